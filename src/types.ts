@@ -1,0 +1,114 @@
+/** Domain types shared across ingestion, the library, retrieval, answering and the front ends. */
+
+/** An article as read from its source, before it is cleaned, chunked and stored. */
+export interface ArticleInput {
+  /** The readable text. Quotes are exact substrings of this text after cleaning. */
+  text: string;
+  title?: string;
+  /** Canonical URL when known (a page's <link rel=canonical>, else the fetched URL). */
+  url?: string;
+  byline?: string;
+  /** ISO 8601 date when the source names one. */
+  publishedAt?: string;
+  source: "url" | "file" | "text";
+}
+
+/** A passage cut from an article: `text === article.text.slice(start, end)`. */
+export interface Chunk {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ArticleSummary {
+  id: string;
+  libraryId: string;
+  title: string;
+  url: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+  chunks: number;
+  chars: number;
+}
+
+export interface Passage {
+  /** Row id in the store; also the label of the passage's vector in the index. */
+  id: number;
+  articleId: string;
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  title: string;
+  url: string | null;
+}
+
+export interface RetrievedPassage extends Passage {
+  score: number;
+}
+
+export interface Citation {
+  n: number;
+  articleId: string;
+  title: string;
+  url: string | null;
+  /** An exact substring of the article: `article.text.slice(start, end)`. */
+  quote: string;
+  start: number;
+  end: number;
+  passageId: number;
+}
+
+export interface AnswerResult {
+  answer: string;
+  abstained: boolean;
+  citations: Citation[];
+}
+
+export interface IngestResult {
+  id: string;
+  title: string;
+  chunks: number;
+  duplicate: boolean;
+  url: string | null;
+}
+
+/** Where an article comes from, as the CLI and the bot hand it over. */
+export type IngestSource =
+  | { kind: "url"; url: string }
+  | { kind: "text"; text: string; title?: string }
+  | { kind: "file"; bytes: Uint8Array; filename?: string; contentType?: string };
+
+export interface IngestProgress {
+  stage: "reading" | "chunking" | "embedding" | "storing";
+  /** Passages embedded so far, and of how many (during "embedding"). */
+  done?: number;
+  total?: number;
+}
+
+export interface AskOptions {
+  /** How many passages to retrieve and give the answerer. */
+  k?: number;
+  /** Called with the answer text so far while a chat model streams. */
+  onPartial?: (text: string) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * The whole product behind one object: the CLI and the Telegram bot call only this.
+ * A library is a named set of articles (the CLI's `--library`, one per chat in the bot);
+ * nothing in one library is ever visible from another.
+ */
+export interface Footnote {
+  ingest(libraryId: string, source: IngestSource, opts?: { onProgress?: (p: IngestProgress) => void; signal?: AbortSignal }): Promise<IngestResult>;
+  ask(libraryId: string, question: string, opts?: AskOptions): Promise<AnswerResult>;
+  retrieve(libraryId: string, question: string, k?: number): Promise<RetrievedPassage[]>;
+  list(libraryId: string): ArticleSummary[];
+  /** Removes an article of this library; false when the library has no such id. */
+  forget(libraryId: string, articleId: string): Promise<boolean>;
+  /** Re-embeds every passage with the configured embeddings provider. */
+  reindex(opts?: { onProgress?: (done: number, total: number) => void }): Promise<{ passages: number }>;
+  close(): Promise<void>;
+}
