@@ -1,0 +1,77 @@
+/**
+ * Turns a model's answer with [n] markers into an answer whose every marker points at a
+ * passage we really gave it, numbered 1, 2, 3… in order of first appearance.
+ */
+import type { Citation, RetrievedPassage } from "../types.ts";
+
+/**
+ * A marker: [1], [1, 3], [1-3], [^2], [passage 2], 【1】, with any horizontal whitespace before
+ * it captured so that a dropped marker takes its leading space with it.
+ */
+const MARKER =
+  /([ \t]*)[[【]\s*((?:\^|(?:passages?|sources?|refs?)\s*)?\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:[,;]|and|&)\s*(?:(?:passages?|sources?|refs?)\s*)?\d+(?:\s*[-–]\s*\d+)?)*)\s*[\]】]/gi;
+
+/** Stands in for a dropped marker until the text is tidied. */
+const DROPPED = "\u0000";
+
+/** Ranges longer than this are treated as garbage rather than expanded. */
+const MAX_RANGE = 20;
+
+/** The quote shown under an answer: the passage text, an exact substring of the article. */
+export function passageQuote(p: RetrievedPassage): string {
+  return p.text;
+}
+
+function markerNumbers(inner: string): number[] {
+  const out: number[] = [];
+  for (const item of inner.split(/[,;&]|\band\b/i)) {
+    const m = /(\d+)(?:\s*[-–]\s*(\d+))?/.exec(item);
+    if (!m) continue;
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (to >= from && to - from <= MAX_RANGE) for (let n = from; n <= to; n++) out.push(n);
+    else out.push(from);
+  }
+  return out;
+}
+
+export function buildCitations(answerText: string, passages: RetrievedPassage[]): { answer: string; citations: Citation[] } {
+  /** Given passage number (1-based) → new number. */
+  const renumber = new Map<number, number>();
+  const citations: Citation[] = [];
+
+  const replaced = answerText.replace(MARKER, (_match, lead: string, inner: string) => {
+    const valid = markerNumbers(inner).filter((n) => Number.isInteger(n) && n >= 1 && n <= passages.length);
+    if (valid.length === 0) return DROPPED;
+    const numbers = new Set<number>();
+    for (const n of valid) {
+      let m = renumber.get(n);
+      if (m === undefined) {
+        const p = passages[n - 1]!;
+        m = citations.length + 1;
+        renumber.set(n, m);
+        citations.push({
+          n: m,
+          articleId: p.articleId,
+          title: p.title,
+          url: p.url,
+          quote: passageQuote(p),
+          start: p.start,
+          end: p.end,
+          passageId: p.id,
+        });
+      }
+      numbers.add(m);
+    }
+    return `${lead}[${[...numbers].sort((a, b) => a - b).join(", ")}]`;
+  });
+
+  // A dropped marker took its leading space with it; tidy only around where it was, so the
+  // model's own spacing (French "Oui !") is left alone.
+  const answer = replaced
+    .replace(/(^|\n)[ \t]*\u0000+[ \t]*/g, "$1")
+    .replace(/[ \t]*\(\s*\u0000+\s*\)/g, "")
+    .replace(/\u0000+/g, "")
+    .trim();
+  return { answer, citations };
+}

@@ -1,0 +1,55 @@
+/**
+ * What the library needs from an embeddings provider: Float32 vectors and an identity to
+ * stamp on the index. Any LangChain `Embeddings` fits behind it; the built-in one skips the
+ * number[] round trip.
+ */
+import type { Embeddings } from "@langchain/core/embeddings";
+import type { Config } from "../config.ts";
+import { LocalHashEmbeddings, LOCAL_DEFAULT_DIMENSIONS } from "./local.ts";
+import type { EmbeddingIdentity } from "../library/store.ts";
+
+export interface Embedder {
+  readonly identity: EmbeddingIdentity;
+  embedDocuments(texts: string[]): Promise<Float32Array[]>;
+  embedQuery(text: string): Promise<Float32Array>;
+}
+
+export function localEmbedder(dimensions = LOCAL_DEFAULT_DIMENSIONS, model = "footnote-hash-v1"): Embedder {
+  const local = new LocalHashEmbeddings({ dimensions });
+  return {
+    identity: { provider: "local", model, dimensions },
+    embedDocuments: async (texts) => texts.map((t) => local.vector(t)),
+    embedQuery: async (text) => local.vector(text),
+  };
+}
+
+/** Wraps any LangChain Embeddings; `dimensions` is learnt from the first vector if unknown. */
+export function langchainEmbedder(embeddings: Embeddings, identity: Omit<EmbeddingIdentity, "dimensions"> & { dimensions?: number }): Embedder & { probe(): Promise<void> } {
+  const id: EmbeddingIdentity = { provider: identity.provider, model: identity.model, dimensions: identity.dimensions ?? 0 };
+  return {
+    identity: id,
+    async probe() {
+      if (id.dimensions === 0) id.dimensions = (await embeddings.embedQuery("dimension probe")).length;
+    },
+    async embedDocuments(texts) {
+      const vectors = await embeddings.embedDocuments(texts);
+      return vectors.map((v) => Float32Array.from(v));
+    },
+    async embedQuery(text) {
+      return Float32Array.from(await embeddings.embedQuery(text));
+    },
+  };
+}
+
+export async function createEmbedder(config: Config): Promise<Embedder> {
+  if (config.EMBEDDINGS_PROVIDER === "local") {
+    return localEmbedder(config.EMBEDDINGS_DIMENSIONS ?? LOCAL_DEFAULT_DIMENSIONS, config.EMBEDDINGS_MODEL);
+  }
+  const { createOpenAIEmbeddings } = await import("./openai.ts");
+  const embedder = langchainEmbedder(createOpenAIEmbeddings(config), {
+    provider: "openai",
+    model: config.EMBEDDINGS_MODEL,
+    dimensions: config.EMBEDDINGS_DIMENSIONS,
+  });
+  return embedder;
+}

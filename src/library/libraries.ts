@@ -1,0 +1,145 @@
+/**
+ * Libraries on disk: `DATA_DIR/libraries/<name>/` holds one library's SQLite store and its
+ * vector index snapshot. One folder per library keeps chats apart by construction: a query
+ * can only ever reach the files of the library it was asked in.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { FootnoteError } from "../errors.ts";
+import { Store, type EmbeddingIdentity } from "./store.ts";
+import { VectorIndex, DEFAULT_HNSW, type HnswParams } from "./vector-index.ts";
+
+export interface Library {
+  readonly id: string;
+  readonly store: Store;
+  readonly index: VectorIndex;
+}
+
+/** A folder name that is safe on every file system and still readable. */
+export function libraryFolder(libraryId: string): string {
+  const readable = libraryId.replace(/[^A-Za-z0-9_-]+/g, "_").slice(0, 60);
+  const hash = createHash("sha256").update(libraryId).digest("hex").slice(0, 8);
+  return `${readable}-${hash}`;
+}
+
+export function validateLibraryId(libraryId: string): string {
+  const id = libraryId.trim();
+  if (!id || id.length > 200) throw new FootnoteError("BAD_INPUT", `"${libraryId}" is not a library name: use 1 to 200 characters, e.g. --library research.`);
+  return id;
+}
+
+export function describeIdentity(i: EmbeddingIdentity): string {
+  return `${i.provider} embeddings "${i.model}" (${i.dimensions} dimensions)`;
+}
+
+export class Libraries {
+  private readonly open = new Map<string, Library>();
+  readonly root: string;
+
+  constructor(
+    dataDir: string,
+    private readonly identity: () => EmbeddingIdentity,
+    private readonly hnsw: HnswParams = DEFAULT_HNSW,
+    private readonly maxOpen = 64,
+  ) {
+    this.root = path.join(dataDir, "libraries");
+  }
+
+  private dir(libraryId: string): string {
+    return path.join(this.root, libraryFolder(libraryId));
+  }
+
+  exists(libraryId: string): boolean {
+    return this.open.has(libraryId) || fs.existsSync(path.join(this.dir(libraryId), "library.db"));
+  }
+
+  /** Opens a library; with `create` false, a library that does not exist yet gives undefined. */
+  get(libraryId: string, create: boolean): Library | undefined {
+    const id = validateLibraryId(libraryId);
+    const cached = this.open.get(id);
+    if (cached) {
+      // Most recently used goes last, so the first entry is the one to close.
+      this.open.delete(id);
+      this.open.set(id, cached);
+      return cached;
+    }
+    if (!create && !this.exists(id)) return undefined;
+    const dir = this.dir(id);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new FootnoteError("STORE_ERROR", `Could not create ${dir}: ${(error as Error).message}. Check that DATA_DIR points to a writable folder.`, { cause: error });
+    }
+    const store = new Store(path.join(dir, "library.db"), id);
+    try {
+      const wanted = this.identity();
+      const built = store.identity();
+      if (!built || store.passageCount() === 0) {
+        store.setIdentity(wanted);
+        store.setMeta("library_id", id);
+      } else if (built.provider !== wanted.provider || built.model !== wanted.model || built.dimensions !== wanted.dimensions) {
+        throw new FootnoteError(
+          "INDEX_MISMATCH",
+          `The library "${id}" was built with ${describeIdentity(built)}, but the settings now ask for ${describeIdentity(wanted)}. ` +
+            `Run \`footnote reindex\` to re-embed every library with the new settings, or set EMBEDDINGS_PROVIDER/EMBEDDINGS_MODEL/EMBEDDINGS_DIMENSIONS back.`,
+        );
+      }
+      const index = VectorIndex.open(dir, wanted.dimensions, store, this.hnsw);
+      const library: Library = { id, store, index };
+      this.open.set(id, library);
+      this.evict();
+      return library;
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+  }
+
+  /** Every library on disk, by its id (as stored in its own meta table). */
+  listIds(): string[] {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(this.root);
+    } catch {
+      return [];
+    }
+    const ids: string[] = [];
+    for (const name of names) {
+      const file = path.join(this.root, name, "library.db");
+      if (!fs.existsSync(file)) continue;
+      const store = new Store(file, name);
+      try {
+        ids.push(store.getMeta("library_id") ?? name);
+      } finally {
+        store.close();
+      }
+    }
+    return ids;
+  }
+
+  /** Opens a library's store alone, skipping the identity check (for reindex). */
+  openStoreOnly(libraryId: string): { store: Store; dir: string } {
+    const dir = this.dir(libraryId);
+    return { store: new Store(path.join(dir, "library.db"), libraryId), dir };
+  }
+
+  closeOne(libraryId: string): void {
+    const lib = this.open.get(libraryId);
+    if (!lib) return;
+    this.open.delete(libraryId);
+    lib.index.maybeSnapshot(lib.store);
+    lib.store.close();
+  }
+
+  private evict(): void {
+    while (this.open.size > this.maxOpen) {
+      const first = this.open.keys().next().value as string;
+      this.closeOne(first);
+    }
+  }
+
+  closeAll(): void {
+    for (const id of [...this.open.keys()]) this.closeOne(id);
+  }
+}

@@ -1,0 +1,313 @@
+/**
+ * The durable half of a library: one SQLite database (better-sqlite3, WAL) holding articles,
+ * passages, their vectors and an FTS5 full-text index. SQLite is the source of truth: every
+ * ingest or forget is one transaction, so a kill at any moment leaves either all of an article
+ * or none of it, and the vector index can always be rebuilt or caught up from here.
+ */
+import Database from "better-sqlite3";
+import type { ArticleSummary, Chunk, Passage } from "../types.ts";
+import { FootnoteError } from "../errors.ts";
+
+const SCHEMA_VERSION = 1;
+
+export interface ArticleRecord {
+  id: string;
+  title: string;
+  url: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  text: string;
+  contentHash: string;
+}
+
+export interface EmbeddingIdentity {
+  provider: string;
+  model: string;
+  dimensions: number;
+}
+
+interface ArticleRow {
+  id: string;
+  title: string;
+  url: string | null;
+  byline: string | null;
+  published_at: string | null;
+  created_at: string;
+  chunks: number;
+  chars: number;
+}
+
+interface PassageRow {
+  vector?: Buffer;
+  id: number;
+  article_id: string;
+  idx: number;
+  start: number;
+  end: number;
+  text: string;
+  title: string;
+  url: string | null;
+}
+
+export class Store {
+  readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(file: string, readonly libraryId: string) {
+    try {
+      this.db = new Database(file);
+    } catch (error) {
+      throw new FootnoteError("STORE_ERROR", `Could not open the library database at ${file}: ${(error as Error).message}. Check that DATA_DIR is writable.`, { cause: error });
+    }
+    this.db.pragma("journal_mode = WAL");
+    // NORMAL with WAL: a committed transaction survives a process kill; only an OS crash or
+    // power loss can take the last few back, and never corrupts the file.
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("busy_timeout = 5000");
+    this.migrate();
+    this.stmts = {
+      articleByHash: this.db.prepare<[string], { id: string; title: string; chunks: number; url: string | null }>("SELECT id, title, chunks, url FROM articles WHERE content_hash = ?"),
+      articleByUrl: this.db.prepare<[string], { id: string; title: string; chunks: number; url: string | null }>("SELECT id, title, chunks, url FROM articles WHERE url = ?"),
+      insertArticle: this.db.prepare("INSERT INTO articles (id, title, url, byline, published_at, created_at, text, content_hash, chars, chunks) VALUES (@id, @title, @url, @byline, @publishedAt, @createdAt, @text, @contentHash, @chars, @chunks)"),
+      insertPassage: this.db.prepare("INSERT INTO passages (article_id, idx, start, end, text, vector) VALUES (?, ?, ?, ?, ?, ?)"),
+      insertFts: this.db.prepare("INSERT INTO passages_fts (rowid, title, text) VALUES (?, ?, ?)"),
+      list: this.db.prepare<[], ArticleRow>("SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM articles ORDER BY created_at, rowid"),
+      article: this.db.prepare<[string], ArticleRow>("SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM articles WHERE id = ?"),
+      passageIdsOf: this.db.prepare<[string], { id: number }>("SELECT id FROM passages WHERE article_id = ?"),
+      deleteFts: this.db.prepare("DELETE FROM passages_fts WHERE rowid = ?"),
+      markDeleted: this.db.prepare("INSERT INTO deleted_passages (passage_id, seq) VALUES (?, ?)"),
+      deleteArticle: this.db.prepare("DELETE FROM articles WHERE id = ?"),
+      getMeta: this.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
+      setMeta: this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+      passageCount: this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM passages"),
+      maxPassageId: this.db.prepare<[], { id: number | null }>("SELECT max(id) AS id FROM passages"),
+      vectorsAfter: this.db.prepare<[number, number], { id: number; vector: Buffer }>("SELECT id, vector FROM passages WHERE id > ? ORDER BY id LIMIT ?"),
+      deletedAfter: this.db.prepare<[number], { passage_id: number; seq: number }>("SELECT passage_id, seq FROM deleted_passages WHERE seq > ? ORDER BY seq"),
+      lexical: this.db.prepare<[string, number], { id: number; score: number }>("SELECT rowid AS id, bm25(passages_fts, 0.3, 1.0) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?"),
+      docFreq: this.db.prepare<[string], { doc: number }>("SELECT doc FROM passages_vocab WHERE term = ?"),
+    };
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma("user_version", { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new FootnoteError("STORE_ERROR", `The library "${this.libraryId}" was written by a newer footnote (schema ${version}); update footnote to open it.`);
+    }
+    if (version === SCHEMA_VERSION) return;
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS articles (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        url TEXT,
+        byline TEXT,
+        published_at TEXT,
+        created_at TEXT NOT NULL,
+        text TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        chars INTEGER NOT NULL,
+        chunks INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS articles_url ON articles (url);
+      CREATE TABLE IF NOT EXISTS passages (
+        -- AUTOINCREMENT: an id is never reused, so a vector label never points at a new passage.
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        vector BLOB NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS passages_article ON passages (article_id);
+      -- Deletions since the last index snapshot, so the in-memory index can replay them.
+      CREATE TABLE IF NOT EXISTS deleted_passages (passage_id INTEGER NOT NULL, seq INTEGER PRIMARY KEY);
+      CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5 (title, text, content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab (passages_fts, 'row');
+      PRAGMA user_version = ${SCHEMA_VERSION};
+    `);
+  }
+
+  getMeta(key: string): string | undefined {
+    return this.stmts.getMeta.get(key)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.stmts.setMeta.run(key, value);
+  }
+
+  identity(): EmbeddingIdentity | undefined {
+    const raw = this.getMeta("embeddings");
+    return raw ? (JSON.parse(raw) as EmbeddingIdentity) : undefined;
+  }
+
+  setIdentity(identity: EmbeddingIdentity): void {
+    this.setMeta("embeddings", JSON.stringify(identity));
+  }
+
+  findDuplicate(contentHash: string, url: string | null): { id: string; title: string; chunks: number; url: string | null } | undefined {
+    return this.stmts.articleByHash.get(contentHash) ?? (url ? this.stmts.articleByUrl.get(url) : undefined);
+  }
+
+  /** Stores an article, its passages, vectors and full-text rows in one transaction. */
+  addArticle(article: ArticleRecord, chunks: Chunk[], vectors: Float32Array[]): number[] {
+    const ids: number[] = [];
+    this.db.transaction(() => {
+      this.stmts.insertArticle.run({
+        ...article,
+        createdAt: new Date().toISOString(),
+        chars: article.text.length,
+        chunks: chunks.length,
+      });
+      chunks.forEach((chunk, i) => {
+        const v = vectors[i]!;
+        const info = this.stmts.insertPassage.run(article.id, chunk.index, chunk.start, chunk.end, chunk.text, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+        const id = Number(info.lastInsertRowid);
+        this.stmts.insertFts.run(id, article.title, chunk.text);
+        ids.push(id);
+      });
+    })();
+    return ids;
+  }
+
+  /** Deletes an article and everything of it; returns the passage ids it had. */
+  deleteArticle(articleId: string): number[] | undefined {
+    let ids: number[] | undefined;
+    this.db.transaction(() => {
+      if (!this.stmts.article.get(articleId)) return;
+      ids = this.stmts.passageIdsOf.all(articleId).map((r) => r.id);
+      // The sequence lives in meta, not max(seq), so pruning old rows never makes it go back.
+      let seq = this.lastDeleteSeq();
+      for (const id of ids) {
+        this.stmts.deleteFts.run(id);
+        this.stmts.markDeleted.run(id, ++seq);
+      }
+      this.setMeta("delete_seq", String(seq));
+      this.stmts.deleteArticle.run(articleId);
+    })();
+    return ids;
+  }
+
+  lastDeleteSeq(): number {
+    return Number(this.getMeta("delete_seq") ?? 0);
+  }
+
+  listArticles(): ArticleSummary[] {
+    return this.stmts.list.all().map((r) => this.summary(r));
+  }
+
+  getArticle(id: string): ArticleSummary | undefined {
+    const row = this.stmts.article.get(id);
+    return row ? this.summary(row) : undefined;
+  }
+
+  articleText(id: string): string | undefined {
+    return (this.db.prepare("SELECT text FROM articles WHERE id = ?").get(id) as { text: string } | undefined)?.text;
+  }
+
+  private summary(r: ArticleRow): ArticleSummary {
+    return {
+      id: r.id,
+      libraryId: this.libraryId,
+      title: r.title,
+      url: r.url,
+      byline: r.byline,
+      publishedAt: r.published_at,
+      createdAt: r.created_at,
+      chunks: r.chunks,
+      chars: r.chars,
+    };
+  }
+
+  passageCount(): number {
+    return this.stmts.passageCount.get()!.n;
+  }
+
+  maxPassageId(): number {
+    return this.stmts.maxPassageId.get()!.id ?? 0;
+  }
+
+  /** Vectors of passages with id > afterId, in id order, a page at a time. */
+  *vectorsAfter(afterId: number, page = 4096): Generator<{ id: number; vector: Float32Array }> {
+    let last = afterId;
+    for (;;) {
+      const rows = this.stmts.vectorsAfter.all(last, page);
+      for (const row of rows) yield { id: row.id, vector: blobToVector(row.vector) };
+      if (rows.length < page) return;
+      last = rows[rows.length - 1]!.id;
+    }
+  }
+
+  deletedAfter(seq: number): Array<{ passageId: number; seq: number }> {
+    return this.stmts.deletedAfter.all(seq).map((r) => ({ passageId: r.passage_id, seq: r.seq }));
+  }
+
+  /** Deletions at or before `seq` are in the index snapshot now; their rows can go. */
+  pruneDeleted(seq: number): void {
+    this.db.prepare("DELETE FROM deleted_passages WHERE seq <= ?").run(seq);
+  }
+
+  /** Passages by id, in the order asked; ids that no longer exist are skipped. */
+  passages(ids: number[]): Passage[];
+  passages(ids: number[], withVectors: true): Array<Passage & { vector: Float32Array }>;
+  passages(ids: number[], withVectors = false): Array<Passage & { vector?: Float32Array }> {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare<number[], PassageRow>(
+        `SELECT p.id, p.article_id, p.idx, p.start, p.end, p.text, a.title, a.url${withVectors ? ", p.vector" : ""} FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id IN (${ids.map(() => "?").join(",")})`,
+      )
+      .all(...ids);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const out: Array<Passage & { vector?: Float32Array }> = [];
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (!r) continue;
+      const p: Passage & { vector?: Float32Array } = { id: r.id, articleId: r.article_id, index: r.idx, start: r.start, end: r.end, text: r.text, title: r.title, url: r.url };
+      if (r.vector) p.vector = blobToVector(r.vector);
+      out.push(p);
+    }
+    return out;
+  }
+
+  /** The passages just before and after one, in the same article. */
+  neighbours(articleId: string, index: number): Passage[] {
+    const rows = this.db
+      .prepare<[string, number, number], PassageRow>("SELECT p.id, p.article_id, p.idx, p.start, p.end, p.text, a.title, a.url FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.article_id = ? AND p.idx BETWEEN ? AND ? ORDER BY p.idx")
+      .all(articleId, index - 1, index + 1);
+    return rows.filter((r) => r.idx !== index).map((r) => ({ id: r.id, articleId: r.article_id, index: r.idx, start: r.start, end: r.end, text: r.text, title: r.title, url: r.url }));
+  }
+
+  /** BM25 over the FTS5 index; an FTS5 query string built by the caller. Lower score is better. */
+  lexical(match: string, limit: number): Array<{ id: number; score: number }> {
+    return this.stmts.lexical.all(match, limit);
+  }
+
+  /** How many passages contain each (FTS-stemmed) term. */
+  documentFrequency(term: string): number {
+    return this.stmts.docFreq.get(term)?.doc ?? 0;
+  }
+
+  /** All passage vectors re-written (reindex): one transaction, so a kill leaves the old ones. */
+  replaceVectors(update: Iterable<{ id: number; vector: Float32Array }>): void {
+    const stmt = this.db.prepare("UPDATE passages SET vector = ? WHERE id = ?");
+    this.db.transaction(() => {
+      for (const { id, vector } of update) stmt.run(Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength), id);
+    })();
+  }
+
+  allPassageTexts(): Array<{ id: number; text: string }> {
+    return this.db.prepare<[], { id: number; text: string }>("SELECT id, text FROM passages ORDER BY id").all();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function blobToVector(blob: Buffer): Float32Array {
+  // Copy: the Buffer may be a view into a shared pool with an unaligned offset.
+  const out = new Float32Array(blob.byteLength / 4);
+  new Uint8Array(out.buffer).set(blob);
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * Structured logs with pino. Secrets never reach a log line: known secret fields are redacted
+ * by path, and `redactSecrets` scrubs token-shaped strings out of free text (error messages
+ * from HTTP clients can carry the bot token inside a URL).
+ */
+import pino, { type Logger } from "pino";
+import type { Config } from "./config.ts";
+
+export type { Logger };
+
+const SECRET_PATHS = [
+  "token", "apiKey", "api_key", "authorization", "secret",
+  "*.token", "*.apiKey", "*.api_key", "*.authorization", "*.secret",
+  "config.OPENAI_API_KEY", "config.TELEGRAM_BOT_TOKEN", "config.WEBHOOK_SECRET",
+  "OPENAI_API_KEY", "TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET",
+  'headers["x-telegram-bot-api-secret-token"]', "headers.authorization",
+];
+
+/** Bot tokens (123456:ABC…), OpenAI-style keys (sk-…) and bearer headers. */
+const TOKEN_PATTERNS: RegExp[] = [
+  /\b\d{5,}:[A-Za-z0-9_-]{20,}\b/g,
+  /\bsk-[A-Za-z0-9_-]{8,}\b/g,
+  /(Bearer\s+)[A-Za-z0-9._~+/-]+=*/gi,
+];
+
+export function redactSecrets(text: string, extra: ReadonlyArray<string | undefined> = []): string {
+  let out = text;
+  for (const secret of extra) if (secret && secret.length >= 6) out = out.split(secret).join("[redacted]");
+  for (const pattern of TOKEN_PATTERNS) out = out.replace(pattern, (_m, prefix?: string) => (typeof prefix === "string" ? `${prefix}[redacted]` : "[redacted]"));
+  return out;
+}
+
+export function createLogger(config: Pick<Config, "LOG_LEVEL" | "OPENAI_API_KEY" | "TELEGRAM_BOT_TOKEN" | "WEBHOOK_SECRET">, destination?: pino.DestinationStream): Logger {
+  const secrets = [config.OPENAI_API_KEY, config.TELEGRAM_BOT_TOKEN, config.WEBHOOK_SECRET];
+  return pino(
+    {
+      level: config.LOG_LEVEL,
+      base: { app: "footnote" },
+      redact: { paths: SECRET_PATHS, censor: "[redacted]" },
+      formatters: { log: (obj) => scrubObject(obj, secrets) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          const scrubbed = args.map((a) => (typeof a === "string" ? redactSecrets(a, secrets) : a));
+          return method.apply(this, scrubbed as Parameters<typeof method>);
+        },
+      },
+      serializers: { err: (e: unknown) => scrubObject(plainError(e), secrets) },
+    },
+    destination ?? pino.destination({ dest: 2, sync: true }),
+  );
+}
+
+/** pino's own error serializer keeps fields on a prototype, which scrubbing would lose. */
+function plainError(e: unknown): Record<string, unknown> {
+  if (!(e instanceof Error)) return { message: String(e) };
+  const out: Record<string, unknown> = { type: e.name, message: e.message, stack: e.stack };
+  const code = (e as { code?: unknown }).code;
+  if (code !== undefined) out.code = code;
+  if (e.cause !== undefined) out.cause = plainError(e.cause);
+  return out;
+}
+
+function scrubObject(value: unknown, secrets: ReadonlyArray<string | undefined>, depth = 0): unknown {
+  if (typeof value === "string") return redactSecrets(value, secrets);
+  // Errors are left to the err serializer, which scrubs them as plain objects.
+  if (depth > 5 || value === null || typeof value !== "object" || value instanceof Error) return value;
+  if (Array.isArray(value)) return value.map((v) => scrubObject(v, secrets, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = scrubObject(v, secrets, depth + 1);
+  return out;
+}
+
+/** A logger that drops everything, for library use and tests. */
+export function silentLogger(): Logger {
+  return pino({ level: "silent" });
+}

@@ -1,0 +1,75 @@
+/**
+ * Hybrid retrieval: candidates from BM25 (SQLite FTS5) and from the vector index, fused by a
+ * weighted sum of normalised scores and reranked with sentence-level matching (see
+ * sentence-match.ts). Each signal fixes the others' misses: BM25 knows rare words, vectors
+ * know paraphrase (with a model) or inflection (built in), and the best sentence knows
+ * whether the words of the question stand together.
+ */
+import type { RetrievedPassage } from "../types.ts";
+import type { Library } from "../library/libraries.ts";
+import type { Embedder } from "../embeddings/embedder.ts";
+import { analyseQuery, ftsExpression, type QueryTerms } from "./query.ts";
+import { scoreSentences, unionCoverage, type SentenceScore } from "./sentence-match.ts";
+
+export interface RetrieveWeights {
+  bm25: number;
+  vector: number;
+  sentence: number;
+  /** Best coverage of two adjacent sentences. */
+  window: number;
+  /** Coverage of the whole passage. */
+  passage: number;
+  /** Candidates taken from each side before fusion. */
+  candidates: number;
+}
+
+export const DEFAULT_WEIGHTS: RetrieveWeights = { bm25: 1.0, vector: 0.5, sentence: 1.0, window: 0.3, passage: 0, candidates: 40 };
+
+export interface Retrieved extends RetrievedPassage {
+  sentences: SentenceScore[];
+}
+
+export interface Retrieval {
+  query: QueryTerms;
+  passages: Retrieved[];
+}
+
+export async function retrieve(library: Library, embedder: Embedder, question: string, k: number, weights: RetrieveWeights = DEFAULT_WEIGHTS): Promise<Retrieval> {
+  const { store, index } = library;
+  if (index.isBehind(store)) index.catchUp(store);
+  const query = analyseQuery(question, store);
+  const expr = ftsExpression(query);
+  const lexical = expr ? store.lexical(expr, weights.candidates) : [];
+  const qv = await embedder.embedQuery(question);
+  const vector = index.search(qv, weights.candidates);
+
+  const bm25 = new Map<number, number>();
+  // FTS5's bm25() is negative, lower is better.
+  const bestLex = lexical.length ? -lexical[0]!.score : 0;
+  for (const r of lexical) bm25.set(r.id, bestLex > 0 ? -r.score / bestLex : 0);
+
+  const ids = [...new Set([...lexical.map((r) => r.id), ...vector.map((r) => r.id)])];
+  // Every candidate gets its exact cosine (vectors are unit length), not only the vector side's.
+  const passages = store.passages(ids, true);
+  const scored: Retrieved[] = passages.map(({ vector: pv, ...p }) => {
+    const sentences = scoreSentences(p.text, query, p.start);
+    let best = 0;
+    let window = 0;
+    for (let i = 0; i < sentences.length; i++) {
+      if (sentences[i]!.score > best) best = sentences[i]!.score;
+      if (weights.window > 0 && i > 0) window = Math.max(window, unionCoverage([sentences[i - 1]!, sentences[i]!], query));
+    }
+    const whole = weights.passage > 0 ? unionCoverage(sentences, query) : 0;
+    const score = weights.bm25 * (bm25.get(p.id) ?? 0) + weights.vector * dot(qv, pv) + weights.sentence * best + weights.window * window + weights.passage * whole;
+    return { ...p, score, sentences };
+  });
+  scored.sort((a, b) => b.score - a.score || a.id - b.id);
+  return { query, passages: scored.slice(0, k) };
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) s += a[i]! * b[i]!;
+  return s;
+}

@@ -1,0 +1,57 @@
+/**
+ * A question, analysed once for every lexical step: its content words (for FTS5, which stems
+ * them itself), their stems, and each stem's inverse document frequency in the library.
+ */
+import { isStopWord, stem, words } from "../text/tokens.ts";
+import type { Store } from "../library/store.ts";
+
+export interface QueryTerms {
+  /** Content words as typed (lower-cased), deduplicated. */
+  words: string[];
+  /** Stems, parallel to `words`. */
+  stems: string[];
+  /** Inverse document frequency of each stem (BM25's form, always > 0). */
+  idf: Map<string, number>;
+  /** Adjacent content-stem pairs of the question, "a b". */
+  pairs: Set<string>;
+  totalIdf: number;
+}
+
+export function analyseQuery(question: string, store: Store): QueryTerms {
+  const all = words(question);
+  let content = all.filter((w) => !isStopWord(w));
+  // A question made only of stop words ("who is it?") still needs something to match.
+  if (content.length === 0) content = all;
+  const seen = new Set<string>();
+  const outWords: string[] = [];
+  const outStems: string[] = [];
+  for (const w of content) {
+    const s = stem(w);
+    if (seen.has(s)) continue;
+    seen.add(s);
+    outWords.push(w);
+    outStems.push(s);
+  }
+  const n = Math.max(1, store.passageCount());
+  const idf = new Map<string, number>();
+  let totalIdf = 0;
+  for (const s of outStems) {
+    const df = store.documentFrequency(s);
+    const value = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    idf.set(s, value);
+    totalIdf += value;
+  }
+  const pairs = new Set<string>();
+  const stems = content.map(stem);
+  for (let i = 1; i < stems.length; i++) pairs.add(`${stems[i - 1]} ${stems[i]}`);
+  return { words: outWords, stems: outStems, idf, pairs, totalIdf };
+}
+
+/** An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax. */
+export function ftsExpression(q: QueryTerms): string | null {
+  // FTS5 splits "emma's" into "emma" + "s": hand it the same pieces, or "emma's" would be a
+  // two-word phrase that "Emma," never matches.
+  const pieces = new Set(q.words.flatMap((w) => w.split(/['’]/)).filter((w) => w.length > 1 || /\d/.test(w)));
+  const parts = [...pieces].map((w) => `"${w.replace(/"/g, '""')}"`);
+  return parts.length ? parts.join(" OR ") : null;
+}

@@ -1,0 +1,48 @@
+/**
+ * How well each sentence of a passage matches a question: the share of the question's
+ * IDF weight that the sentence contains, plus a bonus for word pairs that appear in the same
+ * order. Questions are usually paraphrases of one sentence, so the best sentence says more
+ * about a passage than the passage's bag of words; the extractive answerer reuses the same
+ * scores to pick what to quote.
+ */
+import { isStopWord, stem, words } from "../text/tokens.ts";
+import { sentenceSpans, type Span } from "../text/sentences.ts";
+import type { QueryTerms } from "./query.ts";
+
+export interface SentenceScore extends Span {
+  /** Share of the question's IDF mass found in the sentence, 0..1. */
+  coverage: number;
+  /** Question word pairs found adjacent in the sentence. */
+  pairs: number;
+  score: number;
+  /** The question's stems found in the sentence. */
+  matched: string[];
+}
+
+export const PAIR_BONUS = 0.08;
+
+export function scoreSentences(text: string, q: QueryTerms, offset = 0): SentenceScore[] {
+  return sentenceSpans(text).map((span) => {
+    const sentence = text.slice(span.start, span.end);
+    const stems: string[] = [];
+    for (const w of words(sentence)) if (!isStopWord(w)) stems.push(stem(w));
+    const present = new Set(stems);
+    let matchedIdf = 0;
+    const matched: string[] = [];
+    for (const [s, idf] of q.idf) if (present.has(s)) { matchedIdf += idf; matched.push(s); }
+    let pairs = 0;
+    if (q.pairs.size) for (let i = 1; i < stems.length; i++) if (q.pairs.has(`${stems[i - 1]} ${stems[i]}`)) pairs++;
+    const coverage = q.totalIdf > 0 ? matchedIdf / q.totalIdf : 0;
+    return { start: span.start + offset, end: span.end + offset, coverage, pairs, score: coverage + PAIR_BONUS * Math.min(pairs, 3), matched };
+  });
+}
+
+/** Share of the question's IDF weight found anywhere in a group of sentences. */
+export function unionCoverage(sentences: SentenceScore[], q: QueryTerms): number {
+  if (q.totalIdf <= 0) return 0;
+  const seen = new Set<string>();
+  for (const s of sentences) for (const m of s.matched) seen.add(m);
+  let sum = 0;
+  for (const m of seen) sum += q.idf.get(m) ?? 0;
+  return sum / q.totalIdf;
+}

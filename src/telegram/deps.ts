@@ -1,0 +1,13 @@
+import type { Config } from "../config.ts";
+import type { Logger } from "../logger.ts";
+import type { Footnote } from "../types.ts";
+import type { SlidingWindowLimiter } from "./rate-limit.ts";
+
+/** What every feature composer is built from. */
+export interface FeatureDeps {
+  config: Config;
+  footnote: Footnote;
+  logger: Logger;
+  token: string;
+  limits: { questions: SlidingWindowLimiter; ingests: SlidingWindowLimiter };
+}

@@ -1,0 +1,36 @@
+/** A sliding-window limiter keyed by user: at most `limit` events in any `windowMs`. */
+export type Take = { ok: true } | { ok: false; retryAfterMs: number };
+
+export class SlidingWindowLimiter {
+  private readonly events = new Map<string, number[]>();
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs = 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  take(key: string | number): Take {
+    const now = this.now();
+    const k = String(key);
+    const recent = (this.events.get(k) ?? []).filter((t) => t > now - this.windowMs);
+    if (recent.length >= this.limit) {
+      this.events.set(k, recent);
+      return { ok: false, retryAfterMs: recent[0]! + this.windowMs - now };
+    }
+    recent.push(now);
+    this.events.set(k, recent);
+    if (this.events.size > 10_000) this.sweep(now);
+    return { ok: true };
+  }
+
+  /** Drops users with no recent events, so the map cannot grow without bound. */
+  private sweep(now: number): void {
+    for (const [k, times] of this.events) if (!times.some((t) => t > now - this.windowMs)) this.events.delete(k);
+  }
+}
+
+export function retryAfterText(ms: number): string {
+  const s = Math.max(1, Math.ceil(ms / 1000));
+  return s <= 90 ? `${s} s` : `${Math.ceil(s / 60)} min`;
+}

@@ -1,0 +1,196 @@
+/**
+ * Running the bot: long polling through @grammyjs/runner, or a webhook served over node's
+ * http when WEBHOOK_URL is set. Stops when `signal` aborts, after in-flight updates finish.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { run } from "@grammyjs/runner";
+import { Bot, BotError, GrammyError, HttpError, webhookCallback } from "grammy";
+import type { Update } from "grammy/types";
+import type { Config } from "../config.ts";
+import { FootnoteError } from "../errors.ts";
+import type { Logger } from "../logger.ts";
+import type { Footnote } from "../types.ts";
+import { nobodyAllowed } from "./access.ts";
+import { createBot, missingTokenError } from "./bot.ts";
+import { COMMANDS } from "./commands.ts";
+import { Inflight } from "./inflight.ts";
+
+/** grammY types signals with a polyfill's type; at run time they are the platform's. */
+type GrammySignal = Parameters<Bot["init"]>[0];
+type RunnerSignal = Parameters<Parameters<typeof run>[0]["api"]["getUpdates"]>[1];
+
+export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
+export interface RunBotOptions {
+  config: Config;
+  logger: Logger;
+  footnote: Footnote;
+  signal?: AbortSignal;
+  /** How long shutdown waits for updates in flight. */
+  shutdownTimeoutMs?: number;
+}
+
+export async function runBot(opts: RunBotOptions): Promise<void> {
+  const { config, logger, footnote, signal } = opts;
+  if (!config.TELEGRAM_BOT_TOKEN) throw missingTokenError();
+  logAccess(config, logger);
+  const inflight = new Inflight();
+  const bot = createBot({ config, footnote, logger, inflight });
+  try {
+    await bot.init(signal as GrammySignal);
+  } catch (e) {
+    if (signal?.aborted) return;
+    throw startError(e, config);
+  }
+  await registerCommands(bot, logger);
+  if (signal?.aborted) return;
+  const mode = config.WEBHOOK_URL ? "webhook" : "polling";
+  logger.info({ username: bot.botInfo.username, mode }, `bot @${bot.botInfo.username} started (${mode})`);
+  if (config.WEBHOOK_URL) await serveWebhook(bot, config, logger, signal);
+  else await poll(bot, logger, signal);
+  const idle = await inflight.idle(opts.shutdownTimeoutMs ?? 25_000);
+  if (!idle) logger.warn({ inFlight: inflight.size }, "stopped without waiting longer for updates still in flight");
+  logger.info("bot stopped");
+}
+
+function logAccess(config: Config, logger: Logger): void {
+  if (nobodyAllowed(config)) {
+    logger.warn(
+      "Nobody is allowed to use this bot yet: ALLOWED_USER_IDS, ALLOWED_CHAT_IDS and ADMIN_USER_IDS are all empty. " +
+        "Set ALLOWED_USER_IDS to your Telegram user id (the bot replies with it when you write to it), or * to let everyone in.",
+    );
+  } else if (config.ALLOWED_USER_IDS === "*" || config.ALLOWED_CHAT_IDS === "*") {
+    logger.info("Everyone may use this bot (an allow list is *).");
+  }
+}
+
+/** The command menu is a nicety: a failure is logged, not fatal. */
+async function registerCommands(bot: Bot, logger: Logger): Promise<void> {
+  try {
+    await bot.api.setMyCommands(COMMANDS.map((c) => ({ ...c })));
+  } catch (e) {
+    logger.warn({ err: e }, "could not register the command menu (setMyCommands)");
+  }
+}
+
+function startError(e: unknown, config: Config): unknown {
+  if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 404)) {
+    return new FootnoteError("INVALID_CONFIG", "Telegram refused TELEGRAM_BOT_TOKEN: check it is the token @BotFather gave you (or ask BotFather for a new one).", { cause: e });
+  }
+  if (e instanceof HttpError) {
+    return new FootnoteError("PROVIDER_UNAVAILABLE", `Could not reach the Telegram Bot API at ${config.TELEGRAM_API_ROOT}; check the network (or TELEGRAM_API_ROOT).`, { cause: e });
+  }
+  return e;
+}
+
+const aborted = (signal: AbortSignal | undefined): Promise<void> =>
+  new Promise((resolve) => {
+    if (!signal) return; // runs until the process ends
+    if (signal.aborted) resolve();
+    else signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+
+async function poll(bot: Bot, logger: Logger, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    // getUpdates is refused while a webhook is set.
+    await bot.api.deleteWebhook();
+  } catch (e) {
+    logger.warn({ err: e }, "deleteWebhook failed");
+  }
+  // The runner takes a bot-like object: this one logs fetch errors through our logger
+  // instead of the runner printing them to the console.
+  const source = {
+    handleUpdate: (update: Update) => bot.handleUpdate(update),
+    errorHandler: (err: unknown) => bot.errorHandler(err instanceof BotError ? err : new BotError(err, undefined as never)),
+    api: {
+      getUpdates: async (args: { offset: number; limit: number; timeout: number }, s: RunnerSignal) => {
+        try {
+          return await bot.api.getUpdates({ ...args, allowed_updates: [...ALLOWED_UPDATES] }, s as unknown as GrammySignal);
+        } catch (e) {
+          if (!s.aborted) logger.warn({ err: e }, "getUpdates failed; retrying");
+          throw e;
+        }
+      },
+    },
+  };
+  const runner = run(source, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES, timeout: 30 }, silent: true } });
+  const task = runner.task() ?? Promise.resolve();
+  let failure: unknown;
+  const ended = await Promise.race([
+    aborted(signal).then(() => "stop" as const),
+    task.then(
+      () => "ended" as const,
+      (e: unknown) => {
+        failure = e;
+        return "failed" as const;
+      },
+    ),
+  ]);
+  if (runner.isRunning()) await runner.stop();
+  if (ended === "failed") throw pollError(failure);
+}
+
+function pollError(e: unknown): unknown {
+  if (e instanceof GrammyError && e.error_code === 409) {
+    return new FootnoteError("INVALID_CONFIG", "Telegram says something else is receiving this bot's updates (409 Conflict): stop the other copy of the bot, or remove its webhook.", { cause: e });
+  }
+  if (e instanceof GrammyError && e.error_code === 401) {
+    return new FootnoteError("INVALID_CONFIG", "Telegram refused TELEGRAM_BOT_TOKEN: check it is the token @BotFather gave you.", { cause: e });
+  }
+  return e;
+}
+
+async function serveWebhook(bot: Bot, config: Config, logger: Logger, signal: AbortSignal | undefined): Promise<void> {
+  const url = new URL(config.WEBHOOK_URL!);
+  const secret = config.WEBHOOK_SECRET;
+  if (!secret) throw new FootnoteError("INVALID_CONFIG", "WEBHOOK_URL is set but WEBHOOK_SECRET is not.");
+  const server = createWebhookServer(bot, { path: url.pathname, secret, logger });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.WEBHOOK_PORT, config.WEBHOOK_HOST, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  try {
+    await bot.api.setWebhook(url.href, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+  } catch (e) {
+    await closeServer(server);
+    const why = e instanceof GrammyError ? `: ${e.description}` : "";
+    throw new FootnoteError("INVALID_CONFIG", `Telegram refused the webhook ${url.origin}${url.pathname}${why}. WEBHOOK_URL must be a public https URL.`, { cause: e });
+  }
+  logger.info({ path: url.pathname, host: config.WEBHOOK_HOST, port: config.WEBHOOK_PORT }, "webhook listening");
+  await aborted(signal);
+  await closeServer(server);
+}
+
+/**
+ * Serves the webhook at `path`. Requests without Telegram's secret header get 401. Updates
+ * slower than a few seconds are answered 200 early and keep running, so Telegram does not
+ * time out and deliver them again.
+ */
+export function createWebhookServer(bot: Bot, opts: { path: string; secret: string; logger: Logger }): Server {
+  const callback = webhookCallback(bot, "http", { secretToken: opts.secret, onTimeout: "return", timeoutMilliseconds: 5_000 });
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path !== opts.path) return void res.writeHead(404).end();
+    if (req.method !== "POST") return void res.writeHead(405, { Allow: "POST" }).end();
+    callback(req, res).catch(async (e: unknown) => {
+      if (e instanceof BotError) {
+        // Already a handled update as far as Telegram is concerned: a retry would fail again.
+        await Promise.resolve(bot.errorHandler(e)).catch(() => {});
+        if (!res.headersSent) res.writeHead(200).end();
+        return;
+      }
+      opts.logger.warn({ err: e }, "bad webhook request");
+      if (!res.headersSent) res.writeHead(400).end();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * One tokenizer for every lexical step (the local embedder, the reranker, the extractive
+ * answerer), so that they agree on what a "word" is. Porter stems (the `stemmer` package)
+ * match SQLite FTS5's `porter` tokenizer closely enough for IDF look-ups.
+ */
+import { stemmer } from "stemmer";
+import { eng } from "stopword";
+
+const STOP = new Set<string>([
+  ...eng,
+  // Question words and fillers that carry no topic in a question.
+  "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "does", "did", "do",
+  "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "can", "could",
+  "would", "should", "may", "might", "will", "shall", "name", "called", "many", "much",
+  "one", "also", "its", "it's", "s", "type", "kind",
+]);
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+export function isStopWord(word: string): boolean {
+  return STOP.has(word);
+}
+
+/** Lower-cased words with diacritics folded, in order, stop words kept. */
+export function words(text: string): string[] {
+  const folded = text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  return folded.match(WORD) ?? [];
+}
+
+const stemCache = new Map<string, string>();
+
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^\d/.test(word) ? word : stemmer(word.replace(/['’]s$/, ""));
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Stemmed content terms: the unit of lexical matching. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) if (!STOP.has(w)) out.push(stem(w));
+  return out;
+}

@@ -1,0 +1,154 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { cleanArticle, cleanArticleText, normalizeText, parseDateLine } from "../../src/ingest/clean.ts";
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url), "utf8");
+
+describe("cleanArticleText on a copied news page (TRT World style)", () => {
+  const raw = fixture("belarus-lukashenko-jailed-rivals.txt");
+  const cleaned = cleanArticle(raw);
+  const text = cleaned.text;
+
+  it("keeps the body paragraphs, quotes and subheadings", () => {
+    expect(text).toContain("prisoners including Viktor Babaryko, a banker once seen as the strongman's toughest rival");
+    expect(text).toContain("Others in the picture include Liliya Vlasova, a lawyer");
+    expect(text).toContain("and Vitali Shkliarov, a Belarusian-US strategist");
+    expect(text).toContain("Tikhanovskaya only stood as president after her husband's detention meant he could not run.");
+    expect(text).toContain("The opposition described the visit as a sign of weakness.");
+    expect(text).toContain('But she added that "you can\'t have dialogue in a prison cell."');
+    expect(text).toContain("Pale, unsmiling inmates");
+    expect(text).toContain("Lukashenko 'forced to sit down for talks'");
+    expect(text).toContain("President Alexander Lukashenko holds a rare meeting with detained opposition leaders");
+  });
+
+  it("drops labels, credits, the trailing headline list and the duplicated title", () => {
+    for (const furniture of ["READ MORE", "Recommended", "SOURCE:", "Explore", "Netflix loses", "MIN READ", "/ AFP", "Mehmet Emre", "Global Sumud"]) {
+      expect(text).not.toContain(furniture);
+    }
+    expect(text.split("\n")).not.toContain("WORLD");
+    expect(text.match(/Belarus' Lukashenko holds talks with jailed rivals/g)).toHaveLength(1);
+    expect(text.startsWith("Belarus' Lukashenko holds talks with jailed rivals\n")).toBe(true);
+  });
+
+  it("moves the lone dateline out of the text into publishedAt, and finds the headline", () => {
+    expect(text).not.toContain("October 10, 2020");
+    expect(cleaned.publishedAt).toBe("2020-10-10");
+    expect(cleaned.title).toBe("Belarus' Lukashenko holds talks with jailed rivals");
+  });
+
+  it("ends with the article's last paragraph", () => {
+    expect(text.endsWith("meant he could not run.")).toBe(true);
+    expect(cleanArticleText(raw)).toBe(text);
+  });
+});
+
+describe("cleanArticleText on another site's furniture", () => {
+  const cleaned = cleanArticle(fixture("synthetic-news.txt"));
+  const text = cleaned.text;
+
+  it("drops other labels, breadcrumbs, bylines, credits and the 'Most read' list", () => {
+    for (const furniture of [
+      "Home ›",
+      "Updated 3 March",
+      "5 min read",
+      "ADVERTISEMENT",
+      "Related:",
+      "Electric ferries",
+      "Photo:",
+      "Getty Images",
+      "Sign up",
+      "Share this article",
+      "Most read",
+      "Storm warning",
+      "cinnamon buns",
+      "cycle bridge",
+    ]) {
+      expect(text).not.toContain(furniture);
+    }
+    expect(cleaned.byline).toBe("Jonas Eriksen");
+    expect(cleaned.publishedAt).toBe("2023-03-03");
+    expect(cleaned.title).toBe("City switches its buses to batteries ahead of schedule");
+    expect(text.match(/City switches its buses/g)).toHaveLength(1);
+  });
+
+  it("keeps the real content, including a two-word paragraph and a subheading", () => {
+    expect(text).toContain("The last diesel bus in Nordhavn will leave service on Friday");
+    expect(text).toContain('"Drivers were sceptical at first," said Petra Holm');
+    expect(text).toContain("\n\nCost and reliability\n\n");
+    expect(text).toContain("\n\nIt worked.\n\n");
+    expect(text.endsWith("kept to its timetable on all but two days.")).toBe(true);
+  });
+
+  it("cuts a trailing run of headlines even without a label, and a 'More from' block", () => {
+    const body = "The mayor opened the bridge on Monday, and thousands of people walked across it in the rain.";
+    const tail = "\n\nStorm warning issued for the west coast\n\nFive cafés with the best buns in town\n\nWhy house prices are falling in the suburbs\n";
+    expect(cleanArticleText(body + tail)).toBe(body);
+    const labelled = `${body}\n\nMore from City News\n\nCouncil votes on the harbour plan\n\nA new library opens\n`;
+    expect(cleanArticleText(labelled)).toBe(body);
+  });
+});
+
+describe("cleanArticleText on clean text", () => {
+  // A SQuAD-style passage set: nothing here is furniture.
+  const squad = [
+    "Super Bowl 50",
+    "",
+    "Super Bowl 50 was an American football game to determine the champion of the National Football League (NFL) for the 2015 season. The American Football Conference (AFC) champion Denver Broncos defeated the National Football Conference (NFC) champion Carolina Panthers 24–10 to earn their third Super Bowl title.",
+    "",
+    "The game was played on February 7, 2016, at Levi's Stadium in the San Francisco Bay Area at Santa Clara, California.",
+    "",
+    "It was close.",
+    "",
+    "Why the league chose gold",
+    "",
+    "As this was the 50th Super Bowl, the league emphasized the \"golden anniversary\" with various gold-themed initiatives, as well as temporarily suspending the tradition of naming each Super Bowl game with Roman numerals.",
+    "",
+    "Who won? Denver did.",
+    "",
+    "- Denver Broncos",
+    "- Carolina Panthers",
+    "- Levi's Stadium",
+  ].join("\n");
+
+  it("comes out unchanged", () => {
+    expect(cleanArticleText(squad)).toBe(squad);
+  });
+
+  it("changes only whitespace in messy but clean text", () => {
+    const messy = "  \r\nFirst paragraph ends here.   \r\n\r\n\r\n\r\nSecond one, short.\t\nThird line.\n\n\n";
+    expect(cleanArticleText(messy)).toBe("First paragraph ends here.\n\nSecond one, short.\nThird line.");
+  });
+
+  it("keeps short real paragraphs that end in punctuation, even near the end", () => {
+    const text = "The committee met for six hours on Tuesday and reached no decision.\n\nThen it voted.\n\nNo.\n\nIt will meet again.";
+    expect(cleanArticleText(text)).toBe(text);
+  });
+
+  it("keeps a single short line", () => {
+    expect(cleanArticleText("Hello there")).toBe("Hello there");
+  });
+});
+
+describe("normalizeText", () => {
+  it("normalises line ends, trailing spaces, blank runs and to NFC", () => {
+    expect(normalizeText("\uFEFFa  \r\nb\rc\n\n\n\nd\u00a0 ")).toBe("a\nb\nc\n\nd");
+    expect(normalizeText("cafe\u0301")).toBe("caf\u00e9");
+  });
+});
+
+describe("parseDateLine", () => {
+  it.each([
+    ["October 10, 2020", "2020-10-10"],
+    ["Published: 3 March 2023", "2023-03-03"],
+    ["Updated 3 March 2023 14:05 GMT", "2023-03-03"],
+    ["Saturday, Oct. 10, 2020", "2020-10-10"],
+    ["2021-02-28", "2021-02-28"],
+    ["Sept 1st 2019", "2019-09-01"],
+  ])("%s → %s", (line, iso) => {
+    expect(parseDateLine(line)).toBe(iso);
+  });
+
+  it.each(["February 30, 2020", "On October 10, 2020 the vote was held.", "October 2020", "10/10/2020"])("not a lone date: %s", (line) => {
+    expect(parseDateLine(line)).toBeUndefined();
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * End to end: the real CLI (`node bin/footnote.js bot`) against a fake Bot API on 127.0.0.1,
+ * with real ingestion, index, store and the offline answerer.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { NOTHING_FOUND } from "../../src/telegram/render.ts";
+import { FakeBotApi, type SentMessage } from "../helpers/fake-bot-api.ts";
+
+const ARTICLE_PATH = new URL("../../../shared/articles/belarus-lukashenko-jailed-rivals.txt", import.meta.url);
+const BIN = fileURLToPath(new URL("../../bin/footnote.js", import.meta.url));
+
+const PASTER = 42;
+const LINKER = 43;
+const EMPTY = 44;
+const STRANGER = 99;
+
+let api: FakeBotApi;
+let site: Server;
+let siteUrl: string;
+let dataDir: string;
+let child: ChildProcess;
+let stderr = "";
+let exited: Promise<number | null>;
+let article: string;
+
+beforeAll(async () => {
+  article = await readFile(ARTICLE_PATH, "utf8");
+  api = await FakeBotApi.start();
+  site = createServer((req, res) => {
+    if (req.url !== "/belarus.txt") return void res.writeHead(404).end("not found");
+    res.writeHead(200, { "Content-Type": "text/plain; charset=utf-8" }).end(article);
+  });
+  await new Promise<void>((r) => site.listen(0, "127.0.0.1", r));
+  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/belarus.txt`;
+  dataDir = await mkdtemp(join(tmpdir(), "footnote-bot-e2e-"));
+  child = spawn(process.execPath, [BIN, "bot"], {
+    cwd: dataDir,
+    env: {
+      PATH: process.env.PATH,
+      HOME: dataDir,
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATA_DIR: join(dataDir, "data"),
+      ALLOWED_USER_IDS: [PASTER, LINKER, EMPTY].join(","),
+      ALLOW_PRIVATE_URLS: "true",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdout!.resume();
+  exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+  await Promise.race([
+    api.waitForCall("getUpdates", 1, 45_000),
+    exited.then((code) => {
+      throw new Error(`the bot exited (${code}) before polling:\n${stderr}`);
+    }),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+  await api?.close();
+  await new Promise((r) => site?.close(r));
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Waits until the messages sent to a chat after `afterId` together satisfy `predicate`. */
+async function waitForReply(chatId: number, afterId: number, predicate: (text: string, msgs: SentMessage[]) => boolean, timeoutMs = 30_000): Promise<SentMessage[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const msgs = api.messagesTo(chatId).filter((m) => m.messageId > afterId);
+    const text = msgs.map((m) => m.plain).join("\n");
+    if (predicate(text, msgs)) return msgs;
+    if (Date.now() > deadline) throw new Error(`no matching reply in chat ${chatId}; got:\n${text || "(nothing)"}\nbot stderr:\n${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const lastId = (chatId: number) => Math.max(0, ...api.messagesTo(chatId).map((m) => m.messageId));
+
+it("ingests pasted text and a URL, answers with quotes per chat, refuses a stranger and stops on SIGTERM", async () => {
+  // Pasted text in one chat, the same article by URL in another.
+  let mark = lastId(PASTER);
+  api.sendUserMessage({ chatId: PASTER, userId: PASTER, text: `/ingest ${article}` });
+  await waitForReply(PASTER, mark, (t) => /^(Added|I already have)/m.test(t) || /Could not add/.test(t), 60_000);
+  expect(api.messagesTo(PASTER).at(-1)!.plain).toMatch(/^Added .*: \d+ passages? \(id /);
+
+  mark = lastId(LINKER);
+  api.sendUserMessage({ chatId: LINKER, userId: LINKER, text: `/ingest ${siteUrl}` });
+  await waitForReply(LINKER, mark, (t) => /^(Added|I already have|Could not add)/m.test(t), 60_000);
+  expect(api.messagesTo(LINKER).at(-1)!.plain).toMatch(/^Added .*: \d+ passages? \(id /);
+
+  // The question in the private chat with the pasted article.
+  mark = lastId(PASTER);
+  api.sendUserMessage({ chatId: PASTER, userId: PASTER, text: "Who was at the meeting?" });
+  await waitForReply(PASTER, mark, (t) => /\[1\]/.test(t) || t.includes(NOTHING_FOUND));
+  // A long answer arrives in several messages, one after the other.
+  await new Promise((r) => setTimeout(r, 1000));
+  const html = api.messagesTo(PASTER).filter((m) => m.messageId > mark).map((m) => m.text).join("\n");
+  expect(html).toMatch(/\[1\]/);
+  // Soft, so a retrieval miss is reported without hiding the checks that follow.
+  for (const name of ["Viktor Babaryko", "Liliya Vlasova", "Vitali Shkliarov"]) expect.soft(html, "the answer to 'Who was at the meeting?'").toContain(name);
+  expect.soft(html).toMatch(/<blockquote( expandable)?>[^<]*(Babaryko|Vlasova|Shkliarov)/);
+
+  // The same question from a chat with no articles finds nothing.
+  mark = lastId(EMPTY);
+  api.sendUserMessage({ chatId: EMPTY, userId: EMPTY, text: "Who was at the meeting?" });
+  const none = await waitForReply(EMPTY, mark, (t) => t.length > 0);
+  expect(none.map((m) => m.plain)).toEqual([NOTHING_FOUND]);
+
+  // A stranger gets their id and nothing else.
+  api.sendUserMessage({ chatId: STRANGER, userId: STRANGER, text: "Who was at the meeting?" });
+  const refusal = await waitForReply(STRANGER, 0, (t) => t.length > 0);
+  expect(refusal.map((m) => m.plain)).toEqual([`Sorry, this bot is private. Your Telegram user id is ${STRANGER}; its owner can let you in by setting ALLOWED_USER_IDS=${STRANGER}.`]);
+
+  child.kill("SIGTERM");
+  const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r("timeout"), 15_000))]);
+  expect(code, stderr).toBe(0);
+}, 120_000);
