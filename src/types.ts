@@ -79,7 +79,7 @@ export interface IngestResult {
 export type IngestSource =
   | { kind: "url"; url: string }
   | { kind: "text"; text: string; title?: string }
-  | { kind: "file"; bytes: Uint8Array; filename?: string; contentType?: string };
+  | { kind: "file"; bytes: Uint8Array; filename?: string; contentType?: string; title?: string };
 
 export interface IngestProgress {
   stage: "reading" | "chunking" | "embedding" | "storing";

@@ -195,7 +195,8 @@ function parsePositive(value: string, name: string): number {
 async function sourceFromArg(arg: string, io: CliIO, title?: string): Promise<IngestSource> {
   if (arg === "-") {
     const bytes = await io.stdin();
-    return { kind: "file", bytes: new Uint8Array(bytes), filename: title ? undefined : "stdin.txt", contentType: undefined, ...(title ? { filename: `${title}.txt` } : {}) };
+    // Read as a document, so piped HTML, Markdown or PDF is recognised like a file would be.
+    return { kind: "file", bytes: new Uint8Array(bytes), filename: "stdin", ...(title ? { title } : {}) };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg) || /^(javascript|data|mailto):/i.test(arg)) return { kind: "url", url: arg };
   if (/^www\./i.test(arg)) return { kind: "url", url: `https://${arg}` };

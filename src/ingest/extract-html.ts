@@ -34,6 +34,7 @@ export async function extractHtml(html: string, pageUrl?: string): Promise<Extra
     // Readability changes the document, so read the metadata first.
     const url = canonicalUrl(doc, baseUrl);
     const metaDate = metaPublished(doc);
+    const headings = [...doc.querySelectorAll("h1")].map((h) => clean(h.textContent)).filter((h): h is string => !!h);
 
     const article = new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
     const text = article?.content ? elementText(article.content) : "";
@@ -45,7 +46,7 @@ export async function extractHtml(html: string, pageUrl?: string): Promise<Extra
     }
     return {
       text,
-      title: clean(article.title),
+      title: bestTitle(clean(article.title), headings),
       byline: clean(article.byline),
       publishedAt: toIsoDate(article.publishedTime ?? undefined) ?? metaDate,
       url,
@@ -53,6 +54,16 @@ export async function extractHtml(html: string, pageUrl?: string): Promise<Extra
   } finally {
     dom.window.close();
   }
+}
+
+/**
+ * Readability keeps "Headline | Site name" when it cannot tell the parts apart; the page's
+ * own <h1>, when the <title> contains it, is the headline without the site's name.
+ */
+function bestTitle(title: string | undefined, headings: string[]): string | undefined {
+  if (!title) return headings[0];
+  const h1 = headings.find((h) => h.length >= 8 && h.length < title.length && title.toLowerCase().includes(h.toLowerCase()));
+  return h1 ?? title;
 }
 
 function clean(s: string | null | undefined): string | undefined {

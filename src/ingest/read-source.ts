@@ -52,7 +52,8 @@ export async function readSource(source: IngestSource, opts: ReadOptions): Promi
         },
         config,
       );
-      return finish(raw, "file", config, source.filename);
+      const title = source.title?.trim();
+      return finish(title ? { ...raw, title } : raw, "file", config, source.filename);
     }
   }
 }

@@ -108,12 +108,17 @@ export class LiveMessage {
     }, wait);
   }
 
-  /** Replaces the message with the first part and sends the rest. */
-  async finish(parts: readonly string[], firstOther: Parameters<Context["api"]["editMessageText"]>[3] = {}): Promise<void> {
+  /** Stops further updates (a pending one is dropped) and waits for one under way. */
+  async cancel(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.chain;
+  }
+
+  /** Replaces the message with the first part and sends the rest. */
+  async finish(parts: readonly string[], firstOther: Parameters<Context["api"]["editMessageText"]>[3] = {}): Promise<void> {
+    await this.cancel();
     let rest = parts;
     if (this.messageId !== undefined && parts.length > 0) {
       try {

@@ -463,3 +463,41 @@ it("answers other kinds of private messages with a hint rather than silence", as
   await h.handle({ message: { message_id: 1, date: 0, chat: { id: OWNER, type: "private", first_name: "O" }, from: { id: OWNER, is_bot: false, first_name: "O" }, sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } } } as Omit<Update, "update_id">);
   expect(h.to(OWNER)[0]!.plain).toMatch(/^Send me a question as text/);
 });
+
+it("replaces a half-streamed answer with the apology when the model fails mid-way", async () => {
+  const footnote = new FakeFootnote();
+  footnote.askImpl = async (_l, _q, opts) => {
+    opts?.onPartial?.("Babaryko and");
+    await sleep(30);
+    opts?.onPartial?.("Babaryko and Vlasova");
+    throw new FootnoteError("PROVIDER_UNAVAILABLE", "The answer model is unreachable; try again later.");
+  };
+  const h = makeTestBot({ footnote });
+  await h.send({ text: "who?" });
+  await sleep(1200);
+  const sent = h.to(OWNER);
+  expect(sent).toHaveLength(1);
+  expect(sent[0]!.plain).toBe("The answer model is unreachable; try again later.");
+});
+
+it("handles one chat's updates in order, so a question waits for the ingest before it", async () => {
+  const h = makeTestBot();
+  const events: string[] = [];
+  h.footnote.beforeIngest = async () => {
+    events.push("ingest start");
+    await sleep(200);
+    events.push("ingest end");
+  };
+  h.footnote.askImpl = async (libraryId) => {
+    events.push(`ask ${libraryId}`);
+    return { answer: "", abstained: true, citations: [] };
+  };
+  await Promise.all([
+    h.send({ text: `/ingest ${ARTICLE}` }),
+    h.send({ text: "who?" }),
+    h.send({ chatId: -5, text: `/ask@${botInfo.username} elsewhere?` }),
+  ]);
+  // This chat's question waited for its ingest; the other chat's did not.
+  expect(events.slice(-2)).toEqual(["ingest end", `ask chat:${OWNER}`]);
+  expect(events.indexOf("ask chat:-5")).toBeLessThan(events.indexOf("ingest end"));
+});

@@ -43,7 +43,6 @@ beforeAll(async () => {
   child = spawn(process.execPath, [BIN, "bot"], {
     cwd: dataDir,
     env: {
-      PATH: process.env.PATH,
       HOME: dataDir,
       TELEGRAM_BOT_TOKEN: api.token,
       TELEGRAM_API_ROOT: api.apiRoot,

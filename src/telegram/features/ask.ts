@@ -68,6 +68,7 @@ async function answer(ctx: Context, deps: FeatureDeps, question: string): Promis
     });
   } catch (e) {
     await stopTyping();
+    await live.cancel();
     // A half-streamed answer is replaced by the apology; otherwise the error boundary replies.
     if (!live.started) throw e;
     logFailure(logger, e, "answering failed", { chatId: ctx.chat?.id });

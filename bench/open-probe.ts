@@ -1,0 +1,55 @@
+/**
+ * Run by bench/run.ts in a child process, so the memory it reports is what opening a library
+ * from disk costs, not what the ingest left on the heap:
+ *
+ *   node --import tsx bench/open-probe.ts '{"dataDir": "...", "library": "...", "hnsw": {...}, "question": "..."}'
+ *
+ * Prints one JSON line: the time to open (createFootnote + the first `library()` open, which
+ * loads the index snapshot and replays what came after it), the first query on its own, and
+ * the RSS after both.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { loadConfig } from "../src/config.ts";
+import { createFootnote } from "../src/footnote.ts";
+import { libraryFolder } from "../src/library/libraries.ts";
+import type { HnswParams } from "../src/library/vector-index.ts";
+
+interface ProbeArgs {
+  dataDir: string;
+  library: string;
+  hnsw: HnswParams;
+  question: string;
+}
+
+const args = JSON.parse(process.argv[2] ?? "{}") as ProbeArgs;
+const snapshotWatermark = (): number => {
+  const dir = path.join(args.dataDir, "libraries", libraryFolder(args.library));
+  const marks = fs.readdirSync(dir).flatMap((n) => /^index-(\d+)-\d+\.hnsw$/.exec(n)?.[1] ?? []).map(Number);
+  return marks.length ? Math.max(...marks) : 0;
+};
+const watermark = snapshotWatermark();
+
+const t0 = performance.now();
+const footnote = await createFootnote({ config: loadConfig({ DATA_DIR: args.dataDir, LOG_LEVEL: "silent" }), hnsw: args.hnsw });
+const t1 = performance.now();
+const library = footnote.library(args.library);
+const t2 = performance.now();
+if (!library) throw new Error(`no library ${args.library} in ${args.dataDir}`);
+const hits = await footnote.retrieve(args.library, args.question, 5);
+const t3 = performance.now();
+const rss = process.memoryUsage().rss;
+
+process.stdout.write(
+  `${JSON.stringify({
+    create_ms: t1 - t0,
+    open_ms: t2 - t0,
+    first_query_ms: t3 - t2,
+    rss_mb_open: rss / 2 ** 20,
+    passages: library.index.size,
+    // Passages past the snapshot on disk, inserted into the graph again at open.
+    replayed_at_open: library.store.maxPassageId() - watermark,
+    hits: hits.length,
+  })}\n`,
+);
+await footnote.close();

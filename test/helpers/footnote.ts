@@ -1,0 +1,41 @@
+/** A footnote on a fresh temporary DATA_DIR, with the built-in defaults. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { loadConfig, type Config, type Env } from "../../src/config.ts";
+import { createFootnote, type FootnoteDeps } from "../../src/footnote.ts";
+
+export const SHARED_ARTICLE = fileURLToRepo("../shared/articles/belarus-lukashenko-jailed-rivals.txt");
+export const SHARED_DATASET = fileURLToRepo("../shared/datasets/squad2-dev-5articles.json");
+
+/** Paths beside the repository (CI clones it with shared/ next to it). */
+function fileURLToRepo(rel: string): string {
+  return path.resolve(new URL("../../", import.meta.url).pathname, rel);
+}
+
+export function tempDir(prefix = "footnote-test-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function testConfig(env: Env = {}): Config {
+  return loadConfig({ DATA_DIR: tempDir(), LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "true", ...env });
+}
+
+export async function testFootnote(env: Env = {}, deps: Partial<FootnoteDeps> = {}) {
+  const config = testConfig(env);
+  const footnote = await createFootnote({ config, ...deps });
+  return { config, footnote, dataDir: config.DATA_DIR };
+}
+
+/** An article of `paragraphs` paragraphs about `topic`, with words no other article has. */
+export function syntheticArticle(topic: string, paragraphs = 4): string {
+  const out: string[] = [];
+  for (let i = 0; i < paragraphs; i++) {
+    out.push(
+      `The ${topic} report number ${i} describes how the ${topic}${i}x committee met in the spring. ` +
+        `Members of the ${topic} group discussed budgets, schedules and the plans for year ${2000 + i}. ` +
+        `Everyone agreed that the ${topic} work would continue after the summer break.`,
+    );
+  }
+  return out.join("\n\n");
+}

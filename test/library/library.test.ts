@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { createFootnote } from "../../src/footnote.ts";
+import { loadConfig } from "../../src/config.ts";
+import { FootnoteError } from "../../src/errors.ts";
+import { localEmbedder } from "../../src/embeddings/embedder.ts";
+import { syntheticArticle, testConfig } from "../helpers/footnote.ts";
+
+const toClose: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  for (const f of toClose.splice(0)) await f.close();
+});
+
+async function open(config = testConfig(), deps = {}) {
+  const f = await createFootnote({ config, ...deps });
+  toClose.push(f);
+  return f;
+}
+
+describe("library: store and index", () => {
+  it("stores an article and finds its passages again after a reopen", async () => {
+    const config = testConfig();
+    const a = await open(config);
+    const r = await a.ingest("default", { kind: "text", text: syntheticArticle("walrus"), title: "Walruses" });
+    expect(r).toMatchObject({ title: "Walruses", duplicate: false });
+    expect(r.chunks).toBeGreaterThan(0);
+    expect(r.id).toMatch(/^[0-9a-f]{8}$/);
+    await a.close();
+
+    const b = await open(config);
+    expect(b.list("default").map((x) => x.id)).toEqual([r.id]);
+    const hits = await b.retrieve("default", "walrus committee budgets", 3);
+    expect(hits[0]!.articleId).toBe(r.id);
+  });
+
+  it("keeps what a finished ingest wrote when the process dies without closing", async () => {
+    const config = testConfig();
+    const a = await open(config);
+    const r = await a.ingest("default", { kind: "text", text: syntheticArticle("heron"), title: "Herons" });
+    // No close(): as if the process were killed right after the command reported success.
+    toClose.pop();
+    const b = await open(config);
+    expect(b.list("default").map((x) => x.id)).toEqual([r.id]);
+    expect((await b.retrieve("default", "heron committee", 1))[0]!.articleId).toBe(r.id);
+  });
+
+  it("tells a duplicate by its text or by its URL, and stores it once", async () => {
+    const f = await open();
+    const text = syntheticArticle("otter");
+    const first = await f.ingest("default", { kind: "text", text, title: "Otters" });
+    const again = await f.ingest("default", { kind: "text", text: `  ${text.replace(/\n\n/g, "\n\n\n")}  `, title: "Otters again" });
+    expect(again).toMatchObject({ id: first.id, duplicate: true, title: "Otters" });
+    const byUrl1 = await f.ingestArticle("default", { text: syntheticArticle("lynx"), url: "https://example.org/lynx", source: "url" });
+    const byUrl2 = await f.ingestArticle("default", { text: `${syntheticArticle("lynx")}\n\nUpdated.`, url: "https://example.org/lynx", source: "url" });
+    expect(byUrl2).toMatchObject({ id: byUrl1.id, duplicate: true });
+    expect(f.list("default")).toHaveLength(2);
+  });
+
+  it("keeps libraries apart: an article of one is never found from another", async () => {
+    const f = await open();
+    await f.ingest("chat:1", { kind: "text", text: syntheticArticle("pelican"), title: "Pelicans" });
+    expect(await f.retrieve("chat:1", "pelican committee", 3)).not.toHaveLength(0);
+    expect(await f.retrieve("chat:2", "pelican committee", 3)).toHaveLength(0);
+    expect(f.list("chat:2")).toEqual([]);
+    const ans = await f.ask("chat:2", "What did the pelican committee discuss?");
+    expect(ans.abstained).toBe(true);
+    const id = f.list("chat:1")[0]!.id;
+    expect(await f.forget("chat:2", id)).toBe(false);
+    expect(f.list("chat:1")).toHaveLength(1);
+  });
+
+  it("forgets an article without a rebuild: its passages leave search at once", async () => {
+    const f = await open();
+    const keep = await f.ingest("default", { kind: "text", text: syntheticArticle("badger"), title: "Badgers" });
+    const gone = await f.ingest("default", { kind: "text", text: syntheticArticle("ferret"), title: "Ferrets" });
+    expect(await f.forget("default", gone.id)).toBe(true);
+    expect(await f.forget("default", gone.id)).toBe(false);
+    const hits = await f.retrieve("default", "ferret committee report", 5);
+    expect(hits.every((h) => h.articleId === keep.id)).toBe(true);
+    expect(f.list("default").map((a) => a.id)).toEqual([keep.id]);
+  });
+
+  it("grows past the index's initial capacity and snapshots without losing passages", async () => {
+    const config = testConfig();
+    const f = await open(config);
+    let total = 0;
+    for (let i = 0; i < 120; i++) {
+      const r = await f.ingest("big", { kind: "text", text: syntheticArticle(`topic${i}q`, 40), title: `Article ${i}` });
+      total += r.chunks;
+    }
+    expect(total).toBeGreaterThan(1024 * 2);
+    const lib = f.library("big")!;
+    expect(lib.index.size).toBe(total);
+    const snapshots = fs.readdirSync(path.dirname(lib.store.db.name)).filter((n) => n.endsWith(".hnsw"));
+    expect(snapshots).toHaveLength(1);
+    await f.close();
+    const g = await open(config);
+    const hit = await g.retrieve("big", "topic37q committee budgets", 1);
+    expect(hit[0]!.title).toBe("Article 37");
+    expect(g.library("big")!.index.size).toBe(total);
+  });
+
+  it("refuses to mix embeddings: another provider or size gives an error naming `footnote reindex`, which works", async () => {
+    const config = testConfig();
+    const a = await open(config);
+    await a.ingest("default", { kind: "text", text: syntheticArticle("gecko"), title: "Geckos" });
+    await a.close();
+
+    const other = { ...config, EMBEDDINGS_DIMENSIONS: 128 };
+    const b = await open(other);
+    const err = await b.ask("default", "gecko committee").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FootnoteError);
+    expect((err as FootnoteError).code).toBe("INDEX_MISMATCH");
+    expect((err as FootnoteError).message).toContain("footnote reindex");
+
+    const result = await b.reindex();
+    expect(result.passages).toBeGreaterThan(0);
+    const hits = await b.retrieve("default", "gecko committee budgets", 1);
+    expect(hits[0]!.title).toBe("Geckos");
+    await b.close();
+    // And the old settings are now the mismatch.
+    const c = await open(config, { embedder: localEmbedder(384) });
+    await expect(c.retrieve("default", "gecko", 1)).rejects.toMatchObject({ code: "INDEX_MISMATCH" });
+  });
+
+  it("rejects empty and oversized articles with a clear error and stores nothing", async () => {
+    const f = await open(loadConfig({ DATA_DIR: testConfig().DATA_DIR, MAX_ARTICLE_CHARS: "1000", LOG_LEVEL: "silent" }));
+    await expect(f.ingestArticle("default", { text: "   \n ", source: "text" })).rejects.toMatchObject({ code: "EMPTY_ARTICLE" });
+    await expect(f.ingestArticle("default", { text: "word ".repeat(400), source: "text" })).rejects.toMatchObject({ code: "TOO_LARGE" });
+    expect(f.list("default")).toEqual([]);
+  });
+});
