@@ -241,7 +241,11 @@ const STOP = new Set(FUNCTION_WORDS);
 export function paraphrase(sentence: string, rng: Rng): string {
   const tokens = sentence.replace(/[“”.?!,]/g, "").split(/\s+/).filter(Boolean);
   let kept = tokens.filter((t) => (STOP.has(t.toLowerCase()) ? rng.chance(0.2) : rng.chance(0.75)));
-  if (kept.filter((t) => !STOP.has(t.toLowerCase())).length < 3) kept = tokens.filter((t) => !STOP.has(t.toLowerCase())).slice(0, 6);
+  if (kept.filter((t) => !STOP.has(t.toLowerCase())).length < 3) {
+    const content = tokens.filter((t) => !STOP.has(t.toLowerCase()));
+    // A sentence of (almost) only function words: ask with what it has.
+    kept = content.length >= 3 ? content.slice(0, 6) : tokens.slice(0, 8);
+  }
   for (let swaps = rng.int(1, 2); swaps > 0 && kept.length > 2; swaps--) {
     const i = rng.int(0, kept.length - 2);
     [kept[i], kept[i + 1]] = [kept[i + 1]!, kept[i]!];
