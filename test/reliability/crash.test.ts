@@ -2,8 +2,9 @@
  * Crash safety: a child process ingests articles one after another and is SIGKILLed at a
  * random (seeded) moment; the library is then opened here and must hold every article the
  * child reported done, answer questions about them, and hold nothing half-written. The same
- * DATA_DIR is used across rounds, so the library grows and index snapshots are written (by the
- * child when enough has changed, and by this process when it closes the library).
+ * DATA_DIR is used across rounds, so the library grows; this process forces a snapshot
+ * (compaction) after two rounds in three, so the next child opens from a fresh snapshot or
+ * from a stale one plus a replay from the store.
  *
  * Reproduce a run with RELIABILITY_SEED=<seed> (printed at the end).
  */
@@ -18,7 +19,7 @@ import { checkLibrary } from "./consistency.ts";
 import { runAndKill, snapshotFiles } from "./crash-harness.ts";
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20_240_611);
-const ROUNDS = Number(process.env.RELIABILITY_ROUNDS ?? 18);
+const ROUNDS = Number(process.env.RELIABILITY_ROUNDS ?? 16);
 const LIB = "crash-ingest";
 
 let dataDir: string;
@@ -97,6 +98,9 @@ it(`keeps every reported article, whole, through ${ROUNDS} SIGKILLs during inges
       expect(report.articles).toBe(alive.size);
       expect(report.indexSize, `round ${round}: index size vs store`).toBe(report.passages);
       perRound.push(`${delay}ms:+${run.ok.length}${extra.length ? "+1?" : ""}`);
+      // Compaction between kills: two rounds in three start from a fresh snapshot, the third
+      // from a stale one, so the next child also replays from the store after its open.
+      if (round % 3 !== 2) expect(library!.index.maybeSnapshot(library!.store, true)).toBe(true);
     } finally {
       await footnote.close();
     }
