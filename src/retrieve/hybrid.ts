@@ -17,13 +17,11 @@ export interface RetrieveWeights {
   sentence: number;
   /** Best coverage of two adjacent sentences. */
   window: number;
-  /** Coverage of the whole passage. */
-  passage: number;
   /** Candidates taken from each side before fusion. */
   candidates: number;
 }
 
-export const DEFAULT_WEIGHTS: RetrieveWeights = { bm25: 1.0, vector: 0.5, sentence: 1.0, window: 0.3, passage: 0, candidates: 40 };
+export const DEFAULT_WEIGHTS: RetrieveWeights = { bm25: 0.7, vector: 0.5, sentence: 1.0, window: 0.3, candidates: 40 };
 
 export interface Retrieved extends RetrievedPassage {
   sentences: SentenceScore[];
@@ -59,8 +57,7 @@ export async function retrieve(library: Library, embedder: Embedder, question: s
       if (sentences[i]!.score > best) best = sentences[i]!.score;
       if (weights.window > 0 && i > 0) window = Math.max(window, unionCoverage([sentences[i - 1]!, sentences[i]!], query));
     }
-    const whole = weights.passage > 0 ? unionCoverage(sentences, query) : 0;
-    const score = weights.bm25 * (bm25.get(p.id) ?? 0) + weights.vector * dot(qv, pv) + weights.sentence * best + weights.window * window + weights.passage * whole;
+    const score = weights.bm25 * (bm25.get(p.id) ?? 0) + weights.vector * dot(qv, pv) + weights.sentence * best + weights.window * window;
     return { ...p, score, sentences };
   });
   scored.sort((a, b) => b.score - a.score || a.id - b.id);

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testFootnote } from "../helpers/footnote.ts";
+
+describe("hybrid retrieval", () => {
+  let ctx: Awaited<ReturnType<typeof testFootnote>>;
+  beforeAll(async () => {
+    ctx = await testFootnote();
+    const paragraphs = [
+      "This relationship eventually produced closer ties of blood through the marriage of Emma, sister of Duke Richard II of Normandy, and King Ethelred II of England.",
+      "Headquartered in the region are several studios, among them Warner Brothers and Paramount Pictures, which employ many thousands of people.",
+      "The castle was rebuilt in stone after the fire of 1174, and its keep still stands above the river.",
+      "The harbour was dredged every spring so that the fishing fleet could leave at low tide.",
+    ];
+    // One article each, so that each is its own passage.
+    for (const [i, text] of paragraphs.entries()) await ctx.footnote.ingest("default", { kind: "text", text, title: `Note ${i}` });
+  });
+  afterAll(() => ctx.footnote.close());
+
+  it("matches a possessive the way the full-text index splits it (Emma's → Emma)", async () => {
+    const [top] = await ctx.footnote.retrieve("default", "Who was Emma's brother?", 3);
+    expect(top!.text).toContain("marriage of Emma, sister of Duke Richard II");
+  });
+
+  it("finds a passage by an inflected form of its words", async () => {
+    const [top] = await ctx.footnote.retrieve("default", "When was the castle rebuilt after the fires?", 3);
+    expect(top!.text).toContain("1174");
+  });
+
+  it("ranks by the question's rarest words, not its common ones", async () => {
+    const [top] = await ctx.footnote.retrieve("default", "Why was the harbour dredged?", 3);
+    expect(top!.text).toContain("dredged every spring");
+  });
+
+  it("returns passages no longer than 1,000 characters, at most k of them, best first", async () => {
+    const hits = await ctx.footnote.retrieve("default", "castle harbour studios", 2);
+    expect(hits.length).toBe(2);
+    expect(hits[0]!.score).toBeGreaterThanOrEqual(hits[1]!.score);
+    for (const h of hits) expect(h.text.length).toBeLessThanOrEqual(1000);
+  });
+
+  it("copes with a question of stop words only or of punctuation", async () => {
+    await expect(ctx.footnote.retrieve("default", "who is it?", 3)).resolves.toBeInstanceOf(Array);
+    await expect(ctx.footnote.retrieve("default", '"" OR ) NEAR(', 3)).resolves.toBeInstanceOf(Array);
+  });
+});
