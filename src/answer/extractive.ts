@@ -23,7 +23,7 @@ export interface ExtractiveOptions {
   typeBonus: number;
 }
 
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { minCoverage: 0.3, passages: 5, maxSentences: 3, maxQuoteChars: 480, typeBonus: 0.15 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { minCoverage: 0.3, passages: 5, maxSentences: 3, maxQuoteChars: 700, typeBonus: 0.15 };
 
 type WithSentences = RetrievedPassage & { sentences?: SentenceScore[] };
 
