@@ -45,7 +45,7 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
 
   async function ingestArticle(libraryId: string, article: ArticleInput, onProgress?: (p: IngestProgress) => void, signal?: AbortSignal): Promise<IngestResult> {
     const text = article.text;
-    if (!text.trim()) throw new FootnoteError("EMPTY_ARTICLE", "There is no text to store: the article is empty.");
+    if (!/[\p{L}\p{N}]/u.test(text)) throw new FootnoteError("EMPTY_ARTICLE", "There is no text to store: the article is empty.");
     if (text.length > config.MAX_ARTICLE_CHARS) {
       throw new FootnoteError("TOO_LARGE", `The article has ${text.length.toLocaleString("en")} characters; the limit is ${config.MAX_ARTICLE_CHARS.toLocaleString("en")} (MAX_ARTICLE_CHARS).`);
     }

@@ -46,6 +46,8 @@ export class VectorIndex {
     const vi = new VectorIndex(dir, dimensions, params);
     vi.loadSnapshot();
     vi.catchUp(store);
+    // A snapshot keeps deleted points (marked), which getIdsList() counts: take the count from the store.
+    vi.live = store.passageCount();
     return vi;
   }
 

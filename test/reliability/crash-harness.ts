@@ -2,7 +2,7 @@
  * Runs ingest-worker.ts in a child process and SIGKILLs it at a chosen moment, then reads what
  * it had reported as done. Shared by the crash tests.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,56 +28,86 @@ export interface WorkerRun {
   stderr: string;
 }
 
-/** Starts the worker, waits for READY, lets it work `delayMs`, then SIGKILLs it. */
-export async function runAndKill(mode: WorkerMode, dataDir: string, libraryId: string, first: number, delayMs: number): Promise<WorkerRun> {
+const children = new Set<ChildProcess>();
+
+/** Kills every worker still alive (after a failed test). */
+export function killWorkers(): void {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  children.clear();
+}
+
+export interface PendingWorker {
+  /** Lets it open the library (GO), waits for READY, lets it work `delayMs`, then SIGKILLs it. */
+  run(delayMs: number): Promise<WorkerRun>;
+}
+
+/**
+ * Spawns the worker now; it loads its modules and waits. Start the next round's worker before
+ * checking the last round, so its start-up overlaps the checks.
+ */
+export function startWorker(mode: WorkerMode, dataDir: string, libraryId: string, first: number): PendingWorker {
   const child = spawn(process.execPath, ["--import", "tsx", WORKER, mode, dataDir, libraryId, String(first)], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: "" },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
+  children.add(child);
   let out = "";
   let stderr = "";
   child.stdout.setEncoding("utf8");
   child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (d: string) => (stderr += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
-  let readyAt = 0;
-  let killedAt = 0;
-  const ready = new Promise<void>((resolve, reject) => {
-    child.stdout.on("data", (d: string) => {
-      out += d;
-      if (!readyAt && out.startsWith("READY\n")) {
-        readyAt = Date.now();
-        resolve();
-      }
-    });
-    child.stderr.on("data", (d: string) => (stderr += d));
-    void exited.then(({ code, signal }) => reject(new Error(`worker exited (${code ?? signal}) before READY:\n${stderr}`)));
+  const waiters: Array<{ line: string; resolve: () => void }> = [];
+  child.stdout.on("data", (d: string) => {
+    out += d;
+    for (const w of [...waiters]) {
+      if (!out.includes(`${w.line}\n`)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve();
+    }
   });
-  const timeout = setTimeout(() => child.kill("SIGKILL"), 30_000);
-  try {
-    await ready;
-    await new Promise((r) => setTimeout(r, delayMs));
-    killedAt = Date.now();
-    child.kill("SIGKILL");
-    const { signal, code } = await exited;
-    // The worker must have been working, not dead of its own failure, when it was killed.
-    expect(signal, `worker exited with code ${code} before the kill:\n${stderr}`).toBe("SIGKILL");
-  } finally {
-    clearTimeout(timeout);
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  }
-  // A line without its newline was cut by the kill: it does not count.
-  const lines = out.split("\n").slice(0, -1);
-  const ok: WorkerRun["ok"] = [];
-  const forgot: string[] = [];
-  let snaps = 0;
-  for (const line of lines) {
-    const m = /^OK (\S+) (.*)$/.exec(line);
-    if (m) ok.push({ id: m[1]!, title: m[2]!, n: articleNumber(m[2]!)! });
-    else if (line.startsWith("FORGOT ")) forgot.push(line.slice(7));
-    else if (line === "SNAP") snaps++;
-  }
-  return { lines, ok, forgot, snaps, killedAfterMs: killedAt - readyAt, stderr };
+  const line = (l: string, timeoutMs = 45_000) =>
+    new Promise<void>((resolve, reject) => {
+      if (out.includes(`${l}\n`)) return resolve();
+      const timer = setTimeout(() => reject(new Error(`worker did not print ${l} within ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
+      waiters.push({ line: l, resolve: () => (clearTimeout(timer), resolve()) });
+      void exited.then(({ code, signal }) => (clearTimeout(timer), reject(new Error(`worker exited (${code ?? signal}) before ${l}:\n${stderr}`))));
+    });
+
+  return {
+    async run(delayMs) {
+      let readyAt = 0;
+      let killedAt = 0;
+      try {
+        await line("LOADED");
+        child.stdin.write("GO\n");
+        await line("READY");
+        readyAt = Date.now();
+        await new Promise((r) => setTimeout(r, delayMs));
+        killedAt = Date.now();
+        child.kill("SIGKILL");
+        const { signal, code } = await exited;
+        // The worker must have been working, not dead of its own failure, when it was killed.
+        expect(signal, `worker exited with code ${code} before the kill:\n${stderr}`).toBe("SIGKILL");
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+        children.delete(child);
+      }
+      // A line without its newline was cut by the kill: it does not count.
+      const lines = out.split("\n").slice(0, -1);
+      const ok: WorkerRun["ok"] = [];
+      const forgot: string[] = [];
+      let snaps = 0;
+      for (const l of lines) {
+        const m = /^OK (\S+) (.*)$/.exec(l);
+        if (m) ok.push({ id: m[1]!, title: m[2]!, n: articleNumber(m[2]!)! });
+        else if (l.startsWith("FORGOT ")) forgot.push(l.slice(7));
+        else if (l === "SNAP") snaps++;
+      }
+      return { lines, ok, forgot, snaps, killedAfterMs: killedAt - readyAt, stderr };
+    },
+  };
 }
 
 export function libraryDir(dataDir: string, libraryId: string): string {

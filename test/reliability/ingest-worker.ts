@@ -3,6 +3,7 @@
  * until it is killed, printing a line after each step has *returned* (so the test knows what
  * the product had promised before the kill):
  *
+ *   LOADED                    modules loaded; waiting for "GO" on stdin before opening
  *   READY                     the library is open
  *   OK <articleId> <title>    ingest resolved
  *   FORGOT <articleId>        forget resolved true
@@ -28,6 +29,23 @@ if (!mode || !dataDir || !libraryId || first === undefined) {
 // Synchronous writes: a line is in the pipe before the next step starts, so a SIGKILL can
 // only lose work the line was not yet written for, never a line for finished work.
 const say = (line: string) => fs.writeSync(1, `${line}\n`);
+
+// The test starts the next child while it checks the last one: loading modules overlaps the
+// checks, and the library is opened only once the test says GO.
+say("LOADED");
+await new Promise<void>((resolve) => {
+  let input = "";
+  process.stdin.setEncoding("utf8");
+  process.stdin.on("data", (d: string) => {
+    input += d;
+    if (input.includes("GO\n")) {
+      process.stdin.pause();
+      resolve();
+    }
+  });
+  // The test went away without saying GO: nothing to do.
+  process.stdin.on("end", () => process.exit(0));
+});
 
 const footnote = await createFootnote({ config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }) });
 const library = footnote.library(libraryId, true)!;
