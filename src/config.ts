@@ -113,6 +113,9 @@ export function loadConfig(env: Env = process.env): Config {
       `${provider === "openai" ? "EMBEDDINGS_PROVIDER=openai" : "ANSWERER=chat"} needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server such as Ollama).`,
     );
   }
+  if (p.OPENAI_BASE_URL && /^[a-z]+:\/\/[^/]*@/i.test(p.OPENAI_BASE_URL)) {
+    throw new FootnoteError("INVALID_CONFIG", "OPENAI_BASE_URL must not hold a user name or password: put the key in OPENAI_API_KEY.");
+  }
   if (p.WEBHOOK_URL && !p.WEBHOOK_SECRET) {
     throw new FootnoteError("INVALID_CONFIG", "WEBHOOK_URL is set but WEBHOOK_SECRET is not: set a random secret so the webhook can refuse requests that do not come from Telegram.");
   }

@@ -18,14 +18,25 @@ const SECRET_PATHS = [
 
 /** Bot tokens (123456:ABC…), OpenAI-style keys (sk-…) and bearer headers. */
 const TOKEN_PATTERNS: RegExp[] = [
-  /\b\d{5,}:[A-Za-z0-9_-]{20,}\b/g,
+  /(?<!\d)\d{5,}:[A-Za-z0-9_-]{20,}/g,
   /\bsk-[A-Za-z0-9_-]{8,}\b/g,
   /(Bearer\s+)[A-Za-z0-9._~+/-]+=*/gi,
 ];
 
+/** A secret and the forms it can take in a URL or a log line: encoded, or a bot token's second half. */
+function secretForms(secret: string): string[] {
+  const forms = [secret, encodeURIComponent(secret)];
+  const half = /^\d+:(.+)$/.exec(secret)?.[1];
+  if (half) forms.push(half);
+  return forms;
+}
+
 export function redactSecrets(text: string, extra: ReadonlyArray<string | undefined> = []): string {
   let out = text;
-  for (const secret of extra) if (secret && secret.length >= 6) out = out.split(secret).join("[redacted]");
+  for (const secret of extra) {
+    if (!secret || secret.length < 6) continue;
+    for (const form of secretForms(secret)) if (form.length >= 6) out = out.split(form).join("[redacted]");
+  }
   for (const pattern of TOKEN_PATTERNS) out = out.replace(pattern, (_m, prefix?: string) => (typeof prefix === "string" ? `${prefix}[redacted]` : "[redacted]"));
   return out;
 }
@@ -40,6 +51,8 @@ export function createLogger(config: Pick<Config, "LOG_LEVEL" | "OPENAI_API_KEY"
       formatters: { log: (obj) => scrubObject(obj, secrets) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
+          // logger.error(err) would put the raw message in `msg`: log it as { err } instead.
+          if (args[0] instanceof Error) args = [{ err: args[0] }, ...(args.length > 1 ? args.slice(1) : [args[0].message])] as typeof args;
           const scrubbed = args.map((a) => (typeof a === "string" ? redactSecrets(a, secrets) : a));
           return method.apply(this, scrubbed as Parameters<typeof method>);
         },
@@ -63,7 +76,7 @@ function plainError(e: unknown): Record<string, unknown> {
 function scrubObject(value: unknown, secrets: ReadonlyArray<string | undefined>, depth = 0): unknown {
   if (typeof value === "string") return redactSecrets(value, secrets);
   // Errors are left to the err serializer, which scrubs them as plain objects.
-  if (depth > 5 || value === null || typeof value !== "object" || value instanceof Error) return value;
+  if (depth > 12 || value === null || typeof value !== "object" || value instanceof Error) return value;
   if (Array.isArray(value)) return value.map((v) => scrubObject(v, secrets, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = scrubObject(v, secrets, depth + 1);

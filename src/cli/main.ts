@@ -3,7 +3,7 @@
  * Exit codes: 0 done, 1 failed (a clear message on stderr), 2 bad usage.
  */
 import fs from "node:fs";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import dotenv from "dotenv";
 import { loadConfig, type Config, type Env } from "../config.ts";
 import { FootnoteError, userMessage } from "../errors.ts";
@@ -84,8 +84,8 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
           } catch (error) {
             exitCode = 1;
             const message = userMessage(error);
-            articles.push({ source: arg, error: message, code: error instanceof FootnoteError ? error.code : "INTERNAL" });
-            if (!opts.json) io.stderr(`Could not ingest ${arg}: ${message}\n`);
+            articles.push({ source: withoutCredentials(arg), error: message, code: error instanceof FootnoteError ? error.code : "INTERNAL" });
+            if (!opts.json) io.stderr(`Could not ingest ${withoutCredentials(arg)}: ${message}\n`);
             if (!(error instanceof FootnoteError)) context().logger.error({ err: error }, "ingest failed");
           }
         }
@@ -186,9 +186,14 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   }
 }
 
+/** A URL's user:password never goes back to the terminal. */
+function withoutCredentials(arg: string): string {
+  return arg.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, "$1");
+}
+
 function parsePositive(value: string, name: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new FootnoteError("BAD_INPUT", `${name} takes a whole number from 1 up, not "${value}".`);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} takes a whole number from 1 up, not "${value}".`);
   return n;
 }
 
