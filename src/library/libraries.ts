@@ -128,7 +128,7 @@ export class Libraries {
     const lib = this.open.get(libraryId);
     if (!lib) return;
     this.open.delete(libraryId);
-    lib.index.maybeSnapshot(lib.store);
+    lib.index.maybeSnapshot(lib.store, { closing: true });
     lib.store.close();
   }
 

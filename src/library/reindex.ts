@@ -36,7 +36,7 @@ export async function reindexAll(libraries: Libraries, embedder: Embedder, onPro
     }
     // Build and save the new graph now rather than on the next question.
     const library = libraries.get(libraryId, false);
-    if (library) library.index.maybeSnapshot(library.store, true);
+    if (library) library.index.maybeSnapshot(library.store, { force: true });
     libraries.closeOne(libraryId);
   }
   return { passages: total };

@@ -23,6 +23,8 @@ export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 200, efSearch: 
 
 const SNAPSHOT = /^index-(\d+)-(\d+)\.hnsw$/;
 const INITIAL_CAPACITY = 1024;
+/** Up to this many passages, a snapshot is quick enough (tens of ms) to write on every close. */
+const SMALL_LIBRARY = 20_000;
 
 export class VectorIndex {
   private index: hnswlib.HierarchicalNSW;
@@ -151,11 +153,13 @@ export class VectorIndex {
   /**
    * Writes a snapshot when the change since the last one is large enough that replaying it at
    * open would cost more than rewriting: amortised, each passage is written a bounded number
-   * of times however the library grows.
+   * of times however the library grows. On close, a small library is always saved, so a
+   * one-shot command (the CLI) does not leave the next one replaying its work.
    */
-  maybeSnapshot(store: Store, force = false): boolean {
+  maybeSnapshot(store: Store, opts: { force?: boolean; closing?: boolean } = {}): boolean {
     const threshold = Math.max(2000, Math.floor(this.live * 0.1));
-    if (!force && this.pending < threshold) return false;
+    const cheap = opts.closing === true && this.live <= SMALL_LIBRARY && this.pending > 0;
+    if (!opts.force && !cheap && this.pending < threshold) return false;
     if (this.pending === 0 && this.snapshots().length > 0) return false;
     this.snapshot(store);
     return true;

@@ -30,6 +30,8 @@ describe("library: store and index", () => {
 
     const b = await open(config);
     expect(b.list("default").map((x) => x.id)).toEqual([r.id]);
+    // A small library is saved whole on close: the next command replays nothing.
+    expect(b.library("default")!.index.pending).toBe(0);
     const hits = await b.retrieve("default", "walrus committee budgets", 3);
     expect(hits[0]!.articleId).toBe(r.id);
   });

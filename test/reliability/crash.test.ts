@@ -110,7 +110,7 @@ it(`keeps every reported article, whole, through ${ROUNDS} SIGKILLs during inges
       // Compaction between kills: two rounds in three start from a fresh snapshot, the third
       // from a stale one, so the next child also replays from the store after its open.
       // (No snapshot when nothing changed: a child killed before its first ingest.)
-      if (round % 3 !== 2) library!.index.maybeSnapshot(library!.store, true);
+      if (round % 3 !== 2) library!.index.maybeSnapshot(library!.store, { force: true });
     } finally {
       await footnote.close();
     }

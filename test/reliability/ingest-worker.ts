@@ -70,7 +70,7 @@ for (;;) {
   if (mode === "forget" || mode === "compact") await forgetOldest();
   if (mode === "compact") {
     if (step % 2 === 0) library.index.snapshot(library.store);
-    else library.index.maybeSnapshot(library.store, true);
+    else library.index.maybeSnapshot(library.store, { force: true });
     say("SNAP");
   }
   step++;
