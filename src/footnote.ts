@@ -13,7 +13,7 @@ import { readSource } from "./ingest/read-source.ts";
 import { createEmbedder, type Embedder } from "./embeddings/embedder.ts";
 import { Libraries, type Library } from "./library/libraries.ts";
 import type { HnswParams } from "./library/vector-index.ts";
-import { retrieve, type Retrieval } from "./retrieve/hybrid.ts";
+import { retrieveWithVector, type Retrieval } from "./retrieve/hybrid.ts";
 import type { Answerer } from "./answer/types.ts";
 import { createExtractiveAnswerer, NOT_FOUND_ANSWER } from "./answer/extractive.ts";
 
@@ -25,6 +25,8 @@ export interface FootnoteDeps {
   /** Defaults to the answerer the config names. */
   answerer?: Answerer;
   hnsw?: HnswParams;
+  /** Libraries kept open at once (each holds a database handle and its index in memory). */
+  maxOpenLibraries?: number;
 }
 
 const EMBED_BATCH = 256;
@@ -35,7 +37,7 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
   const embedder = deps.embedder ?? (await createEmbedder(config));
   if ("probe" in embedder && typeof embedder.probe === "function" && embedder.identity.dimensions === 0) await embedder.probe();
   const answerer = deps.answerer ?? (await defaultAnswerer(config));
-  const libraries = new Libraries(config.DATA_DIR, () => embedder.identity, deps.hnsw);
+  const libraries = new Libraries(config.DATA_DIR, () => embedder.identity, deps.hnsw, deps.maxOpenLibraries);
   let closed = false;
 
   const open = (libraryId: string, create: boolean): Library | undefined => {
@@ -49,11 +51,10 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
     if (text.length > config.MAX_ARTICLE_CHARS) {
       throw new FootnoteError("TOO_LARGE", `The article has ${text.length.toLocaleString("en")} characters; the limit is ${config.MAX_ARTICLE_CHARS.toLocaleString("en")} (MAX_ARTICLE_CHARS).`);
     }
-    const library = open(libraryId, true)!;
     const contentHash = hashText(text);
     const url = article.url ?? null;
     const title = (article.title ?? "").trim() || fallbackTitle(text);
-    const existing = library.store.findDuplicate(contentHash, url);
+    const existing = open(libraryId, true)!.store.findDuplicate(contentHash, url);
     if (existing) return { id: existing.id, title: existing.title, chunks: existing.chunks, duplicate: true, url: existing.url };
 
     onProgress?.({ stage: "chunking" });
@@ -67,6 +68,8 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
     onProgress?.({ stage: "embedding", done: chunks.length, total: chunks.length });
     signal?.throwIfAborted();
     onProgress?.({ stage: "storing" });
+    // Opened again after the awaits above: the library may have been closed meanwhile.
+    const library = open(libraryId, true)!;
     const id = articleId(libraryId, contentHash, (candidate) => library.store.getArticle(candidate) !== undefined);
     let passageIds: number[];
     try {
@@ -84,9 +87,12 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
   }
 
   async function retrieval(libraryId: string, question: string, k: number): Promise<Retrieval | undefined> {
+    // Nothing to search: answer at once, without paying for an embedding.
+    if (!open(libraryId, false)) return undefined;
+    const qv = await embedder.embedQuery(question);
     const library = open(libraryId, false);
     if (!library || library.index.size === 0) return undefined;
-    return retrieve(library, embedder, question, k);
+    return retrieveWithVector(library, qv, question, k);
   }
 
   const footnote: Footnote & FootnoteInternals = {

@@ -33,12 +33,20 @@ export interface Retrieval {
 }
 
 export async function retrieve(library: Library, embedder: Embedder, question: string, k: number, weights: RetrieveWeights = DEFAULT_WEIGHTS): Promise<Retrieval> {
+  return retrieveWithVector(library, await embedder.embedQuery(question), question, k, weights);
+}
+
+/**
+ * The synchronous part, given the question's vector. Callers embed first and open the library
+ * after, so no await falls between opening the library and reading it (an idle library may be
+ * closed to make room for others while a remote embedding is under way).
+ */
+export function retrieveWithVector(library: Library, qv: Float32Array, question: string, k: number, weights: RetrieveWeights = DEFAULT_WEIGHTS): Retrieval {
   const { store, index } = library;
   if (index.isBehind(store)) index.catchUp(store);
   const query = analyseQuery(question, store);
   const expr = ftsExpression(query);
   const lexical = expr ? store.lexical(expr, weights.candidates) : [];
-  const qv = await embedder.embedQuery(question);
   const vector = index.search(qv, weights.candidates);
 
   const bm25 = new Map<number, number>();

@@ -126,6 +126,17 @@ describe("library: store and index", () => {
     await expect(c.retrieve("default", "gecko", 1)).rejects.toMatchObject({ code: "INDEX_MISMATCH" });
   });
 
+  it("keeps working when a library is closed to make room while its embedding is under way", async () => {
+    const base = localEmbedder();
+    const slow = { ...base, embedDocuments: async (t: string[]) => (await new Promise((r) => setTimeout(r, 20)), base.embedDocuments(t)), embedQuery: async (t: string) => (await new Promise((r) => setTimeout(r, 20)), base.embedQuery(t)) };
+    const f = await open(testConfig(), { embedder: slow, maxOpenLibraries: 1 });
+    const names = ["a", "b", "c", "d"];
+    const stored = await Promise.all(names.map((n) => f.ingest(`chat:${n}`, { kind: "text", text: syntheticArticle(`zebra${n}`), title: n })));
+    expect(stored.every((r) => !r.duplicate)).toBe(true);
+    const answers = await Promise.all(names.map((n) => f.retrieve(`chat:${n}`, `zebra${n} committee`, 1)));
+    answers.forEach((hits, i) => expect(hits[0]!.title).toBe(names[i]));
+  });
+
   it("rejects empty and oversized articles with a clear error and stores nothing", async () => {
     const f = await open(loadConfig({ DATA_DIR: testConfig().DATA_DIR, MAX_ARTICLE_CHARS: "1000", LOG_LEVEL: "silent" }));
     await expect(f.ingestArticle("default", { text: "   \n ", source: "text" })).rejects.toMatchObject({ code: "EMPTY_ARTICLE" });
