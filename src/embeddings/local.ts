@@ -9,7 +9,7 @@
 import { Embeddings } from "@langchain/core/embeddings";
 import { isStopWord, stem, words } from "../text/tokens.ts";
 
-export const LOCAL_DEFAULT_DIMENSIONS = 384;
+export const LOCAL_DEFAULT_DIMENSIONS = 256;
 
 const WEIGHT_WORD = 1.0;
 const WEIGHT_PAIR = 0.6;

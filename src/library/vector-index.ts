@@ -19,7 +19,7 @@ export interface HnswParams {
   efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 200, efSearch: 96 };
+export const DEFAULT_HNSW: HnswParams = { m: 32, efConstruction: 48, efSearch: 500 };
 
 const SNAPSHOT = /^index-(\d+)-(\d+)\.hnsw$/;
 const INITIAL_CAPACITY = 1024;

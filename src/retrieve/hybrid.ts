@@ -19,9 +19,11 @@ export interface RetrieveWeights {
   window: number;
   /** Candidates taken from each side before fusion. */
   candidates: number;
+  /** How many of the fused candidates get the (costlier) sentence-level rerank. */
+  rerank: number;
 }
 
-export const DEFAULT_WEIGHTS: RetrieveWeights = { bm25: 0.7, vector: 0.5, sentence: 1.0, window: 0.3, candidates: 40 };
+export const DEFAULT_WEIGHTS: RetrieveWeights = { bm25: 0.7, vector: 0.5, sentence: 1.0, window: 0.3, candidates: 40, rerank: 24 };
 
 export interface Retrieved extends RetrievedPassage {
   sentences: SentenceScore[];
@@ -56,8 +58,12 @@ export function retrieveWithVector(library: Library, qv: Float32Array, question:
 
   const ids = [...new Set([...lexical.map((r) => r.id), ...vector.map((r) => r.id)])];
   // Every candidate gets its exact cosine (vectors are unit length), not only the vector side's.
-  const passages = store.passages(ids, true);
-  const scored: Retrieved[] = passages.map(({ vector: pv, ...p }) => {
+  const fused = store
+    .passages(ids, true)
+    .map(({ vector: pv, ...p }) => ({ p, base: weights.bm25 * (bm25.get(p.id) ?? 0) + weights.vector * dot(qv, pv) }))
+    .sort((a, b) => b.base - a.base || a.p.id - b.p.id)
+    .slice(0, Math.max(k, weights.rerank));
+  const scored: Retrieved[] = fused.map(({ p, base }) => {
     const sentences = scoreSentences(p.text, query, p.start);
     let best = 0;
     let window = 0;
@@ -65,7 +71,7 @@ export function retrieveWithVector(library: Library, qv: Float32Array, question:
       if (sentences[i]!.score > best) best = sentences[i]!.score;
       if (weights.window > 0 && i > 0) window = Math.max(window, unionCoverage([sentences[i - 1]!, sentences[i]!], query));
     }
-    const score = weights.bm25 * (bm25.get(p.id) ?? 0) + weights.vector * dot(qv, pv) + weights.sentence * best + weights.window * window;
+    const score = base + weights.sentence * best + weights.window * window;
     return { ...p, score, sentences };
   });
   scored.sort((a, b) => b.score - a.score || a.id - b.id);

@@ -122,7 +122,7 @@ describe("library: store and index", () => {
     expect(hits[0]!.title).toBe("Geckos");
     await b.close();
     // And the old settings are now the mismatch.
-    const c = await open(config, { embedder: localEmbedder(384) });
+    const c = await open(config, { embedder: localEmbedder() });
     await expect(c.retrieve("default", "gecko", 1)).rejects.toMatchObject({ code: "INDEX_MISMATCH" });
   });
 
