@@ -48,6 +48,17 @@ const exact = qvs.map((q) => {
 });
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 process.stderr.write(`${vectors.length} passages, ${qvs.length} questions; exact p50 ${pct(exactTimes, 50).toFixed(2)} ms\n`);
+// How far apart the ranks are: when the 10th neighbour is barely nearer than the 100th, the
+// graph has to look at most of the crowd to tell them apart.
+{
+  const ranks = [1, 2, 5, 10, 100, 1000];
+  const at = ranks.map(() => [] as number[]);
+  for (const q of qvs.slice(0, 100)) {
+    const r = bf.searchKnn(q, 1000);
+    ranks.forEach((k, j) => at[j]!.push(r.distances[k - 1]!));
+  }
+  process.stderr.write(`median cosine distance at rank ${ranks.map((k, j) => `${k}: ${pct(at[j]!, 50).toFixed(3)}`).join(", ")}\n`);
+}
 console.log("M\tefC\tbuild_us_per_insert\tefS\trecall@10\trecall@10_eps\tsearch_ms_p50\tsearch_ms_p95");
 
 for (const m of ms) {
