@@ -15,6 +15,8 @@ export interface QueryTerms {
   /** Adjacent content-stem pairs of the question, "a b". */
   pairs: Set<string>;
   totalIdf: number;
+  /** Passages in the library the IDFs were taken from. */
+  passages: number;
 }
 
 export function analyseQuery(question: string, store: Store): QueryTerms {
@@ -44,14 +46,24 @@ export function analyseQuery(question: string, store: Store): QueryTerms {
   const pairs = new Set<string>();
   const stems = content.map(stem);
   for (let i = 1; i < stems.length; i++) pairs.add(`${stems[i - 1]} ${stems[i]}`);
-  return { words: outWords, stems: outStems, idf, pairs, totalIdf };
+  return { words: outWords, stems: outStems, idf, pairs, totalIdf, passages: n };
 }
+
+/** BM25's IDF of a word found in about 5% of the passages. */
+export const COMMON_WORD_IDF = 3.0;
+const LARGE_LIBRARY = 50_000;
 
 /** An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax. */
 export function ftsExpression(q: QueryTerms): string | null {
+  // In a large library, words in a large share of the passages cost the most to rank (long
+  // posting lists) and add the least: leave them to the sentence-level rerank when rarer
+  // words are there. In a small one they are cheap, and they help.
+  const minIdf = q.passages >= LARGE_LIBRARY ? COMMON_WORD_IDF : 0;
+  const rare = q.words.filter((_, i) => (q.idf.get(q.stems[i]!) ?? 0) >= minIdf);
+  const chosen = rare.length > 0 ? rare : q.words;
   // FTS5 splits "emma's" into "emma" + "s": hand it the same pieces, or "emma's" would be a
   // two-word phrase that "Emma," never matches.
-  const pieces = new Set(q.words.flatMap((w) => w.split(/['’]/)).filter((w) => w.length > 1 || /\d/.test(w)));
+  const pieces = new Set(chosen.flatMap((w) => w.split(/['’]/)).filter((w) => w.length > 1 || /\d/.test(w)));
   const parts = [...pieces].map((w) => `"${w.replace(/"/g, '""')}"`);
   return parts.length ? parts.join(" OR ") : null;
 }
