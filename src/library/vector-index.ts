@@ -134,6 +134,16 @@ export class VectorIndex {
     if (seq > this.deleteSeq) this.deleteSeq = seq;
   }
 
+  /** Whether a passage's vector is in the graph (and not deleted). */
+  has(id: number): boolean {
+    try {
+      this.index.getPoint(id);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   get size(): number {
     return this.live;
   }

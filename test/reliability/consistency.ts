@@ -16,7 +16,7 @@ export interface ConsistencyReport {
   /** Full-text rows without a passage, and passages without a full-text row. */
   ftsOrphans: number;
   ftsMissing: number;
-  /** Passages that searching the vector index with their own vector does not find. */
+  /** Passages whose vector is not in the index. */
   notInIndex: number[];
   /** How many passages were looked up in the vector index. */
   searched: number;
@@ -46,8 +46,9 @@ export function checkLibrary(library: Library, opts: { searchIds?: Iterable<numb
   for (const row of rows) {
     if (wanted && !wanted.has(row.id)) continue;
     searched++;
-    const found = library.index.search(blobToVector(row.vector), 10).map((r) => r.id);
-    if (!found.includes(row.id)) notInIndex.push(row.id);
+    // Presence, not search quality: the graph is approximate, and these synthetic passages are
+    // near-duplicates of one another, so a top-10 search may rank others first.
+    if (!library.index.has(row.id)) notInIndex.push(row.id);
   }
   return {
     articles: articles.n,

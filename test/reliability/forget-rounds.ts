@@ -122,6 +122,7 @@ export async function killDuring(mode: Extract<WorkerMode, "forget" | "compact">
         for (const p of gone.passages) {
           const hits = library!.index.search(p.vector, 10).map((h) => h.id);
           expect(hits, `round ${round}: passage ${p.id} of forgotten ${id} is still in the vector index`).not.toContain(p.id);
+          expect(library!.index.has(p.id), `round ${round}: passage ${p.id} of forgotten ${id} is still in the graph`).toBe(false);
         }
       }
       const askForgotten = roundForgotten.slice(-3);
