@@ -125,13 +125,7 @@ async function readBody(response: Response, maxBytes: number, abort: () => void)
     }
     parts.push(value);
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
+  return Buffer.concat(parts, total);
 }
 
 function httpError(status: number, url: URL): FootnoteError {

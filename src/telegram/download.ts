@@ -48,13 +48,7 @@ export async function downloadFile(opts: { api: Api; apiRoot: string; token: str
     if (e instanceof FootnoteError) throw e;
     throw new FootnoteError("FETCH_FAILED", "The download of the file from Telegram broke off; please try again.", { cause: e });
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return Buffer.concat(chunks, size);
 }
 
 export function tooLarge(max: number, size?: number): FootnoteError {
