@@ -6,6 +6,7 @@ import { markdownToText, reflowPdfPage } from "../../src/ingest/documents.ts";
 import { fallbackTitle, readSource } from "../../src/ingest/read-source.ts";
 import type { IngestSource } from "../../src/types.ts";
 import { makePdf } from "../fixtures/ingest/make-pdf.ts";
+import { failure } from "../helpers/failure.ts";
 
 const config = loadConfig({});
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -16,14 +17,6 @@ const file = (bytes: Uint8Array, filename?: string, contentType?: string): Inges
   ...(contentType ? { contentType } : {}),
 });
 const read = (source: IngestSource, cfg = config) => readSource(source, { config: cfg });
-async function failure(promise: Promise<unknown>): Promise<FootnoteError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as FootnoteError;
-  }
-  throw new Error("expected a failure");
-}
 
 const body =
   "Bees communicate the location of flowers with a waggle dance. The angle of the dance shows the direction relative to the sun, and its length shows the distance.";

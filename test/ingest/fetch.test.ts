@@ -9,18 +9,11 @@ import { fetchUrl, USER_AGENT } from "../../src/ingest/fetch.ts";
 import { readSource } from "../../src/ingest/read-source.ts";
 import { makePdf } from "../fixtures/ingest/make-pdf.ts";
 import { startServer, type TestServer } from "../helpers/http-server.ts";
+import { failure } from "../helpers/failure.ts";
 
 const cfg = (env: Env = {}) => loadConfig({ ALLOW_PRIVATE_URLS: "true", ...env });
 const config = cfg();
 
-async function failure(promise: Promise<unknown>): Promise<FootnoteError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as FootnoteError;
-  }
-  throw new Error("expected a failure");
-}
 
 const PLAIN =
   "Octopuses have three hearts. Two pump blood through the gills, and the third pumps it through the rest of the body.";
