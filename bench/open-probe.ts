@@ -20,6 +20,8 @@ interface ProbeArgs {
   library: string;
   hnsw: HnswParams;
   question: string;
+  /** The dimensions the library was embedded with (the parent's embedder). */
+  dimensions?: number;
 }
 
 const args = JSON.parse(process.argv[2] ?? "{}") as ProbeArgs;
@@ -31,7 +33,9 @@ const snapshotWatermark = (): number => {
 const watermark = snapshotWatermark();
 
 const t0 = performance.now();
-const footnote = await createFootnote({ config: loadConfig({ DATA_DIR: args.dataDir, LOG_LEVEL: "silent" }), hnsw: args.hnsw });
+const env: Record<string, string> = { DATA_DIR: args.dataDir, LOG_LEVEL: "silent" };
+if (args.dimensions) env.EMBEDDINGS_DIMENSIONS = String(args.dimensions);
+const footnote = await createFootnote({ config: loadConfig(env), hnsw: args.hnsw });
 const t1 = performance.now();
 const library = footnote.library(args.library);
 const t2 = performance.now();
