@@ -220,8 +220,17 @@ export class Store {
     };
   }
 
+  private countCache?: { maxId: number; deleteSeq: number; n: number };
+
+  /** count(*) walks a whole index; passages only come and go with a new id or a delete seq. */
   passageCount(): number {
-    return this.stmts.passageCount.get()!.n;
+    const maxId = this.maxPassageId();
+    const deleteSeq = this.lastDeleteSeq();
+    const c = this.countCache;
+    if (c && c.maxId === maxId && c.deleteSeq === deleteSeq) return c.n;
+    const n = this.stmts.passageCount.get()!.n;
+    this.countCache = { maxId, deleteSeq, n };
+    return n;
   }
 
   maxPassageId(): number {
@@ -283,9 +292,26 @@ export class Store {
     return this.stmts.lexical.all(match, limit);
   }
 
-  /** How many passages contain each (FTS-stemmed) term. */
+  private dfCache = new Map<string, number>();
+  private dfCacheCount = -1;
+
+  /**
+   * How many passages contain each (FTS-stemmed) term. fts5vocab counts a term's documents by walking its whole posting list, so frequent terms
+   * (the ones every other question has) are the dear ones: cached, and forgotten once the
+   * library has grown or shrunk by 1% (an IDF barely moves in between).
+   */
   documentFrequency(term: string): number {
-    return this.stmts.docFreq.get(term)?.doc ?? 0;
+    const n = this.passageCount();
+    if (Math.abs(n - this.dfCacheCount) > Math.max(50, this.dfCacheCount * 0.01) || this.dfCache.size > 50_000) {
+      this.dfCache.clear();
+      this.dfCacheCount = n;
+    }
+    let df = this.dfCache.get(term);
+    if (df === undefined) {
+      df = this.stmts.docFreq.get(term)?.doc ?? 0;
+      this.dfCache.set(term, df);
+    }
+    return df;
   }
 
   /** All passage vectors re-written (reindex): one transaction, so a kill leaves the old ones. */

@@ -168,7 +168,9 @@ export class VectorIndex {
    */
   maybeSnapshot(store: Store, opts: { force?: boolean; closing?: boolean } = {}): boolean {
     const threshold = Math.max(2000, Math.floor(this.live * 0.1));
-    const cheap = opts.closing === true && this.live <= SMALL_LIBRARY && this.pending > 0;
+    // A large library is saved on close too once replaying its pending passages at the next
+    // open (one graph insert each) would cost more than a fraction of a second.
+    const cheap = opts.closing === true && this.pending > 0 && (this.live <= SMALL_LIBRARY || this.pending >= Math.max(200, this.live * 0.005));
     if (!opts.force && !cheap && this.pending < threshold) return false;
     if (this.pending === 0 && this.snapshots().length > 0) return false;
     this.snapshot(store);

@@ -52,13 +52,16 @@ export function analyseQuery(question: string, store: Store): QueryTerms {
 /** BM25's IDF of a word found in about 5% of the passages. */
 export const COMMON_WORD_IDF = 3.0;
 const LARGE_LIBRARY = 50_000;
+/** Beyond this many passages a word's posting list costs more than it adds, however large the library. */
+const MAX_BM25_DF = 5_000;
 
 /** An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax. */
 export function ftsExpression(q: QueryTerms): string | null {
   // In a large library, words in a large share of the passages cost the most to rank (long
   // posting lists) and add the least: leave them to the sentence-level rerank when rarer
   // words are there. In a small one they are cheap, and they help.
-  const minIdf = q.passages >= LARGE_LIBRARY ? COMMON_WORD_IDF : 0;
+  const capIdf = Math.log(1 + (q.passages - MAX_BM25_DF + 0.5) / (MAX_BM25_DF + 0.5));
+  const minIdf = q.passages >= LARGE_LIBRARY ? Math.max(COMMON_WORD_IDF, capIdf) : 0;
   const rare = q.words.filter((_, i) => (q.idf.get(q.stems[i]!) ?? 0) >= minIdf);
   const chosen = rare.length > 0 ? rare : q.words;
   // FTS5 splits "emma's" into "emma" + "s": hand it the same pieces, or "emma's" would be a

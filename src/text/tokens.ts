@@ -21,8 +21,14 @@ export function isStopWord(word: string): boolean {
   return STOP.has(word);
 }
 
+// ASCII plus typographic quotes and dashes (most English text): NFKD changes nothing there
+// and the Unicode classes match exactly the ASCII ones, so the cheap path gives the same words.
+const PLAIN = /^[\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014]*$/;
+const PLAIN_WORD = /[a-z0-9]+(?:['’][a-z]+)?/g;
+
 /** Lower-cased words with diacritics folded, in order, stop words kept. */
 export function words(text: string): string[] {
+  if (PLAIN.test(text)) return text.toLowerCase().match(PLAIN_WORD) ?? [];
   const folded = text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
   return folded.match(WORD) ?? [];
 }
