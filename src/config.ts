@@ -3,6 +3,7 @@
  * Settings come from the environment (and a `.env` file, loaded by the CLI), are validated
  * here, and a bad one is reported by name with what it should be.
  */
+import dotenv from "dotenv";
 import { z } from "zod";
 import { FootnoteError } from "./errors.ts";
 
@@ -73,6 +74,16 @@ const schema = z.object({
 });
 
 export type Env = Record<string, string | undefined>;
+
+/**
+ * The process's settings: its environment, over a `.env` file in the working directory
+ * (the environment wins). Read into a copy, so `process.env` itself is never changed.
+ */
+export function readEnv(): Env {
+  const env: Env = { ...process.env };
+  dotenv.config({ quiet: true, processEnv: env as Record<string, string> });
+  return env;
+}
 
 type Parsed = z.infer<typeof schema>;
 

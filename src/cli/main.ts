@@ -4,8 +4,7 @@
  */
 import fs from "node:fs";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import dotenv from "dotenv";
-import { loadConfig, type Config, type Env } from "../config.ts";
+import { loadConfig, readEnv, type Config, type Env } from "../config.ts";
 import { FootnoteError, userMessage } from "../errors.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import { createFootnote } from "../footnote.ts";
@@ -25,7 +24,7 @@ const defaultIO: CliIO = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   stdin: readStdin,
-  env: process.env,
+  env: readEnv(),
 };
 
 async function readStdin(): Promise<Buffer> {
@@ -48,9 +47,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   let setup: { config: Config; logger: Logger } | undefined;
   const context = () => {
     if (!setup) {
-      const env: Env = { ...io.env };
-      if (io.env === process.env) dotenv.config({ quiet: true, processEnv: env as Record<string, string> });
-      const config = loadConfig(env);
+      const config = loadConfig(io.env);
       setup = { config, logger: createLogger({ ...config, LOG_LEVEL: io.env.LOG_LEVEL ? config.LOG_LEVEL : "warn" }) };
     }
     return setup;
