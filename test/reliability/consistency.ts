@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 /**
  * What "consistent" means for a library on disk, checked from the outside: the SQL rows of
  * every article are all there (or none are), the full-text index and the vector index hold
@@ -67,4 +68,15 @@ export function checkLibrary(library: Library, opts: { searchIds?: Iterable<numb
 export function articlePassages(library: Library, articleId: string): Array<{ id: number; vector: Float32Array }> {
   const rows = library.store.db.prepare("SELECT id, vector FROM passages WHERE article_id = ? ORDER BY id").all(articleId) as Array<{ id: number; vector: Buffer }>;
   return rows.map((r) => ({ id: r.id, vector: blobToVector(r.vector) }));
+}
+
+/** Whole articles only, both indexes in step with the store, and the articles expected. */
+export function expectConsistent(report: ConsistencyReport, articles: number, round: number): void {
+  expect(report.halfArticles, `round ${round}`).toEqual([]);
+  expect(report.orphanPassages, `round ${round}`).toBe(0);
+  expect(report.ftsOrphans, `round ${round}`).toBe(0);
+  expect(report.ftsMissing, `round ${round}`).toBe(0);
+  expect(report.notInIndex, `round ${round}: passages missing from the vector index`).toEqual([]);
+  expect(report.articles, `round ${round}: articles`).toBe(articles);
+  expect(report.indexSize, `round ${round}: index size vs store`).toBe(report.passages);
 }

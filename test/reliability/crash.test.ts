@@ -15,7 +15,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { createFootnote } from "../../src/footnote.ts";
 import { articleNumber, articleTitle, makeArticle, randomInt, rng } from "./articles.ts";
-import { checkLibrary } from "./consistency.ts";
+import { checkLibrary, expectConsistent } from "./consistency.ts";
 import { killWorkers, snapshotFiles, startWorker } from "./crash-harness.ts";
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20_240_611);
@@ -98,13 +98,7 @@ it(`keeps every reported article, whole, through ${ROUNDS} SIGKILLs during inges
       const all = (db.prepare("SELECT id FROM passages").all() as Array<{ id: number }>).map((r) => r.id);
       const sample = Array.from({ length: Math.min(100, all.length) }, () => all[Math.floor(next() * all.length)]!);
       const report = checkLibrary(library!, { searchIds: [...roundPassages, ...sample] });
-      expect(report.halfArticles, `round ${round}`).toEqual([]);
-      expect(report.orphanPassages, `round ${round}`).toBe(0);
-      expect(report.ftsOrphans, `round ${round}`).toBe(0);
-      expect(report.ftsMissing, `round ${round}`).toBe(0);
-      expect(report.notInIndex, `round ${round}: passages the vector index does not find`).toEqual([]);
-      expect(report.articles).toBe(alive.size);
-      expect(report.indexSize, `round ${round}: index size vs store`).toBe(report.passages);
+      expectConsistent(report, alive.size, round);
       // kill delay: articles reported (+1? one committed but unreported) [ms from GO to exit / ms to open here / ms of checks]
       perRound.push(`${delay}ms:+${run.ok.length}${extra.length ? "+1?" : ""}[${t1 - t0}/${t2 - t1}/${Date.now() - t2}]`);
       // Compaction between kills: two rounds in three start from a fresh snapshot, the third

@@ -13,7 +13,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createFootnote } from "../../src/footnote.ts";
 import type { Library } from "../../src/library/libraries.ts";
 import { articleNumber, articleTitle, makeArticle, randomInt, rng } from "./articles.ts";
-import { articlePassages, checkLibrary } from "./consistency.ts";
+import { articlePassages, checkLibrary, expectConsistent } from "./consistency.ts";
 import { libraryDir, seedLibrary, snapshotFiles, startWorker, type WorkerMode } from "./crash-harness.ts";
 
 /** Articles in the library before the first kill; the child keeps the count about level. */
@@ -141,13 +141,7 @@ export async function killDuring(mode: Extract<WorkerMode, "forget" | "compact">
         expect(answer.citations.map((c) => c.articleId), `round ${round}: "${article.question}" should cite ${id}`).toContain(id);
       }
       const report = checkLibrary(library!);
-      expect(report.halfArticles, `round ${round}`).toEqual([]);
-      expect(report.orphanPassages, `round ${round}`).toBe(0);
-      expect(report.ftsOrphans, `round ${round}`).toBe(0);
-      expect(report.ftsMissing, `round ${round}`).toBe(0);
-      expect(report.notInIndex, `round ${round}: passages the vector index does not find`).toEqual([]);
-      expect(report.articles).toBe(alive.size);
-      expect(report.indexSize, `round ${round}: index size vs store`).toBe(report.passages);
+      expectConsistent(report, alive.size, round);
       remember(library!);
       perRound.push(`${delay}ms:+${run.ok.length}${extra.length ? "+1?" : ""}-${run.forgot.length}${missing.length ? "-1?" : ""}`);
     } finally {
