@@ -279,14 +279,6 @@ export class Store {
     return out;
   }
 
-  /** The passages just before and after one, in the same article. */
-  neighbours(articleId: string, index: number): Passage[] {
-    const rows = this.db
-      .prepare<[string, number, number], PassageRow>("SELECT p.id, p.article_id, p.idx, p.start, p.end, p.text, a.title, a.url FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.article_id = ? AND p.idx BETWEEN ? AND ? ORDER BY p.idx")
-      .all(articleId, index - 1, index + 1);
-    return rows.filter((r) => r.idx !== index).map((r) => ({ id: r.id, articleId: r.article_id, index: r.idx, start: r.start, end: r.end, text: r.text, title: r.title, url: r.url }));
-  }
-
   /** BM25 over the FTS5 index; an FTS5 query string built by the caller. Lower score is better. */
   lexical(match: string, limit: number): Array<{ id: number; score: number }> {
     return this.stmts.lexical.all(match, limit);
