@@ -17,7 +17,7 @@ export function sentenceSpans(text: string, offset = 0): Span[] {
   const spans: Span[] = [];
   for (const line of paragraphSpans(text)) {
     const lineText = text.slice(line.start, line.end);
-    for (const seg of segmenter.segment(lineText)) {
+    for (const seg of quotedSegments(lineText)) {
       let start = seg.index;
       let end = seg.index + seg.segment.length;
       while (start < end && /\s/.test(lineText[start]!)) start++;
@@ -40,4 +40,37 @@ export function paragraphSpans(text: string): Span[] {
     if (end > start) spans.push({ start, end });
   }
   return spans;
+}
+
+/** Longest run of segments merged to close an open quotation. */
+const MAX_QUOTED = 600;
+
+/**
+ * ICU's segments, except that a sentence ending inside a quotation ("... showed we are on the
+ * right track. Lukashenko was forced ...") runs on to the segment that closes the quote: cut
+ * there, the quote would be shown half-open.
+ */
+function* quotedSegments(line: string): Generator<{ index: number; segment: string }> {
+  let open: { index: number; segment: string } | undefined;
+  for (const seg of segmenter.segment(line)) {
+    const cur = open ? { index: open.index, segment: open.segment + seg.segment } : { index: seg.index, segment: seg.segment };
+    if (isQuoteOpen(cur.segment) && cur.segment.length < MAX_QUOTED) {
+      open = cur;
+      continue;
+    }
+    open = undefined;
+    yield cur;
+  }
+  if (open) yield open;
+}
+
+function isQuoteOpen(s: string): boolean {
+  let straight = 0;
+  let curly = 0;
+  for (const ch of s) {
+    if (ch === '"') straight++;
+    else if (ch === "\u201c") curly++;
+    else if (ch === "\u201d") curly--;
+  }
+  return straight % 2 === 1 || curly > 0;
 }
