@@ -223,6 +223,7 @@ function formatReport(r: EvalReport): string {
     ["hit@5", r["hit@5"].toFixed(3)],
     ["MRR", r.mrr.toFixed(3)],
     ["answer containment", r.answer_containment.toFixed(3)],
+    ["  in the short answer alone", r.answer_only_containment.toFixed(3)],
     ["abstention (unanswerable)", r.abstention.toFixed(3)],
     ["false abstention (answerable)", r.false_abstention.toFixed(3)],
     ["query p50 / p95", `${r.query_ms_p50.toFixed(1)} ms / ${r.query_ms_p95.toFixed(1)} ms`],

@@ -21,6 +21,8 @@ export interface EvalReport {
   "hit@5": number;
   mrr: number;
   answer_containment: number;
+  /** Containment in the short answer alone, without the quotes under it. */
+  answer_only_containment: number;
   abstention: number;
   false_abstention: number;
   query_ms_p50: number;
@@ -61,7 +63,7 @@ export async function runEval(config: Config, datasetPath: string, opts: { limit
     const ingestMs = performance.now() - t0;
 
     const questions = squad.data.flatMap((a) => a.paragraphs.flatMap((p) => p.qas)).slice(0, opts.limit);
-    let hit1 = 0, hit3 = 0, hit5 = 0, rr = 0, contained = 0, abstainedUnans = 0, abstainedAns = 0, answerable = 0, unanswerable = 0;
+    let hit1 = 0, hit3 = 0, hit5 = 0, rr = 0, contained = 0, containedInAnswer = 0, abstainedUnans = 0, abstainedAns = 0, answerable = 0, unanswerable = 0;
     const latencies: number[] = [];
     // Warm-up, so the first question does not pay for lazy loading.
     await footnote.askDetailed(library, "warm up question");
@@ -88,6 +90,8 @@ export async function runEval(config: Config, datasetPath: string, opts: { limit
         if (answer.abstained) abstainedAns++;
         const reply = normalise(renderAnswerText(answer).slice(0, MAX_REPLY));
         if (gold.some((g) => reply.includes(g))) contained++;
+        const short = normalise(answer.answer);
+        if (gold.some((g) => short.includes(g))) containedInAnswer++;
       }
       opts.onProgress?.(i + 1, questions.length);
     }
@@ -100,6 +104,7 @@ export async function runEval(config: Config, datasetPath: string, opts: { limit
       "hit@5": r3(hit5 / answerable),
       mrr: r3(rr / answerable),
       answer_containment: r3(contained / answerable),
+      answer_only_containment: r3(containedInAnswer / answerable),
       abstention: r3(unanswerable ? abstainedUnans / unanswerable : 0),
       false_abstention: r3(abstainedAns / answerable),
       query_ms_p50: r3(pct(0.5)),

@@ -31,8 +31,50 @@ describe("extractive answerer, through the library", () => {
     expect(r.answer).toContain("Lithuania");
   });
 
+  it("names the people at the meeting, from sentences that describe it without the word", async () => {
+    const r = await ctx.footnote.ask("default", "Who was at the meeting?");
+    const quotes = r.citations.map((c) => c.quote).join("\n");
+    for (const name of ["Viktor Babaryko", "Liliya Vlasova", "Vitali Shkliarov"]) {
+      expect(r.answer, name).toContain(name);
+      expect(quotes, name).toContain(name);
+    }
+    // In the article's order: the list's lead sentence, then the one that carries it on.
+    expect(r.answer.indexOf("Babaryko")).toBeLessThan(r.answer.indexOf("Others in the picture"));
+  });
+
+  it("keeps a quotation whole when it holds a full stop", async () => {
+    const r = await ctx.footnote.ask("default", "What did Pavel Latushko write on social media?");
+    expect(r.answer).toContain('"showed we are on the right track. Lukashenko was forced to sit down for talks with those he himself put behind bars."');
+  });
+
   it("says it found nothing when no sentence covers the question", async () => {
     const r = await ctx.footnote.ask("default", "What is the capital of Australia's wine industry?");
     expect(r).toEqual({ answer: "I couldn't find that in your articles.", abstained: true, citations: [] });
+  });
+});
+
+describe("extractive answerer, on an article it was not tuned on", () => {
+  let ctx: Awaited<ReturnType<typeof testFootnote>>;
+  beforeAll(async () => {
+    ctx = await testFootnote();
+    const text = fs.readFileSync(new URL("../fixtures/answer/board-meeting.txt", import.meta.url), "utf8");
+    await ctx.footnote.ingest("default", { kind: "text", text });
+  });
+  afterAll(() => ctx.footnote.close());
+
+  it("finds who was in the room through the words that describe the meeting", async () => {
+    const r = await ctx.footnote.ask("default", "Who was at the meeting?");
+    for (const name of ["Howard Pell", "Maria Costa", "Daniel Ardent", "Priya Raman"]) expect(r.answer, name).toContain(name);
+  });
+
+  it("still answers a plain question with the sentence that says it", async () => {
+    const r = await ctx.footnote.ask("default", "How much did shares in Coastline Dairy rise?");
+    expect(r.answer).toContain("4%");
+    expect(r.answer).not.toContain("Howard Pell");
+  });
+
+  it("answers who with the matching sentence when the question names its own event", async () => {
+    const r = await ctx.footnote.ask("default", "Who welcomed the decision?");
+    expect(r.answer.startsWith("Coastline's chief executive, Sarah Lund, welcomed the decision")).toBe(true);
   });
 });

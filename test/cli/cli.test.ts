@@ -62,7 +62,11 @@ describe("footnote CLI", () => {
     expect(ask.code).toBe(0);
     const answer = JSON.parse(ask.stdout);
     expect(answer.abstained).toBe(false);
-    expect(answer.answer).toContain("meeting");
+    // The article names them where it describes the photo, never with the word "meeting".
+    for (const name of ["Viktor Babaryko", "Liliya Vlasova", "Vitali Shkliarov"]) {
+      expect(answer.answer, name).toContain(name);
+      expect(answer.citations.some((c: { quote: string }) => c.quote.includes(name)), name).toBe(true);
+    }
     const article = fs.readFileSync(SHARED_ARTICLE, "utf8");
     for (const c of answer.citations) {
       expect(c).toMatchObject({ articleId: articles[0].id, title: articles[0].title });
@@ -80,10 +84,6 @@ describe("footnote CLI", () => {
     const text = await run("ask", "Who was at the meeting?");
     expect(text.stdout).toContain("[1] Belarus' Lukashenko holds talks with jailed rivals");
 
-    // Who the photo shows is said in words the question shares.
-    const picture = JSON.parse((await run("ask", "Who was in the picture?", "--json")).stdout);
-    for (const name of ["Liliya Vlasova", "Vitali Shkliarov"]) expect(picture.answer).toContain(name);
-    expect(picture.citations[0].quote).toContain("Others in the picture include Liliya Vlasova");
   });
 
   it("ingests a URL served locally, with its canonical link, and answers from it", async () => {
@@ -153,7 +153,7 @@ describe("footnote CLI", () => {
     const r = await run("eval", "--dataset", SHARED_DATASET, "--json", "--limit", "150");
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
-    for (const key of ["hit@1", "hit@3", "hit@5", "mrr", "answer_containment", "abstention", "false_abstention", "query_ms_p50", "query_ms_p95"]) {
+    for (const key of ["hit@1", "hit@3", "hit@5", "mrr", "answer_containment", "answer_only_containment", "abstention", "false_abstention", "query_ms_p50", "query_ms_p95"]) {
       expect(typeof report[key], key).toBe("number");
     }
     expect(report["hit@5"]).toBeGreaterThanOrEqual(report["hit@1"]);
