@@ -13,12 +13,12 @@ import path from "node:path";
 import { loadConfig } from "../src/config.ts";
 import { createFootnote } from "../src/footnote.ts";
 import { libraryFolder } from "../src/library/libraries.ts";
-import type { HnswParams } from "../src/library/vector-index.ts";
+import type { VectorIndexParams } from "../src/library/vector-index.ts";
 
 interface ProbeArgs {
   dataDir: string;
   library: string;
-  hnsw: HnswParams;
+  hnsw: Partial<VectorIndexParams>;
   question: string;
   /** The dimensions the library was embedded with (the parent's embedder). */
   dimensions?: number;
@@ -27,7 +27,7 @@ interface ProbeArgs {
 const args = JSON.parse(process.argv[2] ?? "{}") as ProbeArgs;
 const snapshotWatermark = (): number => {
   const dir = path.join(args.dataDir, "libraries", libraryFolder(args.library));
-  const marks = fs.readdirSync(dir).flatMap((n) => /^index-(\d+)-\d+\.hnsw$/.exec(n)?.[1] ?? []).map(Number);
+  const marks = fs.readdirSync(dir).flatMap((n) => /^index-(\d+)-\d+\.(?:hnsw|flat)$/.exec(n)?.[1] ?? []).map(Number);
   return marks.length ? Math.max(...marks) : 0;
 };
 const watermark = snapshotWatermark();

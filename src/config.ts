@@ -44,6 +44,7 @@ const schema = z.object({
   EMBEDDINGS_PROVIDER: z.enum(["local", "openai"]).optional(),
   EMBEDDINGS_MODEL: z.string().min(1).optional(),
   EMBEDDINGS_DIMENSIONS: int(16, 8192).optional(),
+  VECTOR_INDEX: z.enum(["auto", "flat", "hnsw"]).default("auto"),
 
   ANSWERER: z.enum(["extractive", "chat"]).optional(),
   CHAT_MODEL: z.string().min(1).default("gpt-4o-mini"),

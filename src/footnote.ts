@@ -12,7 +12,7 @@ import { chunkText } from "./ingest/chunk.ts";
 import { readSource } from "./ingest/read-source.ts";
 import { createEmbedder, type Embedder } from "./embeddings/embedder.ts";
 import { Libraries, type Library } from "./library/libraries.ts";
-import type { HnswParams } from "./library/vector-index.ts";
+import type { VectorIndexParams } from "./library/vector-index.ts";
 import { retrieveWithVector, type Retrieval } from "./retrieve/hybrid.ts";
 import type { Answerer } from "./answer/types.ts";
 import { createExtractiveAnswerer, NOT_FOUND_ANSWER } from "./answer/extractive.ts";
@@ -24,7 +24,8 @@ export interface FootnoteDeps {
   embedder?: Embedder;
   /** Defaults to the answerer the config names. */
   answerer?: Answerer;
-  hnsw?: HnswParams;
+  /** Vector index settings beyond VECTOR_INDEX (the benchmark sets the HNSW ones). */
+  hnsw?: Partial<VectorIndexParams>;
   /** Libraries kept open at once (each holds a database handle and its index in memory). */
   maxOpenLibraries?: number;
 }
@@ -37,7 +38,7 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
   const embedder = deps.embedder ?? (await createEmbedder(config));
   if ("probe" in embedder && typeof embedder.probe === "function" && embedder.identity.dimensions === 0) await embedder.probe();
   const answerer = deps.answerer ?? (await defaultAnswerer(config));
-  const libraries = new Libraries(config.DATA_DIR, () => embedder.identity, deps.hnsw, deps.maxOpenLibraries);
+  const libraries = new Libraries(config.DATA_DIR, () => embedder.identity, { kind: config.VECTOR_INDEX, ...deps.hnsw }, deps.maxOpenLibraries);
   let closed = false;
 
   const open = (libraryId: string, create: boolean): Library | undefined => {

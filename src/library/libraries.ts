@@ -8,7 +8,7 @@ import path from "node:path";
 import { createHash } from "node:crypto";
 import { FootnoteError } from "../errors.ts";
 import { Store, type EmbeddingIdentity } from "./store.ts";
-import { VectorIndex, DEFAULT_HNSW, type HnswParams } from "./vector-index.ts";
+import { VectorIndex, type VectorIndexParams } from "./vector-index.ts";
 
 export interface Library {
   readonly id: string;
@@ -40,7 +40,7 @@ export class Libraries {
   constructor(
     dataDir: string,
     private readonly identity: () => EmbeddingIdentity,
-    private readonly hnsw: HnswParams = DEFAULT_HNSW,
+    private readonly vectorIndex: Partial<VectorIndexParams> = {},
     private readonly maxOpen = 64,
   ) {
     this.root = path.join(dataDir, "libraries");
@@ -85,7 +85,7 @@ export class Libraries {
             `Run \`footnote reindex\` to re-embed every library with the new settings, or set EMBEDDINGS_PROVIDER/EMBEDDINGS_MODEL/EMBEDDINGS_DIMENSIONS back.`,
         );
       }
-      const index = VectorIndex.open(dir, wanted.dimensions, store, this.hnsw);
+      const index = VectorIndex.open(dir, wanted.dimensions, store, this.vectorIndex);
       const library: Library = { id, store, index };
       this.open.set(id, library);
       this.evict();

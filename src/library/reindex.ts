@@ -29,12 +29,12 @@ export async function reindexAll(libraries: Libraries, embedder: Embedder, onPro
         store.setIdentity(embedder.identity);
       })();
       // Old snapshots hold the old vectors: remove them; the next open rebuilds from the store.
-      for (const name of fs.readdirSync(dir)) if (name.endsWith(".hnsw")) fs.rmSync(path.join(dir, name), { force: true });
+      for (const name of fs.readdirSync(dir)) if (/\.(hnsw|flat)$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
       total += rows.length;
     } finally {
       store.close();
     }
-    // Build and save the new graph now rather than on the next question.
+    // Build and save the new index now rather than on the next question.
     const library = libraries.get(libraryId, false);
     if (library) library.index.maybeSnapshot(library.store, { force: true });
     libraries.closeOne(libraryId);

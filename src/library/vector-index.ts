@@ -1,10 +1,19 @@
 /**
- * The fast half of a library: an hnswlib HNSW graph in memory. It is a cache of the vectors
- * in the store, never the only copy. On disk it is a snapshot whose file name says what it
- * holds (`index-<last passage id>-<last delete seq>.hnsw`), written to a temporary file and
- * renamed, so a kill leaves the old snapshot or the new one, never half of one. Opening loads
- * the newest snapshot and replays from the store what came after it; snapshots are rewritten
- * only when enough has changed (compaction), never on every ingest.
+ * The fast half of a library: its vectors in memory, in one of two hnswlib indexes.
+ * - `flat` (hnswlib's BruteforceSearch): exact search, adding a point is a copy. Up to a few
+ *   hundred thousand vectors of the built-in embedder it is also faster than the graph
+ *   (see docs/performance.md), so it is what a library starts with.
+ * - `hnsw` (HierarchicalNSW): approximate, sub-linear; for libraries too big to scan.
+ * `auto` picks by size (passages x dimensions) when the library is opened; a library that
+ * outgrows the flat index while open keeps it until the next open, so an ingest never stalls
+ * on building a graph.
+ *
+ * The index is a cache of the vectors in the store, never the only copy. On disk it is a
+ * snapshot whose file name says what it holds (`index-<last passage id>-<last delete seq>.hnsw`
+ * or `.flat`), written to a temporary file and renamed, so a kill leaves the old snapshot or
+ * the new one, never half of one. Opening loads the newest snapshot and replays from the store
+ * what came after it; snapshots are rewritten only when enough has changed (compaction), never
+ * on every ingest.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -19,15 +28,109 @@ export interface HnswParams {
   efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswParams = { m: 32, efConstruction: 48, efSearch: 500 };
+export type VectorIndexKind = "flat" | "hnsw";
 
-const SNAPSHOT = /^index-(\d+)-(\d+)\.hnsw$/;
+export interface VectorIndexParams extends HnswParams {
+  kind: "auto" | VectorIndexKind;
+  /** With `auto`, the flat index is used while passages x dimensions stays at or under this. */
+  flatLimit: number;
+}
+
+export const DEFAULT_HNSW: HnswParams = { m: 32, efConstruction: 48, efSearch: 500 };
+/**
+ * 64M floats: 250,000 passages of the built-in embedder (256 dimensions), 41,000 of OpenAI's
+ * text-embedding-3-small (1,536). A flat scan of that takes about 8 ms on this machine.
+ */
+export const FLAT_LIMIT = 64_000_000;
+export const DEFAULT_VECTOR_INDEX: VectorIndexParams = { ...DEFAULT_HNSW, kind: "auto", flatLimit: FLAT_LIMIT };
+
+const SNAPSHOT = /^index-(\d+)-(\d+)\.(hnsw|flat)$/;
 const INITIAL_CAPACITY = 1024;
 /** Up to this many passages, a snapshot is quick enough (tens of ms) to write on every close. */
 const SMALL_LIBRARY = 20_000;
 
+/** What VectorIndex needs of an hnswlib index, whichever kind. */
+interface Backend {
+  readonly kind: VectorIndexKind;
+  /** Points held, including ones marked deleted (HNSW keeps them until compaction). */
+  count(): number;
+  capacity(): number;
+  add(vector: number[], id: number): void;
+  /** False when the id is not there. */
+  remove(id: number): boolean;
+  has(id: number): boolean;
+  search(vector: number[], k: number): hnswlib.SearchResult;
+  write(file: string): void;
+}
+
+class HnswBackend implements Backend {
+  readonly kind = "hnsw";
+  constructor(readonly index: hnswlib.HierarchicalNSW) {}
+  static create(dimensions: number, capacity: number, p: HnswParams): HnswBackend {
+    const index = new hnswlib.HierarchicalNSW("cosine", dimensions);
+    index.initIndex({ maxElements: capacity, m: p.m, efConstruction: p.efConstruction, randomSeed: 100 });
+    index.setEf(p.efSearch);
+    return new HnswBackend(index);
+  }
+  count() { return this.index.getCurrentCount(); }
+  capacity() { return this.index.getMaxElements(); }
+  add(vector: number[], id: number) {
+    if (this.count() >= this.capacity()) this.index.resizeIndex(Math.max(INITIAL_CAPACITY, this.capacity() * 2));
+    this.index.addPoint(vector, id);
+  }
+  remove(id: number) {
+    try {
+      this.index.markDelete(id);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  has(id: number) {
+    try {
+      this.index.getPoint(id);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  search(vector: number[], k: number) { return this.index.searchKnn(vector, k); }
+  write(file: string) { this.index.writeIndexSync(file); }
+}
+
+class FlatBackend implements Backend {
+  readonly kind = "flat";
+  /**
+   * hnswlib's BruteforceSearch does not rebuild its label map when it reads a file, so an
+   * index loaded from a snapshot searches fine but cannot remove a point: the owner rebuilds
+   * it from the store before the first removal.
+   */
+  constructor(readonly index: hnswlib.BruteforceSearch, private readonly dimensions: number, readonly canRemove = true) {}
+  static create(dimensions: number, capacity: number): FlatBackend {
+    const index = new hnswlib.BruteforceSearch("cosine", dimensions);
+    index.initIndex(capacity);
+    return new FlatBackend(index, dimensions);
+  }
+  count() { return this.index.getCurrentCount(); }
+  capacity() { return this.index.getMaxElements(); }
+  add(vector: number[], id: number) { this.index.addPoint(vector, id); }
+  remove(id: number) {
+    // removePoint ignores an unknown label; the count says whether it was there.
+    const before = this.count();
+    this.index.removePoint(id);
+    return this.count() < before;
+  }
+  has(id: number) {
+    // BruteforceSearch cannot look a label up; a search that admits only that label can.
+    if (this.count() === 0) return false;
+    return this.index.searchKnn(new Array<number>(this.dimensions).fill(0), 1, (label) => label === id).neighbors.length > 0;
+  }
+  search(vector: number[], k: number) { return this.index.searchKnn(vector, k); }
+  write(file: string) { this.index.writeIndexSync(file); }
+}
+
 export class VectorIndex {
-  private index: hnswlib.HierarchicalNSW;
+  private backend: Backend;
   /** Highest passage id in the index; the store's rows above it are not in yet. */
   private watermark = 0;
   /** Highest delete sequence applied. */
@@ -39,28 +142,48 @@ export class VectorIndex {
   private constructor(
     private readonly dir: string,
     readonly dimensions: number,
-    private readonly params: HnswParams,
+    private readonly params: VectorIndexParams,
+    private readonly store: Store,
   ) {
-    this.index = this.empty(INITIAL_CAPACITY);
+    this.backend = this.empty(this.wantedKind(0) ?? "flat", INITIAL_CAPACITY);
   }
 
-  static open(dir: string, dimensions: number, store: Store, params: HnswParams = DEFAULT_HNSW): VectorIndex {
-    const vi = new VectorIndex(dir, dimensions, params);
+  static open(dir: string, dimensions: number, store: Store, params: Partial<VectorIndexParams> = {}): VectorIndex {
+    const vi = new VectorIndex(dir, dimensions, { ...DEFAULT_VECTOR_INDEX, ...params }, store);
     vi.loadSnapshot();
-    vi.catchUp(store);
-    // A snapshot keeps deleted points (marked), which getIdsList() counts: take the count from the store.
+    const wanted = vi.wantedKind(store.passageCount()) ?? vi.backend.kind;
+    if (wanted !== vi.backend.kind) {
+      // The library crossed the size line since it was saved (or the setting changed).
+      vi.backend = vi.empty(wanted, INITIAL_CAPACITY);
+      vi.rebuild();
+      vi.snapshot(store);
+    } else {
+      vi.catchUp(store);
+    }
+    // A snapshot keeps deleted points (marked), which the count includes: take it from the store.
     vi.live = store.passageCount();
     return vi;
   }
 
-  private empty(capacity: number): hnswlib.HierarchicalNSW {
-    const index = new hnswlib.HierarchicalNSW("cosine", this.dimensions);
-    index.initIndex({ maxElements: capacity, m: this.params.m, efConstruction: this.params.efConstruction, randomSeed: 100 });
-    index.setEf(this.params.efSearch);
-    return index;
+  /** The kind the settings ask for at this size; undefined when either does (hysteresis). */
+  private wantedKind(passages: number): VectorIndexKind | undefined {
+    if (this.params.kind !== "auto") return this.params.kind;
+    const floats = passages * this.dimensions;
+    if (floats > this.params.flatLimit) return "hnsw";
+    // Back to flat only well under the line, so that a library at the edge does not flip.
+    if (floats <= this.params.flatLimit / 2) return "flat";
+    return undefined;
   }
 
-  private snapshots(): Array<{ file: string; watermark: number; seq: number }> {
+  get kind(): VectorIndexKind {
+    return this.backend.kind;
+  }
+
+  private empty(kind: VectorIndexKind, capacity: number): Backend {
+    return kind === "flat" ? FlatBackend.create(this.dimensions, capacity) : HnswBackend.create(this.dimensions, capacity, this.params);
+  }
+
+  private snapshots(): Array<{ file: string; watermark: number; seq: number; kind: VectorIndexKind }> {
     let names: string[] = [];
     try {
       names = fs.readdirSync(this.dir);
@@ -70,7 +193,7 @@ export class VectorIndex {
     return names
       .flatMap((name) => {
         const m = SNAPSHOT.exec(name);
-        return m ? [{ file: path.join(this.dir, name), watermark: Number(m[1]), seq: Number(m[2]) }] : [];
+        return m ? [{ file: path.join(this.dir, name), watermark: Number(m[1]), seq: Number(m[2]), kind: m[3] as VectorIndexKind }] : [];
       })
       .sort((a, b) => b.watermark - a.watermark || b.seq - a.seq);
   }
@@ -78,15 +201,22 @@ export class VectorIndex {
   private loadSnapshot(): void {
     for (const snap of this.snapshots()) {
       try {
-        const index = new hnswlib.HierarchicalNSW("cosine", this.dimensions);
-        index.readIndexSync(snap.file);
-        if (index.getNumDimensions() !== this.dimensions) continue;
-        index.setEf(this.params.efSearch);
-        this.index = index;
+        let backend: Backend;
+        if (snap.kind === "flat") {
+          const index = new hnswlib.BruteforceSearch("cosine", this.dimensions);
+          index.readIndexSync(snap.file);
+          if (index.getNumDimensions() !== this.dimensions) continue;
+          backend = new FlatBackend(index, this.dimensions, false);
+        } else {
+          const index = new hnswlib.HierarchicalNSW("cosine", this.dimensions);
+          index.readIndexSync(snap.file);
+          if (index.getNumDimensions() !== this.dimensions) continue;
+          index.setEf(this.params.efSearch);
+          backend = new HnswBackend(index);
+        }
+        this.backend = backend;
         this.watermark = this.snapshotWatermark = snap.watermark;
         this.deleteSeq = this.snapshotDeleteSeq = snap.seq;
-        // Deleted points stay in the file, marked; they are not "live".
-        this.live = index.getIdsList().length;
         return;
       } catch {
         // A snapshot that does not load is skipped; the store has every vector anyway.
@@ -113,35 +243,42 @@ export class VectorIndex {
 
   add(id: number, vector: Float32Array): void {
     if (vector.length !== this.dimensions) throw new Error(`vector of ${vector.length} dimensions in an index of ${this.dimensions}`);
-    if (this.index.getCurrentCount() >= this.index.getMaxElements()) {
-      this.index.resizeIndex(Math.max(INITIAL_CAPACITY, this.index.getMaxElements() * 2));
-    }
-    this.index.addPoint(Array.from(vector), id);
+    if (this.backend.kind === "flat" && this.backend.count() >= this.backend.capacity()) this.growFlat();
+    this.backend.add(Array.from(vector), id);
     this.live++;
     if (id > this.watermark) this.watermark = id;
   }
 
-  remove(id: number): void {
-    try {
-      this.index.markDelete(id);
-      this.live--;
-    } catch {
-      // Not in the index (never added, or already deleted): nothing to do.
+  /**
+   * A full flat index cannot be resized in place, nor read back: a new one twice the size is
+   * filled from the store with what the old one held (the passages up to the watermark).
+   */
+  private growFlat(): void {
+    const next = FlatBackend.create(this.dimensions, Math.max(INITIAL_CAPACITY, this.backend.capacity() * 2));
+    for (const { id, vector } of this.store.vectorsAfter(0)) {
+      if (id > this.watermark) break;
+      next.add(Array.from(vector), id);
     }
+    this.backend = next;
+  }
+
+  remove(id: number): void {
+    if (this.backend instanceof FlatBackend && !this.backend.canRemove) {
+      // The store no longer has the passage: a rebuild from it leaves it out.
+      if (this.backend.has(id)) this.rebuild();
+      return;
+    }
+    // Not in the index (never added, or already deleted): nothing to do.
+    if (this.backend.remove(id)) this.live--;
   }
 
   noteDeleteSeq(seq: number): void {
     if (seq > this.deleteSeq) this.deleteSeq = seq;
   }
 
-  /** Whether a passage's vector is in the graph (and not deleted). */
+  /** Whether a passage's vector is in the index (and not deleted). */
   has(id: number): boolean {
-    try {
-      this.index.getPoint(id);
-      return true;
-    } catch {
-      return false;
-    }
+    return this.backend.has(id);
   }
 
   get size(): number {
@@ -151,7 +288,7 @@ export class VectorIndex {
   search(vector: Float32Array | number[], k: number): Array<{ id: number; distance: number }> {
     const n = Math.min(k, this.live);
     if (n <= 0) return [];
-    const { neighbors, distances } = this.index.searchKnn(Array.isArray(vector) ? vector : Array.from(vector), n);
+    const { neighbors, distances } = this.backend.search(Array.isArray(vector) ? vector : Array.from(vector), n);
     return neighbors.map((id, i) => ({ id, distance: distances[i]! }));
   }
 
@@ -179,13 +316,13 @@ export class VectorIndex {
 
   snapshot(store: Store): void {
     // Compaction: rebuild without the deleted points when they are a large share.
-    const marked = this.index.getCurrentCount() - this.live;
-    if (marked > 0 && marked > this.live * 0.2) this.rebuild(store);
+    const marked = this.backend.count() - this.live;
+    if (marked > 0 && marked > this.live * 0.2) this.rebuild();
     fs.mkdirSync(this.dir, { recursive: true });
-    const name = `index-${this.watermark}-${this.deleteSeq}.hnsw`;
+    const name = `index-${this.watermark}-${this.deleteSeq}.${this.backend.kind}`;
     const final = path.join(this.dir, name);
     const tmp = `${final}.tmp-${process.pid}`;
-    this.index.writeIndexSync(tmp);
+    this.backend.write(tmp);
     const fd = fs.openSync(tmp, "r");
     fs.fsyncSync(fd);
     fs.closeSync(fd);
@@ -194,18 +331,18 @@ export class VectorIndex {
     this.snapshotWatermark = this.watermark;
     this.snapshotDeleteSeq = this.deleteSeq;
     for (const old of this.snapshots()) if (old.file !== final) fs.rmSync(old.file, { force: true });
-    for (const name of fs.readdirSync(this.dir)) if (name.includes(".hnsw.tmp-")) fs.rmSync(path.join(this.dir, name), { force: true });
+    for (const name of fs.readdirSync(this.dir)) if (/\.(hnsw|flat)\.tmp-/.test(name)) fs.rmSync(path.join(this.dir, name), { force: true });
     store.pruneDeleted(this.deleteSeq);
   }
 
-  /** A fresh graph from the store's vectors, dropping deleted points for good. */
-  rebuild(store: Store): void {
-    const count = store.passageCount();
-    this.index = this.empty(Math.max(INITIAL_CAPACITY, Math.ceil(count * 1.25)));
+  /** A fresh index from the store's vectors, dropping deleted points for good. */
+  rebuild(): void {
+    const count = this.store.passageCount();
+    this.backend = this.empty(this.backend.kind, Math.max(INITIAL_CAPACITY, Math.ceil(count * 1.25)));
     this.live = 0;
     this.watermark = 0;
-    for (const { id, vector } of store.vectorsAfter(0)) this.add(id, vector);
-    this.deleteSeq = store.lastDeleteSeq();
+    for (const { id, vector } of this.store.vectorsAfter(0)) this.add(id, vector);
+    this.deleteSeq = this.store.lastDeleteSeq();
   }
 
   /** Exact nearest neighbours over the same vectors, to measure the graph's recall. */

@@ -94,7 +94,7 @@ describe("library: store and index", () => {
     expect(total).toBeGreaterThan(1024 * 2);
     const lib = f.library("big")!;
     expect(lib.index.size).toBe(total);
-    const snapshots = fs.readdirSync(path.dirname(lib.store.db.name)).filter((n) => n.endsWith(".hnsw"));
+    const snapshots = fs.readdirSync(path.dirname(lib.store.db.name)).filter((n) => /\.(hnsw|flat)$/.test(n));
     expect(snapshots).toHaveLength(1);
     await f.close();
     const g = await open(config);

@@ -121,7 +121,7 @@ export function snapshotFiles(dataDir: string, libraryId: string): { snapshots: 
   } catch {
     return { snapshots: [], tmp: [] };
   }
-  return { snapshots: names.filter((n) => /^index-\d+-\d+\.hnsw$/.test(n)), tmp: names.filter((n) => n.includes(".hnsw.tmp-")) };
+  return { snapshots: names.filter((n) => /^index-\d+-\d+\.(hnsw|flat)$/.test(n)), tmp: names.filter((n) => /\.(hnsw|flat)\.tmp-/.test(n)) };
 }
 
 /** Seeds a library in this process (before the first kill). */

@@ -77,7 +77,7 @@ export async function killDuring(mode: Extract<WorkerMode, "forget" | "compact">
     if (round % 2 === 1 && files.snapshots.length > 0) {
       const dir = libraryDir(dataDir, LIB);
       const real = fs.readFileSync(join(dir, files.snapshots[0]!));
-      const half = `index-99999999-99999999.hnsw.tmp-${90_000 + round}`;
+      const half = `index-99999999-99999999.flat.tmp-${90_000 + round}`;
       const junk = `index-99999998-0.hnsw.tmp-${91_000 + round}`;
       fs.writeFileSync(join(dir, half), real.subarray(0, Math.floor(real.length / 2)));
       fs.writeFileSync(join(dir, junk), Buffer.from("not an index at all"));
