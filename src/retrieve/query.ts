@@ -54,6 +54,8 @@ export const COMMON_WORD_IDF = 3.0;
 const LARGE_LIBRARY = 50_000;
 /** Beyond this many passages a word's posting list costs more than it adds, however large the library. */
 const MAX_BM25_DF = 5_000;
+/** In a large library, BM25 looks up at most this many of the question's rarest words. */
+const MAX_LARGE_WORDS = 4;
 
 /** An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax. */
 export function ftsExpression(q: QueryTerms): string | null {
@@ -62,7 +64,12 @@ export function ftsExpression(q: QueryTerms): string | null {
   // words are there. In a small one they are cheap, and they help.
   const capIdf = Math.log(1 + (q.passages - MAX_BM25_DF + 0.5) / (MAX_BM25_DF + 0.5));
   const minIdf = q.passages >= LARGE_LIBRARY ? Math.max(COMMON_WORD_IDF, capIdf) : 0;
-  const rare = q.words.filter((_, i) => (q.idf.get(q.stems[i]!) ?? 0) >= minIdf);
+  let rare = q.words.filter((_, i) => (q.idf.get(q.stems[i]!) ?? 0) >= minIdf);
+  if (q.passages >= LARGE_LIBRARY && rare.length > MAX_LARGE_WORDS) {
+    // The rarest few carry the ranking; each more word is one more posting list to score.
+    const idfOf = (w: string) => q.idf.get(q.stems[q.words.indexOf(w)]!) ?? 0;
+    rare = [...rare].sort((a, b) => idfOf(b) - idfOf(a)).slice(0, MAX_LARGE_WORDS);
+  }
   const chosen = rare.length > 0 ? rare : q.words;
   // FTS5 splits "emma's" into "emma" + "s": hand it the same pieces, or "emma's" would be a
   // two-word phrase that "Emma," never matches.

@@ -48,3 +48,20 @@ describe("hybrid retrieval", () => {
     await expect(ctx.footnote.retrieve("default", '"" OR ) NEAR(', 3)).resolves.toBeInstanceOf(Array);
   });
 });
+
+describe("ftsExpression in a large library", () => {
+  const terms = (passages: number, idfs: Record<string, number>) => {
+    const words = Object.keys(idfs);
+    return { words, stems: words, idf: new Map(Object.entries(idfs)), pairs: new Set<string>(), totalIdf: Object.values(idfs).reduce((a, b) => a + b, 0), passages };
+  };
+  const question = { alpha: 9, bravo: 8, charlie: 7.5, delta: 7, echo: 6, foxtrot: 5 };
+
+  it("looks up only the four rarest words, so that each query scores a bounded number of posting lists", () => {
+    const expr = ftsExpression(terms(100_000, question))!;
+    expect(expr.split(" OR ").sort()).toEqual(['"alpha"', '"bravo"', '"charlie"', '"delta"']);
+  });
+
+  it("keeps every word in a small library, where posting lists are short", () => {
+    expect(ftsExpression(terms(1_000, question))!.split(" OR ")).toHaveLength(6);
+  });
+});
