@@ -7,8 +7,10 @@
 import Database from "better-sqlite3";
 import type { ArticleSummary, Chunk, Passage } from "../types.ts";
 import { FootnoteError } from "../errors.ts";
+import { sentenceSpans, type Span } from "../text/sentences.ts";
 
-const SCHEMA_VERSION = 1;
+/** 2: passages keep their sentence spans (so that a query does not segment them again). */
+const SCHEMA_VERSION = 2;
 
 export interface ArticleRecord {
   id: string;
@@ -39,6 +41,7 @@ interface ArticleRow {
 
 interface PassageRow {
   vector?: Buffer;
+  sentences?: Buffer | null;
   id: number;
   article_id: string;
   idx: number;
@@ -70,7 +73,7 @@ export class Store {
       articleByHash: this.db.prepare<[string], { id: string; title: string; chunks: number; url: string | null }>("SELECT id, title, chunks, url FROM articles WHERE content_hash = ?"),
       articleByUrl: this.db.prepare<[string], { id: string; title: string; chunks: number; url: string | null }>("SELECT id, title, chunks, url FROM articles WHERE url = ?"),
       insertArticle: this.db.prepare("INSERT INTO articles (id, title, url, byline, published_at, created_at, text, content_hash, chars, chunks) VALUES (@id, @title, @url, @byline, @publishedAt, @createdAt, @text, @contentHash, @chars, @chunks)"),
-      insertPassage: this.db.prepare("INSERT INTO passages (article_id, idx, start, end, text, vector) VALUES (?, ?, ?, ?, ?, ?)"),
+      insertPassage: this.db.prepare("INSERT INTO passages (article_id, idx, start, end, text, vector, sentences) VALUES (?, ?, ?, ?, ?, ?, ?)"),
       insertFts: this.db.prepare("INSERT INTO passages_fts (rowid, title, text) VALUES (?, ?, ?)"),
       list: this.db.prepare<[], ArticleRow>("SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM articles ORDER BY created_at, rowid"),
       article: this.db.prepare<[string], ArticleRow>("SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM articles WHERE id = ?"),
@@ -85,6 +88,9 @@ export class Store {
       vectorsAfter: this.db.prepare<[number, number], { id: number; vector: Buffer }>("SELECT id, vector FROM passages WHERE id > ? ORDER BY id LIMIT ?"),
       deletedAfter: this.db.prepare<[number], { passage_id: number; seq: number }>("SELECT passage_id, seq FROM deleted_passages WHERE seq > ? ORDER BY seq"),
       lexical: this.db.prepare<[string, number], { id: number; score: number }>("SELECT rowid AS id, bm25(passages_fts, 0.3, 1.0) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?"),
+      // One statement for any number of ids (a JSON array), prepared once.
+      vectorsOf: this.db.prepare<[string], { id: number; vector: Buffer }>("SELECT id, vector FROM passages WHERE id IN (SELECT value FROM json_each(?))"),
+      passagesOf: this.db.prepare<[string], PassageRow>("SELECT p.id, p.article_id, p.idx, p.start, p.end, p.text, p.sentences, a.title, a.url FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id IN (SELECT value FROM json_each(?))"),
       docFreq: this.db.prepare<[string], { doc: number }>("SELECT doc FROM passages_vocab WHERE term = ?"),
     };
   }
@@ -118,15 +124,19 @@ export class Store {
         start INTEGER NOT NULL,
         end INTEGER NOT NULL,
         text TEXT NOT NULL,
-        vector BLOB NOT NULL
+        vector BLOB NOT NULL,
+        sentences BLOB
       );
       CREATE INDEX IF NOT EXISTS passages_article ON passages (article_id);
       -- Deletions since the last index snapshot, so the in-memory index can replay them.
       CREATE TABLE IF NOT EXISTS deleted_passages (passage_id INTEGER NOT NULL, seq INTEGER PRIMARY KEY);
       CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5 (title, text, content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2');
       CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab (passages_fts, 'row');
-      PRAGMA user_version = ${SCHEMA_VERSION};
     `);
+    // From schema 1: passages had no sentence spans; theirs are computed when read.
+    const columns = this.db.pragma("table_info(passages)") as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === "sentences")) this.db.exec("ALTER TABLE passages ADD COLUMN sentences BLOB");
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }
 
   getMeta(key: string): string | undefined {
@@ -162,7 +172,7 @@ export class Store {
       });
       chunks.forEach((chunk, i) => {
         const v = vectors[i]!;
-        const info = this.stmts.insertPassage.run(article.id, chunk.index, chunk.start, chunk.end, chunk.text, Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+        const info = this.stmts.insertPassage.run(article.id, chunk.index, chunk.start, chunk.end, chunk.text, Buffer.from(v.buffer, v.byteOffset, v.byteLength), encodeSpans(chunk.text));
         const id = Number(info.lastInsertRowid);
         this.stmts.insertFts.run(id, article.title, chunk.text);
         ids.push(id);
@@ -258,24 +268,29 @@ export class Store {
   }
 
   /** Passages by id, in the order asked; ids that no longer exist are skipped. */
-  passages(ids: number[]): Passage[];
-  passages(ids: number[], withVectors: true): Array<Passage & { vector: Float32Array }>;
-  passages(ids: number[], withVectors = false): Array<Passage & { vector?: Float32Array }> {
+  /**
+   * Passages by id, in the order asked; ids no longer there are left out. `sentences` are the
+   * passage's sentence spans in article offsets, when stored (schema 2 on).
+   */
+  passages(ids: number[]): Array<Passage & { sentences?: Span[] }> {
     if (ids.length === 0) return [];
-    const rows = this.db
-      .prepare<number[], PassageRow>(
-        `SELECT p.id, p.article_id, p.idx, p.start, p.end, p.text, a.title, a.url${withVectors ? ", p.vector" : ""} FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id IN (${ids.map(() => "?").join(",")})`,
-      )
-      .all(...ids);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const out: Array<Passage & { vector?: Float32Array }> = [];
+    const byId = new Map(this.stmts.passagesOf.all(JSON.stringify(ids)).map((r) => [r.id, r]));
+    const out: Array<Passage & { sentences?: Span[] }> = [];
     for (const id of ids) {
       const r = byId.get(id);
       if (!r) continue;
-      const p: Passage & { vector?: Float32Array } = { id: r.id, articleId: r.article_id, index: r.idx, start: r.start, end: r.end, text: r.text, title: r.title, url: r.url };
-      if (r.vector) p.vector = blobToVector(r.vector);
+      const p: Passage & { sentences?: Span[] } = { id: r.id, articleId: r.article_id, index: r.idx, start: r.start, end: r.end, text: r.text, title: r.title, url: r.url };
+      if (r.sentences) p.sentences = decodeSpans(r.sentences, r.start);
       out.push(p);
     }
+    return out;
+  }
+
+  /** The stored vectors of some passages. */
+  vectors(ids: number[]): Map<number, Float32Array> {
+    const out = new Map<number, Float32Array>();
+    if (ids.length === 0) return out;
+    for (const r of this.stmts.vectorsOf.all(JSON.stringify(ids))) out.set(r.id, blobToVector(r.vector));
     return out;
   }
 
@@ -328,4 +343,25 @@ export function blobToVector(blob: Buffer): Float32Array {
   const out = new Float32Array(blob.byteLength / 4);
   new Uint8Array(out.buffer).set(blob);
   return out;
+}
+
+/** A passage's sentence spans, relative to it, as pairs of 16-bit offsets (passages are short). */
+function encodeSpans(text: string): Buffer | null {
+  if (text.length > 0xffff) return null;
+  const spans = sentenceSpans(text);
+  const a = new Uint16Array(spans.length * 2);
+  spans.forEach((s, i) => {
+    a[2 * i] = s.start;
+    a[2 * i + 1] = s.end;
+  });
+  return Buffer.from(a.buffer);
+}
+
+function decodeSpans(blob: Buffer, offset: number): Span[] {
+  // A typed view needs an aligned offset; copy the odd case.
+  const bytes = blob.byteOffset % 2 === 0 ? blob : Buffer.from(blob);
+  const a = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
+  const spans: Span[] = [];
+  for (let i = 0; i + 1 < a.length; i += 2) spans.push({ start: a[i]! + offset, end: a[i + 1]! + offset });
+  return spans;
 }

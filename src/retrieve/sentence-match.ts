@@ -21,12 +21,14 @@ export interface SentenceScore extends Span {
 
 export const PAIR_BONUS = 0.08;
 
-export function scoreSentences(text: string, q: QueryTerms, offset = 0): SentenceScore[] {
+/** `spans`, when given, are the text's sentences in the same offsets as `offset` (stored at ingest). */
+export function scoreSentences(text: string, q: QueryTerms, offset = 0, spans?: Span[]): SentenceScore[] {
   // A stem keeps its word's first letter, so a word whose first letter starts none of the
   // question's stems cannot match: it keeps its place (for pairs) without being stemmed.
   const firsts = new Set<number>();
   for (const s of q.stems) firsts.add(s.charCodeAt(0));
-  return sentenceSpans(text).map((span) => {
+  const local = spans ? spans.map((s) => ({ start: s.start - offset, end: s.end - offset })) : sentenceSpans(text);
+  return local.map((span) => {
     const sentence = text.slice(span.start, span.end);
     const stems: string[] = [];
     for (const w of words(sentence)) if (!isStopWord(w)) stems.push(firsts.has(w.charCodeAt(0)) ? stem(w) : "");
