@@ -56,15 +56,19 @@ export function retrieveWithVector(library: Library, qv: Float32Array, question:
   const bestLex = lexical.length ? -lexical[0]!.score : 0;
   for (const r of lexical) bm25.set(r.id, bestLex > 0 ? -r.score / bestLex : 0);
 
-  const ids = [...new Set([...lexical.map((r) => r.id), ...vector.map((r) => r.id)])];
-  // Every candidate gets its exact cosine (vectors are unit length), not only the vector side's.
-  const fused = store
-    .passages(ids, true)
-    .map(({ vector: pv, ...p }) => ({ p, base: weights.bm25 * (bm25.get(p.id) ?? 0) + weights.vector * dot(qv, pv) }))
-    .sort((a, b) => b.base - a.base || a.p.id - b.p.id)
+  // Every candidate gets its exact cosine: the vector side's from its own (exact) distance, the
+  // lexical side's from its stored vector (vectors are unit length).
+  const cosine = new Map(vector.map((r) => [r.id, 1 - r.distance]));
+  for (const [id, pv] of store.vectors(lexical.map((r) => r.id).filter((id) => !cosine.has(id)))) cosine.set(id, dot(qv, pv));
+  const ranked = [...cosine.keys()]
+    .map((id) => ({ id, base: weights.bm25 * (bm25.get(id) ?? 0) + weights.vector * cosine.get(id)! }))
+    .sort((a, b) => b.base - a.base || a.id - b.id)
     .slice(0, Math.max(k, weights.rerank));
+  // Texts only for the few that get the sentence rerank.
+  const baseOf = new Map(ranked.map((r) => [r.id, r.base]));
+  const fused = store.passages(ranked.map((r) => r.id)).map((p) => ({ p, base: baseOf.get(p.id)! }));
   const scored: Retrieved[] = fused.map(({ p, base }) => {
-    const sentences = scoreSentences(p.text, query, p.start);
+    const sentences = scoreSentences(p.text, query, p.start, p.sentences);
     let best = 0;
     let window = 0;
     for (let i = 0; i < sentences.length; i++) {
@@ -72,7 +76,8 @@ export function retrieveWithVector(library: Library, qv: Float32Array, question:
       if (weights.window > 0 && i > 0) window = Math.max(window, unionCoverage([sentences[i - 1]!, sentences[i]!], query));
     }
     const score = base + weights.sentence * best + weights.window * window;
-    return { ...p, score, sentences };
+    const { sentences: _spans, ...passage } = p;
+    return { ...passage, score, sentences };
   });
   scored.sort((a, b) => b.score - a.score || a.id - b.id);
   return { query, passages: scored.slice(0, k) };
