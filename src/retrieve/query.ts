@@ -19,8 +19,12 @@ export interface QueryTerms {
   passages: number;
 }
 
+/** Phrases that only say "an event": "When did the meeting take place?" asks about the meeting. */
+const EVENT_FILLER = /\b(?:take|takes|took|taken|taking) place\b|\b(?:happen|happens|happened|occur|occurs|occurred)\b/gi;
+
 export function analyseQuery(question: string, store: Store): QueryTerms {
-  const all = words(question);
+  const stripped = question.replace(EVENT_FILLER, " ");
+  const all = words(stripped);
   let content = all.filter((w) => !isStopWord(w));
   // A question made only of stop words ("who is it?") still needs something to match.
   if (content.length === 0) content = all;

@@ -42,6 +42,12 @@ describe("extractive answerer, through the library", () => {
     expect(r.answer.indexOf("Babaryko")).toBeLessThan(r.answer.indexOf("Others in the picture"));
   });
 
+  it("answers when an event took place, reading \"take place\" as no more than that", async () => {
+    const r = await ctx.footnote.ask("default", "When did the meeting take place?");
+    expect(r.abstained).toBe(false);
+    expect(r.answer).toContain("the meeting on Saturday");
+  });
+
   it("keeps a quotation whole when it holds a full stop", async () => {
     const r = await ctx.footnote.ask("default", "What did Pavel Latushko write on social media?");
     expect(r.answer).toContain('"showed we are on the right track. Lukashenko was forced to sit down for talks with those he himself put behind bars."');
