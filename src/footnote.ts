@@ -38,7 +38,11 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
   const embedder = deps.embedder ?? (await createEmbedder(config));
   if ("probe" in embedder && typeof embedder.probe === "function" && embedder.identity.dimensions === 0) await embedder.probe();
   const answerer = deps.answerer ?? (await defaultAnswerer(config));
-  const libraries = new Libraries(config.DATA_DIR, () => embedder.identity, { kind: config.VECTOR_INDEX, ...deps.hnsw }, deps.maxOpenLibraries);
+  const onRebuild: VectorIndexParams["onRebuild"] = ({ from, to, passages, ms }) => {
+    if (ms === undefined) logger.warn({ from, to, passages }, `Rebuilding a library's vector index as ${to} for ${passages} passages; the first open after it crosses VECTOR_INDEX's size line does this once (about a millisecond a passage for hnsw)`);
+    else logger.info({ from, to, passages, ms }, "Vector index rebuilt");
+  };
+  const libraries = new Libraries(config.DATA_DIR, () => embedder.identity, { kind: config.VECTOR_INDEX, onRebuild, ...deps.hnsw }, deps.maxOpenLibraries);
   let closed = false;
 
   const open = (libraryId: string, create: boolean): Library | undefined => {

@@ -34,6 +34,8 @@ export interface VectorIndexParams extends HnswParams {
   kind: "auto" | VectorIndexKind;
   /** With `auto`, the flat index is used while passages x dimensions stays at or under this. */
   flatLimit: number;
+  /** Told before and after a rebuild of the index into the other kind (it can take minutes). */
+  onRebuild?: (event: { from: VectorIndexKind; to: VectorIndexKind; passages: number; ms?: number }) => void;
 }
 
 export const DEFAULT_HNSW: HnswParams = { m: 32, efConstruction: 48, efSearch: 500 };
@@ -154,9 +156,13 @@ export class VectorIndex {
     const wanted = vi.wantedKind(store.passageCount()) ?? vi.backend.kind;
     if (wanted !== vi.backend.kind) {
       // The library crossed the size line since it was saved (or the setting changed).
+      const event = { from: vi.backend.kind, to: wanted, passages: store.passageCount() };
+      vi.params.onRebuild?.(event);
+      const t0 = performance.now();
       vi.backend = vi.empty(wanted, INITIAL_CAPACITY);
       vi.rebuild();
       vi.snapshot(store);
+      vi.params.onRebuild?.({ ...event, ms: Math.round(performance.now() - t0) });
     } else {
       vi.catchUp(store);
     }

@@ -64,8 +64,14 @@ describe("vector index, auto", () => {
     expect(total).toBeGreaterThan(20);
     await a.close();
 
-    const b = await open(config, limit);
+    const events: unknown[] = [];
+    const b = await open(config, { ...limit, onRebuild: (e) => events.push(e) });
     expect(b.library("lib")!.index.kind).toBe("hnsw");
+    // The admin is told before and after: it can take minutes on a big library.
+    expect(events).toEqual([
+      { from: "flat", to: "hnsw", passages: total },
+      { from: "flat", to: "hnsw", passages: total, ms: expect.any(Number) },
+    ]);
     expect(b.library("lib")!.index.size).toBe(total);
     expect(snapshotsOf(b, "lib")).toEqual([expect.stringMatching(/\.hnsw$/)]);
     expect((await b.retrieve("lib", "subject7x committee budgets", 1))[0]!.title).toBe("Article 7");
