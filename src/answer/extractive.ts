@@ -159,6 +159,8 @@ function rankSentences(question: string, type: AnswerType, passages: WithSentenc
 
 /** A linked sentence scores at most this share of the best direct match. */
 const LINK_WEIGHT = 0.7;
+/** A sentence holding this share of the focus's other words (by weight) is fully linked. */
+const FULL_LINK_SHARE = 0.15;
 /** Sentences matching at least this share of the best match's coverage are the focus. */
 const FOCUS_SHARE = 0.6;
 
@@ -199,8 +201,14 @@ function expandByFocus(candidates: Candidate[], opts: ExtractiveOptions): void {
   // made of the same words.
   const top = Math.max(...scores.filter((_, i) => candidates[i]!.typed));
   if (top <= 0) return;
+  let totalWeight = 0;
+  for (const w of weight.values()) totalWeight += w;
   candidates.forEach((c, i) => {
-    const linked = LINK_WEIGHT * best * (scores[i]! / top);
+    // A sentence that shares one word of a long description is linked only weakly.
+    let share = 0;
+    for (const t of bags[i]!) share += weight.get(t) ?? 0;
+    const strength = Math.min(1, share / totalWeight / FULL_LINK_SHARE);
+    const linked = LINK_WEIGHT * best * (scores[i]! / top) * strength;
     if (linked > c.relevance) {
       c.value += linked - c.relevance;
       c.relevance = linked;

@@ -29,6 +29,8 @@ describe("extractive answerer, through the library", () => {
   it("answers a where-question with the sentence that holds the place", async () => {
     const r = await ctx.footnote.ask("default", "Where has Tikhanovskaya taken refuge?");
     expect(r.answer).toContain("Lithuania");
+    // A sentence that shares one word ("jailed") with the answer is not linked to it.
+    expect(r.answer).not.toContain("A photo posted");
   });
 
   it("names the people at the meeting, from sentences that describe it without the word", async () => {
