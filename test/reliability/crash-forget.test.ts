@@ -9,11 +9,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
 import { createFootnote } from "../../src/footnote.ts";
 import { makeArticle } from "./articles.ts";
 import { checkLibrary } from "./consistency.ts";
-import { killWorkers } from "./crash-harness.ts";
+import { killWorkers, reliabilityConfig } from "./crash-harness.ts";
 import { killDuring } from "./forget-rounds.ts";
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20_240_611);
@@ -32,7 +31,7 @@ it(`forgets for good, and keeps the rest, through ${ROUNDS} SIGKILLs during forg
 it("counts the live vectors right after reopening a snapshot that holds deleted points", async () => {
   const dataDir = await mkdtemp(join(tmpdir(), "footnote-live-count-"));
   dirs.push(dataDir);
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" });
+  const config = reliabilityConfig(dataDir);
   let footnote = await createFootnote({ config });
   const ids: string[] = [];
   for (let n = 0; n < 12; n++) {

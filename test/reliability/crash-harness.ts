@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { loadConfig } from "../../src/config.ts";
+import { reliabilityConfig } from "./config.ts";
 import { createFootnote } from "../../src/footnote.ts";
 import { libraryFolder } from "../../src/library/libraries.ts";
 import { articleNumber, makeArticle } from "./articles.ts";
@@ -35,6 +35,8 @@ export function killWorkers(): void {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   children.clear();
 }
+
+export { reliabilityConfig };
 
 export interface PendingWorker {
   /** Lets it open the library (GO), waits for READY, lets it work `delayMs`, then SIGKILLs it. */
@@ -126,7 +128,7 @@ export function snapshotFiles(dataDir: string, libraryId: string): { snapshots: 
 
 /** Seeds a library in this process (before the first kill). */
 export async function seedLibrary(dataDir: string, libraryId: string, numbers: number[]): Promise<Map<string, number>> {
-  const footnote = await createFootnote({ config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }) });
+  const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
   const ids = new Map<string, number>();
   try {
     for (const n of numbers) {

@@ -12,11 +12,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
 import { createFootnote } from "../../src/footnote.ts";
 import { articleNumber, articleTitle, makeArticle, randomInt, rng } from "./articles.ts";
 import { checkLibrary, expectConsistent } from "./consistency.ts";
-import { killWorkers, snapshotFiles, startWorker } from "./crash-harness.ts";
+import { killWorkers, snapshotFiles, startWorker, reliabilityConfig } from "./crash-harness.ts";
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20_240_611);
 const ROUNDS = Number(process.env.RELIABILITY_ROUNDS ?? 15);
@@ -56,7 +55,7 @@ it(`keeps every reported article, whole, through ${ROUNDS} SIGKILLs during inges
     files.snapshots.forEach((s) => seenSnapshots.add(s));
     if (files.tmp.length > 0) tmpLeftovers++;
 
-    const footnote = await createFootnote({ config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }) });
+    const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
     try {
       const library = footnote.library(LIB);
       const t2 = Date.now();

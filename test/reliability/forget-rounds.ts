@@ -9,12 +9,11 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { loadConfig } from "../../src/config.ts";
 import { createFootnote } from "../../src/footnote.ts";
 import type { Library } from "../../src/library/libraries.ts";
 import { articleNumber, articleTitle, makeArticle, randomInt, rng } from "./articles.ts";
 import { articlePassages, checkLibrary, expectConsistent } from "./consistency.ts";
-import { libraryDir, seedLibrary, snapshotFiles, startWorker, type WorkerMode } from "./crash-harness.ts";
+import { libraryDir, seedLibrary, snapshotFiles, startWorker, type WorkerMode, reliabilityConfig } from "./crash-harness.ts";
 
 /** Articles in the library before the first kill; the child keeps the count about level. */
 const SEEDED = 40;
@@ -39,7 +38,7 @@ export async function killDuring(mode: Extract<WorkerMode, "forget" | "compact">
     known = new Map([...alive.keys()].map((id) => [id, articlePassages(library, id)]));
   };
   {
-    const footnote = await createFootnote({ config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }) });
+    const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
     remember(footnote.library(LIB)!);
     await footnote.close();
   }
@@ -85,7 +84,7 @@ export async function killDuring(mode: Extract<WorkerMode, "forget" | "compact">
       planted++;
     }
 
-    const footnote = await createFootnote({ config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }) });
+    const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
     try {
       const library = footnote.library(LIB);
       expect(library, `round ${round}: the library opens`).toBeDefined();

@@ -16,8 +16,8 @@
  *            maybeSnapshot(store, true)), so kills land inside compaction
  */
 import fs from "node:fs";
-import { loadConfig } from "../../src/config.ts";
 import { createFootnote } from "../../src/footnote.ts";
+import { reliabilityConfig } from "./config.ts";
 import { makeArticle } from "./articles.ts";
 
 const [mode, dataDir, libraryId, first] = process.argv.slice(2);
@@ -47,7 +47,7 @@ await new Promise<void>((resolve) => {
   process.stdin.on("end", () => process.exit(0));
 });
 
-const footnote = await createFootnote({ config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }) });
+const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
 const library = footnote.library(libraryId, true)!;
 say("READY");
 
