@@ -171,7 +171,7 @@ export class VectorIndex {
     return vi;
   }
 
-  /** The kind the settings ask for at this size; undefined when either does (hysteresis). */
+  /** The kind the settings ask for at this size; undefined when either will do (hysteresis). */
   private wantedKind(passages: number): VectorIndexKind | undefined {
     if (this.params.kind !== "auto") return this.params.kind;
     const floats = passages * this.dimensions;
