@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createFootnote } from "../../src/footnote.ts";
-import type { VectorIndexParams } from "../../src/library/vector-index.ts";
+import { VectorIndex, type VectorIndexParams } from "../../src/library/vector-index.ts";
+import { Store } from "../../src/library/store.ts";
 import { syntheticArticle, testConfig } from "../helpers/footnote.ts";
 
 const toClose: Array<{ close(): Promise<void> }> = [];
@@ -81,5 +83,47 @@ describe("vector index, auto", () => {
     const c = await open(config, limit);
     expect(c.library("lib")!.index.kind).toBe("flat");
     expect((await c.retrieve("lib", "subject0x committee budgets", 1))[0]!.title).toBe("Article 0");
+  });
+});
+
+describe("vector index, saving on close", () => {
+  // 20,001 passages: just over the size below which every close saves.
+  const N = 20_001;
+  const DIMS = 256;
+  const vectorFor = (i: number) => {
+    const v = new Float32Array(DIMS);
+    v[i % DIMS] = 1;
+    v[(i * 7 + 3) % DIMS] = 0.5;
+    return v;
+  };
+  function fillStore(store: Store, from: number, count: number, article: string) {
+    const chunks = Array.from({ length: count }, (_, i) => ({ index: i, start: i * 2, end: i * 2 + 1, text: "w" }));
+    return store.addArticle({ id: article, title: article, url: null, byline: null, publishedAt: null, text: "w ".repeat(count), contentHash: article }, chunks, chunks.map((_, i) => vectorFor(from + i)));
+  }
+
+  it.each([
+    ["hnsw", true],
+    ["flat", false],
+  ] as const)("%s: saves a large library on close only when replaying would cost more than writing (%s)", (kind, saved) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-vi-"));
+    try {
+      const store = new Store(path.join(dir, "library.db"), "t");
+      const params = { kind, m: 4, efConstruction: 8 };
+      let index = VectorIndex.open(dir, DIMS, store, params);
+      fillStore(store, 0, N, "a");
+      index.catchUp(store);
+      index.maybeSnapshot(store, { force: true });
+      // 300 passages after the snapshot: ~600 ms to replay into a graph, ~9 ms into a flat
+      // index; writing 20k vectors of 256 floats takes ~20 ms.
+      fillStore(store, N, 300, "b");
+      index.catchUp(store);
+      expect(index.pending).toBe(300);
+      expect(index.maybeSnapshot(store, { closing: true })).toBe(saved);
+      index = VectorIndex.open(dir, DIMS, store, params);
+      expect(index.size).toBe(N + 300);
+      store.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
