@@ -61,6 +61,8 @@ export function extractAnswer(question: string, passages: WithSentences[], opts:
     if (chosen.length >= opts.maxSentences) break;
     if (c.value < best.value * keep || c.relevance < opts.minCoverage) break;
     if (type !== "other" && !c.typed) continue;
+    // Overlapping passages can hold the same sentence twice.
+    if (chosen.some((x) => sameSentence(x, c))) continue;
     chosen.push(c);
   }
   addContinuations(chosen, candidates, type, opts.maxSentences);
@@ -88,6 +90,10 @@ function readingOrder(chosen: Candidate[]): Candidate[] {
     }
   }
   return out;
+}
+
+function sameSentence(a: Candidate, b: Candidate): boolean {
+  return a.passage.articleId === b.passage.articleId && a.sentence.start === b.sentence.start;
 }
 
 /** Whether `b` is the sentence right after `a` in the same article. */
@@ -216,8 +222,6 @@ function expandByFocus(candidates: Candidate[], opts: ExtractiveOptions): void {
   });
 }
 
-const CONTEXT_DECAY = 0.85;
-
 /** Openings that carry a list on from the sentence before: "Others in the picture include ...". */
 const CONTINUES = /^(?:others?|also|another|among (?:them|others)|alongside|joining|together with|they were joined|as well as|in addition)\b/i;
 
@@ -231,7 +235,7 @@ function addContinuations(chosen: Candidate[], candidates: Candidate[], type: An
   for (let i = 0; i < chosen.length; i++) {
     const c = chosen[i]!;
     const next = candidates.find((x) => follows(c, x));
-    if (!next || !next.typed || chosen.includes(next)) continue;
+    if (!next || !next.typed || chosen.some((x) => sameSentence(x, next))) continue;
     if (!CONTINUES.test(sentenceText(next.passage, next.sentence))) continue;
     if (chosen.length >= max) {
       // Give up the weakest pick that is not the best one nor this sentence's lead.
@@ -243,6 +247,8 @@ function addContinuations(chosen: Candidate[], candidates: Candidate[], type: An
     chosen.splice(i + 1, 0, next);
   }
 }
+
+const CONTEXT_DECAY = 0.85;
 const PAIR_WEIGHT = 0.08;
 
 /** A quote: the passage when short, else the sentence with its neighbours up to `max` chars. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import { SHARED_ARTICLE, testFootnote } from "../helpers/footnote.ts";
+import { extractAnswer } from "../../src/answer/extractive.ts";
 
 describe("extractive answerer, through the library", () => {
   let ctx: Awaited<ReturnType<typeof testFootnote>>;
@@ -84,5 +85,24 @@ describe("extractive answerer, on an article it was not tuned on", () => {
   it("answers who with the matching sentence when the question names its own event", async () => {
     const r = await ctx.footnote.ask("default", "Who welcomed the decision?");
     expect(r.answer.startsWith("Coastline's chief executive, Sarah Lund, welcomed the decision")).toBe(true);
+  });
+});
+
+describe("extractAnswer, on passages given directly", () => {
+  const text = "The board met on Monday. Alice Smith chaired the board meeting. Bob Jones took the minutes.";
+  const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  const sentence = (s: string, coverage: number, matched: string[]) => ({ ...span(s), coverage, pairs: 0, score: coverage, matched });
+  const passage = (id: number, from: string, to: string, sentences: ReturnType<typeof sentence>[]) => {
+    const start = text.indexOf(from);
+    const end = text.indexOf(to) + to.length;
+    return { id, articleId: "a", index: id, start, end, text: text.slice(start, end), title: "Board", url: null, score: 1, sentences };
+  };
+
+  it("quotes a sentence once when overlapping passages both hold it", () => {
+    const chaired = "Alice Smith chaired the board meeting.";
+    const a = passage(1, "The board met", chaired, [sentence("The board met on Monday.", 0.5, ["board"]), sentence(chaired, 1, ["chair", "board", "meet"])]);
+    const b = passage(2, chaired, "the minutes.", [sentence(chaired, 1, ["chair", "board", "meet"]), sentence("Bob Jones took the minutes.", 0, [])]);
+    const r = extractAnswer("Who chaired the board meeting?", [a, b]);
+    expect(r.answer.split("Alice Smith chaired").length - 1).toBe(1);
   });
 });
