@@ -267,7 +267,6 @@ export class Store {
     this.db.prepare("DELETE FROM deleted_passages WHERE seq <= ?").run(seq);
   }
 
-  /** Passages by id, in the order asked; ids that no longer exist are skipped. */
   /**
    * Passages by id, in the order asked; ids no longer there are left out. `sentences` are the
    * passage's sentence spans in article offsets, when stored (schema 2 on).
