@@ -45,6 +45,7 @@ const schema = z.object({
   EMBEDDINGS_MODEL: z.string().min(1).optional(),
   EMBEDDINGS_DIMENSIONS: int(16, 8192).optional(),
   VECTOR_INDEX: z.enum(["auto", "flat", "hnsw"]).default("auto"),
+  HNSW_EF_SEARCH: int(10, 5000).default(250),
 
   ANSWERER: z.enum(["extractive", "chat"]).optional(),
   CHAT_MODEL: z.string().min(1).default("gpt-4o-mini"),

@@ -38,7 +38,12 @@ export interface VectorIndexParams extends HnswParams {
   onRebuild?: (event: { from: VectorIndexKind; to: VectorIndexKind; passages: number; ms?: number }) => void;
 }
 
-export const DEFAULT_HNSW: HnswParams = { m: 32, efConstruction: 48, efSearch: 500 };
+/**
+ * efSearch 250: the graph serves only libraries past the flat limit, where, at 1M passages of
+ * the built-in embedder, 500 gave query p95 27.3 ms, 250 gave 24.4 ms and 120 21.7 ms with the
+ * same hit@5 (docs/performance.md). HNSW_EF_SEARCH sets it.
+ */
+export const DEFAULT_HNSW: HnswParams = { m: 32, efConstruction: 48, efSearch: 250 };
 /**
  * 64M floats: 250,000 passages of the built-in embedder (256 dimensions), 41,000 of OpenAI's
  * text-embedding-3-small (1,536). A flat scan of that takes about 8 ms on this machine.
