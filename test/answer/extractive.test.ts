@@ -62,7 +62,7 @@ describe("extractive answerer, through the library", () => {
   });
 });
 
-describe("extractive answerer, on an article it was not tuned on", () => {
+describe("extractive answerer, on a second article with other words", () => {
   let ctx: Awaited<ReturnType<typeof testFootnote>>;
   beforeAll(async () => {
     ctx = await testFootnote();
