@@ -1,6 +1,6 @@
 /**
  * The one place that reads settings. Everything else receives a `Config`.
- * Settings come from the environment (and a `.env` file, loaded by the CLI), are validated
+ * Settings come from the environment (and a `.env` file: readEnv), are validated
  * here, and a bad one is reported by name with what it should be.
  */
 import dotenv from "dotenv";
@@ -45,7 +45,8 @@ const schema = z.object({
   EMBEDDINGS_MODEL: z.string().min(1).optional(),
   EMBEDDINGS_DIMENSIONS: int(16, 8192).optional(),
   VECTOR_INDEX: z.enum(["auto", "flat", "hnsw"]).default("auto"),
-  HNSW_EF_SEARCH: int(10, 5000).default(250),
+  /** Unset: the vector index's own default (DEFAULT_HNSW). */
+  HNSW_EF_SEARCH: int(10, 5000).optional(),
 
   ANSWERER: z.enum(["extractive", "chat"]).optional(),
   CHAT_MODEL: z.string().min(1).default("gpt-4o-mini"),

@@ -42,7 +42,7 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
     if (ms === undefined) logger.warn({ from, to, passages }, `Rebuilding a library's vector index as ${to} for ${passages} passages; the first open after it crosses VECTOR_INDEX's size line does this once (about a millisecond a passage for hnsw)`);
     else logger.info({ from, to, passages, ms }, "Vector index rebuilt");
   };
-  const libraries = new Libraries(config.DATA_DIR, () => embedder.identity, { kind: config.VECTOR_INDEX, efSearch: config.HNSW_EF_SEARCH, onRebuild, ...deps.hnsw }, deps.maxOpenLibraries);
+  const libraries = new Libraries(config.DATA_DIR, () => embedder.identity, { kind: config.VECTOR_INDEX, ...(config.HNSW_EF_SEARCH ? { efSearch: config.HNSW_EF_SEARCH } : {}), onRebuild, ...deps.hnsw }, deps.maxOpenLibraries);
   let closed = false;
 
   const open = (libraryId: string, create: boolean): Library | undefined => {

@@ -135,6 +135,8 @@ function rankSentences(question: string, type: AnswerType, passages: WithSentenc
   const rankOf = new Map(passages.map((p, i) => [p.id, i]));
   const inOrder = [...passages].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.index - b.index));
   const candidates: Candidate[] = [];
+  // Typed questions reach context through expandByFocus instead.
+  const decay = type === "other" ? CONTEXT_DECAY : 0;
   let carried = 0;
   let previous: WithSentences | undefined;
   for (const passage of inOrder) {
@@ -144,7 +146,7 @@ function rankSentences(question: string, type: AnswerType, passages: WithSentenc
     const rank = rankOf.get(passage.id)!;
     for (const sentence of passage.sentences ?? []) {
       const relevance = Math.max(sentence.coverage, carried);
-      carried = Math.max(carried, sentence.coverage) * (type === "other" ? CONTEXT_DECAY : 0);
+      carried = Math.max(carried, sentence.coverage) * decay;
       const typed = type !== "other" && holdsAnswerType(type, sentenceText(passage, sentence), question, passage.title);
       // Earlier passages won retrieval on more evidence than one sentence shows: a small edge.
       const value = relevance + PAIR_WEIGHT * Math.min(sentence.pairs, 3) + (typed ? opts.typeBonus : 0) - 0.04 * rank;

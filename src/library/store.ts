@@ -40,7 +40,6 @@ interface ArticleRow {
 }
 
 interface PassageRow {
-  vector?: Buffer;
   sentences?: Buffer | null;
   id: number;
   article_id: string;
