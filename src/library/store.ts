@@ -9,8 +9,24 @@ import type { ArticleSummary, Chunk, Passage } from "../types.ts";
 import { FootnoteError } from "../errors.ts";
 import { sentenceSpans, type Span } from "../text/sentences.ts";
 
-/** 2: passages keep their sentence spans (so that a query does not segment them again). */
-const SCHEMA_VERSION = 2;
+/**
+ * 2: passages keep their sentence spans (so that a query does not segment them again).
+ * 3: term_stats, the document frequencies of a large library's common terms.
+ */
+const SCHEMA_VERSION = 3;
+/**
+ * FTS5 counts a term's passages by walking its posting list (about 20 ns a passage here), so
+ * a question's common words are the dear lookups: in a library of 10,000 passages or more, terms in
+ * at least 64 passages are counted once into term_stats, and counted again
+ * whenever the library has doubled or halved since. A term's count in between is scaled by the
+ * library's growth (an IDF barely moves); rarer terms are still looked up live, cheaply.
+ */
+export const DEFAULT_TERM_STATS = { minPassages: 10_000, minDf: 64 };
+
+export interface StoreOptions {
+  /** When term_stats is kept, and which terms it holds (tests use small numbers). */
+  termStats?: { minPassages: number; minDf: number };
+}
 
 export interface ArticleRecord {
   id: string;
@@ -55,7 +71,10 @@ export class Store {
   readonly db: Database.Database;
   private readonly stmts;
 
-  constructor(file: string, readonly libraryId: string) {
+  private readonly termStatsAt: { minPassages: number; minDf: number };
+
+  constructor(file: string, readonly libraryId: string, options: StoreOptions = {}) {
+    this.termStatsAt = options.termStats ?? DEFAULT_TERM_STATS;
     try {
       this.db = new Database(file);
     } catch (error) {
@@ -67,7 +86,7 @@ export class Store {
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 5000");
-    this.migrate();
+    const from = this.migrate();
     this.stmts = {
       articleByHash: this.db.prepare<[string], { id: string; title: string; chunks: number; url: string | null }>("SELECT id, title, chunks, url FROM articles WHERE content_hash = ?"),
       articleByUrl: this.db.prepare<[string], { id: string; title: string; chunks: number; url: string | null }>("SELECT id, title, chunks, url FROM articles WHERE url = ?"),
@@ -91,15 +110,22 @@ export class Store {
       vectorsOf: this.db.prepare<[string], { id: number; vector: Buffer }>("SELECT id, vector FROM passages WHERE id IN (SELECT value FROM json_each(?))"),
       passagesOf: this.db.prepare<[string], PassageRow>("SELECT p.id, p.article_id, p.idx, p.start, p.end, p.text, p.sentences, a.title, a.url FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id IN (SELECT value FROM json_each(?))"),
       docFreq: this.db.prepare<[string], { doc: number }>("SELECT doc FROM passages_vocab WHERE term = ?"),
+      clearTermStats: this.db.prepare("DELETE FROM term_stats"),
+      // One walk of the whole FTS index, inside SQLite: about 0.5 s at 100,000 passages.
+      fillTermStats: this.db.prepare<[number]>("INSERT INTO term_stats (term, df) SELECT term, doc FROM passages_vocab WHERE doc >= ?"),
+      termStats: this.db.prepare<[], { term: string; df: number }>("SELECT term, df FROM term_stats"),
     };
+    // A large library from before schema 3 counts its common terms once, now.
+    if (from < 3) this.refreshTermStatsIfDue();
   }
 
-  private migrate(): void {
+  /** Brings the schema up to date; returns the version the file had. */
+  private migrate(): number {
     const version = this.db.pragma("user_version", { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       throw new FootnoteError("STORE_ERROR", `The library "${this.libraryId}" was written by a newer footnote (schema ${version}); update footnote to open it.`);
     }
-    if (version === SCHEMA_VERSION) return;
+    if (version === SCHEMA_VERSION) return version;
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS articles (
@@ -131,11 +157,13 @@ export class Store {
       CREATE TABLE IF NOT EXISTS deleted_passages (passage_id INTEGER NOT NULL, seq INTEGER PRIMARY KEY);
       CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5 (title, text, content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2');
       CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab (passages_fts, 'row');
+      CREATE TABLE IF NOT EXISTS term_stats (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
     `);
     // From schema 1: passages had no sentence spans; theirs are computed when read.
     const columns = this.db.pragma("table_info(passages)") as Array<{ name: string }>;
     if (!columns.some((c) => c.name === "sentences")) this.db.exec("ALTER TABLE passages ADD COLUMN sentences BLOB");
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    return version;
   }
 
   getMeta(key: string): string | undefined {
@@ -177,6 +205,7 @@ export class Store {
         ids.push(id);
       });
     })();
+    this.refreshTermStatsIfDue();
     return ids;
   }
 
@@ -195,6 +224,7 @@ export class Store {
       this.setMeta("delete_seq", String(seq));
       this.stmts.deleteArticle.run(articleId);
     })();
+    if (ids) this.refreshTermStatsIfDue();
     return ids;
   }
 
@@ -299,24 +329,58 @@ export class Store {
 
   private dfCache = new Map<string, number>();
   private dfCacheCount = -1;
+  /** term_stats as loaded, and the passage count it was taken at. */
+  private common?: { terms: Map<string, number>; passages: number };
 
   /**
-   * How many passages contain each (FTS-stemmed) term. fts5vocab counts a term's documents by walking its whole posting list, so frequent terms
-   * (the ones every other question has) are the dear ones: cached, and forgotten once the
-   * library has grown or shrunk by 1% (an IDF barely moves in between).
+   * How many of the library's `passages` passages contain a (FTS-stemmed) term: from
+   * term_stats for a common term, scaled by the growth since it was counted, else from FTS5.
+   * Live counts are cached, and forgotten once the library has grown or shrunk by 1%.
    */
-  documentFrequency(term: string): number {
-    const n = this.passageCount();
-    if (Math.abs(n - this.dfCacheCount) > Math.max(50, this.dfCacheCount * 0.01) || this.dfCache.size > 50_000) {
+  documentFrequency(term: string, passages = this.passageCount()): number {
+    if (Math.abs(passages - this.dfCacheCount) > Math.max(50, this.dfCacheCount * 0.01) || this.dfCache.size > 50_000) {
       this.dfCache.clear();
-      this.dfCacheCount = n;
+      this.dfCacheCount = passages;
+      // Another process may have counted again since.
+      this.common = undefined;
     }
+    this.common ??= this.loadTermStats();
+    const counted = this.common.terms.get(term);
+    if (counted !== undefined) return Math.min(passages, Math.round((counted * passages) / this.common.passages));
     let df = this.dfCache.get(term);
     if (df === undefined) {
       df = this.stmts.docFreq.get(term)?.doc ?? 0;
       this.dfCache.set(term, df);
     }
     return df;
+  }
+
+  private loadTermStats(): { terms: Map<string, number>; passages: number } {
+    const passages = Number(this.getMeta("term_stats_passages") ?? 0);
+    if (passages <= 0) return { terms: new Map(), passages: 1 };
+    return { terms: new Map(this.stmts.termStats.all().map((r) => [r.term, r.df])), passages };
+  }
+
+  /** Counts the common terms again once the library has doubled or halved since they were counted. */
+  private refreshTermStatsIfDue(): void {
+    const n = this.passageCount();
+    const counted = Number(this.getMeta("term_stats_passages") ?? 0);
+    const due = n >= this.termStatsAt.minPassages ? counted === 0 || n >= counted * 2 || n <= counted / 2 : counted > 0;
+    if (!due) return;
+    this.refreshTermStats();
+  }
+
+  /** One transaction: a kill leaves the old counts or the new ones. */
+  refreshTermStats(): void {
+    const n = this.passageCount();
+    this.db.transaction(() => {
+      this.stmts.clearTermStats.run();
+      // A small library keeps none: its live counts are cheap.
+      const keep = n >= this.termStatsAt.minPassages;
+      if (keep) this.stmts.fillTermStats.run(this.termStatsAt.minDf);
+      this.setMeta("term_stats_passages", String(keep ? n : 0));
+    })();
+    this.common = undefined;
   }
 
   /** All passage vectors re-written (reindex): one transaction, so a kill leaves the old ones. */

@@ -60,7 +60,98 @@ describe("store: sentence spans kept with each passage", () => {
     expect(store.passages(ids)[0]!.sentences!.length).toBeGreaterThan(0);
     store.close();
     const reopened = new Database(file);
-    expect(reopened.pragma("user_version", { simple: true })).toBe(2);
+    expect(reopened.pragma("user_version", { simple: true })).toBe(3);
+    reopened.close();
+  });
+});
+
+describe("store: counts of a large library's common terms (term_stats)", () => {
+  const termStats = { minPassages: 20, minDf: 5 };
+  // One passage an article: "harbour" in all, "ferry" in every third, "alpha<i>" in one.
+  const add = (store: Store, i: number) => {
+    const text = `The harbour reopened on day alpha${i}.${i % 3 === 0 ? " A ferry called." : ""}`;
+    const chunks = chunkText(text, { minChars: 10 });
+    store.addArticle({ ...article, id: `a${i}`, text, contentHash: `h${i}` }, chunks, chunks.map(vector));
+  };
+  const counted = (store: Store) => Object.fromEntries((store.db.prepare("SELECT term, df FROM term_stats").all() as Array<{ term: string; df: number }>).map((r) => [r.term, r.df]));
+  const live = (store: Store, term: string) => (store.db.prepare("SELECT doc FROM passages_vocab WHERE term = ?").get(term) as { doc: number } | undefined)?.doc ?? 0;
+
+  it("keeps none in a small library, and counts them once it reaches the size", () => {
+    const store = new Store(tmpFile(), "t", { termStats });
+    for (let i = 0; i < 19; i++) add(store, i);
+    expect(counted(store)).toEqual({});
+    expect(store.documentFrequency("harbour")).toBe(19);
+    add(store, 19);
+    const stats = counted(store);
+    expect(stats.harbour).toBe(20);
+    expect(stats.ferri).toBe(7);
+    // Rare terms are not kept: their live count is cheap.
+    expect(stats.alpha3).toBeUndefined();
+    expect(store.getMeta("term_stats_passages")).toBe("20");
+    expect(store.documentFrequency("alpha3")).toBe(1);
+    store.close();
+  });
+
+  it("scales a counted term by the growth since, and counts again when the library has doubled", () => {
+    const store = new Store(tmpFile(), "t", { termStats });
+    for (let i = 0; i < 20; i++) add(store, i);
+    for (let i = 20; i < 30; i++) add(store, i);
+    // Counted at 20 passages: 7 ferries, scaled to 30 passages; the live count is 10.
+    expect(counted(store).ferri).toBe(7);
+    expect(store.documentFrequency("ferri")).toBe(Math.round((7 * 30) / 20));
+    expect(store.documentFrequency("harbour")).toBe(30);
+    for (let i = 30; i < 40; i++) add(store, i);
+    expect(store.getMeta("term_stats_passages")).toBe("40");
+    expect(counted(store).ferri).toBe(live(store, "ferri"));
+    expect(store.documentFrequency("ferri")).toBe(14);
+    store.close();
+  });
+
+  it("counts again when forgetting has halved the library, and keeps none once it is small again", () => {
+    const store = new Store(tmpFile(), "t", { termStats });
+    for (let i = 0; i < 44; i++) add(store, i);
+    expect(store.getMeta("term_stats_passages")).toBe("40");
+    for (let i = 0; i < 23; i++) store.deleteArticle(`a${i}`);
+    expect(store.getMeta("term_stats_passages")).toBe("40");
+    store.deleteArticle("a23");
+    expect(store.getMeta("term_stats_passages")).toBe("20");
+    expect(counted(store).harbour).toBe(20);
+    expect(store.documentFrequency("harbour")).toBe(20);
+    store.deleteArticle("a24");
+    expect(store.getMeta("term_stats_passages")).toBe("0");
+    expect(counted(store)).toEqual({});
+    expect(store.documentFrequency("harbour")).toBe(19);
+    store.close();
+  });
+
+  it("another connection to the library sees counts taken by the first", () => {
+    const file = tmpFile();
+    const writer = new Store(file, "t", { termStats });
+    const reader = new Store(file, "t", { termStats });
+    for (let i = 0; i < 10; i++) add(writer, i);
+    expect(reader.documentFrequency("harbour")).toBe(10);
+    // Counted at 20, 40 and 80 passages. (A reader's cached counts last until the library has
+    // changed by 1%, or by 50 passages in a small one.)
+    for (let i = 10; i < 80; i++) add(writer, i);
+    expect(reader.documentFrequency("harbour")).toBe(80);
+    writer.db.prepare("UPDATE term_stats SET df = 50 WHERE term = 'harbour'").run();
+    for (let i = 80; i < 140; i++) add(writer, i);
+    // Counted, not live (140): the reader takes it from term_stats, scaled.
+    expect(reader.documentFrequency("harbour")).toBe(Math.round((50 * 140) / 80));
+    writer.close();
+    reader.close();
+  });
+
+  it("counts them once when it opens a large library from before schema 3", () => {
+    const file = tmpFile();
+    const store = new Store(file, "t", { termStats });
+    for (let i = 0; i < 25; i++) add(store, i);
+    store.db.exec("DROP TABLE term_stats; DELETE FROM meta WHERE key = 'term_stats_passages'; PRAGMA user_version = 2;");
+    store.close();
+    const reopened = new Store(file, "t", { termStats });
+    expect(reopened.getMeta("term_stats_passages")).toBe("25");
+    expect(counted(reopened).harbour).toBe(25);
+    expect(reopened.db.pragma("user_version", { simple: true })).toBe(3);
     reopened.close();
   });
 });
