@@ -155,3 +155,22 @@ describe("store: counts of a large library's common terms (term_stats)", () => {
     reopened.close();
   });
 });
+
+describe("store: page cache sized by the library", () => {
+  it("sets SQLite's cache to a share of the file, within bounds, and again when the terms are counted", () => {
+    const pageCache = { share: 1, minKb: 100, maxKb: 100_000 };
+    const store = new Store(tmpFile(), "t", { termStats: { minPassages: 20, minDf: 5 }, pageCache });
+    const cacheKb = () => -(store.db.pragma("cache_size", { simple: true }) as number);
+    const fileKb = () => ((store.db.pragma("page_count", { simple: true }) as number) * (store.db.pragma("page_size", { simple: true }) as number)) / 1024;
+    expect(cacheKb()).toBe(100);
+    for (let i = 0; i < 20; i++) {
+      const text = `The harbour reopened on day alpha${i}. ${"Boats came back to the quay. ".repeat(40)}`;
+      const chunks = chunkText(text, { minChars: 10 });
+      store.addArticle({ ...article, id: `a${i}`, text, contentHash: `h${i}` }, chunks, chunks.map(vector));
+    }
+    // Counted at 20 passages: the cache follows the file.
+    expect(fileKb()).toBeGreaterThan(100);
+    expect(cacheKb()).toBe(Math.round(fileKb()));
+    store.close();
+  });
+});
