@@ -38,9 +38,11 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
   const embedder = deps.embedder ?? (await createEmbedder(config));
   if ("probe" in embedder && typeof embedder.probe === "function" && embedder.identity.dimensions === 0) await embedder.probe();
   const answerer = deps.answerer ?? (await defaultAnswerer(config));
-  const onRebuild: VectorIndexParams["onRebuild"] = ({ from, to, passages, ms }) => {
-    if (ms === undefined) logger.warn({ from, to, passages }, `Rebuilding a library's vector index as ${to} for ${passages} passages; the first open after it crosses VECTOR_INDEX's size line does this once (about a millisecond a passage for hnsw)`);
-    else logger.info({ from, to, passages, ms }, "Vector index rebuilt");
+  const onRebuild: VectorIndexParams["onRebuild"] = ({ from, to, passages, ms, background, error }) => {
+    if (error !== undefined) logger.error({ from, to, passages, err: error }, `Building a library's ${to} index failed; it goes on answering from the ${from} index, and the next open tries again`);
+    else if (ms !== undefined) logger.info({ from, to, passages, ms }, "Vector index rebuilt");
+    else if (background) logger.warn({ from, to, passages }, `Building a library's ${to} index for ${passages} passages in the background (about a millisecond a passage); it answers from the ${from} index meanwhile`);
+    else logger.warn({ from, to, passages }, `Rebuilding a library's vector index as ${to} for ${passages} passages; the first open after it crosses VECTOR_INDEX's size line does this once`);
   };
   const libraries = new Libraries(config.DATA_DIR, () => embedder.identity, { kind: config.VECTOR_INDEX, ...(config.HNSW_EF_SEARCH ? { efSearch: config.HNSW_EF_SEARCH } : {}), onRebuild, ...deps.hnsw }, deps.maxOpenLibraries);
   let closed = false;

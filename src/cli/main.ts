@@ -55,7 +55,8 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   const library = () => program.opts<{ library: string }>().library;
   const withFootnote = async <T>(fn: (f: Awaited<ReturnType<typeof createFootnote>>, config: Config) => Promise<T>): Promise<T> => {
     const { config, logger } = context();
-    const footnote = await createFootnote({ config, logger });
+    // One-shot: a graph build would only start and be stopped at exit; the flat index serves.
+    const footnote = await createFootnote({ config, logger, hnsw: { graphBuild: "skip" } });
     try {
       return await fn(footnote, config);
     } finally {

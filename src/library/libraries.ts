@@ -129,6 +129,7 @@ export class Libraries {
     if (!lib) return;
     this.open.delete(libraryId);
     lib.index.maybeSnapshot(lib.store, { closing: true });
+    lib.index.close();
     lib.store.close();
   }
 

@@ -6,7 +6,8 @@
  * - `hnsw` (HierarchicalNSW): approximate, sub-linear; for libraries too big to scan.
  * `auto` picks by size (passages x dimensions) when the library is opened; a library that
  * outgrows the flat index while open keeps it until the next open, so an ingest never stalls
- * on building a graph.
+ * on building a graph. At that open the graph is built in a worker thread (minutes for a
+ * large library) while the flat index keeps answering, and swapped in when it is ready.
  *
  * The index is a cache of the vectors in the store, never the only copy. On disk it is a
  * snapshot whose file name says what it holds (`index-<last passage id>-<last delete seq>.hnsw`
@@ -17,6 +18,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import hnswlib from "hnswlib-node";
 import type { Store } from "./store.ts";
 
@@ -34,8 +36,30 @@ export interface VectorIndexParams extends HnswParams {
   kind: "auto" | VectorIndexKind;
   /** With `auto`, the flat index is used while passages x dimensions stays at or under this. */
   flatLimit: number;
-  /** Told before and after a rebuild of the index into the other kind (it can take minutes). */
-  onRebuild?: (event: { from: VectorIndexKind; to: VectorIndexKind; passages: number; ms?: number }) => void;
+  /**
+   * Told before and after a rebuild of the index into the other kind (it can take minutes);
+   * `background` when the graph is built in a worker while the flat index serves, `error`
+   * when that build failed (the flat index goes on serving; the next open tries again).
+   */
+  onRebuild?: (event: RebuildEvent) => void;
+  /**
+   * How a library that has outgrown the flat index gets its graph at open: built by a worker
+   * thread while the flat index serves (default), built before open returns (`blocking`), or
+   * not this time (`skip`: one-shot processes such as the CLI, which would only start a build
+   * and stop it; the flat index serves them exactly, in less memory than the graph).
+   */
+  graphBuild?: "background" | "blocking" | "skip";
+  /** Awaited after the worker has built the graph and before it is swapped in (tests use it). */
+  beforeSwap?: () => Promise<void> | void;
+}
+
+export interface RebuildEvent {
+  from: VectorIndexKind;
+  to: VectorIndexKind;
+  passages: number;
+  ms?: number;
+  background?: boolean;
+  error?: string;
 }
 
 /**
@@ -52,6 +76,8 @@ export const FLAT_LIMIT = 64_000_000;
 export const DEFAULT_VECTOR_INDEX: VectorIndexParams = { ...DEFAULT_HNSW, kind: "auto", flatLimit: FLAT_LIMIT };
 
 const SNAPSHOT = /^index-(\d+)-(\d+)\.(hnsw|flat)$/;
+/** A graph being built by a worker, named after the process that asked for it. */
+const PARTIAL = /^graph-build-(\d+)\.partial$/;
 const INITIAL_CAPACITY = 1024;
 /** Measured on the benchmark machine: a passage into a 1M graph, into a flat index, and writing. */
 const REPLAY_MS_HNSW = 2;
@@ -161,9 +187,15 @@ export class VectorIndex {
 
   static open(dir: string, dimensions: number, store: Store, params: Partial<VectorIndexParams> = {}): VectorIndex {
     const vi = new VectorIndex(dir, dimensions, { ...DEFAULT_VECTOR_INDEX, ...params }, store);
+    vi.removeStalePartials();
     vi.loadSnapshot();
     const wanted = vi.wantedKind(store.passageCount()) ?? vi.backend.kind;
-    if (wanted !== vi.backend.kind) {
+    if (wanted === "hnsw" && vi.backend.kind === "flat" && vi.params.graphBuild !== "blocking") {
+      // The library crossed the size line since it was saved: serve from the flat index
+      // (exact, only slower at this size) while a worker builds the graph.
+      vi.catchUp(store);
+      if (vi.params.graphBuild !== "skip") vi.startGraphBuild();
+    } else if (wanted !== vi.backend.kind) {
       // The library crossed the size line since it was saved (or the setting changed).
       const event = { from: vi.backend.kind, to: wanted, passages: store.passageCount() };
       vi.params.onRebuild?.(event);
@@ -307,6 +339,105 @@ export class VectorIndex {
     return neighbors.map((id, i) => ({ id, distance: distances[i]! }));
   }
 
+  private build?: { worker: Worker; file: string; done: Promise<void>; floorSeq: number };
+  private closed = false;
+
+  /**
+   * Builds the graph in a worker thread from the store, then swaps it in (finishGraphBuild).
+   * Deletions the worker may not have seen stay in the store until then (see snapshot()).
+   */
+  private startGraphBuild(): void {
+    const passages = this.store.passageCount();
+    const t0 = performance.now();
+    this.params.onRebuild?.({ from: "flat", to: "hnsw", passages, background: true });
+    const file = path.join(this.dir, `graph-build-${process.pid}.partial`);
+    const worker = new Worker(new URL("./graph-builder.worker.js", import.meta.url), {
+      workerData: { dbFile: this.store.db.name, outFile: file, dimensions: this.dimensions, m: this.params.m, efConstruction: this.params.efConstruction },
+    });
+    const done = new Promise<void>((resolve) => {
+      const fail = (error: unknown) => {
+        fs.rmSync(file, { force: true });
+        this.build = undefined;
+        if (!this.closed) this.params.onRebuild?.({ from: "flat", to: "hnsw", passages, background: true, error: error instanceof Error ? error.message : String(error) });
+        resolve();
+      };
+      worker.once("message", (built: { watermark: number; seq: number }) => {
+        Promise.resolve(this.params.beforeSwap?.())
+          .then(() => this.finishGraphBuild(file, built))
+          .then((swapped) => {
+            if (swapped) this.params.onRebuild?.({ from: "flat", to: "hnsw", passages: this.live, background: true, ms: Math.round(performance.now() - t0) });
+            resolve();
+          })
+          .catch(fail);
+      });
+      worker.once("error", fail);
+      worker.once("exit", (code) => {
+        if (code !== 0 && this.build?.worker === worker) fail(new Error(`the graph builder exited with code ${code}`));
+      });
+    });
+    this.build = { worker, file, done, floorSeq: this.deleteSeq };
+  }
+
+  /** Loads the worker's graph (off the main thread), brings it up to date and swaps it in. */
+  private async finishGraphBuild(file: string, built: { watermark: number; seq: number }): Promise<boolean> {
+    const index = new hnswlib.HierarchicalNSW("cosine", this.dimensions);
+    if (!this.closed) await index.readIndex(file);
+    if (this.closed) {
+      fs.rmSync(file, { force: true });
+      return false;
+    }
+    index.setEf(this.params.efSearch);
+    // From here on synchronous: no query or ingest falls between the catch-up and the swap.
+    this.backend = new HnswBackend(index);
+    this.watermark = built.watermark;
+    this.deleteSeq = built.seq;
+    this.catchUp(this.store);
+    this.live = this.store.passageCount();
+    // The file is a snapshot of the store at the worker's read: keep it as one.
+    const final = path.join(this.dir, `index-${built.watermark}-${built.seq}.hnsw`);
+    fs.renameSync(file, final);
+    fsyncDir(this.dir);
+    this.snapshotWatermark = built.watermark;
+    this.snapshotDeleteSeq = built.seq;
+    for (const old of this.snapshots()) if (old.file !== final) fs.rmSync(old.file, { force: true });
+    this.build = undefined;
+    return true;
+  }
+
+  /** Partial graphs left by processes that are gone (killed mid-build). */
+  private removeStalePartials(): void {
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const pid = Number(PARTIAL.exec(name)?.[1] ?? 0);
+      if (!pid || pid === process.pid) continue;
+      try {
+        process.kill(pid, 0);
+      } catch (error) {
+        // ESRCH: no such process (EPERM would mean it lives, under another user).
+        if ((error as NodeJS.ErrnoException).code === "ESRCH") fs.rmSync(path.join(this.dir, name), { force: true });
+      }
+    }
+  }
+
+  /** Resolves once a background graph build has finished (or at once when none runs). */
+  whenBuilt(): Promise<void> {
+    return this.build?.done ?? Promise.resolve();
+  }
+
+  /** Stops a background build (its partial file goes); the next open starts it again. */
+  close(): void {
+    this.closed = true;
+    const build = this.build;
+    if (!build) return;
+    this.build = undefined;
+    void build.worker.terminate().finally(() => fs.rmSync(build.file, { force: true }));
+  }
+
   /** Passages added or deleted since the snapshot on disk. */
   get pending(): number {
     return this.watermark - this.snapshotWatermark + (this.deleteSeq - this.snapshotDeleteSeq);
@@ -357,7 +488,8 @@ export class VectorIndex {
     this.snapshotDeleteSeq = this.deleteSeq;
     for (const old of this.snapshots()) if (old.file !== final) fs.rmSync(old.file, { force: true });
     for (const name of fs.readdirSync(this.dir)) if (/\.(hnsw|flat)\.tmp-/.test(name)) fs.rmSync(path.join(this.dir, name), { force: true });
-    store.pruneDeleted(this.deleteSeq);
+    // A graph being built may not have seen the later deletions: keep them to replay.
+    store.pruneDeleted(this.build ? Math.min(this.deleteSeq, this.build.floorSeq) : this.deleteSeq);
   }
 
   /** A fresh index from the store's vectors, dropping deleted points for good. */

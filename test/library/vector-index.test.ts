@@ -68,11 +68,15 @@ describe("vector index, auto", () => {
 
     const events: unknown[] = [];
     const b = await open(config, { ...limit, onRebuild: (e) => events.push(e) });
+    // The graph is built in a worker; the flat index answers meanwhile.
+    expect(b.library("lib")!.index.kind).toBe("flat");
+    expect((await b.retrieve("lib", "subject5x committee budgets", 1))[0]!.title).toBe("Article 5");
+    await b.library("lib")!.index.whenBuilt();
     expect(b.library("lib")!.index.kind).toBe("hnsw");
     // The admin is told before and after: it can take minutes on a big library.
     expect(events).toEqual([
-      { from: "flat", to: "hnsw", passages: total },
-      { from: "flat", to: "hnsw", passages: total, ms: expect.any(Number) },
+      { from: "flat", to: "hnsw", passages: total, background: true },
+      { from: "flat", to: "hnsw", passages: total, background: true, ms: expect.any(Number) },
     ]);
     expect(b.library("lib")!.index.size).toBe(total);
     expect(snapshotsOf(b, "lib")).toEqual([expect.stringMatching(/\.hnsw$/)]);
@@ -83,6 +87,102 @@ describe("vector index, auto", () => {
     const c = await open(config, limit);
     expect(c.library("lib")!.index.kind).toBe("flat");
     expect((await c.retrieve("lib", "subject0x committee budgets", 1))[0]!.title).toBe("Article 0");
+  });
+});
+
+describe("vector index, the graph built in the background", () => {
+  const limit = { kind: "auto" as const, flatLimit: 256 * 20 };
+
+  it("keeps what was added and forgotten while the graph was being built", async () => {
+    const config = testConfig();
+    const a = await open(config, limit);
+    const ids = await fill(a, 6);
+    await a.close();
+
+    // After the worker has read the store and built its graph, before the swap: one more
+    // article, and one forgotten. The swap must replay both.
+    let added: { id: string } | undefined;
+    let forgotten = false;
+    const passagesOf = (articleId: string) => (b.library("lib")!.store.db.prepare("SELECT id FROM passages WHERE article_id = ?").all(articleId) as Array<{ id: number }>).map((r) => r.id);
+    let gone: number[] = [];
+    const b = await open(config, {
+      ...limit,
+      beforeSwap: async () => {
+        added = await b.ingest("lib", { kind: "text", text: syntheticArticle("latecomer9x", 8), title: "Late article" });
+        gone = passagesOf(ids[1]!);
+        forgotten = await b.forget("lib", ids[1]!);
+        // A snapshot now must not prune the deletion the graph has yet to replay.
+        const { store, index } = b.library("lib")!;
+        index.maybeSnapshot(store, { force: true });
+      },
+    });
+    const index = b.library("lib")!.index;
+    expect(index.kind).toBe("flat");
+    await index.whenBuilt();
+    expect(forgotten).toBe(true);
+    expect(index.kind).toBe("hnsw");
+    const lib = b.library("lib")!;
+    expect(lib.index.size).toBe(lib.store.passageCount());
+    // In the graph itself, not only found by BM25: the new passages are in, the forgotten out.
+    const fresh = passagesOf(added!.id);
+    expect(fresh.length).toBeGreaterThan(0);
+    for (const id of fresh) expect(lib.index.has(id)).toBe(true);
+    expect(gone.length).toBeGreaterThan(0);
+    for (const id of gone) expect(lib.index.has(id)).toBe(false);
+    expect((await b.retrieve("lib", "latecomer9x committee budgets", 1))[0]!.articleId).toBe(added!.id);
+    const hits = await b.retrieve("lib", "subject1x committee budgets", 5);
+    expect(hits.some((h) => h.articleId === ids[1])).toBe(false);
+    // The graph is the library's snapshot now, and what came after it replays at the next open.
+    expect(snapshotsOf(b, "lib")).toEqual([expect.stringMatching(/\.hnsw$/)]);
+    await b.close();
+    const c = await open(config, limit);
+    expect(c.library("lib")!.index.kind).toBe("hnsw");
+    expect((await c.retrieve("lib", "latecomer9x committee budgets", 1))[0]!.articleId).toBe(added!.id);
+  });
+
+  it("builds at open when asked to block, and keeps the flat index when asked to skip (the CLI)", async () => {
+    const config = testConfig();
+    const a = await open(config, limit);
+    await fill(a, 6);
+    await a.close();
+    const skip = await open(config, { ...limit, graphBuild: "skip" });
+    expect(skip.library("lib")!.index.kind).toBe("flat");
+    await skip.library("lib")!.index.whenBuilt();
+    expect(skip.library("lib")!.index.kind).toBe("flat");
+    expect((await skip.retrieve("lib", "subject3x committee budgets", 1))[0]!.title).toBe("Article 3");
+    await skip.close();
+    const events: unknown[] = [];
+    const blocking = await open(config, { ...limit, graphBuild: "blocking", onRebuild: (e) => events.push(e) });
+    expect(blocking.library("lib")!.index.kind).toBe("hnsw");
+    expect(events).toEqual([expect.objectContaining({ from: "flat", to: "hnsw" }), expect.objectContaining({ ms: expect.any(Number) })]);
+  });
+
+  it("removes a partial graph left by a process that was killed mid-build", async () => {
+    const config = testConfig();
+    const a = await open(config, limit);
+    await fill(a, 1);
+    const dir = path.dirname(a.library("lib")!.store.db.name);
+    await a.close();
+    // A pid far above any this test machine hands out: that process is gone.
+    fs.writeFileSync(path.join(dir, "graph-build-4194000.partial"), "half a graph");
+    const b = await open(config, limit);
+    expect(b.library("lib")).toBeDefined();
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith(".partial"))).toEqual([]);
+  });
+
+  it("stops the build when the library closes, leaving no partial file, and starts again at the next open", async () => {
+    const config = testConfig();
+    const a = await open(config, limit);
+    await fill(a, 6);
+    await a.close();
+    const b = await open(config, limit);
+    const dir = path.dirname(b.library("lib")!.store.db.name);
+    await b.close();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith(".partial"))).toEqual([]);
+    const c = await open(config, limit);
+    await c.library("lib")!.index.whenBuilt();
+    expect(c.library("lib")!.index.kind).toBe("hnsw");
   });
 });
 
