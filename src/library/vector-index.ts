@@ -77,7 +77,8 @@ export const DEFAULT_VECTOR_INDEX: VectorIndexParams = { ...DEFAULT_HNSW, kind: 
 
 const SNAPSHOT = /^index-(\d+)-(\d+)\.(hnsw|flat)$/;
 /** A graph being built by a worker, named after the process that asked for it. */
-const PARTIAL = /^graph-build-(\d+)\.partial$/;
+const PARTIAL = /^graph-build-(\d+)-\d+\.partial$/;
+let builds = 0;
 const INITIAL_CAPACITY = 1024;
 /** Measured on the benchmark machine: a passage into a 1M graph, into a flat index, and writing. */
 const REPLAY_MS_HNSW = 2;
@@ -350,7 +351,8 @@ export class VectorIndex {
     const passages = this.store.passageCount();
     const t0 = performance.now();
     this.params.onRebuild?.({ from: "flat", to: "hnsw", passages, background: true });
-    const file = path.join(this.dir, `graph-build-${process.pid}.partial`);
+    // Unique in this process too: a library closed and opened again starts a second build.
+    const file = path.join(this.dir, `graph-build-${process.pid}-${++builds}.partial`);
     const worker = new Worker(new URL("./graph-builder.worker.js", import.meta.url), {
       workerData: { dbFile: this.store.db.name, outFile: file, dimensions: this.dimensions, m: this.params.m, efConstruction: this.params.efConstruction },
     });

@@ -164,7 +164,7 @@ describe("vector index, the graph built in the background", () => {
     const dir = path.dirname(a.library("lib")!.store.db.name);
     await a.close();
     // A pid far above any this test machine hands out: that process is gone.
-    fs.writeFileSync(path.join(dir, "graph-build-4194000.partial"), "half a graph");
+    fs.writeFileSync(path.join(dir, "graph-build-4194000-1.partial"), "half a graph");
     const b = await open(config, limit);
     expect(b.library("lib")).toBeDefined();
     expect(fs.readdirSync(dir).filter((n) => n.endsWith(".partial"))).toEqual([]);
