@@ -342,8 +342,8 @@ export class Store {
 
   private dfCache = new Map<string, number>();
   private dfCacheCount = -1;
-  /** term_stats as loaded, and the passage count it was taken at. */
-  private common?: { terms: Map<string, number>; passages: number };
+  /** term_stats as loaded, the passage count it was taken at, and that count as stored in meta. */
+  private common?: { terms: Map<string, number>; passages: number; stamp: string | undefined };
 
   /**
    * How many of the library's `passages` passages contain a (FTS-stemmed) term: from
@@ -354,8 +354,8 @@ export class Store {
     if (Math.abs(passages - this.dfCacheCount) > Math.max(50, this.dfCacheCount * 0.01) || this.dfCache.size > 50_000) {
       this.dfCache.clear();
       this.dfCacheCount = passages;
-      // Another process may have counted again since.
-      this.common = undefined;
+      // Another process may have counted again since: re-read the counts only if so.
+      if (this.common && this.common.stamp !== this.getMeta("term_stats_passages")) this.common = undefined;
     }
     this.common ??= this.loadTermStats();
     const counted = this.common.terms.get(term);
@@ -368,10 +368,11 @@ export class Store {
     return df;
   }
 
-  private loadTermStats(): { terms: Map<string, number>; passages: number } {
-    const passages = Number(this.getMeta("term_stats_passages") ?? 0);
-    if (passages <= 0) return { terms: new Map(), passages: 1 };
-    return { terms: new Map(this.stmts.termStats.all().map((r) => [r.term, r.df])), passages };
+  private loadTermStats(): NonNullable<Store["common"]> {
+    const stamp = this.getMeta("term_stats_passages");
+    const passages = Number(stamp ?? 0);
+    if (passages <= 0) return { terms: new Map(), passages: 1, stamp };
+    return { terms: new Map(this.stmts.termStats.all().map((r) => [r.term, r.df])), passages, stamp };
   }
 
   /** Counts the common terms again once the library has doubled or halved since they were counted. */
@@ -379,8 +380,7 @@ export class Store {
     const n = this.passageCount();
     const counted = Number(this.getMeta("term_stats_passages") ?? 0);
     const due = n >= this.termStatsAt.minPassages ? counted === 0 || n >= counted * 2 || n <= counted / 2 : counted > 0;
-    if (!due) return;
-    this.refreshTermStats();
+    if (due) this.refreshTermStats(n);
   }
 
   /** Sets the page cache by the file's size (see DEFAULT_PAGE_CACHE). */
@@ -398,8 +398,7 @@ export class Store {
   }
 
   /** One transaction: a kill leaves the old counts or the new ones. */
-  refreshTermStats(): void {
-    const n = this.passageCount();
+  private refreshTermStats(n: number): void {
     this.db.transaction(() => {
       this.stmts.clearTermStats.run();
       // A small library keeps none: its live counts are cheap.

@@ -398,10 +398,7 @@ export class VectorIndex {
     // The file is a snapshot of the store at the worker's read: keep it as one.
     const final = path.join(this.dir, `index-${built.watermark}-${built.seq}.hnsw`);
     fs.renameSync(file, final);
-    fsyncDir(this.dir);
-    this.snapshotWatermark = built.watermark;
-    this.snapshotDeleteSeq = built.seq;
-    for (const old of this.snapshots()) if (old.file !== final) fs.rmSync(old.file, { force: true });
+    this.adoptSnapshot(final, built.watermark, built.seq);
     this.build = undefined;
     return true;
   }
@@ -485,13 +482,18 @@ export class VectorIndex {
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fs.renameSync(tmp, final);
-    fsyncDir(this.dir);
-    this.snapshotWatermark = this.watermark;
-    this.snapshotDeleteSeq = this.deleteSeq;
-    for (const old of this.snapshots()) if (old.file !== final) fs.rmSync(old.file, { force: true });
+    this.adoptSnapshot(final, this.watermark, this.deleteSeq);
     for (const name of fs.readdirSync(this.dir)) if (/\.(hnsw|flat)\.tmp-/.test(name)) fs.rmSync(path.join(this.dir, name), { force: true });
     // A graph being built may not have seen the later deletions: keep them to replay.
     store.pruneDeleted(this.build ? Math.min(this.deleteSeq, this.build.floorSeq) : this.deleteSeq);
+  }
+
+  /** `final` (renamed into place) is the snapshot now: made durable, and the older ones go. */
+  private adoptSnapshot(final: string, watermark: number, seq: number): void {
+    fsyncDir(this.dir);
+    this.snapshotWatermark = watermark;
+    this.snapshotDeleteSeq = seq;
+    for (const old of this.snapshots()) if (old.file !== final) fs.rmSync(old.file, { force: true });
   }
 
   /** A fresh index from the store's vectors, dropping deleted points for good. */
