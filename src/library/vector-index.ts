@@ -1,9 +1,10 @@
 /**
- * The fast half of a library: its vectors in memory, in one of two hnswlib indexes.
- * - `flat` (hnswlib's BruteforceSearch): exact search, adding a point is a copy. Up to a few
- *   hundred thousand vectors of the built-in embedder it is also faster than the graph
- *   (see docs/performance.md), so it is what a library starts with.
- * - `hnsw` (HierarchicalNSW): approximate, sub-linear; for libraries too big to scan.
+ * The fast half of a library: its vectors in memory, in one of two indexes.
+ * - `flat` (quantized-flat.ts): every vector as int8 codes, all scanned on each query; adding
+ *   a point is a copy, removing one a move. Up to a few hundred thousand vectors of the
+ *   built-in embedder it is faster than the graph and near exact (recall@10 0.987 at 100k,
+ *   see docs/performance.md), so it is what a library starts with.
+ * - `hnsw` (hnswlib's HierarchicalNSW): approximate, sub-linear; for libraries too big to scan.
  * `auto` picks by size (passages x dimensions) when the library is opened; a library that
  * outgrows the flat index while open keeps it until the next open, so an ingest never stalls
  * on building a graph. At that open the graph is built in a worker thread (minutes for a
@@ -21,6 +22,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import hnswlib from "hnswlib-node";
 import type { Store } from "./store.ts";
+import { QuantizedFlat, type FlatResult } from "./quantized-flat.ts";
 
 export interface HnswParams {
   /** Graph degree: more links, better recall, more memory. */
@@ -87,17 +89,19 @@ const WRITE_BYTES_PER_MS = 1_000_000;
 /** Up to this many passages, a snapshot is quick enough (tens of ms) to write on every close. */
 const SMALL_LIBRARY = 20_000;
 
-/** What VectorIndex needs of an hnswlib index, whichever kind. */
+/** What VectorIndex needs of an index, whichever kind. */
 interface Backend {
   readonly kind: VectorIndexKind;
   /** Points held, including ones marked deleted (HNSW keeps them until compaction). */
   count(): number;
   capacity(): number;
-  add(vector: number[], id: number): void;
+  add(vector: Float32Array, id: number): void;
   /** False when the id is not there. */
   remove(id: number): boolean;
   has(id: number): boolean;
-  search(vector: number[], k: number): hnswlib.SearchResult;
+  search(vector: Float32Array, k: number): FlatResult;
+  /** Cosine of the query with each id's vector, as the index holds it (ids not held left out). */
+  similarities(vector: Float32Array, ids: number[]): Map<number, number>;
   write(file: string): void;
 }
 
@@ -112,9 +116,9 @@ class HnswBackend implements Backend {
   }
   count() { return this.index.getCurrentCount(); }
   capacity() { return this.index.getMaxElements(); }
-  add(vector: number[], id: number) {
+  add(vector: Float32Array, id: number) {
     if (this.count() >= this.capacity()) this.index.resizeIndex(Math.max(INITIAL_CAPACITY, this.capacity() * 2));
-    this.index.addPoint(vector, id);
+    this.index.addPoint(Array.from(vector), id);
   }
   remove(id: number) {
     try {
@@ -132,39 +136,44 @@ class HnswBackend implements Backend {
       return false;
     }
   }
-  search(vector: number[], k: number) { return this.index.searchKnn(vector, k); }
+  search(vector: Float32Array, k: number) { return this.index.searchKnn(Array.from(vector), k); }
+  similarities(vector: Float32Array, ids: number[]) {
+    // The cosine space keeps points normalised: only the query needs it.
+    let norm = 0;
+    for (const x of vector) norm += x * x;
+    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    const out = new Map<number, number>();
+    for (const id of ids) {
+      let point: number[];
+      try {
+        point = this.index.getPoint(id);
+      } catch {
+        continue;
+      }
+      let dot = 0;
+      for (let j = 0; j < point.length; j++) dot += point[j]! * vector[j]!;
+      out.set(id, dot * inv);
+    }
+    return out;
+  }
   write(file: string) { this.index.writeIndexSync(file); }
 }
 
+/** The int8 flat index (quantized-flat.ts): a full scan, a quarter of float32's bytes. */
 class FlatBackend implements Backend {
   readonly kind = "flat";
-  /**
-   * hnswlib's BruteforceSearch does not rebuild its label map when it reads a file, so an
-   * index loaded from a snapshot searches fine but cannot remove a point: the owner rebuilds
-   * it from the store before the first removal.
-   */
-  constructor(readonly index: hnswlib.BruteforceSearch, private readonly dimensions: number, readonly canRemove = true) {}
+  constructor(readonly index: QuantizedFlat) {}
   static create(dimensions: number, capacity: number): FlatBackend {
-    const index = new hnswlib.BruteforceSearch("cosine", dimensions);
-    index.initIndex(capacity);
-    return new FlatBackend(index, dimensions);
+    return new FlatBackend(new QuantizedFlat(dimensions, capacity));
   }
-  count() { return this.index.getCurrentCount(); }
-  capacity() { return this.index.getMaxElements(); }
-  add(vector: number[], id: number) { this.index.addPoint(vector, id); }
-  remove(id: number) {
-    // removePoint ignores an unknown label; the count says whether it was there.
-    const before = this.count();
-    this.index.removePoint(id);
-    return this.count() < before;
-  }
-  has(id: number) {
-    // BruteforceSearch cannot look a label up; a search that admits only that label can.
-    if (this.count() === 0) return false;
-    return this.index.searchKnn(new Array<number>(this.dimensions).fill(0), 1, (label) => label === id).neighbors.length > 0;
-  }
-  search(vector: number[], k: number) { return this.index.searchKnn(vector, k); }
-  write(file: string) { this.index.writeIndexSync(file); }
+  count() { return this.index.count(); }
+  capacity() { return this.index.capacity(); }
+  add(vector: Float32Array, id: number) { this.index.add(vector, id); }
+  remove(id: number) { return this.index.remove(id); }
+  has(id: number) { return this.index.has(id); }
+  search(vector: Float32Array, k: number) { return this.index.search(vector, k); }
+  similarities(vector: Float32Array, ids: number[]) { return this.index.similarities(vector, ids); }
+  write(file: string) { this.index.write(file); }
 }
 
 export class VectorIndex {
@@ -251,10 +260,10 @@ export class VectorIndex {
       try {
         let backend: Backend;
         if (snap.kind === "flat") {
-          const index = new hnswlib.BruteforceSearch("cosine", this.dimensions);
-          index.readIndexSync(snap.file);
-          if (index.getNumDimensions() !== this.dimensions) continue;
-          backend = new FlatBackend(index, this.dimensions, false);
+          // Null for another size, a file cut short, or hnswlib's float format of earlier versions.
+          const index = QuantizedFlat.read(snap.file, this.dimensions);
+          if (!index) continue;
+          backend = new FlatBackend(index);
         } else {
           const index = new hnswlib.HierarchicalNSW("cosine", this.dimensions);
           index.readIndexSync(snap.file);
@@ -291,31 +300,12 @@ export class VectorIndex {
 
   add(id: number, vector: Float32Array): void {
     if (vector.length !== this.dimensions) throw new Error(`vector of ${vector.length} dimensions in an index of ${this.dimensions}`);
-    if (this.backend.kind === "flat" && this.backend.count() >= this.backend.capacity()) this.growFlat();
-    this.backend.add(Array.from(vector), id);
+    this.backend.add(vector, id);
     this.live++;
     if (id > this.watermark) this.watermark = id;
   }
 
-  /**
-   * A full flat index cannot be resized in place, nor read back: a new one twice the size is
-   * filled from the store with what the old one held (the passages up to the watermark).
-   */
-  private growFlat(): void {
-    const next = FlatBackend.create(this.dimensions, Math.max(INITIAL_CAPACITY, this.backend.capacity() * 2));
-    for (const { id, vector } of this.store.vectorsAfter(0)) {
-      if (id > this.watermark) break;
-      next.add(Array.from(vector), id);
-    }
-    this.backend = next;
-  }
-
   remove(id: number): void {
-    if (this.backend instanceof FlatBackend && !this.backend.canRemove) {
-      // The store no longer has the passage: a rebuild from it leaves it out.
-      if (this.backend.has(id)) this.rebuild();
-      return;
-    }
     // Not in the index (never added, or already deleted): nothing to do.
     if (this.backend.remove(id)) this.live--;
   }
@@ -336,8 +326,17 @@ export class VectorIndex {
   search(vector: Float32Array | number[], k: number): Array<{ id: number; distance: number }> {
     const n = Math.min(k, this.live);
     if (n <= 0) return [];
-    const { neighbors, distances } = this.backend.search(Array.isArray(vector) ? vector : Array.from(vector), n);
+    const { neighbors, distances } = this.backend.search(Array.isArray(vector) ? Float32Array.from(vector) : vector, n);
     return neighbors.map((id, i) => ({ id, distance: distances[i]! }));
+  }
+
+  /**
+   * Cosine of the query with each passage's vector as this index holds it, so that passages
+   * found by BM25 alone are scored on the same scale as the ones the search returned. Ids the
+   * index does not hold are left out.
+   */
+  similarities(vector: Float32Array, ids: number[]): Map<number, number> {
+    return ids.length ? this.backend.similarities(vector, ids) : new Map();
   }
 
   private build?: { worker: Worker; file: string; done: Promise<void>; floorSeq: number };
@@ -464,9 +463,9 @@ export class VectorIndex {
     return this.pending * (this.backend.kind === "hnsw" ? REPLAY_MS_HNSW : REPLAY_MS_FLAT);
   }
 
-  /** Rough cost of writing a snapshot: its vectors at about 1 GB/s. */
+  /** Rough cost of writing a snapshot: its vectors (int8 in the flat index) at about 1 GB/s. */
   private writeMs(): number {
-    return (this.live * this.dimensions * 4) / WRITE_BYTES_PER_MS;
+    return (this.live * this.dimensions * (this.backend.kind === "flat" ? 1 : 4)) / WRITE_BYTES_PER_MS;
   }
 
   snapshot(store: Store): void {

@@ -56,10 +56,14 @@ export function retrieveWithVector(library: Library, qv: Float32Array, question:
   const bestLex = lexical.length ? -lexical[0]!.score : 0;
   for (const r of lexical) bm25.set(r.id, bestLex > 0 ? -r.score / bestLex : 0);
 
-  // Every candidate gets its exact cosine: the vector side's from its own (exact) distance, the
-  // lexical side's from its stored vector (vectors are unit length).
+  // Every candidate gets its cosine: the vector side's from its distance, the lexical side's
+  // from the index too (the same int8 codes as the scan, so both sides share one scale) or,
+  // for one the index does not hold, from the vector in the store (vectors are unit length).
   const cosine = new Map(vector.map((r) => [r.id, 1 - r.distance]));
-  for (const [id, pv] of store.vectors(lexical.map((r) => r.id).filter((id) => !cosine.has(id)))) cosine.set(id, dot(qv, pv));
+  const lexicalOnly = lexical.map((r) => r.id).filter((id) => !cosine.has(id));
+  for (const [id, c] of index.similarities(qv, lexicalOnly)) cosine.set(id, c);
+  const missing = lexicalOnly.filter((id) => !cosine.has(id));
+  if (missing.length) for (const [id, pv] of store.vectors(missing)) cosine.set(id, dot(qv, pv));
   const ranked = [...cosine.keys()]
     .map((id) => ({ id, base: weights.bm25 * (bm25.get(id) ?? 0) + weights.vector * cosine.get(id)! }))
     .sort((a, b) => b.base - a.base || a.id - b.id)

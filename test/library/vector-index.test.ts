@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createFootnote } from "../../src/footnote.ts";
+import hnswlib from "hnswlib-node";
 import { VectorIndex, type VectorIndexParams } from "../../src/library/vector-index.ts";
 import { Store } from "../../src/library/store.ts";
 import { syntheticArticle, testConfig } from "../helpers/footnote.ts";
@@ -36,8 +37,7 @@ describe.each(["flat", "hnsw"] as const)("vector index, %s", (kind) => {
     await a.close();
     expect(snapshotsOf(await open(config, { kind }), "lib")[0]).toMatch(new RegExp(`\\.${kind}$`));
 
-    // Forget from an index that was read from disk (hnswlib's flat index cannot remove a
-    // point it read from a file: the library rebuilds it from the store).
+    // Forget from an index that was read from disk.
     const b = await open(config, { kind });
     const lib = b.library("lib")!;
     const before = lib.index.size;
@@ -48,6 +48,30 @@ describe.each(["flat", "hnsw"] as const)("vector index, %s", (kind) => {
     expect(hits.some((h) => h.articleId === ids[2])).toBe(false);
     const again = await b.retrieve("lib", "subject4x committee budgets", 1);
     expect(again[0]!.title).toBe("Article 4");
+  });
+});
+
+describe("vector index, flat snapshots of earlier versions", () => {
+  it("skips hnswlib's float format, serves from the store, and replaces it with its own", async () => {
+    const config = testConfig();
+    const a = await open(config, { kind: "flat" });
+    const ids = await fill(a, 4);
+    const dir = path.dirname(a.library("lib")!.store.db.name);
+    await a.close();
+    // What an earlier version left: hnswlib's BruteforceSearch file under the same name.
+    const [name] = fs.readdirSync(dir).filter((n) => n.endsWith(".flat"));
+    const legacy = new hnswlib.BruteforceSearch("cosine", 256);
+    legacy.initIndex(4);
+    legacy.addPoint(new Array<number>(256).fill(0.1), 1);
+    legacy.writeIndexSync(path.join(dir, name!));
+
+    const b = await open(config, { kind: "flat" });
+    const lib = b.library("lib")!;
+    expect(lib.index.size).toBe(lib.store.passageCount());
+    expect((await b.retrieve("lib", "subject3x committee budgets", 1))[0]!.articleId).toBe(ids[3]);
+    await b.close();
+    const [rewritten] = fs.readdirSync(dir).filter((n) => n.endsWith(".flat"));
+    expect(fs.readFileSync(path.join(dir, rewritten!)).subarray(0, 4).toString("latin1")).toBe("FNQ8");
   });
 });
 
@@ -202,9 +226,10 @@ describe("vector index, saving on close", () => {
   }
 
   it.each([
-    ["hnsw", true],
-    ["flat", false],
-  ] as const)("%s: saves a large library on close only when replaying would cost more than writing (%s)", (kind, saved) => {
+    ["hnsw", 300, true],
+    ["flat", 100, false],
+    ["flat", 1000, true],
+  ] as const)("%s, %i pending: saves a large library on close only when replaying would cost more than writing (%s)", (kind, pending, saved) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-vi-"));
     try {
       const store = new Store(path.join(dir, "library.db"), "t");
@@ -213,14 +238,15 @@ describe("vector index, saving on close", () => {
       fillStore(store, 0, N, "a");
       index.catchUp(store);
       index.maybeSnapshot(store, { force: true });
-      // 300 passages after the snapshot: ~600 ms to replay into a graph, ~9 ms into a flat
-      // index; writing 20k vectors of 256 floats takes ~20 ms.
-      fillStore(store, N, 300, "b");
+      // 300 passages after the snapshot take ~600 ms to replay into a graph, against ~20 ms to
+      // write 20k vectors of 256 floats; 100 take ~3 ms to replay into the flat index and
+      // 1,000 ~30 ms, against ~5 ms to write 20k rows of 256 int8 codes.
+      fillStore(store, N, pending, "b");
       index.catchUp(store);
-      expect(index.pending).toBe(300);
+      expect(index.pending).toBe(pending);
       expect(index.maybeSnapshot(store, { closing: true })).toBe(saved);
       index = VectorIndex.open(dir, DIMS, store, params);
-      expect(index.size).toBe(N + 300);
+      expect(index.size).toBe(N + pending);
       store.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
