@@ -72,7 +72,9 @@ export interface RebuildEvent {
 export const DEFAULT_HNSW: HnswParams = { m: 32, efConstruction: 48, efSearch: 250 };
 /**
  * 64M floats: 250,000 passages of the built-in embedder (256 dimensions), 41,000 of OpenAI's
- * text-embedding-3-small (1,536). A flat scan of that takes about 8 ms on this machine.
+ * text-embedding-3-small (1,536). The flat scan of that (64 MB of int8 codes) takes about 3 ms
+ * on this machine. At 1M passages it took 16 ms p50 and 28 ms p95, against 3.4 ms for the
+ * graph with the same hit@5 after fusion (0.908 both): past this size the graph serves.
  */
 export const FLAT_LIMIT = 64_000_000;
 export const DEFAULT_VECTOR_INDEX: VectorIndexParams = { ...DEFAULT_HNSW, kind: "auto", flatLimit: FLAT_LIMIT };
