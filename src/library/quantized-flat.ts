@@ -2,7 +2,7 @@
  * The flat index: every vector, scanned in full on each query, stored as int8 codes (one byte a
  * dimension and a scale a vector) instead of float32. The scan is bound by memory bandwidth, and
  * a quarter of the bytes is about a third of the time: 1.2 ms instead of 3.3 ms for 100,000
- * vectors of 256 dimensions on the benchmark machine, with recall@10 0.987 against the exact
+ * vectors of 256 dimensions on the benchmark machine, with recall@10 0.983 against the exact
  * float scan (docs/performance.md). hnswlib has no int8 space, so the scan is a small
  * WebAssembly SIMD kernel (int8-scan.wat); the library's vectors stay float32 in the store.
  *

@@ -2,7 +2,7 @@
  * The fast half of a library: its vectors in memory, in one of two indexes.
  * - `flat` (quantized-flat.ts): every vector as int8 codes, all scanned on each query; adding
  *   a point is a copy, removing one a move. Up to a few hundred thousand vectors of the
- *   built-in embedder it is faster than the graph and near exact (recall@10 0.987 at 100k,
+ *   built-in embedder it is faster than the graph and near exact (recall@10 0.983 at 100k,
  *   see docs/performance.md), so it is what a library starts with.
  * - `hnsw` (hnswlib's HierarchicalNSW): approximate, sub-linear; for libraries too big to scan.
  * `auto` picks by size (passages x dimensions) when the library is opened; a library that
@@ -48,7 +48,7 @@ export interface VectorIndexParams extends HnswParams {
    * How a library that has outgrown the flat index gets its graph at open: built by a worker
    * thread while the flat index serves (default), built before open returns (`blocking`), or
    * not this time (`skip`: one-shot processes such as the CLI, which would only start a build
-   * and stop it; the flat index serves them exactly, in less memory than the graph).
+   * and stop it; the flat index serves them, in less memory than the graph).
    */
   graphBuild?: "background" | "blocking" | "skip";
   /** Awaited after the worker has built the graph and before it is swapped in (tests use it). */
@@ -204,7 +204,7 @@ export class VectorIndex {
     const wanted = vi.wantedKind(store.passageCount()) ?? vi.backend.kind;
     if (wanted === "hnsw" && vi.backend.kind === "flat" && vi.params.graphBuild !== "blocking") {
       // The library crossed the size line since it was saved: serve from the flat index
-      // (exact, only slower at this size) while a worker builds the graph.
+      // (near exact, only slower at this size) while a worker builds the graph.
       vi.catchUp(store);
       if (vi.params.graphBuild !== "skip") vi.startGraphBuild();
     } else if (wanted !== vi.backend.kind) {
