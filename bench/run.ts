@@ -11,9 +11,9 @@
  * (`footnote.ingest(lib, {kind: "text", …})`: reading, cleaning, chunking, embedding, store,
  * index), then time `footnote.retrieve(lib, q, 5)` over paraphrased questions after a warm-up,
  * compare the vector index (int8 flat or HNSW) with exact float brute force on the same
- * vectors (recall@10), add a few
- * more articles one at a time, close, measure the folder, and open it again in a child process
- * (bench/open-probe.ts) for the open time and the RSS of an opened library.
+ * vectors (recall@10), add a few more articles one at a time, close, measure the folder, and
+ * open it again in a child process (bench/open-probe.ts) for the open time and the RSS of an
+ * opened library.
  *
  * `--ef-search` takes a comma list: each value after the first re-opens the same library with
  * that efSearch and measures queries and recall again (efSearch is a query-time setting).
