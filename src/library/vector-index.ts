@@ -2,7 +2,7 @@
  * The fast half of a library: its vectors in memory, in one of two indexes.
  * - `flat` (quantized-flat.ts): every vector as int8 codes, all scanned on each query; adding
  *   a point is a copy, removing one a move. Up to a few hundred thousand vectors of the
- *   built-in embedder it is faster than the graph and near exact (recall@10 0.983 at 100k,
+ *   built-in embedder it is faster than the graph and near exact (recall@10 0.9998 at 100k,
  *   see docs/performance.md), so it is what a library starts with.
  * - `hnsw` (hnswlib's HierarchicalNSW): approximate, sub-linear; for libraries too big to scan.
  * `auto` picks by size (passages x dimensions) when the library is opened; a library that
@@ -465,9 +465,9 @@ export class VectorIndex {
     return this.pending * (this.backend.kind === "hnsw" ? REPLAY_MS_HNSW : REPLAY_MS_FLAT);
   }
 
-  /** Rough cost of writing a snapshot: its vectors (int8 in the flat index) at about 1 GB/s. */
+  /** Rough cost of writing a snapshot: its vectors (two bytes a dimension in the flat index) at about 1 GB/s. */
   private writeMs(): number {
-    return (this.live * this.dimensions * (this.backend.kind === "flat" ? 1 : 4)) / WRITE_BYTES_PER_MS;
+    return (this.live * this.dimensions * (this.backend.kind === "flat" ? 2 : 4)) / WRITE_BYTES_PER_MS;
   }
 
   snapshot(store: Store): void {

@@ -41,7 +41,7 @@ describe("QuantizedFlat", () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it("finds what an exact float search finds, with cosines within a hundredth", () => {
+  it("finds what an exact float search finds, with cosines within 1e-4", () => {
     const dims = 256;
     const data = vectors(2999, dims); // odd: the kernel's one-row tail is checked too
     const flat = new QuantizedFlat(dims, 16); // grows past its first capacity several times
@@ -58,11 +58,12 @@ describe("QuantizedFlat", () => {
       const got = flat.search(q, 10);
       const truth = new Set(exactTop(all, q, 10));
       hits += got.neighbors.filter((id) => truth.has(id)).length;
-      got.neighbors.forEach((id, i) => expect(Math.abs(1 - got.distances[i]! - cosine(q, all.get(id)!))).toBeLessThan(0.01));
+      // The codes alone are off by about 5e-4; their second bytes make it about 1e-5.
+      got.neighbors.forEach((id, i) => expect(Math.abs(1 - got.distances[i]! - cosine(q, all.get(id)!))).toBeLessThan(1e-4));
       // Nearest first.
       for (let i = 1; i < got.distances.length; i++) expect(got.distances[i]!).toBeGreaterThanOrEqual(got.distances[i - 1]!);
     }
-    expect(hits / (queries.length * 10)).toBeGreaterThanOrEqual(0.95);
+    expect(hits / (queries.length * 10)).toBeGreaterThanOrEqual(0.99);
   });
 
   it("finds a stored vector as its own nearest neighbour, at cosine 1", () => {

@@ -240,7 +240,7 @@ describe("vector index, saving on close", () => {
       index.maybeSnapshot(store, { force: true });
       // 300 passages after the snapshot take ~600 ms to replay into a graph, against ~20 ms to
       // write 20k vectors of 256 floats; 100 take ~3 ms to replay into the flat index and
-      // 1,000 ~30 ms, against ~5 ms to write 20k rows of 256 int8 codes.
+      // 1,000 ~30 ms, against ~10 ms to write 20k rows of 256 codes and their second bytes.
       fillStore(store, N, pending, "b");
       index.catchUp(store);
       expect(index.pending).toBe(pending);
