@@ -32,6 +32,7 @@ export interface FlatResult {
 }
 
 export class QuantizedFlat {
+  readonly kind = "flat";
   /** Row length in bytes: the dimensions rounded up to the kernel's 16. */
   readonly stride: number;
   private readonly memory: WebAssembly.Memory;

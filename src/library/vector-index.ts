@@ -91,7 +91,7 @@ const WRITE_BYTES_PER_MS = 1_000_000;
 /** Up to this many passages, a snapshot is quick enough (tens of ms) to write on every close. */
 const SMALL_LIBRARY = 20_000;
 
-/** What VectorIndex needs of an index, whichever kind. */
+/** What VectorIndex needs of an index, whichever kind: HnswBackend below, or QuantizedFlat. */
 interface Backend {
   readonly kind: VectorIndexKind;
   /** Points held, including ones marked deleted (HNSW keeps them until compaction). */
@@ -161,23 +161,6 @@ class HnswBackend implements Backend {
   write(file: string) { this.index.writeIndexSync(file); }
 }
 
-/** The int8 flat index (quantized-flat.ts): a full scan, a quarter of float32's bytes. */
-class FlatBackend implements Backend {
-  readonly kind = "flat";
-  constructor(readonly index: QuantizedFlat) {}
-  static create(dimensions: number, capacity: number): FlatBackend {
-    return new FlatBackend(new QuantizedFlat(dimensions, capacity));
-  }
-  count() { return this.index.count(); }
-  capacity() { return this.index.capacity(); }
-  add(vector: Float32Array, id: number) { this.index.add(vector, id); }
-  remove(id: number) { return this.index.remove(id); }
-  has(id: number) { return this.index.has(id); }
-  search(vector: Float32Array, k: number) { return this.index.search(vector, k); }
-  similarities(vector: Float32Array, ids: number[]) { return this.index.similarities(vector, ids); }
-  write(file: string) { this.index.write(file); }
-}
-
 export class VectorIndex {
   private backend: Backend;
   /** Highest passage id in the index; the store's rows above it are not in yet. */
@@ -239,7 +222,7 @@ export class VectorIndex {
   }
 
   private empty(kind: VectorIndexKind, capacity: number): Backend {
-    return kind === "flat" ? FlatBackend.create(this.dimensions, capacity) : HnswBackend.create(this.dimensions, capacity, this.params);
+    return kind === "flat" ? new QuantizedFlat(this.dimensions, capacity) : HnswBackend.create(this.dimensions, capacity, this.params);
   }
 
   private snapshots(): Array<{ file: string; watermark: number; seq: number; kind: VectorIndexKind }> {
@@ -265,7 +248,7 @@ export class VectorIndex {
           // Null for another size, a file cut short, or hnswlib's float format of earlier versions.
           const index = QuantizedFlat.read(snap.file, this.dimensions);
           if (!index) continue;
-          backend = new FlatBackend(index);
+          backend = index;
         } else {
           const index = new hnswlib.HierarchicalNSW("cosine", this.dimensions);
           index.readIndexSync(snap.file);
