@@ -25,8 +25,8 @@ export interface RetrieveWeights {
 
 /**
  * rerank 20: the passages fused below 20th almost never rise into the top 5. Against 24, on
- * the benchmark's libraries: hit@5 0.995 both at 100k and 0.922 against 0.923 at 1M (1,000 questions), query
- * p95 about 0.7 ms less at 100k (docs/performance.md); SQuAD unchanged.
+ * the benchmark's libraries (1,000 questions): hit@5 0.995 both at 100k and 0.922 against
+ * 0.923 at 1M, query p95 about 0.7 ms less at 100k (docs/performance.md); SQuAD unchanged.
  */
 export const DEFAULT_WEIGHTS: RetrieveWeights = { bm25: 0.7, vector: 0.5, sentence: 1.0, window: 0.3, candidates: 40, rerank: 20 };
 
@@ -62,8 +62,8 @@ export function retrieveWithVector(library: Library, qv: Float32Array, question:
   for (const r of lexical) bm25.set(r.id, bestLex > 0 ? -r.score / bestLex : 0);
 
   // Every candidate gets its cosine: the vector side's from its distance, the lexical side's
-  // from the index too (the same int8 codes as the scan, so both sides share one scale) or,
-  // for one the index does not hold, from the vector in the store (vectors are unit length).
+  // from the index too (as the index holds it, so both sides agree) or, for one the index does
+  // not hold yet (another process's ingest), from the vector in the store (unit length).
   const cosine = new Map(vector.map((r) => [r.id, 1 - r.distance]));
   const lexicalOnly = lexical.map((r) => r.id).filter((id) => !cosine.has(id));
   for (const [id, c] of index.similarities(qv, lexicalOnly)) cosine.set(id, c);
