@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testFootnote } from "../helpers/footnote.ts";
 import { analyseQuery, ftsExpression } from "../../src/retrieve/query.ts";
+import { retrieveWithVector } from "../../src/retrieve/hybrid.ts";
 
 describe("hybrid retrieval", () => {
   let ctx: Awaited<ReturnType<typeof testFootnote>>;
@@ -41,6 +42,26 @@ describe("hybrid retrieval", () => {
     expect(hits.length).toBe(2);
     expect(hits[0]!.score).toBeGreaterThanOrEqual(hits[1]!.score);
     for (const h of hits) expect(h.text.length).toBeLessThanOrEqual(1000);
+  });
+
+  it("scores a passage found by BM25 that the index does not hold yet from the stored vector", async () => {
+    // As when another process has just ingested it: the store and FTS5 have it, the index not.
+    const library = ctx.footnote.library("default")!;
+    const question = "When was the castle rebuilt after the fire?";
+    const qv = Float32Array.from(await ctx.footnote.embedder.embedQuery(question));
+    const held = retrieveWithVector(library, qv, question, 1).passages[0]!;
+    expect(held.text).toContain("1174");
+    const [stored] = library.store.vectors([held.id]);
+    library.index.remove(held.id);
+    try {
+      expect(library.index.has(held.id)).toBe(false);
+      const notHeld = retrieveWithVector(library, qv, question, 1).passages[0]!;
+      expect(notHeld.id).toBe(held.id);
+      // The same score, from the float vector instead of the index's codes.
+      expect(notHeld.score).toBeCloseTo(held.score, 3);
+    } finally {
+      library.index.add(stored![0], stored![1]);
+    }
   });
 
   it("copes with a question of stop words only or of punctuation", async () => {
