@@ -425,7 +425,8 @@ function table(rows: Array<Record<string, unknown>>): void {
       return `${h.m}/${h.efConstruction}/${h.efSearch}`;
     }
     if (Array.isArray(v)) return v.join("→");
-    return typeof v === "number" ? v.toLocaleString("en") : String(v);
+    // Four decimals: recall 0.9998 must not print as 1.
+    return typeof v === "number" ? v.toLocaleString("en", { maximumFractionDigits: 4 }) : String(v);
   };
   const widths = cols.map(([k, h]) => Math.max(h.length, ...rows.map((r) => cell(r, k).length)));
   log(cols.map(([, h], i) => h.padStart(widths[i]!)).join("  "));
