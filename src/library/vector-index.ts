@@ -96,7 +96,6 @@ interface Backend {
   readonly kind: VectorIndexKind;
   /** Points held, including ones marked deleted (HNSW keeps them until compaction). */
   count(): number;
-  capacity(): number;
   add(vector: Float32Array, id: number): void;
   /** False when the id is not there. */
   remove(id: number): boolean;
