@@ -66,7 +66,46 @@ const FUNCTION_WORDS = (
   "old year off come since against go came right used take three"
 ).split(" ");
 
-const ONSETS = ["b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "b", "d", "l", "m", "n", "r", "s", "t", "br", "ch", "cl", "dr", "fl", "gr", "pl", "pr", "sh", "st", "th", "tr"];
+const ONSETS = [
+  "b",
+  "c",
+  "d",
+  "f",
+  "g",
+  "h",
+  "j",
+  "k",
+  "l",
+  "m",
+  "n",
+  "p",
+  "r",
+  "s",
+  "t",
+  "v",
+  "w",
+  "z",
+  "b",
+  "d",
+  "l",
+  "m",
+  "n",
+  "r",
+  "s",
+  "t",
+  "br",
+  "ch",
+  "cl",
+  "dr",
+  "fl",
+  "gr",
+  "pl",
+  "pr",
+  "sh",
+  "st",
+  "th",
+  "tr",
+];
 const VOWELS = ["a", "e", "i", "o", "u", "a", "e", "i", "o", "ai", "ea", "ou", "y"];
 const CODAS = ["", "", "", "n", "r", "l", "s", "t", "m", "nd", "rk", "st", "x", "ng"];
 
@@ -109,7 +148,11 @@ export class Corpus {
     const pseudo = (syllables: number): string => {
       for (;;) {
         let w = "";
-        for (let i = 0; i < syllables; i++) w += gen.pick(ONSETS) + gen.pick(VOWELS) + (i === syllables - 1 || gen.chance(0.15) ? gen.pick(CODAS) : "");
+        for (let i = 0; i < syllables; i++)
+          w +=
+            gen.pick(ONSETS) +
+            gen.pick(VOWELS) +
+            (i === syllables - 1 || gen.chance(0.15) ? gen.pick(CODAS) : "");
         if (w.length >= 3 && !taken.has(w)) {
           taken.add(w);
           return w;
@@ -133,10 +176,24 @@ export class Corpus {
     for (let r = 0; r < vocabulary; r++) this.cdf[r]! /= total;
 
     const cap = (w: string) => w[0]!.toUpperCase() + w.slice(1);
-    const orgKinds = ["Institute", "Council", "Group", "Bank", "University", "Agency", "Party", "Company", "Foundation", "Ministry"];
+    const orgKinds = [
+      "Institute",
+      "Council",
+      "Group",
+      "Bank",
+      "University",
+      "Agency",
+      "Party",
+      "Company",
+      "Foundation",
+      "Ministry",
+    ];
     this.people = Array.from({ length: entities }, () => `${cap(pseudo(2))} ${cap(pseudo(gen.int(2, 3)))}`);
     this.places = Array.from({ length: Math.floor(entities / 3) }, () => cap(pseudo(gen.int(2, 3))));
-    this.orgs = Array.from({ length: Math.floor(entities / 3) }, () => `${cap(pseudo(2))} ${gen.pick(orgKinds)}`);
+    this.orgs = Array.from(
+      { length: Math.floor(entities / 3) },
+      () => `${cap(pseudo(2))} ${gen.pick(orgKinds)}`,
+    );
   }
 
   private word(): string {
@@ -149,7 +206,8 @@ export class Corpus {
       else hi = mid;
     }
     const w = this.vocab[lo]!;
-    if (lo >= FUNCTION_WORDS.length && this.rng.chance(0.15)) return w + this.rng.pick(["s", "ed", "ing", "er"]);
+    if (lo >= FUNCTION_WORDS.length && this.rng.chance(0.15))
+      return w + this.rng.pick(["s", "ed", "ing", "er"]);
     return w;
   }
 
@@ -173,7 +231,8 @@ export class Corpus {
     const out: string[] = [];
     for (let i = 0; i < n; i++) out.push(this.word());
     // Entities and numbers replace words at random positions (one entity counts as one slot).
-    if (this.rng.chance(0.6)) out[this.rng.int(0, n - 1)] = this.rng.chance(0.75) ? this.rng.pick(cast) : this.entity();
+    if (this.rng.chance(0.6))
+      out[this.rng.int(0, n - 1)] = this.rng.chance(0.75) ? this.rng.pick(cast) : this.entity();
     if (this.rng.chance(0.3)) out[this.rng.int(0, n - 1)] = this.number();
     if (n > 14 && this.rng.chance(0.4)) out[this.rng.int(4, n - 6)] += ",";
     let s = out.join(" ");
@@ -186,7 +245,11 @@ export class Corpus {
 
   private entity(): string {
     const k = this.rng.next();
-    return k < 0.5 ? this.rng.pick(this.people) : k < 0.75 ? this.rng.pick(this.places) : this.rng.pick(this.orgs);
+    return k < 0.5
+      ? this.rng.pick(this.people)
+      : k < 0.75
+        ? this.rng.pick(this.places)
+        : this.rng.pick(this.orgs);
   }
 
   /** Up to `keep` sentences sampled uniformly from everything generated so far. */
@@ -216,7 +279,10 @@ export class Corpus {
     const title = titleWords.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ");
     const lines: string[] = [];
     if (this.rng.chance(0.3)) lines.push(`By ${this.rng.pick(this.people)}`);
-    if (this.rng.chance(0.3)) lines.push(`${this.rng.pick(["March", "June", "October"])} ${this.rng.int(1, 28)}, ${this.rng.int(2001, 2025)}`);
+    if (this.rng.chance(0.3))
+      lines.push(
+        `${this.rng.pick(["March", "June", "October"])} ${this.rng.int(1, 28)}, ${this.rng.int(2001, 2025)}`,
+      );
     for (let p = 0; p < paragraphs; p++) {
       const sentences: string[] = [];
       for (let i = this.rng.int(2, 6); i > 0; i--) {
@@ -231,7 +297,19 @@ export class Corpus {
   }
 }
 
-const QUESTION_OPENERS = ["What", "Who", "When", "Where", "Why", "How", "Which", "What did", "Who was", "How many", "Tell me about"];
+const QUESTION_OPENERS = [
+  "What",
+  "Who",
+  "When",
+  "Where",
+  "Why",
+  "How",
+  "Which",
+  "What did",
+  "Who was",
+  "How many",
+  "Tell me about",
+];
 const STOP = new Set(FUNCTION_WORDS);
 
 /**
@@ -239,7 +317,10 @@ const STOP = new Set(FUNCTION_WORDS);
  * a quarter of the content words dropped, one or two adjacent pairs swapped.
  */
 export function paraphrase(sentence: string, rng: Rng): string {
-  const tokens = sentence.replace(/[“”.?!,]/g, "").split(/\s+/).filter(Boolean);
+  const tokens = sentence
+    .replace(/[“”.?!,]/g, "")
+    .split(/\s+/)
+    .filter(Boolean);
   let kept = tokens.filter((t) => (STOP.has(t.toLowerCase()) ? rng.chance(0.2) : rng.chance(0.75)));
   if (kept.filter((t) => !STOP.has(t.toLowerCase())).length < 3) {
     const content = tokens.filter((t) => !STOP.has(t.toLowerCase()));

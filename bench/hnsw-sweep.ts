@@ -13,7 +13,8 @@ import { localEmbedder } from "../src/embeddings/embedder.ts";
 import { Corpus, paraphrase, Rng } from "./corpus.ts";
 
 const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
 const list = (k: string, d: string) => (args.get(k) ?? d).split(",").map(Number);
 const target = Number(args.get("passages") ?? 100_000);
 const ms = list("m", "16,24,32");
@@ -33,7 +34,10 @@ while (vectors.length < target) {
   for (const v of await embedder.embedDocuments(chunks.map((c) => c.text))) vectors.push(Array.from(v));
 }
 const rng = new Rng(seed + 7);
-const questions = corpus.sampledSentences().slice(50).map((s) => paraphrase(s, rng));
+const questions = corpus
+  .sampledSentences()
+  .slice(50)
+  .map((s) => paraphrase(s, rng));
 const qvs = await Promise.all(questions.map(async (q) => Array.from(await embedder.embedQuery(q))));
 
 const bf = new hnswlib.BruteforceSearch("cosine", dims);
@@ -46,8 +50,11 @@ const exact = qvs.map((q) => {
   exactTimes.push(performance.now() - t);
   return { ids: new Set(r.neighbors), kth: r.distances[r.distances.length - 1]! };
 });
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
-process.stderr.write(`${vectors.length} passages, ${qvs.length} questions; exact p50 ${pct(exactTimes, 50).toFixed(2)} ms\n`);
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+process.stderr.write(
+  `${vectors.length} passages, ${qvs.length} questions; exact p50 ${pct(exactTimes, 50).toFixed(2)} ms\n`,
+);
 // How far apart the ranks are: when the 10th neighbour is barely nearer than the 100th, the
 // graph has to look at most of the crowd to tell them apart.
 {
@@ -57,7 +64,9 @@ process.stderr.write(`${vectors.length} passages, ${qvs.length} questions; exact
     const r = bf.searchKnn(q, 1000);
     ranks.forEach((k, j) => at[j]!.push(r.distances[k - 1]!));
   }
-  process.stderr.write(`median cosine distance at rank ${ranks.map((k, j) => `${k}: ${pct(at[j]!, 50).toFixed(3)}`).join(", ")}\n`);
+  process.stderr.write(
+    `median cosine distance at rank ${ranks.map((k, j) => `${k}: ${pct(at[j]!, 50).toFixed(3)}`).join(", ")}\n`,
+  );
 }
 console.log("M\tefC\tbuild_us_per_insert\tefS\trecall@10\trecall@10_eps\tsearch_ms_p50\tsearch_ms_p95");
 
@@ -81,7 +90,18 @@ for (const m of ms) {
         // ann-benchmarks' definition: a result counts when it is no farther than the true 10th (+1e-3).
         recallEps += r.distances.filter((d) => d <= exact[i]!.kth + 1e-3).length / 10;
       });
-      console.log([m, efc, build.toFixed(0), efs, (recall / qvs.length).toFixed(4), (recallEps / qvs.length).toFixed(4), pct(times, 50).toFixed(3), pct(times, 95).toFixed(3)].join("\t"));
+      console.log(
+        [
+          m,
+          efc,
+          build.toFixed(0),
+          efs,
+          (recall / qvs.length).toFixed(4),
+          (recallEps / qvs.length).toFixed(4),
+          pct(times, 50).toFixed(3),
+          pct(times, 95).toFixed(3),
+        ].join("\t"),
+      );
     }
   }
 }

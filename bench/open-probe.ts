@@ -27,7 +27,10 @@ interface ProbeArgs {
 const args = JSON.parse(process.argv[2] ?? "{}") as ProbeArgs;
 const snapshotWatermark = (): number => {
   const dir = path.join(args.dataDir, "libraries", libraryFolder(args.library));
-  const marks = fs.readdirSync(dir).flatMap((n) => /^index-(\d+)-\d+\.(?:hnsw|flat)$/.exec(n)?.[1] ?? []).map(Number);
+  const marks = fs
+    .readdirSync(dir)
+    .flatMap((n) => /^index-(\d+)-\d+\.(?:hnsw|flat)$/.exec(n)?.[1] ?? [])
+    .map(Number);
   return marks.length ? Math.max(...marks) : 0;
 };
 const watermark = snapshotWatermark();

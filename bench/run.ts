@@ -28,7 +28,13 @@ import { fileURLToPath } from "node:url";
 import { loadConfig, LOCAL_EMBEDDINGS_MODEL } from "../src/config.ts";
 import { LOCAL_DEFAULT_DIMENSIONS } from "../src/embeddings/local.ts";
 import { createFootnote } from "../src/footnote.ts";
-import { DEFAULT_HNSW, FLAT_LIMIT, VectorIndex, type HnswParams, type VectorIndexParams } from "../src/library/vector-index.ts";
+import {
+  DEFAULT_HNSW,
+  FLAT_LIMIT,
+  VectorIndex,
+  type HnswParams,
+  type VectorIndexParams,
+} from "../src/library/vector-index.ts";
 import { Corpus, paraphrase, Rng } from "./corpus.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -74,18 +80,23 @@ function parseArgs(argv: string[]): Options {
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const [flag, inline] = a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const [flag, inline] = a.includes("=")
+      ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)]
+      : [a, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case "--passages":
-        o.sizes = value()!.split(",").map((v) => num(flag, v));
+        o.sizes = value()!
+          .split(",")
+          .map((v) => num(flag, v));
         break;
       case "--json":
         o.json = true;
         break;
       case "--vector-index": {
         const v = value();
-        if (v !== "auto" && v !== "flat" && v !== "hnsw") throw new Error(`--vector-index takes auto, flat or hnsw, not ${v}`);
+        if (v !== "auto" && v !== "flat" && v !== "hnsw")
+          throw new Error(`--vector-index takes auto, flat or hnsw, not ${v}`);
         o.vectorIndex = v;
         break;
       }
@@ -96,7 +107,9 @@ function parseArgs(argv: string[]): Options {
         o.efConstruction = num(flag, value());
         break;
       case "--ef-search":
-        o.efSearch = value()!.split(",").map((v) => num(flag, v));
+        o.efSearch = value()!
+          .split(",")
+          .map((v) => num(flag, v));
         break;
       case "--questions":
         o.questions = num(flag, value());
@@ -190,7 +203,13 @@ interface QueryFigures {
 
 type Footnote = Awaited<ReturnType<typeof createFootnote>>;
 
-async function measureQueries(footnote: Footnote, efSearch: number, warmup: string[], questions: Array<{ q: string; source: string }>, exact: number[][]): Promise<QueryFigures> {
+async function measureQueries(
+  footnote: Footnote,
+  efSearch: number,
+  warmup: string[],
+  questions: Array<{ q: string; source: string }>,
+  exact: number[][],
+): Promise<QueryFigures> {
   for (const q of warmup) await footnote.retrieve(LIB, q, 5);
   const times: number[] = [];
   const cpu: number[] = [];
@@ -244,8 +263,18 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
   // `auto` picks the kind when a library opens, so a library built from empty in one process
   // would stay flat all the way to 1M. A real library that size has been reopened since it
   // crossed the line: measure what it is served by then, for ingest and queries alike.
-  const kind = opts.vectorIndex !== "auto" ? opts.vectorIndex : target * (config.EMBEDDINGS_DIMENSIONS ?? LOCAL_DEFAULT_DIMENSIONS) > FLAT_LIMIT ? "hnsw" : "flat";
-  const hnsw = (efSearch: number): Partial<VectorIndexParams> => ({ kind, m: opts.m, efConstruction: opts.efConstruction, efSearch });
+  const kind =
+    opts.vectorIndex !== "auto"
+      ? opts.vectorIndex
+      : target * (config.EMBEDDINGS_DIMENSIONS ?? LOCAL_DEFAULT_DIMENSIONS) > FLAT_LIMIT
+        ? "hnsw"
+        : "flat";
+  const hnsw = (efSearch: number): Partial<VectorIndexParams> => ({
+    kind,
+    m: opts.m,
+    efConstruction: opts.efConstruction,
+    efSearch,
+  });
   log(`\n== ${target.toLocaleString("en")} passages, ${kind} vector index  (data: ${dataDir})`);
   try {
     let footnote = await createFootnote({ config, hnsw: hnsw(opts.efSearch[0]!) });
@@ -272,7 +301,9 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
       chars += a.text.length;
       if (performance.now() - lastReport > 15_000) {
         lastReport = performance.now();
-        progress(`ingest ${passages.toLocaleString("en")} / ${target.toLocaleString("en")} passages, ${Math.round(passages / (ingestMs / 1000))} passages/s, rss ${Math.round(mb(process.memoryUsage().rss))} MB`);
+        progress(
+          `ingest ${passages.toLocaleString("en")} / ${target.toLocaleString("en")} passages, ${Math.round(passages / (ingestMs / 1000))} passages/s, rss ${Math.round(mb(process.memoryUsage().rss))} MB`,
+        );
       }
     }
     const ingestWall = performance.now() - wall0;
@@ -280,7 +311,9 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
     gc();
     const rssAfterIngest = mb(process.memoryUsage().rss);
     const ingestRate = passages / (ingestMs / 1000);
-    progress(`ingested ${articles.toLocaleString("en")} articles, ${passages.toLocaleString("en")} passages in ${round(ingestMs / 1000, 1)} s: ${Math.round(ingestRate)} passages/s; rss ${Math.round(rssAfterIngest)} MB`);
+    progress(
+      `ingested ${articles.toLocaleString("en")} articles, ${passages.toLocaleString("en")} passages in ${round(ingestMs / 1000, 1)} s: ${Math.round(ingestRate)} passages/s; rss ${Math.round(rssAfterIngest)} MB`,
+    );
 
     // ---- Questions: paraphrases of sentences sampled over the whole corpus.
     const qrng = new Rng(opts.seed + 7);
@@ -294,10 +327,18 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
     // What served the queries: the index kind this library has while open after the ingest.
     const vectorKind = library.index.kind;
     const dimensions = footnote.embedder.identity.dimensions;
-    const exactCount = Math.min(questions.length, opts.exactQuestions || (target >= 1_000_000 ? 200 : questions.length));
+    const exactCount = Math.min(
+      questions.length,
+      opts.exactQuestions || (target >= 1_000_000 ? 200 : questions.length),
+    );
     const t0 = performance.now();
-    let bf: ReturnType<typeof VectorIndex.bruteForce> | undefined = VectorIndex.bruteForce(library.store, library.index.dimensions);
-    progress(`brute-force index built in ${round((performance.now() - t0) / 1000, 1)} s; ${exactCount} exact queries`);
+    let bf: ReturnType<typeof VectorIndex.bruteForce> | undefined = VectorIndex.bruteForce(
+      library.store,
+      library.index.dimensions,
+    );
+    progress(
+      `brute-force index built in ${round((performance.now() - t0) / 1000, 1)} s; ${exactCount} exact queries`,
+    );
     const exact: number[][] = [];
     const exactTimes: number[] = [];
     for (let i = 0; i < exactCount; i++) {
@@ -319,7 +360,9 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
       }
       const q = await measureQueries(footnote, efSearch, warmup, questions, exact);
       perEf.push(q);
-      progress(`efSearch ${efSearch}: query p50 ${q.query_ms_p50} ms, p95 ${q.query_ms_p95} ms, p99 ${q.query_ms_p99} ms; recall@10 ${q.recall_at_10}; vector index alone p50 ${q.vector_ms_p50} ms`);
+      progress(
+        `efSearch ${efSearch}: query p50 ${q.query_ms_p50} ms, p95 ${q.query_ms_p95} ms, p99 ${q.query_ms_p99} ms; recall@10 ${q.recall_at_10}; vector index alone p50 ${q.vector_ms_p50} ms`,
+      );
     }
 
     // ---- One more article at a time, after the big ingest.
@@ -343,22 +386,43 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
     // The child gets the dimensions this run embedded with, so a changed default (or a stray
     // EMBEDDINGS_DIMENSIONS) cannot make it refuse the library; a failed probe costs the open
     // figures, not the whole size.
-    type Probe = { open_ms: number; first_query_ms: number; rss_mb_open: number; replayed_at_open: number; create_ms: number };
+    type Probe = {
+      open_ms: number;
+      first_query_ms: number;
+      rss_mb_open: number;
+      replayed_at_open: number;
+      create_ms: number;
+    };
     const probes: Probe[] = [];
     for (let i = 0; i < 3; i++) {
       // The kind the run measured, so that an `auto` library over the flat limit is not rebuilt
       // as a graph by the probe (that happens once, at the first open, and is timed apart).
-      const arg = JSON.stringify({ dataDir, library: LIB, hnsw: { ...hnsw(opts.efSearch[0]!), kind: vectorKind }, question: questions[i]!.q, dimensions });
+      const arg = JSON.stringify({
+        dataDir,
+        library: LIB,
+        hnsw: { ...hnsw(opts.efSearch[0]!), kind: vectorKind },
+        question: questions[i]!.q,
+        dimensions,
+      });
       try {
-        const stdout = execFileSync(process.execPath, ["--import", "tsx", path.join(HERE, "open-probe.ts"), arg], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "pipe"] });
+        const stdout = execFileSync(
+          process.execPath,
+          ["--import", "tsx", path.join(HERE, "open-probe.ts"), arg],
+          { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "pipe"] },
+        );
         probes.push(JSON.parse(stdout.trim().split("\n").pop()!) as Probe);
       } catch (error) {
         const e = error as { stderr?: string; message: string };
         progress(`open probe failed: ${(e.stderr || e.message).trim().split("\n").slice(0, 6).join(" | ")}`);
       }
     }
-    const probe: Probe | undefined = probes.sort((a, b) => a.open_ms - b.open_ms)[Math.floor(probes.length / 2)];
-    if (probe) progress(`open ${round(probe.open_ms)} ms (median of ${probes.length}, ${probe.replayed_at_open} passages replayed past the snapshot), first query ${round(probe.first_query_ms)} ms, rss ${Math.round(probe.rss_mb_open)} MB`);
+    const probe: Probe | undefined = probes.sort((a, b) => a.open_ms - b.open_ms)[
+      Math.floor(probes.length / 2)
+    ];
+    if (probe)
+      progress(
+        `open ${round(probe.open_ms)} ms (median of ${probes.length}, ${probe.replayed_at_open} passages replayed past the snapshot), first query ${round(probe.first_query_ms)} ms, rss ${Math.round(probe.rss_mb_open)} MB`,
+      );
 
     const common = {
       passages: totalPassages,
@@ -389,7 +453,12 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
       questions: questions.length,
       machine,
     };
-    return perEf.map((q) => ({ ...common, ...q, vector_index: vectorKind, hnsw: { m: opts.m, efConstruction: opts.efConstruction, efSearch: q.efSearch } }));
+    return perEf.map((q) => ({
+      ...common,
+      ...q,
+      vector_index: vectorKind,
+      hnsw: { m: opts.m, efConstruction: opts.efConstruction, efSearch: q.efSearch },
+    }));
   } finally {
     if (opts.keep) log(`kept ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
@@ -433,8 +502,12 @@ function table(rows: Array<Record<string, unknown>>): void {
   for (const r of rows) log(cols.map(([k], i) => cell(r, k).padStart(widths[i]!)).join("  "));
 }
 
-log(`footnote bench — ${machine.cpu}, ${machine.cores} cores, ${machine.ram_gb} GiB RAM, Node ${machine.node}, ${machine.platform}`);
-log(`embedder: local (${LOCAL_EMBEDDINGS_MODEL}, ${LOCAL_DEFAULT_DIMENSIONS} dims); hnsw: M ${opts.m}, efConstruction ${opts.efConstruction}, efSearch ${opts.efSearch.join(",")}; ${opts.questions} questions after ${opts.warmup} warm-up`);
+log(
+  `footnote bench — ${machine.cpu}, ${machine.cores} cores, ${machine.ram_gb} GiB RAM, Node ${machine.node}, ${machine.platform}`,
+);
+log(
+  `embedder: local (${LOCAL_EMBEDDINGS_MODEL}, ${LOCAL_DEFAULT_DIMENSIONS} dims); hnsw: M ${opts.m}, efConstruction ${opts.efConstruction}, efSearch ${opts.efSearch.join(",")}; ${opts.questions} questions after ${opts.warmup} warm-up`,
+);
 const results: Array<Record<string, unknown>> = [];
 for (const size of opts.sizes) {
   const rows = await runSize(size);

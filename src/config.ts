@@ -12,23 +12,27 @@ const bool = z
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
 /** A comma list of Telegram ids, or `*` for everyone. Empty means nobody. */
-const idList = z
-  .string()
-  .transform((v, ctx) => {
-    const trimmed = v.trim();
-    if (trimmed === "*") return "*" as const;
-    if (trimmed === "") return [] as number[];
-    const ids = trimmed.split(",").map((s) => s.trim()).filter(Boolean);
-    const out: number[] = [];
-    for (const id of ids) {
-      if (!/^-?\d+$/.test(id)) {
-        ctx.addIssue({ code: "custom", message: `"${id}" is not a numeric Telegram id; use a comma list of ids, or *` });
-        return z.NEVER;
-      }
-      out.push(Number(id));
+const idList = z.string().transform((v, ctx) => {
+  const trimmed = v.trim();
+  if (trimmed === "*") return "*" as const;
+  if (trimmed === "") return [] as number[];
+  const ids = trimmed
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const out: number[] = [];
+  for (const id of ids) {
+    if (!/^-?\d+$/.test(id)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${id}" is not a numeric Telegram id; use a comma list of ids, or *`,
+      });
+      return z.NEVER;
     }
-    return out;
-  });
+    out.push(Number(id));
+  }
+  return out;
+});
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -60,10 +64,16 @@ const schema = z.object({
   MAX_ARTICLE_CHARS: int(100, 100_000_000).default(2_000_000),
   ALLOW_PRIVATE_URLS: bool.default(false),
 
-  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, "looks like 123456:ABC-DEF…, as BotFather gives it").optional(),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]+$/, "looks like 123456:ABC-DEF…, as BotFather gives it")
+    .optional(),
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://api.telegram.org"),
   WEBHOOK_URL: z.url({ protocol: /^https$|^http$/ }).optional(),
-  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -").optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -")
+    .optional(),
   WEBHOOK_PORT: int(1, 65535).default(8080),
   WEBHOOK_HOST: z.string().default("0.0.0.0"),
   ALLOWED_USER_IDS: idList.default([]),
@@ -112,10 +122,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const name = issue.path.join(".") || "(settings)";
-      const got = cleaned[name] === undefined || /KEY|TOKEN|SECRET/.test(name) ? "" : ` (got "${cleaned[name]}")`;
+      const got =
+        cleaned[name] === undefined || /KEY|TOKEN|SECRET/.test(name) ? "" : ` (got "${cleaned[name]}")`;
       return `${name}: ${issue.message}${got}`;
     });
-    throw new FootnoteError("INVALID_CONFIG", `Invalid setting${lines.length > 1 ? "s" : ""}:\n  ${lines.join("\n  ")}\nSee .env.example for every setting and its meaning.`);
+    throw new FootnoteError(
+      "INVALID_CONFIG",
+      `Invalid setting${lines.length > 1 ? "s" : ""}:\n  ${lines.join("\n  ")}\nSee .env.example for every setting and its meaning.`,
+    );
   }
   const p = result.data;
   const remote = p.OPENAI_API_KEY !== undefined || p.OPENAI_BASE_URL !== undefined;
@@ -128,15 +142,22 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
   if (p.OPENAI_BASE_URL && /^[a-z]+:\/\/[^/]*@/i.test(p.OPENAI_BASE_URL)) {
-    throw new FootnoteError("INVALID_CONFIG", "OPENAI_BASE_URL must not hold a user name or password: put the key in OPENAI_API_KEY.");
+    throw new FootnoteError(
+      "INVALID_CONFIG",
+      "OPENAI_BASE_URL must not hold a user name or password: put the key in OPENAI_API_KEY.",
+    );
   }
   if (p.WEBHOOK_URL && !p.WEBHOOK_SECRET) {
-    throw new FootnoteError("INVALID_CONFIG", "WEBHOOK_URL is set but WEBHOOK_SECRET is not: set a random secret so the webhook can refuse requests that do not come from Telegram.");
+    throw new FootnoteError(
+      "INVALID_CONFIG",
+      "WEBHOOK_URL is set but WEBHOOK_SECRET is not: set a random secret so the webhook can refuse requests that do not come from Telegram.",
+    );
   }
   return {
     ...p,
     EMBEDDINGS_PROVIDER: provider,
-    EMBEDDINGS_MODEL: p.EMBEDDINGS_MODEL ?? (provider === "openai" ? OPENAI_EMBEDDINGS_MODEL : LOCAL_EMBEDDINGS_MODEL),
+    EMBEDDINGS_MODEL:
+      p.EMBEDDINGS_MODEL ?? (provider === "openai" ? OPENAI_EMBEDDINGS_MODEL : LOCAL_EMBEDDINGS_MODEL),
     ANSWERER: answerer,
   };
 }

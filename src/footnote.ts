@@ -7,7 +7,16 @@ import { createHash } from "node:crypto";
 import type { Config } from "./config.ts";
 import { FootnoteError } from "./errors.ts";
 import { silentLogger, type Logger } from "./logger.ts";
-import type { ArticleInput, AnswerResult, AskOptions, Footnote, IngestProgress, IngestResult, IngestSource, RetrievedPassage } from "./types.ts";
+import type {
+  ArticleInput,
+  AnswerResult,
+  AskOptions,
+  Footnote,
+  IngestProgress,
+  IngestResult,
+  IngestSource,
+  RetrievedPassage,
+} from "./types.ts";
 import { chunkText } from "./ingest/chunk.ts";
 import { readSource } from "./ingest/read-source.ts";
 import { createEmbedder, type Embedder } from "./embeddings/embedder.ts";
@@ -36,15 +45,38 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
   const { config } = deps;
   const logger = deps.logger ?? silentLogger();
   const embedder = deps.embedder ?? (await createEmbedder(config));
-  if ("probe" in embedder && typeof embedder.probe === "function" && embedder.identity.dimensions === 0) await embedder.probe();
+  if ("probe" in embedder && typeof embedder.probe === "function" && embedder.identity.dimensions === 0)
+    await embedder.probe();
   const answerer = deps.answerer ?? (await defaultAnswerer(config));
   const onRebuild: VectorIndexParams["onRebuild"] = ({ from, to, passages, ms, background, error }) => {
-    if (error !== undefined) logger.error({ from, to, passages, err: error }, `Building a library's ${to} index failed; it goes on answering from the ${from} index, and the next open tries again`);
+    if (error !== undefined)
+      logger.error(
+        { from, to, passages, err: error },
+        `Building a library's ${to} index failed; it goes on answering from the ${from} index, and the next open tries again`,
+      );
     else if (ms !== undefined) logger.info({ from, to, passages, ms }, "Vector index rebuilt");
-    else if (background) logger.warn({ from, to, passages }, `Building a library's ${to} index for ${passages} passages in the background (about a millisecond a passage); it answers from the ${from} index meanwhile`);
-    else logger.warn({ from, to, passages }, `Rebuilding a library's vector index as ${to} for ${passages} passages; the first open after it crosses VECTOR_INDEX's size line does this once`);
+    else if (background)
+      logger.warn(
+        { from, to, passages },
+        `Building a library's ${to} index for ${passages} passages in the background (about a millisecond a passage); it answers from the ${from} index meanwhile`,
+      );
+    else
+      logger.warn(
+        { from, to, passages },
+        `Rebuilding a library's vector index as ${to} for ${passages} passages; the first open after it crosses VECTOR_INDEX's size line does this once`,
+      );
   };
-  const libraries = new Libraries(config.DATA_DIR, () => embedder.identity, { kind: config.VECTOR_INDEX, ...(config.HNSW_EF_SEARCH ? { efSearch: config.HNSW_EF_SEARCH } : {}), onRebuild, ...deps.hnsw }, deps.maxOpenLibraries);
+  const libraries = new Libraries(
+    config.DATA_DIR,
+    () => embedder.identity,
+    {
+      kind: config.VECTOR_INDEX,
+      ...(config.HNSW_EF_SEARCH ? { efSearch: config.HNSW_EF_SEARCH } : {}),
+      onRebuild,
+      ...deps.hnsw,
+    },
+    deps.maxOpenLibraries,
+  );
   let closed = false;
 
   const open = (libraryId: string, create: boolean): Library | undefined => {
@@ -52,17 +84,33 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
     return libraries.get(libraryId, create);
   };
 
-  async function ingestArticle(libraryId: string, article: ArticleInput, onProgress?: (p: IngestProgress) => void, signal?: AbortSignal): Promise<IngestResult> {
+  async function ingestArticle(
+    libraryId: string,
+    article: ArticleInput,
+    onProgress?: (p: IngestProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<IngestResult> {
     const text = article.text;
-    if (!/[\p{L}\p{N}]/u.test(text)) throw new FootnoteError("EMPTY_ARTICLE", "There is no text to store: the article is empty.");
+    if (!/[\p{L}\p{N}]/u.test(text))
+      throw new FootnoteError("EMPTY_ARTICLE", "There is no text to store: the article is empty.");
     if (text.length > config.MAX_ARTICLE_CHARS) {
-      throw new FootnoteError("TOO_LARGE", `The article has ${text.length.toLocaleString("en")} characters; the limit is ${config.MAX_ARTICLE_CHARS.toLocaleString("en")} (MAX_ARTICLE_CHARS).`);
+      throw new FootnoteError(
+        "TOO_LARGE",
+        `The article has ${text.length.toLocaleString("en")} characters; the limit is ${config.MAX_ARTICLE_CHARS.toLocaleString("en")} (MAX_ARTICLE_CHARS).`,
+      );
     }
     const contentHash = hashText(text);
     const url = article.url ?? null;
     const title = (article.title ?? "").trim() || fallbackTitle(text);
     const existing = open(libraryId, true)!.store.findDuplicate(contentHash, url);
-    if (existing) return { id: existing.id, title: existing.title, chunks: existing.chunks, duplicate: true, url: existing.url };
+    if (existing)
+      return {
+        id: existing.id,
+        title: existing.title,
+        chunks: existing.chunks,
+        duplicate: true,
+        url: existing.url,
+      };
 
     onProgress?.({ stage: "chunking" });
     const chunks = chunkText(text);
@@ -77,10 +125,26 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
     onProgress?.({ stage: "storing" });
     // Opened again after the awaits above: the library may have been closed meanwhile.
     const library = open(libraryId, true)!;
-    const id = articleId(libraryId, contentHash, (candidate) => library.store.getArticle(candidate) !== undefined);
+    const id = articleId(
+      libraryId,
+      contentHash,
+      (candidate) => library.store.getArticle(candidate) !== undefined,
+    );
     let passageIds: number[];
     try {
-      passageIds = library.store.addArticle({ id, title, url, byline: article.byline ?? null, publishedAt: article.publishedAt ?? null, text, contentHash }, chunks, vectors);
+      passageIds = library.store.addArticle(
+        {
+          id,
+          title,
+          url,
+          byline: article.byline ?? null,
+          publishedAt: article.publishedAt ?? null,
+          text,
+          contentHash,
+        },
+        chunks,
+        vectors,
+      );
     } catch (error) {
       // Two ingests of the same article at once: the second loses the race on the unique hash.
       const dup = library.store.findDuplicate(contentHash, url);
@@ -119,11 +183,15 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
     },
     async askDetailed(libraryId, question, opts: AskOptions & { retrieveK?: number } = {}) {
       const q = question.trim();
-      if (!q) throw new FootnoteError("BAD_INPUT", "Ask a question, e.g. \"Who was at the meeting?\"");
+      if (!q) throw new FootnoteError("BAD_INPUT", 'Ask a question, e.g. "Who was at the meeting?"');
       const k = opts.k ?? config.RETRIEVE_K;
       const found = await retrieval(libraryId, q, Math.max(k, opts.retrieveK ?? 0));
-      if (!found || found.passages.length === 0) return { retrieved: [], answer: { answer: NOT_FOUND_ANSWER, abstained: true, citations: [] } };
-      const answer = await answerer.answer(q, found.passages.slice(0, k), { onPartial: opts.onPartial, signal: opts.signal });
+      if (!found || found.passages.length === 0)
+        return { retrieved: [], answer: { answer: NOT_FOUND_ANSWER, abstained: true, citations: [] } };
+      const answer = await answerer.answer(q, found.passages.slice(0, k), {
+        onPartial: opts.onPartial,
+        signal: opts.signal,
+      });
       return { retrieved: found.passages, answer };
     },
     list(libraryId) {
@@ -161,7 +229,11 @@ export interface FootnoteInternals {
   readonly answerer: Answerer;
   ingestArticle(libraryId: string, article: ArticleInput): Promise<IngestResult>;
   /** `ask`, also returning what retrieval found (up to `retrieveK` passages). */
-  askDetailed(libraryId: string, question: string, opts?: AskOptions & { retrieveK?: number }): Promise<{ retrieved: RetrievedPassage[]; answer: AnswerResult }>;
+  askDetailed(
+    libraryId: string,
+    question: string,
+    opts?: AskOptions & { retrieveK?: number },
+  ): Promise<{ retrieved: RetrievedPassage[]; answer: AnswerResult }>;
   library(libraryId: string, create?: boolean): Library | undefined;
 }
 

@@ -9,11 +9,24 @@ import type { Config } from "./config.ts";
 export type { Logger };
 
 const SECRET_PATHS = [
-  "token", "apiKey", "api_key", "authorization", "secret",
-  "*.token", "*.apiKey", "*.api_key", "*.authorization", "*.secret",
-  "config.OPENAI_API_KEY", "config.TELEGRAM_BOT_TOKEN", "config.WEBHOOK_SECRET",
-  "OPENAI_API_KEY", "TELEGRAM_BOT_TOKEN", "WEBHOOK_SECRET",
-  'headers["x-telegram-bot-api-secret-token"]', "headers.authorization",
+  "token",
+  "apiKey",
+  "api_key",
+  "authorization",
+  "secret",
+  "*.token",
+  "*.apiKey",
+  "*.api_key",
+  "*.authorization",
+  "*.secret",
+  "config.OPENAI_API_KEY",
+  "config.TELEGRAM_BOT_TOKEN",
+  "config.WEBHOOK_SECRET",
+  "OPENAI_API_KEY",
+  "TELEGRAM_BOT_TOKEN",
+  "WEBHOOK_SECRET",
+  'headers["x-telegram-bot-api-secret-token"]',
+  "headers.authorization",
 ];
 
 /** Bot tokens (123456:ABC…), OpenAI-style keys (sk-…) and bearer headers. */
@@ -37,11 +50,17 @@ export function redactSecrets(text: string, extra: ReadonlyArray<string | undefi
     if (!secret || secret.length < 6) continue;
     for (const form of secretForms(secret)) if (form.length >= 6) out = out.split(form).join("[redacted]");
   }
-  for (const pattern of TOKEN_PATTERNS) out = out.replace(pattern, (_m, prefix?: string) => (typeof prefix === "string" ? `${prefix}[redacted]` : "[redacted]"));
+  for (const pattern of TOKEN_PATTERNS)
+    out = out.replace(pattern, (_m, prefix?: string) =>
+      typeof prefix === "string" ? `${prefix}[redacted]` : "[redacted]",
+    );
   return out;
 }
 
-export function createLogger(config: Pick<Config, "LOG_LEVEL" | "OPENAI_API_KEY" | "TELEGRAM_BOT_TOKEN" | "WEBHOOK_SECRET">, destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  config: Pick<Config, "LOG_LEVEL" | "OPENAI_API_KEY" | "TELEGRAM_BOT_TOKEN" | "WEBHOOK_SECRET">,
+  destination?: pino.DestinationStream,
+): Logger {
   const secrets = [config.OPENAI_API_KEY, config.TELEGRAM_BOT_TOKEN, config.WEBHOOK_SECRET];
   return pino(
     {
@@ -52,7 +71,11 @@ export function createLogger(config: Pick<Config, "LOG_LEVEL" | "OPENAI_API_KEY"
       hooks: {
         logMethod(args, method) {
           // logger.error(err) would put the raw message in `msg`: log it as { err } instead.
-          if (args[0] instanceof Error) args = [{ err: args[0] }, ...(args.length > 1 ? args.slice(1) : [args[0].message])] as typeof args;
+          if (args[0] instanceof Error)
+            args = [
+              { err: args[0] },
+              ...(args.length > 1 ? args.slice(1) : [args[0].message]),
+            ] as typeof args;
           const scrubbed = args.map((a) => (typeof a === "string" ? redactSecrets(a, secrets) : a));
           return method.apply(this, scrubbed as Parameters<typeof method>);
         },

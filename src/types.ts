@@ -102,7 +102,11 @@ export interface AskOptions {
  * nothing in one library is ever visible from another.
  */
 export interface Footnote {
-  ingest(libraryId: string, source: IngestSource, opts?: { onProgress?: (p: IngestProgress) => void; signal?: AbortSignal }): Promise<IngestResult>;
+  ingest(
+    libraryId: string,
+    source: IngestSource,
+    opts?: { onProgress?: (p: IngestProgress) => void; signal?: AbortSignal },
+  ): Promise<IngestResult>;
   ask(libraryId: string, question: string, opts?: AskOptions): Promise<AnswerResult>;
   retrieve(libraryId: string, question: string, k?: number): Promise<RetrievedPassage[]>;
   list(libraryId: string): ArticleSummary[];

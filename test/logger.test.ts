@@ -7,7 +7,10 @@ const KEY = "sk-test-0123456789abcdef";
 
 function capture() {
   const lines: string[] = [];
-  const logger = createLogger({ LOG_LEVEL: "debug", TELEGRAM_BOT_TOKEN: TOKEN, OPENAI_API_KEY: KEY, WEBHOOK_SECRET: undefined }, new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }) as never);
+  const logger = createLogger(
+    { LOG_LEVEL: "debug", TELEGRAM_BOT_TOKEN: TOKEN, OPENAI_API_KEY: KEY, WEBHOOK_SECRET: undefined },
+    new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }) as never,
+  );
   return { logger, text: () => lines.join("") };
 }
 
@@ -15,17 +18,25 @@ describe("logger", () => {
   it("never writes the bot token or the API key, in any form or position", () => {
     const { logger, text } = capture();
     const url = `https://api.telegram.org/bot${TOKEN}/getMe`;
-    logger.info({ url, config: { OPENAI_API_KEY: KEY }, nested: { a: { b: { c: { d: { e: { f: KEY } } } } } } }, `calling ${url}`);
-    logger.error(new Error(`failed: ${encodeURIComponent(TOKEN)} and ${TOKEN.split(":")[1]} with Bearer ${KEY}`));
+    logger.info(
+      { url, config: { OPENAI_API_KEY: KEY }, nested: { a: { b: { c: { d: { e: { f: KEY } } } } } } },
+      `calling ${url}`,
+    );
+    logger.error(
+      new Error(`failed: ${encodeURIComponent(TOKEN)} and ${TOKEN.split(":")[1]} with Bearer ${KEY}`),
+    );
     logger.warn({ err: new Error(`at ${url}`), headers: { authorization: `Bearer ${KEY}` } }, "boom");
     const out = text();
     expect(out).toContain("[redacted]");
-    for (const secret of [TOKEN, KEY, TOKEN.split(":")[1]!, encodeURIComponent(TOKEN)]) expect(out).not.toContain(secret);
+    for (const secret of [TOKEN, KEY, TOKEN.split(":")[1]!, encodeURIComponent(TOKEN)])
+      expect(out).not.toContain(secret);
     // The message is kept, only the secret is gone.
     expect(out).toContain("failed:");
   });
 
   it("redacts token-shaped strings it was not told about", () => {
-    expect(redactSecrets("bot987654321:ZZHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/x and sk-abcdefghijkl")).toBe("bot[redacted]/x and [redacted]");
+    expect(redactSecrets("bot987654321:ZZHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/x and sk-abcdefghijkl")).toBe(
+      "bot[redacted]/x and [redacted]",
+    );
   });
 });

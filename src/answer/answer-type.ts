@@ -11,25 +11,46 @@ export type AnswerType = "person" | "time" | "number" | "place" | "other";
 export function answerType(question: string): AnswerType {
   const q = question.trim().toLowerCase();
   if (/^(who|whom|whose)\b|\bwho (was|were|is|are)\b/.test(q)) return "person";
-  if (/^when\b|\bwhat (year|date|day|month|century|decade|time|period)\b|\bin which (year|century|decade)\b/.test(q)) return "time";
-  if (/^how (many|much|long|old|far|large|big|tall|high|often)\b|\bwhat (percentage|percent|number|amount|proportion)\b/.test(q)) return "number";
-  if (/^where\b|\bin what (country|city|state|region|place)\b|\bwhat (country|city|state|region|place)\b/.test(q)) return "place";
+  if (
+    /^when\b|\bwhat (year|date|day|month|century|decade|time|period)\b|\bin which (year|century|decade)\b/.test(
+      q,
+    )
+  )
+    return "time";
+  if (
+    /^how (many|much|long|old|far|large|big|tall|high|often)\b|\bwhat (percentage|percent|number|amount|proportion)\b/.test(
+      q,
+    )
+  )
+    return "number";
+  if (
+    /^where\b|\bin what (country|city|state|region|place)\b|\bwhat (country|city|state|region|place)\b/.test(
+      q,
+    )
+  )
+    return "place";
   return "other";
 }
 
 const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
-const TIME_RE = new RegExp(`\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\b${MONTH}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? century\\b|\\bcentur(?:y|ies)\\b|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`, "i");
-const NUMBER_RE = /\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b/i;
+const TIME_RE = new RegExp(
+  `\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\b${MONTH}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? century\\b|\\bcentur(?:y|ies)\\b|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b`,
+  "i",
+);
+const NUMBER_RE =
+  /\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)\b/i;
 // Two or more capitalised words in a row: a name, or a title-cased phrase.
 const NAME_RE = /\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+)+/gu;
 /** Head words of organisations, places and events: a capitalised phrase with one is no person. */
 const NOT_PERSON = new Set(
-  ("union states kingdom republic council party company university agency service ministry court department committee " +
+  (
+    "union states kingdom republic council party company university agency service ministry court department committee " +
     "organization organisation association bank corporation inc ltd group institute league army navy church street river sea " +
     "ocean mountains mountain island islands city county province state empire battle war day news times post press " +
     "january february march april may june july august september october november december monday tuesday wednesday " +
     "thursday friday saturday sunday school college museum airport station park square bridge hall house senate parliament " +
-    "assembly federation fund foundation center centre network channel television radio media east west north south").split(" "),
+    "assembly federation fund foundation center centre network channel television radio media east west north south"
+  ).split(" "),
 );
 const PLACE_RE = /\b(?:in|at|from|near|to) (?:the )?\p{Lu}[\p{L}'’-]+/u;
 

@@ -30,13 +30,18 @@ export function escapeData(text: string): string {
 }
 
 function escapeAttribute(text: string): string {
-  return escapeData(text).replace(/"/g, "&quot;").replace(/[\r\n]+/g, " ");
+  return escapeData(text)
+    .replace(/"/g, "&quot;")
+    .replace(/[\r\n]+/g, " ");
 }
 
 /** The passages as the data block's content: `<passage n="1" title="…">text</passage>`. */
 export function formatPassages(passages: RetrievedPassage[]): string {
   return passages
-    .map((p, i) => `<passage n="${i + 1}" title="${escapeAttribute(p.title)}">\n${escapeData(p.text)}\n</passage>`)
+    .map(
+      (p, i) =>
+        `<passage n="${i + 1}" title="${escapeAttribute(p.title)}">\n${escapeData(p.text)}\n</passage>`,
+    )
     .join("\n");
 }
 
@@ -61,7 +66,12 @@ type Input = { passages: string; question: string };
  * Streams the reply, reporting the text so far. The SDK's timeout only covers the wait for
  * response headers, so a stream that stalls after its first chunk is cut off here.
  */
-async function streamReply(chain: Runnable<Input, string>, input: Input, opts: AnswerOptions, config: Config): Promise<string> {
+async function streamReply(
+  chain: Runnable<Input, string>,
+  input: Input,
+  opts: AnswerOptions,
+  config: Config,
+): Promise<string> {
   const controller = new AbortController();
   const forward = () => controller.abort(opts.signal?.reason);
   if (opts.signal?.aborted) forward();
@@ -88,7 +98,8 @@ async function streamReply(chain: Runnable<Input, string>, input: Input, opts: A
       text += piece;
       // Users see neither a model's thinking nor "NOT_FO…": that reply becomes the abstention line.
       const visible = stripThinking(text).trimStart();
-      if (visible !== "" && !"NOT_FOUND".startsWith(visible) && !NOT_FOUND.test(visible)) opts.onPartial?.(visible);
+      if (visible !== "" && !"NOT_FOUND".startsWith(visible) && !NOT_FOUND.test(visible))
+        opts.onPartial?.(visible);
     }
   } catch (error) {
     if (stalled) throw stalledError();
@@ -101,7 +112,10 @@ async function streamReply(chain: Runnable<Input, string>, input: Input, opts: A
   return text;
 }
 
-export function createChatAnswerer(config: Config, opts: { fetch?: typeof fetch; model?: BaseChatModel } = {}): Answerer {
+export function createChatAnswerer(
+  config: Config,
+  opts: { fetch?: typeof fetch; model?: BaseChatModel } = {},
+): Answerer {
   const model =
     opts.model ??
     new ChatOpenAI({

@@ -35,7 +35,10 @@ function markerNumbers(inner: string): number[] {
   return out;
 }
 
-export function buildCitations(answerText: string, passages: RetrievedPassage[]): { answer: string; citations: Citation[] } {
+export function buildCitations(
+  answerText: string,
+  passages: RetrievedPassage[],
+): { answer: string; citations: Citation[] } {
   /** Given passage number (1-based) → new number. */
   const renumber = new Map<number, number>();
   const citations: Citation[] = [];

@@ -24,7 +24,13 @@ export interface ExtractiveOptions {
   typeBonus: number;
 }
 
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { minCoverage: 0.3, passages: 5, maxSentences: 3, maxQuoteChars: 700, typeBonus: 0.15 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
+  minCoverage: 0.3,
+  passages: 5,
+  maxSentences: 3,
+  maxQuoteChars: 700,
+  typeBonus: 0.15,
+};
 
 type WithSentences = RetrievedPassage & { sentences?: SentenceScore[] };
 
@@ -47,11 +53,16 @@ export function createExtractiveAnswerer(options: Partial<ExtractiveOptions> = {
   };
 }
 
-export function extractAnswer(question: string, passages: WithSentences[], opts: ExtractiveOptions = DEFAULT_EXTRACTIVE): AnswerResult {
+export function extractAnswer(
+  question: string,
+  passages: WithSentences[],
+  opts: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+): AnswerResult {
   const type = answerType(question);
   const candidates = rankSentences(question, type, passages.slice(0, opts.passages), opts);
   const best = candidates[0];
-  if (!best || best.relevance < opts.minCoverage) return { answer: NOT_FOUND_ANSWER, abstained: true, citations: [] };
+  if (!best || best.relevance < opts.minCoverage)
+    return { answer: NOT_FOUND_ANSWER, abstained: true, citations: [] };
 
   // A "who"/"when"/"how many" answer often spans sentences (a list of people, say): take
   // the next ones of the right type more readily than for a plain question.
@@ -80,8 +91,14 @@ function readingOrder(chosen: Candidate[]): Candidate[] {
   for (const c of sorted) {
     if (glued.has(c)) continue;
     out.push(c);
-    for (let lead = c; ; ) {
-      const next = sorted.find((x) => !glued.has(x) && x !== lead && follows(lead, x) && CONTINUES.test(sentenceText(x.passage, x.sentence)));
+    for (let lead = c; ;) {
+      const next = sorted.find(
+        (x) =>
+          !glued.has(x) &&
+          x !== lead &&
+          follows(lead, x) &&
+          CONTINUES.test(sentenceText(x.passage, x.sentence)),
+      );
       if (!next) break;
       glued.add(next);
       if (out.includes(next)) out.splice(out.indexOf(next), 1);
@@ -98,7 +115,11 @@ function sameSentence(a: Candidate, b: Candidate): boolean {
 
 /** Whether `b` is the sentence right after `a` in the same article. */
 function follows(a: Candidate, b: Candidate): boolean {
-  return a.passage.articleId === b.passage.articleId && b.sentence.start > a.sentence.end && b.sentence.start - a.sentence.end <= 3;
+  return (
+    a.passage.articleId === b.passage.articleId &&
+    b.sentence.start > a.sentence.end &&
+    b.sentence.start - a.sentence.end <= 3
+  );
 }
 
 function cite(chosen: Candidate[], opts: ExtractiveOptions): Pick<AnswerResult, "answer" | "citations"> {
@@ -111,7 +132,11 @@ function cite(chosen: Candidate[], opts: ExtractiveOptions): Pick<AnswerResult, 
       citations.push(cite);
     } else {
       // Two sentences of one passage: widen the quote to hold both when it can.
-      const widened = quoteAround(c.passage, { start: Math.min(cite.start, c.sentence.start), end: Math.max(cite.end, c.sentence.end) }, opts.maxQuoteChars);
+      const widened = quoteAround(
+        c.passage,
+        { start: Math.min(cite.start, c.sentence.start), end: Math.max(cite.end, c.sentence.end) },
+        opts.maxQuoteChars,
+      );
       if (widened.end - widened.start <= opts.maxQuoteChars) Object.assign(cite, widened);
     }
     parts.push(`${sentenceText(c.passage, c.sentence)} [${cite.n}]`);
@@ -131,25 +156,37 @@ function sentenceText(p: WithSentences, s: { start: number; end: number }): stri
  * matches by their other words (expandByFocus): the people at "the meeting" are often named
  * in a sentence that describes it without the word.
  */
-function rankSentences(question: string, type: AnswerType, passages: WithSentences[], opts: ExtractiveOptions): Candidate[] {
+function rankSentences(
+  question: string,
+  type: AnswerType,
+  passages: WithSentences[],
+  opts: ExtractiveOptions,
+): Candidate[] {
   const rankOf = new Map(passages.map((p, i) => [p.id, i]));
-  const inOrder = [...passages].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.index - b.index));
+  const inOrder = [...passages].sort((a, b) =>
+    a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.index - b.index,
+  );
   const candidates: Candidate[] = [];
   // Typed questions reach context through expandByFocus instead.
   const decay = type === "other" ? CONTEXT_DECAY : 0;
   let carried = 0;
   let previous: WithSentences | undefined;
   for (const passage of inOrder) {
-    const contiguous = previous !== undefined && previous.articleId === passage.articleId && previous.index + 1 === passage.index;
+    const contiguous =
+      previous !== undefined &&
+      previous.articleId === passage.articleId &&
+      previous.index + 1 === passage.index;
     if (!contiguous) carried = 0;
     previous = passage;
     const rank = rankOf.get(passage.id)!;
     for (const sentence of passage.sentences ?? []) {
       const relevance = Math.max(sentence.coverage, carried);
       carried = Math.max(carried, sentence.coverage) * decay;
-      const typed = type !== "other" && holdsAnswerType(type, sentenceText(passage, sentence), question, passage.title);
+      const typed =
+        type !== "other" && holdsAnswerType(type, sentenceText(passage, sentence), question, passage.title);
       // Earlier passages won retrieval on more evidence than one sentence shows: a small edge.
-      const value = relevance + PAIR_WEIGHT * Math.min(sentence.pairs, 3) + (typed ? opts.typeBonus : 0) - 0.04 * rank;
+      const value =
+        relevance + PAIR_WEIGHT * Math.min(sentence.pairs, 3) + (typed ? opts.typeBonus : 0) - 0.04 * rank;
       candidates.push({ passage, rank, sentence, value, relevance, typed });
     }
   }
@@ -225,7 +262,8 @@ function expandByFocus(candidates: Candidate[], opts: ExtractiveOptions): void {
 }
 
 /** Openings that carry a list on from the sentence before: "Others in the picture include ...". */
-const CONTINUES = /^(?:others?|also|another|among (?:them|others)|alongside|joining|together with|they were joined|as well as|in addition)\b/i;
+const CONTINUES =
+  /^(?:others?|also|another|among (?:them|others)|alongside|joining|together with|they were joined|as well as|in addition)\b/i;
 
 /**
  * A typed answer's list often runs on into the next sentence ("... with prisoners including
@@ -254,7 +292,11 @@ const CONTEXT_DECAY = 0.85;
 const PAIR_WEIGHT = 0.08;
 
 /** A quote: the passage when short, else the sentence with its neighbours up to `max` chars. */
-function quoteAround(p: WithSentences, span: { start: number; end: number }, max: number): Omit<Citation, "n"> {
+function quoteAround(
+  p: WithSentences,
+  span: { start: number; end: number },
+  max: number,
+): Omit<Citation, "n"> {
   let start = span.start;
   let end = span.end;
   if (p.end - p.start <= max) {
@@ -262,18 +304,34 @@ function quoteAround(p: WithSentences, span: { start: number; end: number }, max
     end = p.end;
   } else {
     const sentences = p.sentences ?? [];
-    let i = sentences.findIndex((s) => s.end > start) ;
+    let i = sentences.findIndex((s) => s.end > start);
     let j = sentences.findIndex((s) => s.end >= end);
     if (i < 0) i = 0;
     if (j < 0) j = sentences.length - 1;
     // Grow one sentence at a time, after first (the answer often follows its subject), then before.
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       const next = sentences[j + 1];
-      if (next && next.end - start <= max) { j++; end = next.end; grew = true; }
+      if (next && next.end - start <= max) {
+        j++;
+        end = next.end;
+        grew = true;
+      }
       const prev = sentences[i - 1];
-      if (prev && end - prev.start <= max) { i--; start = prev.start; grew = true; }
+      if (prev && end - prev.start <= max) {
+        i--;
+        start = prev.start;
+        grew = true;
+      }
     }
   }
-  return { articleId: p.articleId, title: p.title, url: p.url, quote: p.text.slice(start - p.start, end - p.start), start, end, passageId: p.id };
+  return {
+    articleId: p.articleId,
+    title: p.title,
+    url: p.url,
+    quote: p.text.slice(start - p.start, end - p.start),
+    start,
+    end,
+    passageId: p.id,
+  };
 }

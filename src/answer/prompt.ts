@@ -16,7 +16,10 @@ export function loadPrompt(name: PromptName): string {
     try {
       text = readFileSync(url, "utf8");
     } catch (error) {
-      throw new Error(`Cannot read the prompt file ${fileURLToPath(url)}: is the prompts/ folder installed next to src/?`, { cause: error });
+      throw new Error(
+        `Cannot read the prompt file ${fileURLToPath(url)}: is the prompts/ folder installed next to src/?`,
+        { cause: error },
+      );
     }
     cache.set(name, text);
   }

@@ -6,7 +6,12 @@ export function renderAnswerText(result: AnswerResult): string {
   if (result.citations.length) lines.push("");
   for (const c of result.citations) {
     lines.push(`[${c.n}] ${c.title}${c.url ? ` — ${c.url}` : ""}`);
-    lines.push(...c.quote.split("\n").filter((l) => l.trim()).map((l) => `    “${l.trim()}”`.replace(/^ {4}“(.*)”$/, "    > $1")));
+    lines.push(
+      ...c.quote
+        .split("\n")
+        .filter((l) => l.trim())
+        .map((l) => `    “${l.trim()}”`.replace(/^ {4}“(.*)”$/, "    > $1")),
+    );
   }
   return lines.join("\n");
 }

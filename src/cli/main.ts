@@ -48,12 +48,17 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   const context = () => {
     if (!setup) {
       const config = loadConfig(io.env);
-      setup = { config, logger: createLogger({ ...config, LOG_LEVEL: io.env.LOG_LEVEL ? config.LOG_LEVEL : "warn" }) };
+      setup = {
+        config,
+        logger: createLogger({ ...config, LOG_LEVEL: io.env.LOG_LEVEL ? config.LOG_LEVEL : "warn" }),
+      };
     }
     return setup;
   };
   const library = () => program.opts<{ library: string }>().library;
-  const withFootnote = async <T>(fn: (f: Awaited<ReturnType<typeof createFootnote>>, config: Config) => Promise<T>): Promise<T> => {
+  const withFootnote = async <T>(
+    fn: (f: Awaited<ReturnType<typeof createFootnote>>, config: Config) => Promise<T>,
+  ): Promise<T> => {
     const { config, logger } = context();
     // One-shot: a graph build would only start and be stopped at exit; the flat index serves.
     const footnote = await createFootnote({ config, logger, hnsw: { graphBuild: "skip" } });
@@ -78,11 +83,20 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
             const source = await sourceFromArg(arg, io, opts.title);
             const r = await footnote.ingest(library(), source);
             articles.push({ id: r.id, title: r.title, chunks: r.chunks, duplicate: r.duplicate, url: r.url });
-            if (!opts.json) io.stdout(r.duplicate ? `Already stored: ${r.title} (id ${r.id}, ${r.chunks} passages)\n` : `Stored: ${r.title} (id ${r.id}, ${r.chunks} passages)\n`);
+            if (!opts.json)
+              io.stdout(
+                r.duplicate
+                  ? `Already stored: ${r.title} (id ${r.id}, ${r.chunks} passages)\n`
+                  : `Stored: ${r.title} (id ${r.id}, ${r.chunks} passages)\n`,
+              );
           } catch (error) {
             exitCode = 1;
             const message = userMessage(error);
-            articles.push({ source: withoutCredentials(arg), error: message, code: error instanceof FootnoteError ? error.code : "INTERNAL" });
+            articles.push({
+              source: withoutCredentials(arg),
+              error: message,
+              code: error instanceof FootnoteError ? error.code : "INTERNAL",
+            });
             if (!opts.json) io.stderr(`Could not ingest ${withoutCredentials(arg)}: ${message}\n`);
             if (!(error instanceof FootnoteError)) context().logger.error({ err: error }, "ingest failed");
           }
@@ -112,8 +126,14 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       await withFootnote(async (footnote) => {
         const articles = footnote.list(library());
         if (opts.json) return io.stdout(`${JSON.stringify({ articles })}\n`);
-        if (!articles.length) return io.stdout(`No articles in library "${library()}" yet. Add one with: footnote ingest <url or file>\n`);
-        for (const a of articles) io.stdout(`${a.id}  ${a.createdAt.slice(0, 10)}  ${String(a.chunks).padStart(4)} passages  ${a.title}${a.url ? `  <${a.url}>` : ""}\n`);
+        if (!articles.length)
+          return io.stdout(
+            `No articles in library "${library()}" yet. Add one with: footnote ingest <url or file>\n`,
+          );
+        for (const a of articles)
+          io.stdout(
+            `${a.id}  ${a.createdAt.slice(0, 10)}  ${String(a.chunks).padStart(4)} passages  ${a.title}${a.url ? `  <${a.url}>` : ""}\n`,
+          );
       });
     });
 
@@ -124,7 +144,11 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     .action(async (id: string) => {
       await withFootnote(async (footnote) => {
         if (await footnote.forget(library(), id)) io.stdout(`Forgot article ${id}.\n`);
-        else throw new FootnoteError("NOT_FOUND", `No article "${id}" in library "${library()}". \`footnote list\` shows the ids.`);
+        else
+          throw new FootnoteError(
+            "NOT_FOUND",
+            `No article "${id}" in library "${library()}". \`footnote list\` shows the ids.`,
+          );
       });
     });
 
@@ -133,9 +157,13 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     .description("re-embed every library with the configured embeddings (after changing provider or model)")
     .action(async () => {
       await withFootnote(async (footnote, config) => {
-        const r = await footnote.reindex({ onProgress: (done, total) => io.stderr(`\rre-embedding ${done}/${total}`) });
+        const r = await footnote.reindex({
+          onProgress: (done, total) => io.stderr(`\rre-embedding ${done}/${total}`),
+        });
         io.stderr("\n");
-        io.stdout(`Re-embedded ${r.passages} passages with ${config.EMBEDDINGS_PROVIDER} embeddings "${config.EMBEDDINGS_MODEL}".\n`);
+        io.stdout(
+          `Re-embedded ${r.passages} passages with ${config.EMBEDDINGS_PROVIDER} embeddings "${config.EMBEDDINGS_MODEL}".\n`,
+        );
       });
     });
 
@@ -191,7 +219,8 @@ function withoutCredentials(arg: string): string {
 
 function parsePositive(value: string, name: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} takes a whole number from 1 up, not "${value}".`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`${name} takes a whole number from 1 up, not "${value}".`);
   return n;
 }
 
@@ -201,16 +230,21 @@ async function sourceFromArg(arg: string, io: CliIO, title?: string): Promise<In
     // Read as a document, so piped HTML, Markdown or PDF is recognised like a file would be.
     return { kind: "file", bytes: new Uint8Array(bytes), filename: "stdin", ...(title ? { title } : {}) };
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg) || /^(javascript|data|mailto):/i.test(arg)) return { kind: "url", url: arg };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg) || /^(javascript|data|mailto):/i.test(arg))
+    return { kind: "url", url: arg };
   if (/^www\./i.test(arg)) return { kind: "url", url: `https://${arg}` };
   let bytes: Buffer;
   try {
     const stat = fs.statSync(arg);
-    if (stat.isDirectory()) throw new FootnoteError("BAD_INPUT", `${arg} is a folder; give a file, e.g. ${arg}/article.txt`);
+    if (stat.isDirectory())
+      throw new FootnoteError("BAD_INPUT", `${arg} is a folder; give a file, e.g. ${arg}/article.txt`);
     bytes = fs.readFileSync(arg);
   } catch (error) {
     if (error instanceof FootnoteError) throw error;
-    throw new FootnoteError("BAD_INPUT", `No such file: ${arg}. Give a URL (https://…), a file path, or - for standard input.`);
+    throw new FootnoteError(
+      "BAD_INPUT",
+      `No such file: ${arg}. Give a URL (https://…), a file path, or - for standard input.`,
+    );
   }
   return { kind: "file", bytes: new Uint8Array(bytes), filename: arg };
 }

@@ -24,8 +24,15 @@ export function localEmbedder(dimensions = LOCAL_DEFAULT_DIMENSIONS, model = "fo
 }
 
 /** Wraps any LangChain Embeddings; `dimensions` is learnt from the first vector if unknown. */
-export function langchainEmbedder(embeddings: Embeddings, identity: Omit<EmbeddingIdentity, "dimensions"> & { dimensions?: number }): Embedder & { probe(): Promise<void> } {
-  const id: EmbeddingIdentity = { provider: identity.provider, model: identity.model, dimensions: identity.dimensions ?? 0 };
+export function langchainEmbedder(
+  embeddings: Embeddings,
+  identity: Omit<EmbeddingIdentity, "dimensions"> & { dimensions?: number },
+): Embedder & { probe(): Promise<void> } {
+  const id: EmbeddingIdentity = {
+    provider: identity.provider,
+    model: identity.model,
+    dimensions: identity.dimensions ?? 0,
+  };
   return {
     identity: id,
     async probe() {

@@ -57,7 +57,12 @@ export class LocalHashEmbeddings extends Embeddings {
       }
     }
     for (const [key, weight] of features) {
-      const unit = key.charCodeAt(0) === 119 /* w */ ? WEIGHT_WORD : key.charCodeAt(0) === 112 /* p */ ? WEIGHT_PAIR : WEIGHT_GRAM;
+      const unit =
+        key.charCodeAt(0) === 119 /* w */
+          ? WEIGHT_WORD
+          : key.charCodeAt(0) === 112 /* p */
+            ? WEIGHT_PAIR
+            : WEIGHT_GRAM;
       const tf = weight / unit;
       add(key, unit * (1 + Math.log(tf)));
     }

@@ -62,7 +62,10 @@ class OpenAIProtocolEmbeddings extends Embeddings {
       );
     }
     if (vectors.some((v) => (v as number[]).length !== first)) {
-      throw new FootnoteError("PROVIDER_ERROR", `The embeddings server at ${where} returned vectors of different lengths in one batch.`);
+      throw new FootnoteError(
+        "PROVIDER_ERROR",
+        `The embeddings server at ${where} returned vectors of different lengths in one batch.`,
+      );
     }
   }
 }

@@ -12,7 +12,13 @@ import { createFootnote } from "../footnote.ts";
 import { renderAnswerText } from "../answer/render-text.ts";
 
 interface SquadFile {
-  data: Array<{ title: string; paragraphs: Array<{ context: string; qas: Array<{ question: string; answers: Array<{ text: string }>; is_impossible?: boolean }> }> }>;
+  data: Array<{
+    title: string;
+    paragraphs: Array<{
+      context: string;
+      qas: Array<{ question: string; answers: Array<{ text: string }>; is_impossible?: boolean }>;
+    }>;
+  }>;
 }
 
 export interface EvalReport {
@@ -40,14 +46,22 @@ const MAX_REPLY = 1500;
 
 export const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
 
-export async function runEval(config: Config, datasetPath: string, opts: { limit?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<EvalReport> {
+export async function runEval(
+  config: Config,
+  datasetPath: string,
+  opts: { limit?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<EvalReport> {
   let squad: SquadFile;
   try {
     squad = JSON.parse(fs.readFileSync(datasetPath, "utf8")) as SquadFile;
   } catch (error) {
-    throw new FootnoteError("BAD_INPUT", `Could not read the dataset ${datasetPath}: ${(error as Error).message}. Give a SQuAD-format JSON file.`);
+    throw new FootnoteError(
+      "BAD_INPUT",
+      `Could not read the dataset ${datasetPath}: ${(error as Error).message}. Give a SQuAD-format JSON file.`,
+    );
   }
-  if (!Array.isArray(squad.data)) throw new FootnoteError("BAD_INPUT", `${datasetPath} is not in SQuAD format (no "data" list).`);
+  if (!Array.isArray(squad.data))
+    throw new FootnoteError("BAD_INPUT", `${datasetPath} is not in SQuAD format (no "data" list).`);
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-eval-"));
   const footnote = await createFootnote({ config: { ...config, DATA_DIR: dataDir } });
@@ -63,7 +77,16 @@ export async function runEval(config: Config, datasetPath: string, opts: { limit
     const ingestMs = performance.now() - t0;
 
     const questions = squad.data.flatMap((a) => a.paragraphs.flatMap((p) => p.qas)).slice(0, opts.limit);
-    let hit1 = 0, hit3 = 0, hit5 = 0, rr = 0, contained = 0, containedInAnswer = 0, abstainedUnans = 0, abstainedAns = 0, answerable = 0, unanswerable = 0;
+    let hit1 = 0,
+      hit3 = 0,
+      hit5 = 0,
+      rr = 0,
+      contained = 0,
+      containedInAnswer = 0,
+      abstainedUnans = 0,
+      abstainedAns = 0,
+      answerable = 0,
+      unanswerable = 0;
     const latencies: number[] = [];
     // Warm-up, so the first question does not pay for lazy loading.
     await footnote.askDetailed(library, "warm up question");
@@ -79,7 +102,8 @@ export async function runEval(config: Config, datasetPath: string, opts: { limit
         answerable++;
         const gold = qa.answers.map((a) => normalise(a.text));
         const rank = retrieved.findIndex((p) => {
-          if (p.text.length > MAX_PASSAGE) throw new Error(`a retrieved passage has ${p.text.length} characters, over ${MAX_PASSAGE}`);
+          if (p.text.length > MAX_PASSAGE)
+            throw new Error(`a retrieved passage has ${p.text.length} characters, over ${MAX_PASSAGE}`);
           const t = normalise(p.text);
           return gold.some((g) => t.includes(g));
         });
@@ -96,7 +120,8 @@ export async function runEval(config: Config, datasetPath: string, opts: { limit
       opts.onProgress?.(i + 1, questions.length);
     }
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+    const pct = (p: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
     const r3 = (x: number) => Math.round(x * 1000) / 1000;
     return {
       "hit@1": r3(hit1 / answerable),

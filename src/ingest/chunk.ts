@@ -43,7 +43,8 @@ export function chunkText(text: string, options: ChunkOptions = {}): Chunk[] {
       const merged = piece.end - current.start;
       const small = current.end - current.start < opts.minChars;
       // Pieces of one long paragraph stay apart: they were sized to the limit already.
-      const fits = merged <= opts.maxChars && !(currentCut && piece.cut) && (merged <= opts.targetChars || small);
+      const fits =
+        merged <= opts.maxChars && !(currentCut && piece.cut) && (merged <= opts.targetChars || small);
       if (fits) {
         current = { start: current.start, end: piece.end };
         currentCut = piece.cut;
@@ -75,7 +76,10 @@ function splitLongParagraph(text: string, para: Span, opts: Required<ChunkOption
     if (j + 1 >= sentences.length) break;
     // Start the next passage with the last sentence of this one when it is short enough.
     const last = sentences[j]!;
-    const overlap = j > i && last.end - last.start <= opts.overlapChars && sentences[j + 1]!.end - last.start <= opts.maxChars;
+    const overlap =
+      j > i &&
+      last.end - last.start <= opts.overlapChars &&
+      sentences[j + 1]!.end - last.start <= opts.maxChars;
     i = overlap ? j : j + 1;
   }
   return out;

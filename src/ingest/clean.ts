@@ -112,16 +112,29 @@ function isLabel(line: string): boolean {
   return PREFIX_LABELS.some((re) => re.test(t));
 }
 
-const READING_TIME = /^(?:(?:reading time|read time|est\.? reading time)\s*:?\s*)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(?:min|mins|minutes?)\.?(?:\s+(?:read|reading|read time|reading time|listen))?$/i;
+const READING_TIME =
+  /^(?:(?:reading time|read time|est\.? reading time)\s*:?\s*)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(?:min|mins|minutes?)\.?(?:\s+(?:read|reading|read time|reading time|listen))?$/i;
 
 /** Photo captions and credits, by their usual forms. */
 function isCredit(line: string): boolean {
   const t = line.trim();
   if (t.length > 300) return false;
-  if (/\s\/\s*(?:[\p{Lu}][\p{L}&.'-]*)(?:\s+[\p{Lu}][\p{L}&.'-]*){0,3}$/u.test(t) && !endsSentence(t)) return true;
-  if (/^(?:photo(?:graph)?|picture|image|illustration|graphic|video|photo credit|image credit|credit|caption)s?(?:\s+by)?\s*:/i.test(t)) return true;
-  if (/\((?:(?:photo|photograph|image|picture)(?: by| credit)?[^)]*|[^)]*\b(?:getty images|afp|reuters|ap photo|epa|shutterstock|alamy|file photo)\b[^)]*)\)$/i.test(t)) return true;
-  if (/\b(?:photo(?:graph)?|image|picture)(?:\s*credit)?\s*:\s*[^.]{1,80}$/i.test(t) && t.length <= 200) return true;
+  if (/\s\/\s*(?:[\p{Lu}][\p{L}&.'-]*)(?:\s+[\p{Lu}][\p{L}&.'-]*){0,3}$/u.test(t) && !endsSentence(t))
+    return true;
+  if (
+    /^(?:photo(?:graph)?|picture|image|illustration|graphic|video|photo credit|image credit|credit|caption)s?(?:\s+by)?\s*:/i.test(
+      t,
+    )
+  )
+    return true;
+  if (
+    /\((?:(?:photo|photograph|image|picture)(?: by| credit)?[^)]*|[^)]*\b(?:getty images|afp|reuters|ap photo|epa|shutterstock|alamy|file photo)\b[^)]*)\)$/i.test(
+      t,
+    )
+  )
+    return true;
+  if (/\b(?:photo(?:graph)?|image|picture)(?:\s*credit)?\s*:\s*[^.]{1,80}$/i.test(t) && t.length <= 200)
+    return true;
   return /^(?:getty images|afp|reuters|ap|epa|shutterstock|alamy)(?:\s*(?:\/|via)\s*[\p{L} ]+)?$/iu.test(t);
 }
 
@@ -134,25 +147,50 @@ function isSectionLabel(line: string): boolean {
 /** "Home › World › Europe": short segments joined by breadcrumb separators. */
 function isBreadcrumb(line: string): boolean {
   const parts = line.trim().split(/\s+(?:›|»|>|\/|\||→|::)\s+/);
-  return parts.length >= 2 && line.trim().length <= 100 && parts.every((p) => words(p) <= 3 && !endsSentence(p));
+  return (
+    parts.length >= 2 && line.trim().length <= 100 && parts.every((p) => words(p) <= 3 && !endsSentence(p))
+  );
 }
 
 const isSourceLine = (line: string) => line.trim().length <= 120 && /^sources?\s*:/i.test(line.trim());
 
-const BYLINE = /^(?:by|By|BY)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|del|van|von|der|bin|al|la|le)){0,6})(?:\s*(?:,|\||·|•|—|–|-|\bin\b)\s*.{0,60})?$/u;
+const BYLINE =
+  /^(?:by|By|BY)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|del|van|von|der|bin|al|la|le)){0,6})(?:\s*(?:,|\||·|•|—|–|-|\bin\b)\s*.{0,60})?$/u;
 
 // ---------------------------------------------------------------------------------------
 // Dates
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-const WEEKDAY = "(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\\.?,?\\s+)?";
-const PREFIX = "(?:(?:published|updated|posted|last updated|last modified|first published|date)(?:\\s+on)?\\s*:?\\s*)?";
-const TIME = "(?:\\s*(?:[,|•·–—-]|at)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*(?:[a-z]{2,5}|[+-]\\d{2}:?\\d{2}))?)?";
+const MONTH =
+  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const WEEKDAY =
+  "(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\\.?,?\\s+)?";
+const PREFIX =
+  "(?:(?:published|updated|posted|last updated|last modified|first published|date)(?:\\s+on)?\\s*:?\\s*)?";
+const TIME =
+  "(?:\\s*(?:[,|•·–—-]|at)?\\s*\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*(?:[a-z]{2,5}|[+-]\\d{2}:?\\d{2}))?)?";
 const DATE_FORMS = [
-  { re: new RegExp(`^${PREFIX}${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`, "i"), m: 1, d: 2, y: 3 },
-  { re: new RegExp(`^${PREFIX}${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})${TIME}$`, "i"), m: 2, d: 1, y: 3 },
-  { re: new RegExp(`^${PREFIX}(\\d{4})-(\\d{2})-(\\d{2})(?:[t ]\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:z|[+-]\\d{2}:?\\d{2})?)?$`, "i"), m: 2, d: 3, y: 1 },
+  {
+    re: new RegExp(`^${PREFIX}${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}$`, "i"),
+    m: 1,
+    d: 2,
+    y: 3,
+  },
+  {
+    re: new RegExp(`^${PREFIX}${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})${TIME}$`, "i"),
+    m: 2,
+    d: 1,
+    y: 3,
+  },
+  {
+    re: new RegExp(
+      `^${PREFIX}(\\d{4})-(\\d{2})-(\\d{2})(?:[t ]\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:z|[+-]\\d{2}:?\\d{2})?)?$`,
+      "i",
+    ),
+    m: 2,
+    d: 3,
+    y: 1,
+  },
 ];
 
 /** A line that is only a date (optionally "Published …", a weekday, a time): YYYY-MM-DD. */
@@ -163,7 +201,9 @@ export function parseDateLine(line: string): string | undefined {
     const match = form.re.exec(t);
     if (!match) continue;
     const rawMonth = match[form.m]!;
-    const month = /^\d+$/.test(rawMonth) ? Number(rawMonth) : MONTHS.indexOf(rawMonth.slice(0, 3).toLowerCase()) + 1;
+    const month = /^\d+$/.test(rawMonth)
+      ? Number(rawMonth)
+      : MONTHS.indexOf(rawMonth.slice(0, 3).toLowerCase()) + 1;
     const day = Number(match[form.d]);
     const year = Number(match[form.y]);
     const date = new Date(Date.UTC(year, month - 1, day));
@@ -201,7 +241,12 @@ export function cleanArticle(input: string, opts?: { title?: string }): CleanedA
     if (isLabel(line) || READING_TIME.test(line.trim()) || isCredit(line)) {
       keep[i] = false;
       if (isListLabel(line)) {
-        for (let j = i + 1; j < lines.length && lines[j]!.trim() !== "" && !isBody(lines[j]!) && lines[j]!.trim().length <= 160; j++) keep[j] = false;
+        for (
+          let j = i + 1;
+          j < lines.length && lines[j]!.trim() !== "" && !isBody(lines[j]!) && lines[j]!.trim().length <= 160;
+          j++
+        )
+          keep[j] = false;
       }
     }
   }
@@ -222,13 +267,16 @@ export function cleanArticle(input: string, opts?: { title?: string }): CleanedA
       out.byline = by[1]!.trim();
       continue;
     }
-    if ((isSectionLabel(line) || isBreadcrumb(line)) && !(opts?.title && sameLine(line, opts.title))) keep[i] = false;
+    if ((isSectionLabel(line) || isBreadcrumb(line)) && !(opts?.title && sameLine(line, opts.title)))
+      keep[i] = false;
   }
 
   // 3. The title: kept once where it opens the text, dropped where it repeats.
   const first = nonEmpty()[0];
   const firstLine = first === undefined ? undefined : lines[first]!;
-  const title = opts?.title?.trim() || (firstLine !== undefined && looksLikeTitle(firstLine, nonEmpty().length) ? firstLine.trim() : undefined);
+  const title =
+    opts?.title?.trim() ||
+    (firstLine !== undefined && looksLikeTitle(firstLine, nonEmpty().length) ? firstLine.trim() : undefined);
   if (title) {
     if (firstLine !== undefined && sameLine(firstLine, title)) out.title = firstLine.trim();
     for (const i of nonEmpty()) if (i !== first && sameLine(lines[i]!, title)) keep[i] = false;
@@ -249,7 +297,14 @@ export function cleanArticle(input: string, opts?: { title?: string }): CleanedA
 
 function looksLikeTitle(line: string, lineCount: number): boolean {
   const t = line.trim();
-  return lineCount > 1 && t.length <= 150 && !endsSentence(t) && !/[:,;]$/.test(t) && words(t) >= 2 && /^[\p{Lu}\p{N}"'“‘«]/u.test(t);
+  return (
+    lineCount > 1 &&
+    t.length <= 150 &&
+    !endsSentence(t) &&
+    !/[:,;]$/.test(t) &&
+    words(t) >= 2 &&
+    /^[\p{Lu}\p{N}"'“‘«]/u.test(t)
+  );
 }
 
 /**
@@ -258,7 +313,10 @@ function looksLikeTitle(line: string, lineCount: number): boolean {
  * three or more headline-like lines at the very end.
  */
 function cutTail(lines: string[], keep: boolean[]): void {
-  const idx = lines.map((_, i) => i).filter((i) => keep[i] !== false || isListLabel(lines[i]!)).filter((i) => lines[i]!.trim() !== "");
+  const idx = lines
+    .map((_, i) => i)
+    .filter((i) => keep[i] !== false || isListLabel(lines[i]!))
+    .filter((i) => lines[i]!.trim() !== "");
   if (!idx.some((i) => keep[i] && isBody(lines[i]!))) return;
 
   // Latest position after which only non-body lines remain.
@@ -278,7 +336,8 @@ function cutTail(lines: string[], keep: boolean[]): void {
 
   const kept = idx.filter((i) => keep[i]);
   let run = 0;
-  for (let k = kept.length - 1; k >= 0 && isHeadlineLike(lines[kept[k]!]!) && !isBody(lines[kept[k]!]!); k--) run++;
+  for (let k = kept.length - 1; k >= 0 && isHeadlineLike(lines[kept[k]!]!) && !isBody(lines[kept[k]!]!); k--)
+    run++;
   const before = kept.slice(0, kept.length - run);
   if (run >= 3 && before.some((i) => isBody(lines[i]!))) {
     for (let j = kept[kept.length - run]!; j < lines.length; j++) keep[j] = false;

@@ -36,7 +36,15 @@ const MIME_KINDS: Record<string, DocKind> = {
   "application/x-pdf": "pdf",
 };
 /** Types that say nothing about the content: decide from the name or the bytes. */
-const GENERIC_MIMES = new Set(["", "application/octet-stream", "binary/octet-stream", "application/unknown", "application/binary", "application/x-download", "application/force-download"]);
+const GENERIC_MIMES = new Set([
+  "",
+  "application/octet-stream",
+  "binary/octet-stream",
+  "application/unknown",
+  "application/binary",
+  "application/x-download",
+  "application/force-download",
+]);
 const EXT_KINDS: Record<string, DocKind> = {
   txt: "text",
   text: "text",
@@ -54,7 +62,11 @@ export function parseContentType(header: string | undefined): { mime: string; ch
   if (!header) return { mime: "" };
   const [type = "", ...params] = header.split(";");
   const charsetParam = params.map((p) => p.trim()).find((p) => /^charset\s*=/i.test(p));
-  const charset = charsetParam?.split("=")[1]?.trim().replace(/^["']|["']$/g, "").toLowerCase();
+  const charset = charsetParam
+    ?.split("=")[1]
+    ?.trim()
+    .replace(/^["']|["']$/g, "")
+    .toLowerCase();
   return { mime: type.trim().toLowerCase(), ...(charset ? { charset } : {}) };
 }
 
@@ -76,7 +88,8 @@ function extensionOf(filename: string | undefined): string {
 
 const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
 const isPdf = (bytes: Uint8Array) => latin1(bytes.subarray(0, 1024)).includes("%PDF-");
-const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+const latin1 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
 
 /** A name for well-known binary formats, from their first bytes. */
 function binaryFormat(bytes: Uint8Array): string | undefined {
@@ -101,7 +114,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
   let control = 0;
   for (const b of head) {
     if (b === 0) return true;
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f) control++;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f)
+      control++;
   }
   return head.length > 0 && control / head.length > 0.1;
 }
@@ -120,12 +134,18 @@ export function documentKind(input: DocumentInput): DocKind {
   const { mime } = parseContentType(input.contentType);
   const ext = extensionOf(input.filename);
   let kind: DocKind | undefined = MIME_KINDS[mime];
-  if (kind === "pdf") throw new FootnoteError("BAD_INPUT", "This file says it is a PDF but does not start like one; it may be damaged.");
-  if (!kind && !GENERIC_MIMES.has(mime)) throw unsupported(ext ? `.${ext} files (${mime})` : `this type of file (${mime})`);
+  if (kind === "pdf")
+    throw new FootnoteError(
+      "BAD_INPUT",
+      "This file says it is a PDF but does not start like one; it may be damaged.",
+    );
+  if (!kind && !GENERIC_MIMES.has(mime))
+    throw unsupported(ext ? `.${ext} files (${mime})` : `this type of file (${mime})`);
   // text/plain is what many clients call any text file: the extension knows better.
   if ((!kind || kind === "text") && ext) {
     const fromExt = EXT_KINDS[ext];
-    if (fromExt === "pdf") throw new FootnoteError("BAD_INPUT", "This file is named .pdf but is not a PDF; it may be damaged.");
+    if (fromExt === "pdf")
+      throw new FootnoteError("BAD_INPUT", "This file is named .pdf but is not a PDF; it may be damaged.");
     if (fromExt) kind = fromExt;
     else if (!kind && !looksTextual(bytes)) throw unsupported(`.${ext} files`);
   }
@@ -142,7 +162,11 @@ const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\
 /** HTML by its start, or by having many tags. */
 export function looksLikeHtml(text: string): boolean {
   if (HTML_START.test(text.slice(0, 2048))) return true;
-  const tags = text.slice(0, 100_000).match(/<\/?(?:p|div|span|a|h[1-6]|li|ul|ol|br|article|section|body|main|table|tr|td|em|strong|img|blockquote)\b[^>]*>/gi);
+  const tags = text
+    .slice(0, 100_000)
+    .match(
+      /<\/?(?:p|div|span|a|h[1-6]|li|ul|ol|br|article|section|body|main|table|tr|td|em|strong|img|blockquote)\b[^>]*>/gi,
+    );
   return (tags?.length ?? 0) >= 8 && /<\/(?:p|div|li|h[1-6]|article|section|td)>/i.test(text);
 }
 const sniffsHtml = (head: string) => HTML_START.test(head);
@@ -183,7 +207,10 @@ export function decodeText(bytes: Uint8Array, charset?: string, opts: { lenient?
     const legacy = new TextDecoder("windows-1252").decode(bytes);
     if (readsSensibly(legacy)) return legacy;
     if (opts.lenient) return new TextDecoder("utf-8").decode(bytes);
-    throw new FootnoteError("BAD_INPUT", "This file is not valid UTF-8 text. Save it as UTF-8 (most editors offer this under \"Save as\") and send it again.");
+    throw new FootnoteError(
+      "BAD_INPUT",
+      'This file is not valid UTF-8 text. Save it as UTF-8 (most editors offer this under "Save as") and send it again.',
+    );
   }
 }
 
@@ -216,7 +243,8 @@ export async function readDocument(input: DocumentInput, config: Config): Promis
 }
 
 export function tooLong(limit: number, actual?: number): FootnoteError {
-  const size = actual === undefined ? "This is" : `This article has ${actual.toLocaleString("en-US")} characters,`;
+  const size =
+    actual === undefined ? "This is" : `This article has ${actual.toLocaleString("en-US")} characters,`;
   return new FootnoteError(
     "TOO_LARGE",
     `${size} over the limit of ${limit.toLocaleString("en-US")} characters (MAX_ARTICLE_CHARS). Send a shorter text, or split it into parts.`,
@@ -233,7 +261,9 @@ async function readPdf(bytes: Uint8Array): Promise<RawArticle> {
     const password = (error as { name?: string }).name === "PasswordException";
     throw new FootnoteError(
       "BAD_INPUT",
-      password ? "This PDF is protected by a password; send a copy without one." : "I could not read this PDF; it may be damaged.",
+      password
+        ? "This PDF is protected by a password; send a copy without one."
+        : "I could not read this PDF; it may be damaged.",
       { cause: error },
     );
   }
@@ -242,9 +272,15 @@ async function readPdf(bytes: Uint8Array): Promise<RawArticle> {
     const { text: pages } = await extractText(pdf, { mergePages: false });
     const text = pages.map(reflowPdfPage).filter(Boolean).join("\n\n");
     if (!/[\p{L}\p{N}]/u.test(text)) {
-      throw new FootnoteError("NO_ARTICLE", "This PDF has no text (a scan?): I can only read PDFs with a text layer. Run it through OCR, or paste the text.");
+      throw new FootnoteError(
+        "NO_ARTICLE",
+        "This PDF has no text (a scan?): I can only read PDFs with a text layer. Run it through OCR, or paste the text.",
+      );
     }
-    const info = await getMeta(pdf).then((m) => m.info, () => undefined);
+    const info = await getMeta(pdf).then(
+      (m) => m.info,
+      () => undefined,
+    );
     const title = typeof info?.Title === "string" && info.Title.trim() ? info.Title.trim() : undefined;
     return { text, ...(title ? { title } : {}) };
   } finally {
@@ -259,7 +295,10 @@ async function readPdf(bytes: Uint8Array): Promise<RawArticle> {
  */
 export function reflowPdfPage(page: string): string {
   const lines = page.split("\n").map((l) => l.replace(/\s+/g, " ").trim());
-  const lengths = lines.filter(Boolean).map((l) => l.length).sort((a, b) => a - b);
+  const lengths = lines
+    .filter(Boolean)
+    .map((l) => l.length)
+    .sort((a, b) => a - b);
   if (lengths.length === 0) return "";
   const full = lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.9))]!;
   const paragraphs: string[] = [];
@@ -293,7 +332,12 @@ export function markdownToText(md: string): RawArticle {
     const end = lines.findIndex((l, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(l));
     if (end > 0 && end < 100) {
       const fm = lines.slice(1, end).find((l) => /^title\s*:/i.test(l));
-      if (fm) title = fm.replace(/^title\s*:\s*/i, "").replace(/^["']|["']$/g, "").trim() || undefined;
+      if (fm)
+        title =
+          fm
+            .replace(/^title\s*:\s*/i, "")
+            .replace(/^["']|["']$/g, "")
+            .trim() || undefined;
       lines = lines.slice(end + 1);
     }
   }
@@ -341,14 +385,16 @@ function inline(line: string): string {
 }
 
 function inlineMarkup(s: string): string {
-  return s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+"[^"]*")?\)/g, "$1")
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
-    // Spans are bounded so that a line full of stray * or _ cannot make this quadratic.
-    .replace(/(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1(?![\w*])/g, "$2")
-    .replace(/(?<![\w*\\])\*(?=[^\s*])(.{1,300}?)(?<=[^\s*])\*(?![\w*])/g, "$1")
-    .replace(/(?<![\w\\])_(?=[^\s_])(.{1,300}?)(?<=[^\s_])_(?!\w)/g, "$1")
-    .replace(/~~(?=\S)(.{1,300}?)(?<=\S)~~/g, "$1");
+  return (
+    s
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+"[^"]*")?\)/g, "$1")
+      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")
+      .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
+      // Spans are bounded so that a line full of stray * or _ cannot make this quadratic.
+      .replace(/(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1(?![\w*])/g, "$2")
+      .replace(/(?<![\w*\\])\*(?=[^\s*])(.{1,300}?)(?<=[^\s*])\*(?![\w*])/g, "$1")
+      .replace(/(?<![\w\\])_(?=[^\s_])(.{1,300}?)(?<=[^\s_])_(?!\w)/g, "$1")
+      .replace(/~~(?=\S)(.{1,300}?)(?<=\S)~~/g, "$1")
+  );
 }

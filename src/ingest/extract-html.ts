@@ -34,7 +34,9 @@ export async function extractHtml(html: string, pageUrl?: string): Promise<Extra
     // Readability changes the document, so read the metadata first.
     const url = canonicalUrl(doc, baseUrl);
     const metaDate = metaPublished(doc);
-    const headings = [...doc.querySelectorAll("h1")].map((h) => clean(h.textContent)).filter((h): h is string => !!h);
+    const headings = [...doc.querySelectorAll("h1")]
+      .map((h) => clean(h.textContent))
+      .filter((h): h is string => !!h);
 
     const article = new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
     const text = article?.content ? elementText(article.content) : "";
@@ -62,7 +64,9 @@ export async function extractHtml(html: string, pageUrl?: string): Promise<Extra
  */
 function bestTitle(title: string | undefined, headings: string[]): string | undefined {
   if (!title) return headings[0];
-  const h1 = headings.find((h) => h.length >= 8 && h.length < title.length && title.toLowerCase().includes(h.toLowerCase()));
+  const h1 = headings.find(
+    (h) => h.length >= 8 && h.length < title.length && title.toLowerCase().includes(h.toLowerCase()),
+  );
   return h1 ?? title;
 }
 
@@ -120,9 +124,15 @@ export function toIsoDate(value: string | undefined): string | undefined {
 // ---------------------------------------------------------------------------------------
 
 const BLOCKS = new Set(
-  "ADDRESS ARTICLE ASIDE BLOCKQUOTE CAPTION DD DETAILS DIALOG DIV DL DT FIELDSET FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HGROUP HR LI MAIN NAV OL P SECTION SUMMARY TABLE TBODY TFOOT THEAD TR UL".split(" "),
+  "ADDRESS ARTICLE ASIDE BLOCKQUOTE CAPTION DD DETAILS DIALOG DIV DL DT FIELDSET FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HGROUP HR LI MAIN NAV OL P SECTION SUMMARY TABLE TBODY TFOOT THEAD TR UL".split(
+    " ",
+  ),
 );
-const SKIPPED = new Set("SCRIPT STYLE NOSCRIPT TEMPLATE FIGCAPTION SVG BUTTON INPUT SELECT TEXTAREA IFRAME OBJECT CANVAS VIDEO AUDIO".split(" "));
+const SKIPPED = new Set(
+  "SCRIPT STYLE NOSCRIPT TEMPLATE FIGCAPTION SVG BUTTON INPUT SELECT TEXTAREA IFRAME OBJECT CANVAS VIDEO AUDIO".split(
+    " ",
+  ),
+);
 
 /** The readable text of an element: one paragraph per block, blank lines between. */
 export function elementText(root: Element): string {
@@ -144,7 +154,8 @@ export function elementText(root: Element): string {
     if (node.nodeType !== 1 /* element */) return;
     const el = node as Element;
     const tag = el.tagName.toUpperCase();
-    if (SKIPPED.has(tag) || el.getAttribute("hidden") !== null || el.getAttribute("aria-hidden") === "true") return;
+    if (SKIPPED.has(tag) || el.getAttribute("hidden") !== null || el.getAttribute("aria-hidden") === "true")
+      return;
     if (tag === "BR") {
       current += "\n";
       return;

@@ -11,7 +11,8 @@ import { guardedConnector, parseUserUrl, urlProblem } from "./url-guard.ts";
 
 export const USER_AGENT = "footnote/0.1 (+article reader)";
 const MAX_REDIRECTS = 5;
-const ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,application/pdf;q=0.8,*/*;q=0.1";
+const ACCEPT =
+  "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,application/pdf;q=0.8,*/*;q=0.1";
 
 export interface FetchedPage {
   /** The URL that answered, after redirects. */
@@ -37,9 +38,15 @@ export async function fetchUrl(rawUrl: string, opts: FetchOptions): Promise<Fetc
   const stop = new AbortController(); // ours: cuts the connection when the body is too large
   const signal = AbortSignal.any([timeout, stop.signal, ...(opts.signal ? [opts.signal] : [])]);
   const agent = new Agent({
-    connect: guardedConnector({ allowPrivate: config.ALLOW_PRIVATE_URLS, connectTimeoutMs: config.FETCH_CONNECT_TIMEOUT_MS }),
+    connect: guardedConnector({
+      allowPrivate: config.ALLOW_PRIVATE_URLS,
+      connectTimeoutMs: config.FETCH_CONNECT_TIMEOUT_MS,
+    }),
   });
-  const doFetch = (opts.fetch ?? undiciFetch) as (input: string, init: Record<string, unknown>) => Promise<Response>;
+  const doFetch = (opts.fetch ?? undiciFetch) as (
+    input: string,
+    init: Record<string, unknown>,
+  ) => Promise<Response>;
   const seen = new Set<string>([url.href]);
 
   try {
@@ -92,10 +99,17 @@ function nextHop(from: URL, location: string): URL {
   try {
     next = new URL(location, from);
   } catch {
-    throw new FootnoteError("FETCH_FAILED", `The page at ${from.host} redirected to an invalid address ("${location.slice(0, 80)}").`);
+    throw new FootnoteError(
+      "FETCH_FAILED",
+      `The page at ${from.host} redirected to an invalid address ("${location.slice(0, 80)}").`,
+    );
   }
   const problem = urlProblem(next);
-  if (problem) throw new FootnoteError("URL_REFUSED", `The page at ${from.host} redirected to a link I won't follow: ${problem}`);
+  if (problem)
+    throw new FootnoteError(
+      "URL_REFUSED",
+      `The page at ${from.host} redirected to a link I won't follow: ${problem}`,
+    );
   return next;
 }
 
@@ -132,14 +146,19 @@ function httpError(status: number, url: URL): FootnoteError {
   const phrase = `${status} ${STATUS_CODES[status] ?? "Error"}`;
   let advice: string;
   if (status === 404 || status === 410) advice = "check the link";
-  else if (status === 401 || status === 403) advice = "it may need a login or refuse automated readers; paste the article's text instead";
+  else if (status === 401 || status === 403)
+    advice = "it may need a login or refuse automated readers; paste the article's text instead";
   else if (status === 429) advice = "the site is limiting requests; try again later";
   else if (status >= 500) advice = "the site has a problem on its side; try again later";
   else advice = "check the link";
   return new FootnoteError("FETCH_FAILED", `The page answered ${phrase}: ${advice}. (${url.host})`);
 }
 
-function mapError(error: unknown, url: URL, ctx: { timeout: AbortSignal; user?: AbortSignal; config: Config }): unknown {
+function mapError(
+  error: unknown,
+  url: URL,
+  ctx: { timeout: AbortSignal; user?: AbortSignal; config: Config },
+): unknown {
   if (ctx.user?.aborted) return ctx.user.reason ?? error;
   const own = findInChain(error, (e) => isFootnoteError(e));
   if (own) return own;
@@ -150,7 +169,8 @@ function mapError(error: unknown, url: URL, ctx: { timeout: AbortSignal; user?: 
       { cause: error },
     );
   }
-  const coded = findInChain(error, (e) => typeof (e as { code?: unknown }).code === "string") as { code: string; message?: string } | undefined;
+  const coded = findInChain(error, (e) => typeof (e as { code?: unknown }).code === "string") as
+    { code: string; message?: string } | undefined;
   const code = coded?.code ?? "";
   if (code === "UND_ERR_CONNECT_TIMEOUT") {
     return new FootnoteError(
@@ -160,13 +180,29 @@ function mapError(error: unknown, url: URL, ctx: { timeout: AbortSignal; user?: 
     );
   }
   if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_NONAME") {
-    return new FootnoteError("FETCH_FAILED", `I could not find the site ${url.hostname}: check the link.`, { cause: error });
+    return new FootnoteError("FETCH_FAILED", `I could not find the site ${url.hostname}: check the link.`, {
+      cause: error,
+    });
   }
   if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-    return new FootnoteError("FETCH_FAILED", `The secure connection to ${url.host} failed (a certificate problem, ${code}).`, { cause: error });
+    return new FootnoteError(
+      "FETCH_FAILED",
+      `The secure connection to ${url.host} failed (a certificate problem, ${code}).`,
+      { cause: error },
+    );
   }
-  const detail = code || (error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
-  return new FootnoteError("FETCH_FAILED", `I could not fetch ${url.host} (${detail}). Check the link or try again later.`, { cause: error });
+  const detail =
+    code ||
+    (error instanceof Error
+      ? error.cause instanceof Error
+        ? error.cause.message
+        : error.message
+      : String(error));
+  return new FootnoteError(
+    "FETCH_FAILED",
+    `I could not fetch ${url.host} (${detail}). Check the link or try again later.`,
+    { cause: error },
+  );
 }
 
 function findInChain(error: unknown, test: (e: object) => boolean): object | undefined {

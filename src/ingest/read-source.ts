@@ -29,17 +29,28 @@ export async function readSource(source: IngestSource, opts: ReadOptions): Promi
         ...(opts.fetch ? { fetch: opts.fetch } : {}),
       });
       opts.signal?.throwIfAborted();
-      const raw = await readDocument({ bytes: page.bytes, contentType: page.contentType, url: page.url }, config);
+      const raw = await readDocument(
+        { bytes: page.bytes, contentType: page.contentType, url: page.url },
+        config,
+      );
       return finish({ ...raw, url: raw.url ?? page.url }, "url", config);
     }
     case "text": {
       const text = source.text;
       if (text.length > config.MAX_ARTICLE_CHARS * 4) throw tooLong(config.MAX_ARTICLE_CHARS);
       if (/\u0000/.test(text) || controlShare(text) > 0.1) {
-        throw new FootnoteError("BINARY_INPUT", "This looks like a binary file (not text); send text, HTML, Markdown or PDF.");
+        throw new FootnoteError(
+          "BINARY_INPUT",
+          "This looks like a binary file (not text); send text, HTML, Markdown or PDF.",
+        );
       }
-      const wellFormed = text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
-      const raw: RawArticle = looksLikeHtml(wellFormed) ? await extractHtml(wellFormed) : { text: wellFormed };
+      const wellFormed = text.replace(
+        /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+        "\ufffd",
+      );
+      const raw: RawArticle = looksLikeHtml(wellFormed)
+        ? await extractHtml(wellFormed)
+        : { text: wellFormed };
       const title = source.title?.trim();
       return finish(title ? { ...raw, title } : raw, "text", config);
     }
@@ -64,11 +75,19 @@ function controlShare(text: string): number {
   return head.length === 0 ? 0 : control / head.length;
 }
 
-function finish(raw: RawArticle, kind: ArticleInput["source"], config: Config, filename?: string): ArticleInput {
+function finish(
+  raw: RawArticle,
+  kind: ArticleInput["source"],
+  config: Config,
+  filename?: string,
+): ArticleInput {
   const cleaned = cleanArticle(raw.text, raw.title ? { title: raw.title } : undefined);
   const text = cleaned.text;
   if (text.trim() === "") {
-    throw new FootnoteError("EMPTY_ARTICLE", "There is no text to store: the source is empty, or has only page furniture. Send an article with some text in it.");
+    throw new FootnoteError(
+      "EMPTY_ARTICLE",
+      "There is no text to store: the source is empty, or has only page furniture. Send an article with some text in it.",
+    );
   }
   if (text.length > config.MAX_ARTICLE_CHARS) throw tooLong(config.MAX_ARTICLE_CHARS, text.length);
 
@@ -87,11 +106,19 @@ function finish(raw: RawArticle, kind: ArticleInput["source"], config: Config, f
 
 /** The first line when it is short and not a sentence, else its first words; never empty. */
 export function fallbackTitle(text: string, filename?: string): string {
-  const firstLine = text.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+  const firstLine =
+    text
+      .split("\n")
+      .find((l) => l.trim() !== "")
+      ?.trim() ?? "";
   if (firstLine && firstLine.length <= 120 && !/[.!?;,:]["'”’)]*$/.test(firstLine)) return firstLine;
   const words = firstLine.split(/\s+/).filter(Boolean);
   if (words.length > 0) {
-    const head = words.slice(0, 8).join(" ").slice(0, 100).replace(/[.,;:!?]+$/, "");
+    const head = words
+      .slice(0, 8)
+      .join(" ")
+      .slice(0, 100)
+      .replace(/[.,;:!?]+$/, "");
     return head.length < firstLine.length ? `${head}…` : head;
   }
   return filename?.replace(/\.[a-z0-9]{1,10}$/i, "") || "Untitled";

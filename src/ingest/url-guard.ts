@@ -19,7 +19,10 @@ export function parseUserUrl(raw: string): URL {
   try {
     url = new URL(trimmed);
   } catch {
-    throw new FootnoteError("BAD_INPUT", `"${shorten(trimmed)}" is not a valid link. Send a full web address such as ${EXAMPLE}`);
+    throw new FootnoteError(
+      "BAD_INPUT",
+      `"${shorten(trimmed)}" is not a valid link. Send a full web address such as ${EXAMPLE}`,
+    );
   }
   const problem = urlProblem(url);
   if (problem) throw new FootnoteError("BAD_INPUT", `${problem} Send a web address such as ${EXAMPLE}`);
@@ -92,16 +95,20 @@ function describeRange(range: string): string {
  * A `lookup` for net.connect that refuses a name when any of its addresses is not public.
  * `refused` is replaceable so tests can drive the allowed path against 127.0.0.1.
  */
-export function guardedLookup(refused: (address: string) => string | undefined = refusedRange): net.LookupFunction {
+export function guardedLookup(
+  refused: (address: string) => string | undefined = refusedRange,
+): net.LookupFunction {
   return (hostname, options, callback) => {
     dns.lookup(hostname, { family: options.family, hints: options.hints, all: true }, (err, addresses) => {
       if (err) return callback(err, "", 0);
       for (const { address } of addresses) {
         const range = refused(address);
-        if (range !== undefined) return callback(refusal(hostname, address, range) as unknown as NodeJS.ErrnoException, "", 0);
+        if (range !== undefined)
+          return callback(refusal(hostname, address, range) as unknown as NodeJS.ErrnoException, "", 0);
       }
       const first = addresses[0];
-      if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "", 0);
+      if (!first)
+        return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "", 0);
       // net.connect asks for every address when it races IPv4 and IPv6 (autoSelectFamily).
       if (options.all) (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
       else callback(null, first.address, first.family);
@@ -114,9 +121,15 @@ export function guardedLookup(refused: (address: string) => string | undefined =
  * (net.connect does no lookup for them) and names in the guarded lookup; either way the
  * refusal happens before a socket is opened, so nothing is sent.
  */
-export function guardedConnector(opts: { allowPrivate: boolean; connectTimeoutMs: number }): buildConnector.connector {
+export function guardedConnector(opts: {
+  allowPrivate: boolean;
+  connectTimeoutMs: number;
+}): buildConnector.connector {
   if (opts.allowPrivate) return buildConnector({ timeout: opts.connectTimeoutMs });
-  const base = buildConnector({ timeout: opts.connectTimeoutMs, lookup: guardedLookup() } as buildConnector.BuildOptions);
+  const base = buildConnector({
+    timeout: opts.connectTimeoutMs,
+    lookup: guardedLookup(),
+  } as buildConnector.BuildOptions);
   return (options, callback) => {
     const host = options.hostname.replace(/^\[|\]$/g, "");
     if (net.isIP(host)) {

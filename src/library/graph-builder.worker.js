@@ -20,8 +20,11 @@ db.pragma("busy_timeout = 5000");
 // One read transaction: the vectors, the last passage id and the delete sequence agree.
 db.exec("BEGIN");
 const count = /** @type {{ n: number }} */ (db.prepare("SELECT count(*) AS n FROM passages").get()).n;
-const watermark = /** @type {{ id: number | null }} */ (db.prepare("SELECT max(id) AS id FROM passages").get()).id ?? 0;
-const seqRow = /** @type {{ value: string } | undefined} */ (db.prepare("SELECT value FROM meta WHERE key = 'delete_seq'").get());
+const watermark =
+  /** @type {{ id: number | null }} */ (db.prepare("SELECT max(id) AS id FROM passages").get()).id ?? 0;
+const seqRow = /** @type {{ value: string } | undefined} */ (
+  db.prepare("SELECT value FROM meta WHERE key = 'delete_seq'").get()
+);
 const seq = Number(seqRow?.value ?? 0);
 
 const index = new hnswlib.HierarchicalNSW("cosine", dimensions);

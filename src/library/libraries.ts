@@ -25,7 +25,11 @@ export function libraryFolder(libraryId: string): string {
 
 export function validateLibraryId(libraryId: string): string {
   const id = libraryId.trim();
-  if (!id || id.length > 200) throw new FootnoteError("BAD_INPUT", `"${libraryId}" is not a library name: use 1 to 200 characters, e.g. --library research.`);
+  if (!id || id.length > 200)
+    throw new FootnoteError(
+      "BAD_INPUT",
+      `"${libraryId}" is not a library name: use 1 to 200 characters, e.g. --library research.`,
+    );
   return id;
 }
 
@@ -69,7 +73,11 @@ export class Libraries {
     try {
       fs.mkdirSync(dir, { recursive: true });
     } catch (error) {
-      throw new FootnoteError("STORE_ERROR", `Could not create ${dir}: ${(error as Error).message}. Check that DATA_DIR points to a writable folder.`, { cause: error });
+      throw new FootnoteError(
+        "STORE_ERROR",
+        `Could not create ${dir}: ${(error as Error).message}. Check that DATA_DIR points to a writable folder.`,
+        { cause: error },
+      );
     }
     const store = new Store(path.join(dir, "library.db"), id);
     try {
@@ -78,7 +86,11 @@ export class Libraries {
       if (!built || store.passageCount() === 0) {
         store.setIdentity(wanted);
         store.setMeta("library_id", id);
-      } else if (built.provider !== wanted.provider || built.model !== wanted.model || built.dimensions !== wanted.dimensions) {
+      } else if (
+        built.provider !== wanted.provider ||
+        built.model !== wanted.model ||
+        built.dimensions !== wanted.dimensions
+      ) {
         throw new FootnoteError(
           "INDEX_MISMATCH",
           `The library "${id}" was built with ${describeIdentity(built)}, but the settings now ask for ${describeIdentity(wanted)}. ` +

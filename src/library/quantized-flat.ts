@@ -48,7 +48,10 @@ export class QuantizedFlat {
   private n = 0;
   private cap: number;
 
-  constructor(readonly dimensions: number, capacity: number) {
+  constructor(
+    readonly dimensions: number,
+    capacity: number,
+  ) {
     this.stride = Math.ceil(dimensions / 16) * 16;
     this.codesAt = Math.ceil((this.stride * 2) / 64) * 64;
     this.queryMax = Math.min(32_767, Math.floor((2 ** 31 - 1) / (127 * this.stride)));
@@ -80,7 +83,8 @@ export class QuantizedFlat {
 
   /** Adds a vector, or replaces the one the id has. */
   add(vector: Float32Array | number[], id: number): void {
-    if (vector.length !== this.dimensions) throw new Error(`vector of ${vector.length} dimensions in an index of ${this.dimensions}`);
+    if (vector.length !== this.dimensions)
+      throw new Error(`vector of ${vector.length} dimensions in an index of ${this.dimensions}`);
     let slot = this.slots.get(id);
     if (slot === undefined) {
       if (this.n === this.cap) this.grow(this.cap * 2);
@@ -88,7 +92,11 @@ export class QuantizedFlat {
       this.slots.set(id, slot);
       this.ids[slot] = id;
     }
-    this.scales[slot] = this.encode(vector, this.codesOf(slot), this.fine.subarray(slot * this.dimensions, (slot + 1) * this.dimensions));
+    this.scales[slot] = this.encode(
+      vector,
+      this.codesOf(slot),
+      this.fine.subarray(slot * this.dimensions, (slot + 1) * this.dimensions),
+    );
   }
 
   /** False when the id is not there. The last row moves into the gap: no holes to skip. */
@@ -98,7 +106,11 @@ export class QuantizedFlat {
     const last = this.n - 1;
     if (slot !== last) {
       const bytes = new Uint8Array(this.memory.buffer);
-      bytes.copyWithin(this.codesAt + slot * this.stride, this.codesAt + last * this.stride, this.codesAt + (last + 1) * this.stride);
+      bytes.copyWithin(
+        this.codesAt + slot * this.stride,
+        this.codesAt + last * this.stride,
+        this.codesAt + (last + 1) * this.stride,
+      );
       this.ids[slot] = this.ids[last]!;
       this.scales[slot] = this.scales[last]!;
       this.fine.copyWithin(slot * this.dimensions, last * this.dimensions, (last + 1) * this.dimensions);
@@ -201,7 +213,12 @@ export class QuantizedFlat {
       const size = fs.fstatSync(fd).size;
       const header = Buffer.alloc(HEADER);
       if (size < HEADER || fs.readSync(fd, header, 0, HEADER, 0) !== HEADER) return null;
-      if (header.readUInt32LE(0) !== MAGIC || header.readUInt32LE(4) !== VERSION || header.readUInt32LE(8) !== dimensions) return null;
+      if (
+        header.readUInt32LE(0) !== MAGIC ||
+        header.readUInt32LE(4) !== VERSION ||
+        header.readUInt32LE(8) !== dimensions
+      )
+        return null;
       const stride = header.readUInt32LE(12);
       const n = header.readUInt32LE(16);
       if (size !== HEADER + n * (12 + stride + dimensions)) return null;
@@ -211,7 +228,7 @@ export class QuantizedFlat {
       // Straight into place: no copy of the whole file in memory on the way.
       let at = HEADER;
       const into = (target: Uint8Array) => {
-        for (let done = 0; done < target.length; ) {
+        for (let done = 0; done < target.length;) {
           const got = fs.readSync(fd, target, done, target.length - done, at + done);
           if (got === 0) throw new Error(`${file} ended early`);
           done += got;
@@ -233,7 +250,10 @@ export class QuantizedFlat {
 
   private grow(capacity: number): void {
     const bytes = this.bytesFor(capacity);
-    if (bytes > MAX_BYTES) throw new Error(`the flat index cannot hold ${capacity.toLocaleString("en")} vectors of ${this.dimensions} dimensions (4 GiB at most): set VECTOR_INDEX=hnsw`);
+    if (bytes > MAX_BYTES)
+      throw new Error(
+        `the flat index cannot hold ${capacity.toLocaleString("en")} vectors of ${this.dimensions} dimensions (4 GiB at most): set VECTOR_INDEX=hnsw`,
+      );
     const pages = Math.ceil(bytes / PAGE) - this.memory.buffer.byteLength / PAGE;
     if (pages > 0) this.memory.grow(pages);
     const ids = new Float64Array(capacity);
@@ -280,7 +300,8 @@ export class QuantizedFlat {
    * every row, so it does not change which rows the scan ranks first.
    */
   private encodeQuery(query: Float32Array | number[]): void {
-    if (query.length !== this.dimensions) throw new Error(`query of ${query.length} dimensions in an index of ${this.dimensions}`);
+    if (query.length !== this.dimensions)
+      throw new Error(`query of ${query.length} dimensions in an index of ${this.dimensions}`);
     const q = new Int16Array(this.memory.buffer, 0, this.stride);
     let max = 0;
     for (let j = 0; j < query.length; j++) max = Math.max(max, Math.abs(query[j]!));

@@ -11,7 +11,11 @@ import type { Libraries } from "./libraries.ts";
 
 const BATCH = 256;
 
-export async function reindexAll(libraries: Libraries, embedder: Embedder, onProgress?: (done: number, total: number) => void): Promise<{ passages: number }> {
+export async function reindexAll(
+  libraries: Libraries,
+  embedder: Embedder,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ passages: number }> {
   let total = 0;
   for (const libraryId of libraries.listIds()) {
     const { store, dir } = libraries.openStoreOnly(libraryId);
@@ -29,7 +33,8 @@ export async function reindexAll(libraries: Libraries, embedder: Embedder, onPro
         store.setIdentity(embedder.identity);
       })();
       // Old snapshots hold the old vectors: remove them; the next open rebuilds from the store.
-      for (const name of fs.readdirSync(dir)) if (/\.(hnsw|flat)$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
+      for (const name of fs.readdirSync(dir))
+        if (/\.(hnsw|flat)$/.test(name)) fs.rmSync(path.join(dir, name), { force: true });
       total += rows.length;
     } finally {
       store.close();

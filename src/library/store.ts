@@ -84,13 +84,21 @@ export class Store {
   private readonly termStatsAt: { minPassages: number; minDf: number };
   private readonly pageCache: { share: number; minKb: number; maxKb: number };
 
-  constructor(file: string, readonly libraryId: string, options: StoreOptions = {}) {
+  constructor(
+    file: string,
+    readonly libraryId: string,
+    options: StoreOptions = {},
+  ) {
     this.termStatsAt = options.termStats ?? DEFAULT_TERM_STATS;
     this.pageCache = options.pageCache ?? DEFAULT_PAGE_CACHE;
     try {
       this.db = new Database(file);
     } catch (error) {
-      throw new FootnoteError("STORE_ERROR", `Could not open the library database at ${file}: ${(error as Error).message}. Check that DATA_DIR is writable.`, { cause: error });
+      throw new FootnoteError(
+        "STORE_ERROR",
+        `Could not open the library database at ${file}: ${(error as Error).message}. Check that DATA_DIR is writable.`,
+        { cause: error },
+      );
     }
     this.db.pragma("journal_mode = WAL");
     // NORMAL with WAL: a committed transaction survives a process kill; only an OS crash or
@@ -101,31 +109,59 @@ export class Store {
     const from = this.migrate();
     this.sizeCache();
     this.stmts = {
-      articleByHash: this.db.prepare<[string], { id: string; title: string; chunks: number; url: string | null }>("SELECT id, title, chunks, url FROM articles WHERE content_hash = ?"),
-      articleByUrl: this.db.prepare<[string], { id: string; title: string; chunks: number; url: string | null }>("SELECT id, title, chunks, url FROM articles WHERE url = ?"),
-      insertArticle: this.db.prepare("INSERT INTO articles (id, title, url, byline, published_at, created_at, text, content_hash, chars, chunks) VALUES (@id, @title, @url, @byline, @publishedAt, @createdAt, @text, @contentHash, @chars, @chunks)"),
-      insertPassage: this.db.prepare("INSERT INTO passages (article_id, idx, start, end, text, vector, sentences) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      articleByHash: this.db.prepare<
+        [string],
+        { id: string; title: string; chunks: number; url: string | null }
+      >("SELECT id, title, chunks, url FROM articles WHERE content_hash = ?"),
+      articleByUrl: this.db.prepare<
+        [string],
+        { id: string; title: string; chunks: number; url: string | null }
+      >("SELECT id, title, chunks, url FROM articles WHERE url = ?"),
+      insertArticle: this.db.prepare(
+        "INSERT INTO articles (id, title, url, byline, published_at, created_at, text, content_hash, chars, chunks) VALUES (@id, @title, @url, @byline, @publishedAt, @createdAt, @text, @contentHash, @chars, @chunks)",
+      ),
+      insertPassage: this.db.prepare(
+        "INSERT INTO passages (article_id, idx, start, end, text, vector, sentences) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      ),
       insertFts: this.db.prepare("INSERT INTO passages_fts (rowid, title, text) VALUES (?, ?, ?)"),
-      list: this.db.prepare<[], ArticleRow>("SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM articles ORDER BY created_at, rowid"),
-      article: this.db.prepare<[string], ArticleRow>("SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM articles WHERE id = ?"),
+      list: this.db.prepare<[], ArticleRow>(
+        "SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM articles ORDER BY created_at, rowid",
+      ),
+      article: this.db.prepare<[string], ArticleRow>(
+        "SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM articles WHERE id = ?",
+      ),
       passageIdsOf: this.db.prepare<[string], { id: number }>("SELECT id FROM passages WHERE article_id = ?"),
       deleteFts: this.db.prepare("DELETE FROM passages_fts WHERE rowid = ?"),
       markDeleted: this.db.prepare("INSERT INTO deleted_passages (passage_id, seq) VALUES (?, ?)"),
       deleteArticle: this.db.prepare("DELETE FROM articles WHERE id = ?"),
       getMeta: this.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
-      setMeta: this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+      setMeta: this.db.prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      ),
       passageCount: this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM passages"),
       maxPassageId: this.db.prepare<[], { id: number | null }>("SELECT max(id) AS id FROM passages"),
-      vectorsAfter: this.db.prepare<[number, number], { id: number; vector: Buffer }>("SELECT id, vector FROM passages WHERE id > ? ORDER BY id LIMIT ?"),
-      deletedAfter: this.db.prepare<[number], { passage_id: number; seq: number }>("SELECT passage_id, seq FROM deleted_passages WHERE seq > ? ORDER BY seq"),
-      lexical: this.db.prepare<[string, number], { id: number; score: number }>("SELECT rowid AS id, bm25(passages_fts, 0.3, 1.0) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?"),
+      vectorsAfter: this.db.prepare<[number, number], { id: number; vector: Buffer }>(
+        "SELECT id, vector FROM passages WHERE id > ? ORDER BY id LIMIT ?",
+      ),
+      deletedAfter: this.db.prepare<[number], { passage_id: number; seq: number }>(
+        "SELECT passage_id, seq FROM deleted_passages WHERE seq > ? ORDER BY seq",
+      ),
+      lexical: this.db.prepare<[string, number], { id: number; score: number }>(
+        "SELECT rowid AS id, bm25(passages_fts, 0.3, 1.0) AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?",
+      ),
       // One statement for any number of ids (a JSON array), prepared once.
-      vectorsOf: this.db.prepare<[string], { id: number; vector: Buffer }>("SELECT id, vector FROM passages WHERE id IN (SELECT value FROM json_each(?))"),
-      passagesOf: this.db.prepare<[string], PassageRow>("SELECT p.id, p.article_id, p.idx, p.start, p.end, p.text, p.sentences, a.title, a.url FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id IN (SELECT value FROM json_each(?))"),
+      vectorsOf: this.db.prepare<[string], { id: number; vector: Buffer }>(
+        "SELECT id, vector FROM passages WHERE id IN (SELECT value FROM json_each(?))",
+      ),
+      passagesOf: this.db.prepare<[string], PassageRow>(
+        "SELECT p.id, p.article_id, p.idx, p.start, p.end, p.text, p.sentences, a.title, a.url FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id IN (SELECT value FROM json_each(?))",
+      ),
       docFreq: this.db.prepare<[string], { doc: number }>("SELECT doc FROM passages_vocab WHERE term = ?"),
       clearTermStats: this.db.prepare("DELETE FROM term_stats"),
       // One walk of the whole FTS index, inside SQLite: about 0.5 s at 100,000 passages.
-      fillTermStats: this.db.prepare<[number]>("INSERT INTO term_stats (term, df) SELECT term, doc FROM passages_vocab WHERE doc >= ?"),
+      fillTermStats: this.db.prepare<[number]>(
+        "INSERT INTO term_stats (term, df) SELECT term, doc FROM passages_vocab WHERE doc >= ?",
+      ),
       termStats: this.db.prepare<[], { term: string; df: number }>("SELECT term, df FROM term_stats"),
     };
     // A large library from before schema 3 counts its common terms once, now.
@@ -136,7 +172,10 @@ export class Store {
   private migrate(): number {
     const version = this.db.pragma("user_version", { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
-      throw new FootnoteError("STORE_ERROR", `The library "${this.libraryId}" was written by a newer footnote (schema ${version}); update footnote to open it.`);
+      throw new FootnoteError(
+        "STORE_ERROR",
+        `The library "${this.libraryId}" was written by a newer footnote (schema ${version}); update footnote to open it.`,
+      );
     }
     if (version === SCHEMA_VERSION) return version;
     this.db.exec(`
@@ -174,7 +213,8 @@ export class Store {
     `);
     // From schema 1: passages had no sentence spans; theirs are computed when read.
     const columns = this.db.pragma("table_info(passages)") as Array<{ name: string }>;
-    if (!columns.some((c) => c.name === "sentences")) this.db.exec("ALTER TABLE passages ADD COLUMN sentences BLOB");
+    if (!columns.some((c) => c.name === "sentences"))
+      this.db.exec("ALTER TABLE passages ADD COLUMN sentences BLOB");
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     return version;
   }
@@ -196,7 +236,10 @@ export class Store {
     this.setMeta("embeddings", JSON.stringify(identity));
   }
 
-  findDuplicate(contentHash: string, url: string | null): { id: string; title: string; chunks: number; url: string | null } | undefined {
+  findDuplicate(
+    contentHash: string,
+    url: string | null,
+  ): { id: string; title: string; chunks: number; url: string | null } | undefined {
     return this.stmts.articleByHash.get(contentHash) ?? (url ? this.stmts.articleByUrl.get(url) : undefined);
   }
 
@@ -212,7 +255,15 @@ export class Store {
       });
       chunks.forEach((chunk, i) => {
         const v = vectors[i]!;
-        const info = this.stmts.insertPassage.run(article.id, chunk.index, chunk.start, chunk.end, chunk.text, Buffer.from(v.buffer, v.byteOffset, v.byteLength), encodeSpans(chunk.text));
+        const info = this.stmts.insertPassage.run(
+          article.id,
+          chunk.index,
+          chunk.start,
+          chunk.end,
+          chunk.text,
+          Buffer.from(v.buffer, v.byteOffset, v.byteLength),
+          encodeSpans(chunk.text),
+        );
         const id = Number(info.lastInsertRowid);
         this.stmts.insertFts.run(id, article.title, chunk.text);
         ids.push(id);
@@ -255,7 +306,8 @@ export class Store {
   }
 
   articleText(id: string): string | undefined {
-    return (this.db.prepare("SELECT text FROM articles WHERE id = ?").get(id) as { text: string } | undefined)?.text;
+    return (this.db.prepare("SELECT text FROM articles WHERE id = ?").get(id) as { text: string } | undefined)
+      ?.text;
   }
 
   private summary(r: ArticleRow): ArticleSummary {
@@ -320,7 +372,16 @@ export class Store {
     for (const id of ids) {
       const r = byId.get(id);
       if (!r) continue;
-      const p: Passage & { sentences?: Span[] } = { id: r.id, articleId: r.article_id, index: r.idx, start: r.start, end: r.end, text: r.text, title: r.title, url: r.url };
+      const p: Passage & { sentences?: Span[] } = {
+        id: r.id,
+        articleId: r.article_id,
+        index: r.idx,
+        start: r.start,
+        end: r.end,
+        text: r.text,
+        title: r.title,
+        url: r.url,
+      };
       if (r.sentences) p.sentences = decodeSpans(r.sentences, r.start);
       out.push(p);
     }
@@ -351,7 +412,10 @@ export class Store {
    * Live counts are cached, and forgotten once the library has grown or shrunk by 1%.
    */
   documentFrequency(term: string, passages = this.passageCount()): number {
-    if (Math.abs(passages - this.dfCacheCount) > Math.max(50, this.dfCacheCount * 0.01) || this.dfCache.size > 50_000) {
+    if (
+      Math.abs(passages - this.dfCacheCount) > Math.max(50, this.dfCacheCount * 0.01) ||
+      this.dfCache.size > 50_000
+    ) {
       this.dfCache.clear();
       this.dfCacheCount = passages;
       // Another process may have counted again since: re-read the counts only if so.
@@ -359,7 +423,8 @@ export class Store {
     }
     this.common ??= this.loadTermStats();
     const counted = this.common.terms.get(term);
-    if (counted !== undefined) return Math.min(passages, Math.round((counted * passages) / this.common.passages));
+    if (counted !== undefined)
+      return Math.min(passages, Math.round((counted * passages) / this.common.passages));
     let df = this.dfCache.get(term);
     if (df === undefined) {
       df = this.stmts.docFreq.get(term)?.doc ?? 0;
@@ -379,7 +444,8 @@ export class Store {
   private refreshTermStatsIfDue(): void {
     const n = this.passageCount();
     const counted = Number(this.getMeta("term_stats_passages") ?? 0);
-    const due = n >= this.termStatsAt.minPassages ? counted === 0 || n >= counted * 2 || n <= counted / 2 : counted > 0;
+    const due =
+      n >= this.termStatsAt.minPassages ? counted === 0 || n >= counted * 2 || n <= counted / 2 : counted > 0;
     if (due) this.refreshTermStats(n);
   }
 
@@ -387,7 +453,9 @@ export class Store {
   private sizeCache(): void {
     let bytes = 0;
     try {
-      bytes = (this.db.pragma("page_count", { simple: true }) as number) * (this.db.pragma("page_size", { simple: true }) as number);
+      bytes =
+        (this.db.pragma("page_count", { simple: true }) as number) *
+        (this.db.pragma("page_size", { simple: true }) as number);
     } catch {
       return;
     }
@@ -414,12 +482,15 @@ export class Store {
   replaceVectors(update: Iterable<{ id: number; vector: Float32Array }>): void {
     const stmt = this.db.prepare("UPDATE passages SET vector = ? WHERE id = ?");
     this.db.transaction(() => {
-      for (const { id, vector } of update) stmt.run(Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength), id);
+      for (const { id, vector } of update)
+        stmt.run(Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength), id);
     })();
   }
 
   allPassageTexts(): Array<{ id: number; text: string }> {
-    return this.db.prepare<[], { id: number; text: string }>("SELECT id, text FROM passages ORDER BY id").all();
+    return this.db
+      .prepare<[], { id: number; text: string }>("SELECT id, text FROM passages ORDER BY id")
+      .all();
   }
 
   close(): void {

@@ -77,7 +77,11 @@ export const DEFAULT_HNSW: HnswParams = { m: 32, efConstruction: 48, efSearch: 2
  * graph with the same hit@5 after fusion (0.908 both): past this size the graph serves.
  */
 export const FLAT_LIMIT = 64_000_000;
-export const DEFAULT_VECTOR_INDEX: VectorIndexParams = { ...DEFAULT_HNSW, kind: "auto", flatLimit: FLAT_LIMIT };
+export const DEFAULT_VECTOR_INDEX: VectorIndexParams = {
+  ...DEFAULT_HNSW,
+  kind: "auto",
+  flatLimit: FLAT_LIMIT,
+};
 
 const SNAPSHOT = /^index-(\d+)-(\d+)\.(hnsw|flat)$/;
 /** A graph being built by a worker, named after the process that asked for it. */
@@ -115,10 +119,15 @@ class HnswBackend implements Backend {
     index.setEf(p.efSearch);
     return new HnswBackend(index);
   }
-  count() { return this.index.getCurrentCount(); }
-  capacity() { return this.index.getMaxElements(); }
+  count() {
+    return this.index.getCurrentCount();
+  }
+  capacity() {
+    return this.index.getMaxElements();
+  }
   add(vector: Float32Array, id: number) {
-    if (this.count() >= this.capacity()) this.index.resizeIndex(Math.max(INITIAL_CAPACITY, this.capacity() * 2));
+    if (this.count() >= this.capacity())
+      this.index.resizeIndex(Math.max(INITIAL_CAPACITY, this.capacity() * 2));
     this.index.addPoint(Array.from(vector), id);
   }
   remove(id: number) {
@@ -137,7 +146,9 @@ class HnswBackend implements Backend {
       return false;
     }
   }
-  search(vector: Float32Array, k: number) { return this.index.searchKnn(Array.from(vector), k); }
+  search(vector: Float32Array, k: number) {
+    return this.index.searchKnn(Array.from(vector), k);
+  }
   similarities(vector: Float32Array, ids: number[]) {
     // The cosine space keeps points normalised: only the query needs it.
     let norm = 0;
@@ -157,7 +168,9 @@ class HnswBackend implements Backend {
     }
     return out;
   }
-  write(file: string) { this.index.writeIndexSync(file); }
+  write(file: string) {
+    this.index.writeIndexSync(file);
+  }
 }
 
 export class VectorIndex {
@@ -179,7 +192,12 @@ export class VectorIndex {
     this.backend = this.empty(this.wantedKind(0) ?? "flat", INITIAL_CAPACITY);
   }
 
-  static open(dir: string, dimensions: number, store: Store, params: Partial<VectorIndexParams> = {}): VectorIndex {
+  static open(
+    dir: string,
+    dimensions: number,
+    store: Store,
+    params: Partial<VectorIndexParams> = {},
+  ): VectorIndex {
     const vi = new VectorIndex(dir, dimensions, { ...DEFAULT_VECTOR_INDEX, ...params }, store);
     vi.removeStalePartials();
     vi.loadSnapshot();
@@ -221,7 +239,9 @@ export class VectorIndex {
   }
 
   private empty(kind: VectorIndexKind, capacity: number): Backend {
-    return kind === "flat" ? new QuantizedFlat(this.dimensions, capacity) : HnswBackend.create(this.dimensions, capacity, this.params);
+    return kind === "flat"
+      ? new QuantizedFlat(this.dimensions, capacity)
+      : HnswBackend.create(this.dimensions, capacity, this.params);
   }
 
   private snapshots(): Array<{ file: string; watermark: number; seq: number; kind: VectorIndexKind }> {
@@ -234,7 +254,16 @@ export class VectorIndex {
     return names
       .flatMap((name) => {
         const m = SNAPSHOT.exec(name);
-        return m ? [{ file: path.join(this.dir, name), watermark: Number(m[1]), seq: Number(m[2]), kind: m[3] as VectorIndexKind }] : [];
+        return m
+          ? [
+              {
+                file: path.join(this.dir, name),
+                watermark: Number(m[1]),
+                seq: Number(m[2]),
+                kind: m[3] as VectorIndexKind,
+              },
+            ]
+          : [];
       })
       .sort((a, b) => b.watermark - a.watermark || b.seq - a.seq);
   }
@@ -283,7 +312,8 @@ export class VectorIndex {
   }
 
   add(id: number, vector: Float32Array): void {
-    if (vector.length !== this.dimensions) throw new Error(`vector of ${vector.length} dimensions in an index of ${this.dimensions}`);
+    if (vector.length !== this.dimensions)
+      throw new Error(`vector of ${vector.length} dimensions in an index of ${this.dimensions}`);
     this.backend.add(vector, id);
     this.live++;
     if (id > this.watermark) this.watermark = id;
@@ -310,7 +340,10 @@ export class VectorIndex {
   search(vector: Float32Array | number[], k: number): Array<{ id: number; distance: number }> {
     const n = Math.min(k, this.live);
     if (n <= 0) return [];
-    const { neighbors, distances } = this.backend.search(Array.isArray(vector) ? Float32Array.from(vector) : vector, n);
+    const { neighbors, distances } = this.backend.search(
+      Array.isArray(vector) ? Float32Array.from(vector) : vector,
+      n,
+    );
     return neighbors.map((id, i) => ({ id, distance: distances[i]! }));
   }
 
@@ -337,27 +370,48 @@ export class VectorIndex {
     // Unique in this process too: a library closed and opened again starts a second build.
     const file = path.join(this.dir, `graph-build-${process.pid}-${++builds}.partial`);
     const worker = new Worker(new URL("./graph-builder.worker.js", import.meta.url), {
-      workerData: { dbFile: this.store.db.name, outFile: file, dimensions: this.dimensions, m: this.params.m, efConstruction: this.params.efConstruction },
+      workerData: {
+        dbFile: this.store.db.name,
+        outFile: file,
+        dimensions: this.dimensions,
+        m: this.params.m,
+        efConstruction: this.params.efConstruction,
+      },
     });
     const done = new Promise<void>((resolve) => {
       const fail = (error: unknown) => {
         fs.rmSync(file, { force: true });
         this.build = undefined;
-        if (!this.closed) this.params.onRebuild?.({ from: "flat", to: "hnsw", passages, background: true, error: error instanceof Error ? error.message : String(error) });
+        if (!this.closed)
+          this.params.onRebuild?.({
+            from: "flat",
+            to: "hnsw",
+            passages,
+            background: true,
+            error: error instanceof Error ? error.message : String(error),
+          });
         resolve();
       };
       worker.once("message", (built: { watermark: number; seq: number }) => {
         Promise.resolve(this.params.beforeSwap?.())
           .then(() => this.finishGraphBuild(file, built))
           .then((swapped) => {
-            if (swapped) this.params.onRebuild?.({ from: "flat", to: "hnsw", passages: this.live, background: true, ms: Math.round(performance.now() - t0) });
+            if (swapped)
+              this.params.onRebuild?.({
+                from: "flat",
+                to: "hnsw",
+                passages: this.live,
+                background: true,
+                ms: Math.round(performance.now() - t0),
+              });
             resolve();
           })
           .catch(fail);
       });
       worker.once("error", fail);
       worker.once("exit", (code) => {
-        if (code !== 0 && this.build?.worker === worker) fail(new Error(`the graph builder exited with code ${code}`));
+        if (code !== 0 && this.build?.worker === worker)
+          fail(new Error(`the graph builder exited with code ${code}`));
       });
     });
     this.build = { worker, file, done, floorSeq: this.deleteSeq };
@@ -401,7 +455,8 @@ export class VectorIndex {
         process.kill(pid, 0);
       } catch (error) {
         // ESRCH: no such process (EPERM would mean it lives, under another user).
-        if ((error as NodeJS.ErrnoException).code === "ESRCH") fs.rmSync(path.join(this.dir, name), { force: true });
+        if ((error as NodeJS.ErrnoException).code === "ESRCH")
+          fs.rmSync(path.join(this.dir, name), { force: true });
       }
     }
   }
@@ -435,7 +490,10 @@ export class VectorIndex {
     const threshold = Math.max(2000, Math.floor(this.live * 0.1));
     // On close, a large library is saved too once replaying its pending passages at the next
     // open would take longer than writing the snapshot now.
-    const cheap = opts.closing === true && this.pending > 0 && (this.live <= SMALL_LIBRARY || this.replayMs() > this.writeMs());
+    const cheap =
+      opts.closing === true &&
+      this.pending > 0 &&
+      (this.live <= SMALL_LIBRARY || this.replayMs() > this.writeMs());
     if (!opts.force && !cheap && this.pending < threshold) return false;
     if (this.pending === 0 && this.snapshots().length > 0) return false;
     this.snapshot(store);
@@ -466,7 +524,8 @@ export class VectorIndex {
     fs.closeSync(fd);
     fs.renameSync(tmp, final);
     this.adoptSnapshot(final, this.watermark, this.deleteSeq);
-    for (const name of fs.readdirSync(this.dir)) if (/\.(hnsw|flat)\.tmp-/.test(name)) fs.rmSync(path.join(this.dir, name), { force: true });
+    for (const name of fs.readdirSync(this.dir))
+      if (/\.(hnsw|flat)\.tmp-/.test(name)) fs.rmSync(path.join(this.dir, name), { force: true });
     // A graph being built may not have seen the later deletions: keep them to replay.
     store.pruneDeleted(this.build ? Math.min(this.deleteSeq, this.build.floorSeq) : this.deleteSeq);
   }

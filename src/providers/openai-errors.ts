@@ -74,7 +74,9 @@ function causeCodes(error: unknown): string[] {
     const bag = asBag(current);
     if (!bag) break;
     if (typeof bag.code === "string") codes.push(bag.code);
-    if (Array.isArray(bag.errors)) for (const inner of bag.errors) if (typeof asBag(inner)?.code === "string") codes.push(asBag(inner)!.code as string);
+    if (Array.isArray(bag.errors))
+      for (const inner of bag.errors)
+        if (typeof asBag(inner)?.code === "string") codes.push(asBag(inner)!.code as string);
     current = bag.cause;
   }
   return codes;
@@ -83,7 +85,8 @@ function causeCodes(error: unknown): string[] {
 /** The provider's own words, minus LangChain's troubleshooting footer, redacted and bounded. */
 function providerDetail(e: Bag, config: Config): string {
   const body = asBag(e.error);
-  const raw = typeof body?.message === "string" ? body.message : typeof e.message === "string" ? e.message : "";
+  const raw =
+    typeof body?.message === "string" ? body.message : typeof e.message === "string" ? e.message : "";
   const text = redact(raw.replace(/\s*Troubleshooting URL:\s*\S+\s*$/s, "").trim(), config);
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
@@ -132,7 +135,9 @@ export function mapProviderError(error: unknown, what: "embeddings" | "chat", co
   const codes = causeCodes(error);
 
   if (status === 401 || lcCode === "MODEL_AUTHENTICATION") {
-    return new FootnoteError("PROVIDER_AUTH", `${service} refused the key (401): check OPENAI_API_KEY.`, { cause });
+    return new FootnoteError("PROVIDER_AUTH", `${service} refused the key (401): check OPENAI_API_KEY.`, {
+      cause,
+    });
   }
   if (status === 403) {
     return new FootnoteError(
@@ -142,7 +147,10 @@ export function mapProviderError(error: unknown, what: "embeddings" | "chat", co
     );
   }
   if (status === 429 || lcCode === "MODEL_RATE_LIMIT") {
-    const quota = codes.includes("insufficient_quota") || e.name === "InsufficientQuotaError" || /quota|billing|credit/i.test(String(e.message));
+    const quota =
+      codes.includes("insufficient_quota") ||
+      e.name === "InsufficientQuotaError" ||
+      /quota|billing|credit/i.test(String(e.message));
     return new FootnoteError(
       "PROVIDER_RATE_LIMIT",
       quota
@@ -158,7 +166,10 @@ export function mapProviderError(error: unknown, what: "embeddings" | "chat", co
       { cause },
     );
   }
-  if (status === undefined && (codes.some((c) => UNREACHABLE_CODES.has(c)) || asBag(e.constructor)?.name === "APIConnectionError")) {
+  if (
+    status === undefined &&
+    (codes.some((c) => UNREACHABLE_CODES.has(c)) || asBag(e.constructor)?.name === "APIConnectionError")
+  ) {
     return new FootnoteError(
       "PROVIDER_UNAVAILABLE",
       `Could not reach ${displayBaseURL(config)}: is the server running, and is OPENAI_BASE_URL right?`,

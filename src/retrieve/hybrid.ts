@@ -28,7 +28,14 @@ export interface RetrieveWeights {
  * the benchmark's libraries (1,000 questions): hit@5 0.995 both at 100k and 0.922 against
  * 0.923 at 1M, query p95 about 0.7 ms less at 100k (docs/performance.md); SQuAD unchanged.
  */
-export const DEFAULT_WEIGHTS: RetrieveWeights = { bm25: 0.7, vector: 0.5, sentence: 1.0, window: 0.3, candidates: 40, rerank: 20 };
+export const DEFAULT_WEIGHTS: RetrieveWeights = {
+  bm25: 0.7,
+  vector: 0.5,
+  sentence: 1.0,
+  window: 0.3,
+  candidates: 40,
+  rerank: 20,
+};
 
 export interface Retrieved extends RetrievedPassage {
   sentences: SentenceScore[];
@@ -39,7 +46,13 @@ export interface Retrieval {
   passages: Retrieved[];
 }
 
-export async function retrieve(library: Library, embedder: Embedder, question: string, k: number, weights: RetrieveWeights = DEFAULT_WEIGHTS): Promise<Retrieval> {
+export async function retrieve(
+  library: Library,
+  embedder: Embedder,
+  question: string,
+  k: number,
+  weights: RetrieveWeights = DEFAULT_WEIGHTS,
+): Promise<Retrieval> {
   return retrieveWithVector(library, await embedder.embedQuery(question), question, k, weights);
 }
 
@@ -48,7 +61,13 @@ export async function retrieve(library: Library, embedder: Embedder, question: s
  * after, so no await falls between opening the library and reading it (an idle library may be
  * closed to make room for others while a remote embedding is under way).
  */
-export function retrieveWithVector(library: Library, qv: Float32Array, question: string, k: number, weights: RetrieveWeights = DEFAULT_WEIGHTS): Retrieval {
+export function retrieveWithVector(
+  library: Library,
+  qv: Float32Array,
+  question: string,
+  k: number,
+  weights: RetrieveWeights = DEFAULT_WEIGHTS,
+): Retrieval {
   const { store, index } = library;
   if (index.isBehind(store)) index.catchUp(store);
   const query = analyseQuery(question, store);
@@ -82,7 +101,8 @@ export function retrieveWithVector(library: Library, qv: Float32Array, question:
     let window = 0;
     for (let i = 0; i < sentences.length; i++) {
       if (sentences[i]!.score > best) best = sentences[i]!.score;
-      if (weights.window > 0 && i > 0) window = Math.max(window, unionCoverage([sentences[i - 1]!, sentences[i]!], query));
+      if (weights.window > 0 && i > 0)
+        window = Math.max(window, unionCoverage([sentences[i - 1]!, sentences[i]!], query));
     }
     const score = base + weights.sentence * best + weights.window * window;
     const { sentences: _spans, ...passage } = p;

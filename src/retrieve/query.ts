@@ -20,7 +20,8 @@ export interface QueryTerms {
 }
 
 /** Phrases that only say "an event": "When did the meeting take place?" asks about the meeting. */
-const EVENT_FILLER = /\b(?:take|takes|took|taken|taking) place\b|\b(?:happen|happens|happened|occur|occurs|occurred)\b/gi;
+const EVENT_FILLER =
+  /\b(?:take|takes|took|taken|taking) place\b|\b(?:happen|happens|happened|occur|occurs|occurred)\b/gi;
 
 export function analyseQuery(question: string, store: Store): QueryTerms {
   const stripped = question.replace(EVENT_FILLER, " ");

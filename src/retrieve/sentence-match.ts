@@ -27,19 +27,34 @@ export function scoreSentences(text: string, q: QueryTerms, offset = 0, spans?: 
   // question's stems cannot match: it keeps its place (for pairs) without being stemmed.
   const firsts = new Set<number>();
   for (const s of q.stems) firsts.add(s.charCodeAt(0));
-  const local = spans ? spans.map((s) => ({ start: s.start - offset, end: s.end - offset })) : sentenceSpans(text);
+  const local = spans
+    ? spans.map((s) => ({ start: s.start - offset, end: s.end - offset }))
+    : sentenceSpans(text);
   return local.map((span) => {
     const sentence = text.slice(span.start, span.end);
     const stems: string[] = [];
-    for (const w of words(sentence)) if (!isStopWord(w)) stems.push(firsts.has(w.charCodeAt(0)) ? stem(w) : "");
+    for (const w of words(sentence))
+      if (!isStopWord(w)) stems.push(firsts.has(w.charCodeAt(0)) ? stem(w) : "");
     const present = new Set(stems);
     let matchedIdf = 0;
     const matched: string[] = [];
-    for (const [s, idf] of q.idf) if (present.has(s)) { matchedIdf += idf; matched.push(s); }
+    for (const [s, idf] of q.idf)
+      if (present.has(s)) {
+        matchedIdf += idf;
+        matched.push(s);
+      }
     let pairs = 0;
-    if (q.pairs.size) for (let i = 1; i < stems.length; i++) if (q.pairs.has(`${stems[i - 1]} ${stems[i]}`)) pairs++;
+    if (q.pairs.size)
+      for (let i = 1; i < stems.length; i++) if (q.pairs.has(`${stems[i - 1]} ${stems[i]}`)) pairs++;
     const coverage = q.totalIdf > 0 ? matchedIdf / q.totalIdf : 0;
-    return { start: span.start + offset, end: span.end + offset, coverage, pairs, score: coverage + PAIR_BONUS * Math.min(pairs, 3), matched };
+    return {
+      start: span.start + offset,
+      end: span.end + offset,
+      coverage,
+      pairs,
+      score: coverage + PAIR_BONUS * Math.min(pairs, 3),
+      matched,
+    };
   });
 }
 

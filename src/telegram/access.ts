@@ -8,15 +8,24 @@ import { SlidingWindowLimiter } from "./rate-limit.ts";
 type AccessConfig = Pick<Config, "ALLOWED_USER_IDS" | "ALLOWED_CHAT_IDS" | "ADMIN_USER_IDS" | "INGEST">;
 type IdList = number[] | "*";
 
-const inList = (list: IdList, id: number | undefined) => list === "*" || (id !== undefined && list.includes(id));
+const inList = (list: IdList, id: number | undefined) =>
+  list === "*" || (id !== undefined && list.includes(id));
 
 export function isAdmin(config: AccessConfig, userId: number | undefined): boolean {
   return inList(config.ADMIN_USER_IDS, userId);
 }
 
 /** A message passes if its sender is allowed or its chat is; both lists empty lets nobody in. */
-export function isAllowed(config: AccessConfig, userId: number | undefined, chatId: number | undefined): boolean {
-  return isAdmin(config, userId) || inList(config.ALLOWED_USER_IDS, userId) || inList(config.ALLOWED_CHAT_IDS, chatId);
+export function isAllowed(
+  config: AccessConfig,
+  userId: number | undefined,
+  chatId: number | undefined,
+): boolean {
+  return (
+    isAdmin(config, userId) ||
+    inList(config.ALLOWED_USER_IDS, userId) ||
+    inList(config.ALLOWED_CHAT_IDS, chatId)
+  );
 }
 
 /** Adding and removing articles: everyone allowed in, or only admins when INGEST=admins. */

@@ -36,9 +36,14 @@ export function isCommandForBot(msg: Message, me: UserFromGetMe): boolean {
 /** The message text without the bot's own @mentions. */
 export function stripMentions(msg: Message, me: UserFromGetMe): string {
   let text = msg.text ?? "";
-  const own = (msg.entities ?? []).filter((e) => isOwnMention(text, e, me)).sort((a, b) => b.offset - a.offset);
+  const own = (msg.entities ?? [])
+    .filter((e) => isOwnMention(text, e, me))
+    .sort((a, b) => b.offset - a.offset);
   for (const e of own) text = text.slice(0, e.offset) + text.slice(e.offset + e.length);
-  return text.replace(/[ \t]{2,}/g, " ").replace(/^[\s,:;]+/, "").trim();
+  return text
+    .replace(/[ \t]{2,}/g, " ")
+    .replace(/^[\s,:;]+/, "")
+    .trim();
 }
 
 /** In a private chat everything is for the bot; in a group only commands, mentions and replies. */

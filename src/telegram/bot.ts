@@ -48,7 +48,10 @@ export function createBot(deps: BotDeps): Bot {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
   // 429s wait for retry_after; 5xx back off (3 s, 6 s, …); network errors get their own bounded retry.
-  bot.api.config.use(retryNetworkErrors(logger), autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true }));
+  bot.api.config.use(
+    retryNetworkErrors(logger),
+    autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true }),
+  );
 
   const featureDeps: FeatureDeps = {
     config,
@@ -98,9 +101,13 @@ function retryNetworkErrors(logger: Logger, attempts = 3, firstDelayMs = 1000): 
       try {
         return await prev(method, payload, signal);
       } catch (e) {
-        if (!(e instanceof HttpError) || attempt >= attempts || signal?.aborted || method === "getUpdates") throw e;
+        if (!(e instanceof HttpError) || attempt >= attempts || signal?.aborted || method === "getUpdates")
+          throw e;
         const delay = firstDelayMs * 2 ** attempt;
-        logger.warn({ method, attempt: attempt + 1, delayMs: delay, err: e }, "Telegram API unreachable; retrying");
+        logger.warn(
+          { method, attempt: attempt + 1, delayMs: delay, err: e },
+          "Telegram API unreachable; retrying",
+        );
         await new Promise((r) => setTimeout(r, delay));
       }
     }

@@ -29,7 +29,10 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 /** What Telegram would show for this HTML, for resending as plain text when it refuses the markup. */
 export function htmlToPlain(html: string): string {
   return html
-    .replace(/<a\s[^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/gs, (_m, href: string, inner: string) => `${inner} (${href})`)
+    .replace(
+      /<a\s[^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/gs,
+      (_m, href: string, inner: string) => `${inner} (${href})`,
+    )
     .replace(/<\/?[a-zA-Z][^>]*>/g, "")
     .replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (m, e: string) => {
       if (e.startsWith("#x")) return safeCodePoint(parseInt(e.slice(2), 16)) ?? m;

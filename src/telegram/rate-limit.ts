@@ -26,7 +26,8 @@ export class SlidingWindowLimiter {
 
   /** Drops users with no recent events, so the map cannot grow without bound. */
   private sweep(now: number): void {
-    for (const [k, times] of this.events) if (!times.some((t) => t > now - this.windowMs)) this.events.delete(k);
+    for (const [k, times] of this.events)
+      if (!times.some((t) => t > now - this.windowMs)) this.events.delete(k);
   }
 }
 

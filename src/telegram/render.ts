@@ -29,7 +29,10 @@ export function renderPartial(text: string): string {
 }
 
 function paragraphs(text: string): string[] {
-  return text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 export const LIST_PAGE_SIZE = 10;
@@ -41,9 +44,19 @@ export interface ListPage {
 }
 
 /** One page of a chat's articles, newest first, with ids for /forget. */
-export function renderList(articles: readonly ArticleSummary[], page: number, pageSize = LIST_PAGE_SIZE): ListPage {
+export function renderList(
+  articles: readonly ArticleSummary[],
+  page: number,
+  pageSize = LIST_PAGE_SIZE,
+): ListPage {
   if (articles.length === 0) {
-    return { html: escapeHtml("No articles in this chat yet. Add one with /ingest followed by a link or the article's text."), page: 0, pages: 1 };
+    return {
+      html: escapeHtml(
+        "No articles in this chat yet. Add one with /ingest followed by a link or the article's text.",
+      ),
+      page: 0,
+      pages: 1,
+    };
   }
   const sorted = [...articles].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const pages = Math.ceil(sorted.length / pageSize);

@@ -12,15 +12,26 @@ type ReplyOther = Parameters<Context["reply"]>[1];
 
 const HTML = { parse_mode: "HTML", link_preview_options: { is_disabled: true } } as const;
 
-const isNotModified = (e: unknown) => e instanceof GrammyError && /message is not modified/i.test(e.description);
+const isNotModified = (e: unknown) =>
+  e instanceof GrammyError && /message is not modified/i.test(e.description);
 /** Telegram refusing our markup is our bug; the text should still get through. */
-const isMarkupError = (e: unknown) => e instanceof GrammyError && e.error_code === 400 && /parse entities|start tag|end tag|entity/i.test(e.description);
+const isMarkupError = (e: unknown) =>
+  e instanceof GrammyError &&
+  e.error_code === 400 &&
+  /parse entities|start tag|end tag|entity/i.test(e.description);
 
 export function replyTo(messageId: number | undefined): ReplyOther {
-  return messageId === undefined ? {} : { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } };
+  return messageId === undefined
+    ? {}
+    : { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } };
 }
 
-export async function sendHtml(ctx: Context, html: string, logger: Logger, other: ReplyOther = {}): Promise<Message.TextMessage> {
+export async function sendHtml(
+  ctx: Context,
+  html: string,
+  logger: Logger,
+  other: ReplyOther = {},
+): Promise<Message.TextMessage> {
   try {
     return await ctx.reply(html, { ...HTML, ...other });
   } catch (e) {
@@ -30,7 +41,13 @@ export async function sendHtml(ctx: Context, html: string, logger: Logger, other
   }
 }
 
-export async function editHtml(ctx: Context, messageId: number, html: string, logger: Logger, other: Parameters<Context["api"]["editMessageText"]>[3] = {}): Promise<void> {
+export async function editHtml(
+  ctx: Context,
+  messageId: number,
+  html: string,
+  logger: Logger,
+  other: Parameters<Context["api"]["editMessageText"]>[3] = {},
+): Promise<void> {
   const chatId = ctx.chat?.id;
   if (chatId === undefined) throw new Error("editHtml needs a chat");
   try {
@@ -39,7 +56,10 @@ export async function editHtml(ctx: Context, messageId: number, html: string, lo
     if (isNotModified(e)) return;
     if (!isMarkupError(e)) throw e;
     logger.error({ err: e }, "Telegram refused our HTML; editing as plain text");
-    await ctx.api.editMessageText(chatId, messageId, htmlToPlain(html), { link_preview_options: HTML.link_preview_options, ...other });
+    await ctx.api.editMessageText(chatId, messageId, htmlToPlain(html), {
+      link_preview_options: HTML.link_preview_options,
+      ...other,
+    });
   }
 }
 
@@ -49,7 +69,9 @@ export function keepTyping(ctx: Context, logger: Logger, everyMs = 4000): () => 
   let last: Promise<unknown> = Promise.resolve();
   const send = () => {
     if (stopped) return;
-    last = ctx.replyWithChatAction("typing").catch((e: unknown) => logger.warn({ err: e }, "sendChatAction failed"));
+    last = ctx
+      .replyWithChatAction("typing")
+      .catch((e: unknown) => logger.warn({ err: e }, "sendChatAction failed"));
   };
   send();
   const timer = setInterval(send, everyMs);
@@ -117,7 +139,10 @@ export class LiveMessage {
   }
 
   /** Replaces the message with the first part and sends the rest. */
-  async finish(parts: readonly string[], firstOther: Parameters<Context["api"]["editMessageText"]>[3] = {}): Promise<void> {
+  async finish(
+    parts: readonly string[],
+    firstOther: Parameters<Context["api"]["editMessageText"]>[3] = {},
+  ): Promise<void> {
     await this.cancel();
     let rest = parts;
     if (this.messageId !== undefined && parts.length > 0) {
@@ -125,12 +150,20 @@ export class LiveMessage {
         await editHtml(this.ctx, this.messageId, parts[0]!, this.logger, firstOther);
         rest = parts.slice(1);
       } catch (e) {
-        this.logger.warn({ err: e }, "could not edit the progress message; sending the result as a new message");
+        this.logger.warn(
+          { err: e },
+          "could not edit the progress message; sending the result as a new message",
+        );
       }
     }
     for (const [i, part] of rest.entries()) {
       const first = i === 0 && rest === parts;
-      await sendHtml(this.ctx, part, this.logger, first ? { ...replyTo(this.opts.replyToMessageId), ...(firstOther as ReplyOther) } : {});
+      await sendHtml(
+        this.ctx,
+        part,
+        this.logger,
+        first ? { ...replyTo(this.opts.replyToMessageId), ...(firstOther as ReplyOther) } : {},
+      );
     }
   }
 
@@ -139,7 +172,9 @@ export class LiveMessage {
     this.lastAt = Date.now();
     try {
       if (this.messageId === undefined) {
-        this.messageId = (await sendHtml(this.ctx, html, this.logger, replyTo(this.opts.replyToMessageId))).message_id;
+        this.messageId = (
+          await sendHtml(this.ctx, html, this.logger, replyTo(this.opts.replyToMessageId))
+        ).message_id;
       } else {
         await editHtml(this.ctx, this.messageId, html, this.logger);
       }
@@ -151,7 +186,12 @@ export class LiveMessage {
 }
 
 /** Users' mistakes and refused inputs are warnings; anything else is an error worth a look. */
-export function logFailure(logger: Logger, error: unknown, msg: string, fields: Record<string, unknown> = {}): void {
+export function logFailure(
+  logger: Logger,
+  error: unknown,
+  msg: string,
+  fields: Record<string, unknown> = {},
+): void {
   if (error instanceof FootnoteError) logger.warn({ ...fields, err: error, code: error.code }, msg);
   else logger.error({ ...fields, err: error }, msg);
 }

@@ -49,7 +49,8 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
   if (config.WEBHOOK_URL) await serveWebhook(bot, config, logger, signal);
   else await poll(bot, logger, signal);
   const idle = await inflight.idle(opts.shutdownTimeoutMs ?? 25_000);
-  if (!idle) logger.warn({ inFlight: inflight.size }, "stopped without waiting longer for updates still in flight");
+  if (!idle)
+    logger.warn({ inFlight: inflight.size }, "stopped without waiting longer for updates still in flight");
   logger.info("bot stopped");
 }
 
@@ -75,10 +76,18 @@ async function registerCommands(bot: Bot, logger: Logger): Promise<void> {
 
 function startError(e: unknown, config: Config): unknown {
   if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 404)) {
-    return new FootnoteError("INVALID_CONFIG", "Telegram refused TELEGRAM_BOT_TOKEN: check it is the token @BotFather gave you (or ask BotFather for a new one).", { cause: e });
+    return new FootnoteError(
+      "INVALID_CONFIG",
+      "Telegram refused TELEGRAM_BOT_TOKEN: check it is the token @BotFather gave you (or ask BotFather for a new one).",
+      { cause: e },
+    );
   }
   if (e instanceof HttpError) {
-    return new FootnoteError("PROVIDER_UNAVAILABLE", `Could not reach the Telegram Bot API at ${config.TELEGRAM_API_ROOT}; check the network (or TELEGRAM_API_ROOT).`, { cause: e });
+    return new FootnoteError(
+      "PROVIDER_UNAVAILABLE",
+      `Could not reach the Telegram Bot API at ${config.TELEGRAM_API_ROOT}; check the network (or TELEGRAM_API_ROOT).`,
+      { cause: e },
+    );
   }
   return e;
 }
@@ -101,11 +110,15 @@ async function poll(bot: Bot, logger: Logger, signal: AbortSignal | undefined): 
   // instead of the runner printing them to the console.
   const source = {
     handleUpdate: (update: Update) => bot.handleUpdate(update),
-    errorHandler: (err: unknown) => bot.errorHandler(err instanceof BotError ? err : new BotError(err, undefined as never)),
+    errorHandler: (err: unknown) =>
+      bot.errorHandler(err instanceof BotError ? err : new BotError(err, undefined as never)),
     api: {
       getUpdates: async (args: { offset: number; limit: number; timeout: number }, s: RunnerSignal) => {
         try {
-          return await bot.api.getUpdates({ ...args, allowed_updates: [...ALLOWED_UPDATES] }, s as unknown as GrammySignal);
+          return await bot.api.getUpdates(
+            { ...args, allowed_updates: [...ALLOWED_UPDATES] },
+            s as unknown as GrammySignal,
+          );
         } catch (e) {
           if (!s.aborted) logger.warn({ err: e }, "getUpdates failed; retrying");
           throw e;
@@ -113,7 +126,9 @@ async function poll(bot: Bot, logger: Logger, signal: AbortSignal | undefined): 
       },
     },
   };
-  const runner = run(source, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES, timeout: 30 }, silent: true } });
+  const runner = run(source, {
+    runner: { fetch: { allowed_updates: ALLOWED_UPDATES, timeout: 30 }, silent: true },
+  });
   const task = runner.task() ?? Promise.resolve();
   let failure: unknown;
   const ended = await Promise.race([
@@ -132,15 +147,28 @@ async function poll(bot: Bot, logger: Logger, signal: AbortSignal | undefined): 
 
 function pollError(e: unknown): unknown {
   if (e instanceof GrammyError && e.error_code === 409) {
-    return new FootnoteError("INVALID_CONFIG", "Telegram says something else is receiving this bot's updates (409 Conflict): stop the other copy of the bot, or remove its webhook.", { cause: e });
+    return new FootnoteError(
+      "INVALID_CONFIG",
+      "Telegram says something else is receiving this bot's updates (409 Conflict): stop the other copy of the bot, or remove its webhook.",
+      { cause: e },
+    );
   }
   if (e instanceof GrammyError && e.error_code === 401) {
-    return new FootnoteError("INVALID_CONFIG", "Telegram refused TELEGRAM_BOT_TOKEN: check it is the token @BotFather gave you.", { cause: e });
+    return new FootnoteError(
+      "INVALID_CONFIG",
+      "Telegram refused TELEGRAM_BOT_TOKEN: check it is the token @BotFather gave you.",
+      { cause: e },
+    );
   }
   return e;
 }
 
-async function serveWebhook(bot: Bot, config: Config, logger: Logger, signal: AbortSignal | undefined): Promise<void> {
+async function serveWebhook(
+  bot: Bot,
+  config: Config,
+  logger: Logger,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const url = new URL(config.WEBHOOK_URL!);
   const secret = config.WEBHOOK_SECRET;
   if (!secret) throw new FootnoteError("INVALID_CONFIG", "WEBHOOK_URL is set but WEBHOOK_SECRET is not.");
@@ -157,9 +185,16 @@ async function serveWebhook(bot: Bot, config: Config, logger: Logger, signal: Ab
   } catch (e) {
     await closeServer(server);
     const why = e instanceof GrammyError ? `: ${e.description}` : "";
-    throw new FootnoteError("INVALID_CONFIG", `Telegram refused the webhook ${url.origin}${url.pathname}${why}. WEBHOOK_URL must be a public https URL.`, { cause: e });
+    throw new FootnoteError(
+      "INVALID_CONFIG",
+      `Telegram refused the webhook ${url.origin}${url.pathname}${why}. WEBHOOK_URL must be a public https URL.`,
+      { cause: e },
+    );
   }
-  logger.info({ path: url.pathname, host: config.WEBHOOK_HOST, port: config.WEBHOOK_PORT }, "webhook listening");
+  logger.info(
+    { path: url.pathname, host: config.WEBHOOK_HOST, port: config.WEBHOOK_PORT },
+    "webhook listening",
+  );
   await aborted(signal);
   await closeServer(server);
 }
@@ -169,8 +204,15 @@ async function serveWebhook(bot: Bot, config: Config, logger: Logger, signal: Ab
  * slower than a few seconds are answered 200 early and keep running, so Telegram does not
  * time out and deliver them again.
  */
-export function createWebhookServer(bot: Bot, opts: { path: string; secret: string; logger: Logger }): Server {
-  const callback = webhookCallback(bot, "http", { secretToken: opts.secret, onTimeout: "return", timeoutMilliseconds: 5_000 });
+export function createWebhookServer(
+  bot: Bot,
+  opts: { path: string; secret: string; logger: Logger },
+): Server {
+  const callback = webhookCallback(bot, "http", {
+    secretToken: opts.secret,
+    onTimeout: "return",
+    timeoutMilliseconds: 5_000,
+  });
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path !== opts.path) return void res.writeHead(404).end();

@@ -8,7 +8,11 @@
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 
-export function packBlocks(blocks: readonly string[], limit = TELEGRAM_MESSAGE_LIMIT, separator = "\n\n"): string[] {
+export function packBlocks(
+  blocks: readonly string[],
+  limit = TELEGRAM_MESSAGE_LIMIT,
+  separator = "\n\n",
+): string[] {
   const parts: string[] = [];
   let current = "";
   const flush = () => {
@@ -84,7 +88,11 @@ function apply(stack: readonly Open[], atom: Atom): Open[] {
   return stack as Open[];
 }
 
-const closers = (stack: readonly Open[]) => stack.map((a) => `</${a.name}>`).reverse().join("");
+const closers = (stack: readonly Open[]) =>
+  stack
+    .map((a) => `</${a.name}>`)
+    .reverse()
+    .join("");
 
 interface Cut {
   next: number;
@@ -126,9 +134,11 @@ export function splitBlock(html: string, limit = TELEGRAM_MESSAGE_LIMIT): string
     // Prefer a line break, then a space, as long as it keeps the part at least half full.
     const half = limit / 2;
     const cut: Cut =
-      newline && newline.hasText && newline.html.length >= half ? newline
-      : space && space.hasText && space.html.length >= half ? space
-      : { next: i, html: out, stack: st, hasText };
+      newline && newline.hasText && newline.html.length >= half
+        ? newline
+        : space && space.hasText && space.html.length >= half
+          ? space
+          : { next: i, html: out, stack: st, hasText };
     parts.push(cut.html + closers(cut.stack));
     start = cut.next;
     stack = cut.stack;

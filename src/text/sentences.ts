@@ -53,7 +53,9 @@ const MAX_QUOTED = 600;
 function* quotedSegments(line: string): Generator<{ index: number; segment: string }> {
   let open: { index: number; segment: string } | undefined;
   for (const seg of segmenter.segment(line)) {
-    const cur = open ? { index: open.index, segment: open.segment + seg.segment } : { index: seg.index, segment: seg.segment };
+    const cur = open
+      ? { index: open.index, segment: open.segment + seg.segment }
+      : { index: seg.index, segment: seg.segment };
     if (isQuoteOpen(cur.segment) && cur.segment.length < MAX_QUOTED) {
       open = cur;
       continue;

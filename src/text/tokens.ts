@@ -9,10 +9,47 @@ import { eng } from "stopword";
 const STOP = new Set<string>([
   ...eng,
   // Question words and fillers that carry no topic in a question.
-  "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "does", "did", "do",
-  "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "can", "could",
-  "would", "should", "may", "might", "will", "shall", "name", "called", "many", "much",
-  "one", "also", "its", "it's", "s", "type", "kind",
+  "what",
+  "which",
+  "who",
+  "whom",
+  "whose",
+  "when",
+  "where",
+  "why",
+  "how",
+  "does",
+  "did",
+  "do",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "being",
+  "has",
+  "have",
+  "had",
+  "can",
+  "could",
+  "would",
+  "should",
+  "may",
+  "might",
+  "will",
+  "shall",
+  "name",
+  "called",
+  "many",
+  "much",
+  "one",
+  "also",
+  "its",
+  "it's",
+  "s",
+  "type",
+  "kind",
 ]);
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
@@ -29,7 +66,10 @@ const PLAIN_WORD = /[a-z0-9]+(?:['’][a-z]+)?/g;
 /** Lower-cased words with diacritics folded, in order, stop words kept. */
 export function words(text: string): string[] {
   if (PLAIN.test(text)) return text.toLowerCase().match(PLAIN_WORD) ?? [];
-  const folded = text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  const folded = text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
   return folded.match(WORD) ?? [];
 }
 

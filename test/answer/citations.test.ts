@@ -4,7 +4,17 @@ import type { RetrievedPassage } from "../../src/types.ts";
 
 function passage(id: number): RetrievedPassage {
   const text = `Passage text number ${id}.`;
-  return { id: 100 + id, articleId: `art-${id}`, index: id, start: id * 50, end: id * 50 + text.length, text, title: `Title ${id}`, url: null, score: 0.5 };
+  return {
+    id: 100 + id,
+    articleId: `art-${id}`,
+    index: id,
+    start: id * 50,
+    end: id * 50 + text.length,
+    text,
+    title: `Title ${id}`,
+    url: null,
+    score: 0.5,
+  };
 }
 const four = [passage(1), passage(2), passage(3), passage(4)];
 
@@ -15,7 +25,11 @@ const cited = (text: string, passages = four) => {
 
 describe("buildCitations", () => {
   it("keeps valid markers in order of first appearance, renumbered from 1", () => {
-    expect(cited("A [3]. B [1]. C [3].")).toEqual({ answer: "A [1]. B [2]. C [1].", ids: [103, 101], ns: [1, 2] });
+    expect(cited("A [3]. B [1]. C [3].")).toEqual({
+      answer: "A [1]. B [2]. C [1].",
+      ids: [103, 101],
+      ns: [1, 2],
+    });
   });
 
   it("parses grouped, adjacent and full-width markers", () => {
@@ -29,7 +43,10 @@ describe("buildCitations", () => {
   it("parses ranges, footnote carets and named markers", () => {
     expect(cited("A [2-4].")).toMatchObject({ answer: "A [1, 2, 3].", ids: [102, 103, 104] });
     expect(cited("A [^2].").answer).toBe("A [1].");
-    expect(cited("A [Passage 3] and [passages 1 and 2].")).toMatchObject({ answer: "A [1] and [2, 3].", ids: [103, 101, 102] });
+    expect(cited("A [Passage 3] and [passages 1 and 2].")).toMatchObject({
+      answer: "A [1] and [2, 3].",
+      ids: [103, 101, 102],
+    });
   });
 
   it("sorts and dedupes numbers within a group after renumbering", () => {
@@ -54,7 +71,11 @@ describe("buildCitations", () => {
   });
 
   it("attaches nothing when no marker is valid", () => {
-    expect(cited("Lima is the capital of Peru.")).toEqual({ answer: "Lima is the capital of Peru.", ids: [], ns: [] });
+    expect(cited("Lima is the capital of Peru.")).toEqual({
+      answer: "Lima is the capital of Peru.",
+      ids: [],
+      ns: [],
+    });
     expect(cited("Lima [12].")).toEqual({ answer: "Lima.", ids: [], ns: [] });
     expect(cited("Anything [1].", [])).toEqual({ answer: "Anything.", ids: [], ns: [] });
   });
@@ -66,7 +87,18 @@ describe("buildCitations", () => {
   it("quotes the passage exactly, with its position and article", () => {
     const p = passage(2);
     const { citations } = buildCitations("It is so [1].", [p]);
-    expect(citations).toEqual([{ n: 1, articleId: "art-2", title: "Title 2", url: null, quote: p.text, start: p.start, end: p.end, passageId: 102 }]);
+    expect(citations).toEqual([
+      {
+        n: 1,
+        articleId: "art-2",
+        title: "Title 2",
+        url: null,
+        quote: p.text,
+        start: p.start,
+        end: p.end,
+        passageId: 102,
+      },
+    ]);
     expect(passageQuote(p)).toBe(p.text);
   });
 });

@@ -15,7 +15,11 @@ describe("extractive answerer, through the library", () => {
 
   it("quotes exact substrings of the stored article, with markers that match its citations", async () => {
     const stored = ctx.footnote.library("default")!.store.articleText(id)!;
-    for (const q of ["Who was at the meeting?", "Where has Tikhanovskaya taken refuge?", "What did Pavel Latushko write?"]) {
+    for (const q of [
+      "Who was at the meeting?",
+      "Where has Tikhanovskaya taken refuge?",
+      "What did Pavel Latushko write?",
+    ]) {
       const r = await ctx.footnote.ask("default", q);
       expect(r.abstained, q).toBe(false);
       for (const c of r.citations) {
@@ -45,7 +49,7 @@ describe("extractive answerer, through the library", () => {
     expect(r.answer.indexOf("Babaryko")).toBeLessThan(r.answer.indexOf("Others in the picture"));
   });
 
-  it("answers when an event took place, reading \"take place\" as no more than that", async () => {
+  it('answers when an event took place, reading "take place" as no more than that', async () => {
     const r = await ctx.footnote.ask("default", "When did the meeting take place?");
     expect(r.abstained).toBe(false);
     expect(r.answer).toContain("the meeting on Saturday");
@@ -53,7 +57,9 @@ describe("extractive answerer, through the library", () => {
 
   it("keeps a quotation whole when it holds a full stop", async () => {
     const r = await ctx.footnote.ask("default", "What did Pavel Latushko write on social media?");
-    expect(r.answer).toContain('"showed we are on the right track. Lukashenko was forced to sit down for talks with those he himself put behind bars."');
+    expect(r.answer).toContain(
+      '"showed we are on the right track. Lukashenko was forced to sit down for talks with those he himself put behind bars."',
+    );
   });
 
   it("says it found nothing when no sentence covers the question", async () => {
@@ -73,7 +79,8 @@ describe("extractive answerer, on a second article with other words", () => {
 
   it("finds who was in the room through the words that describe the meeting", async () => {
     const r = await ctx.footnote.ask("default", "Who was at the meeting?");
-    for (const name of ["Howard Pell", "Maria Costa", "Daniel Ardent", "Priya Raman"]) expect(r.answer, name).toContain(name);
+    for (const name of ["Howard Pell", "Maria Costa", "Daniel Ardent", "Priya Raman"])
+      expect(r.answer, name).toContain(name);
   });
 
   it("still answers a plain question with the sentence that says it", async () => {
@@ -91,17 +98,40 @@ describe("extractive answerer, on a second article with other words", () => {
 describe("extractAnswer, on passages given directly", () => {
   const text = "The board met on Monday. Alice Smith chaired the board meeting. Bob Jones took the minutes.";
   const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
-  const sentence = (s: string, coverage: number, matched: string[]) => ({ ...span(s), coverage, pairs: 0, score: coverage, matched });
+  const sentence = (s: string, coverage: number, matched: string[]) => ({
+    ...span(s),
+    coverage,
+    pairs: 0,
+    score: coverage,
+    matched,
+  });
   const passage = (id: number, from: string, to: string, sentences: ReturnType<typeof sentence>[]) => {
     const start = text.indexOf(from);
     const end = text.indexOf(to) + to.length;
-    return { id, articleId: "a", index: id, start, end, text: text.slice(start, end), title: "Board", url: null, score: 1, sentences };
+    return {
+      id,
+      articleId: "a",
+      index: id,
+      start,
+      end,
+      text: text.slice(start, end),
+      title: "Board",
+      url: null,
+      score: 1,
+      sentences,
+    };
   };
 
   it("quotes a sentence once when overlapping passages both hold it", () => {
     const chaired = "Alice Smith chaired the board meeting.";
-    const a = passage(1, "The board met", chaired, [sentence("The board met on Monday.", 0.5, ["board"]), sentence(chaired, 1, ["chair", "board", "meet"])]);
-    const b = passage(2, chaired, "the minutes.", [sentence(chaired, 1, ["chair", "board", "meet"]), sentence("Bob Jones took the minutes.", 0, [])]);
+    const a = passage(1, "The board met", chaired, [
+      sentence("The board met on Monday.", 0.5, ["board"]),
+      sentence(chaired, 1, ["chair", "board", "meet"]),
+    ]);
+    const b = passage(2, chaired, "the minutes.", [
+      sentence(chaired, 1, ["chair", "board", "meet"]),
+      sentence("Bob Jones took the minutes.", 0, []),
+    ]);
     const r = extractAnswer("Who chaired the board meeting?", [a, b]);
     expect(r.answer.split("Alice Smith chaired").length - 1).toBe(1);
   });

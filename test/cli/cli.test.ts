@@ -52,7 +52,10 @@ describe("footnote CLI", () => {
     expect(ingest.code).toBe(0);
     const { articles } = JSON.parse(ingest.stdout);
     expect(articles).toHaveLength(1);
-    expect(articles[0]).toMatchObject({ title: "Belarus' Lukashenko holds talks with jailed rivals", duplicate: false });
+    expect(articles[0]).toMatchObject({
+      title: "Belarus' Lukashenko holds talks with jailed rivals",
+      duplicate: false,
+    });
     expect(articles[0].chunks).toBeGreaterThan(2);
 
     const again = await run("ingest", SHARED_ARTICLE, "--json");
@@ -65,7 +68,10 @@ describe("footnote CLI", () => {
     // The article names them where it describes the photo, never with the word "meeting".
     for (const name of ["Viktor Babaryko", "Liliya Vlasova", "Vitali Shkliarov"]) {
       expect(answer.answer, name).toContain(name);
-      expect(answer.citations.some((c: { quote: string }) => c.quote.includes(name)), name).toBe(true);
+      expect(
+        answer.citations.some((c: { quote: string }) => c.quote.includes(name)),
+        name,
+      ).toBe(true);
     }
     const article = fs.readFileSync(SHARED_ARTICLE, "utf8");
     for (const c of answer.citations) {
@@ -83,19 +89,25 @@ describe("footnote CLI", () => {
 
     const text = await run("ask", "Who was at the meeting?");
     expect(text.stdout).toContain("[1] Belarus' Lukashenko holds talks with jailed rivals");
-
   });
 
   it("ingests a URL served locally, with its canonical link, and answers from it", async () => {
     const r = await run("ingest", `${server.url}/harbour`, "--json", "--library", "web");
     expect(r.code, r.stderr).toBe(0);
     const a = JSON.parse(r.stdout).articles[0];
-    expect(a).toMatchObject({ title: "The harbour reopens", url: "https://news.example.org/harbour", duplicate: false });
+    expect(a).toMatchObject({
+      title: "The harbour reopens",
+      url: "https://news.example.org/harbour",
+      duplicate: false,
+    });
     const ask = await run("ask", "How much did the repairs cost?", "--json", "--library", "web");
     const answer = JSON.parse(ask.stdout);
     expect(answer.abstained).toBe(false);
     expect(answer.answer).toContain("14 million euros");
-    expect(answer.citations[0]).toMatchObject({ url: "https://news.example.org/harbour", title: "The harbour reopens" });
+    expect(answer.citations[0]).toMatchObject({
+      url: "https://news.example.org/harbour",
+      title: "The harbour reopens",
+    });
     expect(answer.answer + answer.citations[0].quote).not.toMatch(/Home|Privacy/);
   });
 
@@ -153,7 +165,18 @@ describe("footnote CLI", () => {
     const r = await run("eval", "--dataset", SHARED_DATASET, "--json", "--limit", "150");
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
-    for (const key of ["hit@1", "hit@3", "hit@5", "mrr", "answer_containment", "answer_only_containment", "abstention", "false_abstention", "query_ms_p50", "query_ms_p95"]) {
+    for (const key of [
+      "hit@1",
+      "hit@3",
+      "hit@5",
+      "mrr",
+      "answer_containment",
+      "answer_only_containment",
+      "abstention",
+      "false_abstention",
+      "query_ms_p50",
+      "query_ms_p95",
+    ]) {
       expect(typeof report[key], key).toBe("number");
     }
     expect(report["hit@5"]).toBeGreaterThanOrEqual(report["hit@1"]);

@@ -12,7 +12,7 @@ describe("LocalHashEmbeddings", () => {
     expect(a).toEqual(b);
     expect(a).toHaveLength(256);
     expect(Math.sqrt(dot(a!, a!))).toBeCloseTo(1, 5);
-    expect((await new LocalHashEmbeddings({ dimensions: 64 }).embedQuery("x y z"))).toHaveLength(64);
+    expect(await new LocalHashEmbeddings({ dimensions: 64 }).embedQuery("x y z")).toHaveLength(64);
   });
 
   it("puts texts that share words, or their inflections, closer than unrelated ones", async () => {
@@ -28,7 +28,10 @@ describe("LocalHashEmbeddings", () => {
   });
 
   it("embeds at least 2,000 passages a second on one core", () => {
-    const passage = "Belarusian leader Alexander Lukashenko has visited a jail run by the country's KGB security service to meet his jailed political opponents, ostensibly to discuss plans for constitutional reforms. ".repeat(5);
+    const passage =
+      "Belarusian leader Alexander Lukashenko has visited a jail run by the country's KGB security service to meet his jailed political opponents, ostensibly to discuss plans for constitutional reforms. ".repeat(
+        5,
+      );
     for (let i = 0; i < 200; i++) e.vector(`${passage} ${i}`); // warm-up
     const n = 3000;
     // CPU time of this thread, not wall time: other test files share the machine's cores.

@@ -49,7 +49,12 @@ describe("createOpenAIEmbeddings", () => {
 
     const [req] = fake.requests;
     expect(req!.path).toBe("/v1/embeddings");
-    expect(req!.body).toMatchObject({ model: "test-embed", dimensions: 64, encoding_format: "float", input: ["first passage\nwith a newline", "second"] });
+    expect(req!.body).toMatchObject({
+      model: "test-embed",
+      dimensions: 64,
+      encoding_format: "float",
+      input: ["first passage\nwith a newline", "second"],
+    });
     expect(req!.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 
@@ -79,7 +84,9 @@ describe("createOpenAIEmbeddings", () => {
     });
     const { data } = (await res.json()) as { data: Array<{ embedding: string }> };
     const bytes = Buffer.from(data[0]!.embedding, "base64");
-    expect(Array.from(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4))).toEqual(fakeEmbedding("hello", 16));
+    expect(Array.from(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4))).toEqual(
+      fakeEmbedding("hello", 16),
+    );
   });
 
   it("makes no request for no texts", async () => {
@@ -113,13 +120,24 @@ describe("createOpenAIEmbeddings", () => {
   it("maps 401 to PROVIDER_AUTH without ever showing the key", async () => {
     fake.setFailure({
       status: 401,
-      body: { error: { message: `Incorrect API key provided: ${KEY}.`, type: "invalid_request_error", code: "invalid_api_key" } },
+      body: {
+        error: {
+          message: `Incorrect API key provided: ${KEY}.`,
+          type: "invalid_request_error",
+          code: "invalid_api_key",
+        },
+      },
     });
     const error = await failure(createOpenAIEmbeddings(config()).embedDocuments(["x"]));
     expect(error.code).toBe("PROVIDER_AUTH");
     expect(error.message).toContain("401");
     expect(error.message).toContain("OPENAI_API_KEY");
-    for (const shown of [error.message, String(error), String(error.cause), String((error.cause as Error | undefined)?.stack)]) {
+    for (const shown of [
+      error.message,
+      String(error),
+      String(error.cause),
+      String((error.cause as Error | undefined)?.stack),
+    ]) {
       expect(shown).not.toContain(KEY);
     }
   });
@@ -140,7 +158,13 @@ describe("createOpenAIEmbeddings", () => {
   it("tells an exhausted quota apart from a rate limit", async () => {
     fake.setFailure({
       status: 429,
-      body: { error: { message: "You exceeded your current quota, please check your plan and billing details.", type: "insufficient_quota", code: "insufficient_quota" } },
+      body: {
+        error: {
+          message: "You exceeded your current quota, please check your plan and billing details.",
+          type: "insufficient_quota",
+          code: "insufficient_quota",
+        },
+      },
     });
     const error = await failure(createOpenAIEmbeddings(config()).embedQuery("x"));
     expect(error.code).toBe("PROVIDER_RATE_LIMIT");
@@ -172,7 +196,9 @@ describe("createOpenAIEmbeddings", () => {
   it("maps a server that never answers to PROVIDER_TIMEOUT", async () => {
     fake.setDelay(Infinity);
     const started = Date.now();
-    const error = await failure(createOpenAIEmbeddings(config({ OPENAI_TIMEOUT_MS: "1000" })).embedQuery("x"));
+    const error = await failure(
+      createOpenAIEmbeddings(config({ OPENAI_TIMEOUT_MS: "1000" })).embedQuery("x"),
+    );
     expect(error.code).toBe("PROVIDER_TIMEOUT");
     expect(error.message).toContain("OPENAI_TIMEOUT_MS");
     expect(Date.now() - started).toBeLessThan(5000);

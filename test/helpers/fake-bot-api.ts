@@ -8,7 +8,16 @@
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Chat, Document, Message, MessageEntity, MessageOrigin, Update, User, UserFromGetMe } from "grammy/types";
+import type {
+  Chat,
+  Document,
+  Message,
+  MessageEntity,
+  MessageOrigin,
+  Update,
+  User,
+  UserFromGetMe,
+} from "grammy/types";
 
 export const FAKE_TOKEN = "123456789:TEST-fake-token-abcdefghijklmnopqrstuvw";
 
@@ -34,7 +43,24 @@ export function botInfoFixture(overrides: Partial<UserFromGetMe> = {}): UserFrom
 // ---------------------------------------------------------------------------------------------
 // Telegram's HTML rules
 
-const TAGS = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "tg-emoji", "code", "pre", "blockquote"]);
+const TAGS = new Set([
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "ins",
+  "s",
+  "strike",
+  "del",
+  "span",
+  "tg-spoiler",
+  "a",
+  "tg-emoji",
+  "code",
+  "pre",
+  "blockquote",
+]);
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"' };
 
 export interface ParsedHtml {
@@ -54,14 +80,22 @@ export function parseTelegramHtml(html: string): ParsedHtml {
       if (!m) return { text, error: `can't parse entities: unsupported start tag at byte offset ${i}` };
       const [raw, slash, nameRaw, attrs] = m;
       const name = nameRaw!.toLowerCase();
-      if (!TAGS.has(name)) return { text, error: `can't parse entities: unsupported start tag "${name}" at byte offset ${i}` };
+      if (!TAGS.has(name))
+        return { text, error: `can't parse entities: unsupported start tag "${name}" at byte offset ${i}` };
       if (slash) {
-        if (stack[stack.length - 1] !== name) return { text, error: `can't parse entities: can't find end tag corresponding to start tag "${stack[stack.length - 1] ?? ""}" (got </${name}>)` };
+        if (stack[stack.length - 1] !== name)
+          return {
+            text,
+            error: `can't parse entities: can't find end tag corresponding to start tag "${stack[stack.length - 1] ?? ""}" (got </${name}>)`,
+          };
         stack.pop();
       } else {
-        if (name === "blockquote" && stack.includes("blockquote")) return { text, error: "can't parse entities: nested blockquotes" };
-        if (name === "a" && !/\bhref="[^"]*"/.test(attrs ?? "")) return { text, error: "can't parse entities: <a> without href" };
-        if (name === "span" && !/class="tg-spoiler"/.test(attrs ?? "")) return { text, error: "can't parse entities: span without tg-spoiler class" };
+        if (name === "blockquote" && stack.includes("blockquote"))
+          return { text, error: "can't parse entities: nested blockquotes" };
+        if (name === "a" && !/\bhref="[^"]*"/.test(attrs ?? ""))
+          return { text, error: "can't parse entities: <a> without href" };
+        if (name === "span" && !/class="tg-spoiler"/.test(attrs ?? ""))
+          return { text, error: "can't parse entities: span without tg-spoiler class" };
         stack.push(name);
       }
       i += raw!.length;
@@ -82,7 +116,11 @@ export function parseTelegramHtml(html: string): ParsedHtml {
     text += ch;
     i++;
   }
-  if (stack.length > 0) return { text, error: `can't parse entities: can't find end tag corresponding to start tag "${stack[stack.length - 1]}"` };
+  if (stack.length > 0)
+    return {
+      text,
+      error: `can't parse entities: can't find end tag corresponding to start tag "${stack[stack.length - 1]}"`,
+    };
   return { text };
 }
 
@@ -166,7 +204,12 @@ export class FakeBotApi {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
-    api = new FakeBotApi(server, `http://127.0.0.1:${port}`, opts.token ?? FAKE_TOKEN, opts.botInfo ?? botInfoFixture());
+    api = new FakeBotApi(
+      server,
+      `http://127.0.0.1:${port}`,
+      opts.token ?? FAKE_TOKEN,
+      opts.botInfo ?? botInfoFixture(),
+    );
     return api;
   }
 
@@ -207,12 +250,21 @@ export class FakeBotApi {
   }
 
   /** A file the bot can getFile and download; returns the Document to put in a message. */
-  addFile(bytes: Uint8Array | string, opts: { fileName: string; mimeType?: string; reportedSize?: number }): Document {
+  addFile(
+    bytes: Uint8Array | string,
+    opts: { fileName: string; mimeType?: string; reportedSize?: number },
+  ): Document {
     const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
     const id = `file-${this.nextFile++}`;
     const size = opts.reportedSize ?? data.byteLength;
     this.files.set(id, { path: `documents/${id}-${encodeURIComponent(opts.fileName)}`, bytes: data, size });
-    return { file_id: id, file_unique_id: `u${id}`, file_name: opts.fileName, file_size: size, ...(opts.mimeType ? { mime_type: opts.mimeType } : {}) };
+    return {
+      file_id: id,
+      file_unique_id: `u${id}`,
+      file_name: opts.fileName,
+      file_size: size,
+      ...(opts.mimeType ? { mime_type: opts.mimeType } : {}),
+    };
   }
 
   /** The next `times` calls of `method` get their connection dropped, as by a network failure. */
@@ -236,7 +288,11 @@ export class FakeBotApi {
   }
 
   /** Resolves with the first message to `chatId` (in its current, possibly edited, form) that matches. */
-  waitForMessage(chatId: number, predicate: (m: SentMessage) => boolean = () => true, timeoutMs = 10_000): Promise<SentMessage> {
+  waitForMessage(
+    chatId: number,
+    predicate: (m: SentMessage) => boolean = () => true,
+    timeoutMs = 10_000,
+  ): Promise<SentMessage> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const found = this.messagesTo(chatId).find(predicate);
@@ -247,8 +303,14 @@ export class FakeBotApi {
       };
       const timer = setTimeout(() => {
         cleanup();
-        const seen = this.messagesTo(chatId).map((m) => `  #${m.messageId}: ${m.plain.slice(0, 300)}`).join("\n");
-        reject(new Error(`No matching message to chat ${chatId} within ${timeoutMs} ms. Sent there:\n${seen || "  (nothing)"}`));
+        const seen = this.messagesTo(chatId)
+          .map((m) => `  #${m.messageId}: ${m.plain.slice(0, 300)}`)
+          .join("\n");
+        reject(
+          new Error(
+            `No matching message to chat ${chatId} within ${timeoutMs} ms. Sent there:\n${seen || "  (nothing)"}`,
+          ),
+        );
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);
@@ -287,7 +349,10 @@ export class FakeBotApi {
     const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
     if (file) return this.download(file[1]!, decodeURIComponent(file[2]!), res);
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
-    if (!m) return void res.writeHead(404).end(JSON.stringify({ ok: false, error_code: 404, description: "Not Found" }));
+    if (!m)
+      return void res
+        .writeHead(404)
+        .end(JSON.stringify({ ok: false, error_code: 404, description: "Not Found" }));
     const [, token, method] = m;
     const payload = { ...Object.fromEntries(url.searchParams), ...(await readBody(req)) };
     this.calls.push({ method: method!, payload });
@@ -301,16 +366,24 @@ export class FakeBotApi {
     const failure = this.failures.get(method!)?.shift();
     if (failure) return reply(res, failure);
     const handler = this.handlers[method!];
-    if (!handler) return reply(res, { error_code: 404, description: `Not Found: method ${method} is not in the fake` });
+    if (!handler)
+      return reply(res, { error_code: 404, description: `Not Found: method ${method} is not in the fake` });
     const result = await handler(payload, res);
     if (result instanceof ApiFailure) return reply(res, result.error);
     if (!res.writableEnded && !res.destroyed) reply(res, undefined, result);
   }
 
   private download(token: string, path: string, res: ServerResponse): void {
-    const found = [...this.files.values()].find((f) => f.path === path || decodeURIComponent(f.path) === path);
+    const found = [...this.files.values()].find(
+      (f) => f.path === path || decodeURIComponent(f.path) === path,
+    );
     if (token !== this.token || !found) return void res.writeHead(404).end("Not Found");
-    res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": String(found.bytes.byteLength) }).end(found.bytes);
+    res
+      .writeHead(200, {
+        "Content-Type": "application/octet-stream",
+        "Content-Length": String(found.bytes.byteLength),
+      })
+      .end(found.bytes);
   }
 
   private readonly handlers: Record<string, Handler> = {
@@ -321,10 +394,17 @@ export class FakeBotApi {
       return true;
     },
     setWebhook: (p) => {
-      this.webhook = { url: String(p.url), ...(p.secret_token ? { secretToken: String(p.secret_token) } : {}) };
+      this.webhook = {
+        url: String(p.url),
+        ...(p.secret_token ? { secretToken: String(p.secret_token) } : {}),
+      };
       return true;
     },
-    getWebhookInfo: () => ({ url: this.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: 0 }),
+    getWebhookInfo: () => ({
+      url: this.webhook?.url ?? "",
+      has_custom_certificate: false,
+      pending_update_count: 0,
+    }),
     setMyCommands: (p) => {
       this.commands = p.commands;
       return true;
@@ -337,13 +417,22 @@ export class FakeBotApi {
     getFile: (p) => {
       const f = this.files.get(String(p.file_id));
       if (!f) return new ApiFailure({ error_code: 400, description: "Bad Request: invalid file_id" });
-      return { file_id: p.file_id, file_unique_id: `u${String(p.file_id)}`, file_size: f.size, file_path: f.path };
+      return {
+        file_id: p.file_id,
+        file_unique_id: `u${String(p.file_id)}`,
+        file_size: f.size,
+        file_path: f.path,
+      };
     },
   };
 
   private async getUpdates(p: Record<string, unknown>, res: ServerResponse): Promise<Update[] | ApiFailure> {
     if (this.webhook) {
-      return new ApiFailure({ error_code: 409, description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first" });
+      return new ApiFailure({
+        error_code: 409,
+        description:
+          "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      });
     }
     const offset = Number(p.offset ?? 0);
     const limit = Math.min(100, Math.max(1, Number(p.limit ?? 100)));
@@ -374,7 +463,11 @@ export class FakeBotApi {
     const message = {
       message_id: this.nextMessageId++,
       date: Math.floor(Date.now() / 1000),
-      chat: this.chats.get(chatId) ?? { id: chatId, type: chatId < 0 ? "supergroup" : "private", first_name: "?" },
+      chat: this.chats.get(chatId) ?? {
+        id: chatId,
+        type: chatId < 0 ? "supergroup" : "private",
+        first_name: "?",
+      },
       from: this.botInfo,
       text: checked,
       ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
@@ -396,12 +489,22 @@ export class FakeBotApi {
   }
 
   private editMessageText(p: Record<string, unknown>): Message | ApiFailure {
-    const sent = this.messages.find((m) => m.chatId === Number(p.chat_id) && m.messageId === Number(p.message_id));
-    if (!sent) return new ApiFailure({ error_code: 400, description: "Bad Request: message to edit not found" });
+    const sent = this.messages.find(
+      (m) => m.chatId === Number(p.chat_id) && m.messageId === Number(p.message_id),
+    );
+    if (!sent)
+      return new ApiFailure({ error_code: 400, description: "Bad Request: message to edit not found" });
     const checked = checkText(String(p.text ?? ""), p.parse_mode as string | undefined);
     if (checked instanceof ApiFailure) return checked;
-    if (String(p.text) === sent.text && JSON.stringify(p.reply_markup ?? null) === JSON.stringify(sent.replyMarkup ?? null)) {
-      return new ApiFailure({ error_code: 400, description: "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message" });
+    if (
+      String(p.text) === sent.text &&
+      JSON.stringify(p.reply_markup ?? null) === JSON.stringify(sent.replyMarkup ?? null)
+    ) {
+      return new ApiFailure({
+        error_code: 400,
+        description:
+          "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+      });
     }
     sent.text = String(p.text);
     sent.plain = checked;
@@ -410,7 +513,11 @@ export class FakeBotApi {
     else delete sent.parseMode;
     if (p.reply_markup) sent.replyMarkup = p.reply_markup;
     else delete sent.replyMarkup;
-    sent.message = { ...sent.message, text: checked, ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}) } as Message;
+    sent.message = {
+      ...sent.message,
+      text: checked,
+      ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
+    } as Message;
     this.events.emit("message");
     return sent.message;
   }
@@ -419,10 +526,17 @@ export class FakeBotApi {
 /** A message as Telegram would deliver it from a user. */
 export function buildUserMessage(o: UserMessageOptions, messageId: number): Message {
   const chatType = o.chatType ?? (o.chatId < 0 ? "supergroup" : "private");
-  const from: User = { id: o.userId, is_bot: false, first_name: o.firstName ?? `User${o.userId}`, ...(o.username ? { username: o.username } : {}) };
-  const chat = (chatType === "private"
-    ? { id: o.chatId, type: "private", first_name: from.first_name }
-    : { id: o.chatId, type: chatType, title: `Group ${o.chatId}` }) as Chat;
+  const from: User = {
+    id: o.userId,
+    is_bot: false,
+    first_name: o.firstName ?? `User${o.userId}`,
+    ...(o.username ? { username: o.username } : {}),
+  };
+  const chat = (
+    chatType === "private"
+      ? { id: o.chatId, type: "private", first_name: from.first_name }
+      : { id: o.chatId, type: chatType, title: `Group ${o.chatId}` }
+  ) as Chat;
   return {
     message_id: messageId,
     date: Math.floor(Date.now() / 1000),
@@ -441,15 +555,20 @@ class ApiFailure {
 }
 
 /** Telegram's checks on a message text: the text a user sees, or the error Telegram answers. */
-export function checkMessageText(text: string, parseMode: string | undefined): { plain: string } | { error: ApiError } {
+export function checkMessageText(
+  text: string,
+  parseMode: string | undefined,
+): { plain: string } | { error: ApiError } {
   let plain = text;
   if (parseMode === "HTML") {
     const parsed = parseTelegramHtml(text);
     if (parsed.error) return { error: { error_code: 400, description: `Bad Request: ${parsed.error}` } };
     plain = parsed.text;
   }
-  if (plain.trim() === "") return { error: { error_code: 400, description: "Bad Request: message text is empty" } };
-  if (plain.length > 4096) return { error: { error_code: 400, description: "Bad Request: message is too long" } };
+  if (plain.trim() === "")
+    return { error: { error_code: 400, description: "Bad Request: message text is empty" } };
+  if (plain.length > 4096)
+    return { error: { error_code: 400, description: "Bad Request: message is too long" } };
   return { plain };
 }
 
@@ -461,7 +580,9 @@ function checkText(text: string, parseMode: string | undefined): string | ApiFai
 function reply(res: ServerResponse, error?: ApiError, result?: unknown): void {
   if (res.writableEnded || res.destroyed) return;
   const body = error ? { ok: false, ...error } : { ok: true, result };
-  res.writeHead(error ? error.error_code : 200, { "Content-Type": "application/json" }).end(JSON.stringify(body));
+  res
+    .writeHead(error ? error.error_code : 200, { "Content-Type": "application/json" })
+    .end(JSON.stringify(body));
 }
 
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -480,7 +601,9 @@ export function autoEntities(text: string): MessageEntity[] {
   const out: MessageEntity[] = [];
   const cmd = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
   if (cmd) out.push({ type: "bot_command", offset: 0, length: cmd[0].length });
-  for (const m of text.matchAll(/(?<![\w@])@[A-Za-z0-9_]{5,32}\b/g)) out.push({ type: "mention", offset: m.index, length: m[0].length });
-  for (const m of text.matchAll(/\bhttps?:\/\/[^\s<>"]+/g)) out.push({ type: "url", offset: m.index, length: m[0].length });
+  for (const m of text.matchAll(/(?<![\w@])@[A-Za-z0-9_]{5,32}\b/g))
+    out.push({ type: "mention", offset: m.index, length: m[0].length });
+  for (const m of text.matchAll(/\bhttps?:\/\/[^\s<>"]+/g))
+    out.push({ type: "url", offset: m.index, length: m[0].length });
   return out.sort((a, b) => a.offset - b.offset);
 }

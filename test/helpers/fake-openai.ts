@@ -71,9 +71,17 @@ export function fakeEmbedding(text: string, dimensions: number): number[] {
 function defaultErrorBody(status: number): unknown {
   const known: Record<number, [string, string, string | null]> = {
     400: ["Bad request.", "invalid_request_error", null],
-    401: ["Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.", "invalid_request_error", "invalid_api_key"],
+    401: [
+      "Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.",
+      "invalid_request_error",
+      "invalid_api_key",
+    ],
     403: ["You are not allowed to use this model.", "invalid_request_error", "model_not_allowed"],
-    404: ["The model does not exist or you do not have access to it.", "invalid_request_error", "model_not_found"],
+    404: [
+      "The model does not exist or you do not have access to it.",
+      "invalid_request_error",
+      "model_not_found",
+    ],
     429: ["Rate limit reached for requests. Please try again in 20s.", "requests", "rate_limit_exceeded"],
     500: ["The server had an error while processing your request.", "server_error", null],
   };
@@ -81,9 +89,18 @@ function defaultErrorBody(status: number): unknown {
   return { error: { message, type, param: null, code } };
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -132,26 +149,48 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
     }
     if (method === "POST" && path === "/v1/chat/completions") return chat(body as ChatRequestBody, res);
     if (method === "POST" && path === "/v1/embeddings") return embeddings(body, res);
-    sendJson(res, 404, { error: { message: `Unknown route ${method} ${path}`, type: "invalid_request_error", param: null, code: null } });
+    sendJson(res, 404, {
+      error: {
+        message: `Unknown route ${method} ${path}`,
+        type: "invalid_request_error",
+        param: null,
+        code: null,
+      },
+    });
   }
 
   function chat(body: ChatRequestBody, res: ServerResponse): void {
     const content = typeof chatReply === "function" ? chatReply(body) : chatReply;
     const id = `chatcmpl-fake${++created}`;
     const stamp = Math.floor(Date.now() / 1000);
-    const usage = { prompt_tokens: 10, completion_tokens: Math.ceil(content.length / 4), total_tokens: 10 + Math.ceil(content.length / 4) };
+    const usage = {
+      prompt_tokens: 10,
+      completion_tokens: Math.ceil(content.length / 4),
+      total_tokens: 10 + Math.ceil(content.length / 4),
+    };
     if (!body.stream) {
       sendJson(res, 200, {
         id,
         object: "chat.completion",
         created: stamp,
         model: body.model,
-        choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, logprobs: null, finish_reason: "stop" }],
+        choices: [
+          {
+            index: 0,
+            message: { role: "assistant", content, refusal: null },
+            logprobs: null,
+            finish_reason: "stop",
+          },
+        ],
         usage,
       });
       return;
     }
-    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    res.writeHead(200, {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache",
+      connection: "keep-alive",
+    });
     const chunk = (delta: object, finish: string | null) =>
       `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: stamp, model: body.model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] })}\n\n`;
     res.write(chunk({ role: "assistant", content: "" }, null));
@@ -162,7 +201,9 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
     res.write(chunk({}, "stop"));
     const streamOptions = body.stream_options as { include_usage?: boolean } | undefined;
     if (streamOptions?.include_usage) {
-      res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: stamp, model: body.model, choices: [], usage })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: stamp, model: body.model, choices: [], usage })}\n\n`,
+      );
     }
     res.end("data: [DONE]\n\n");
   }
@@ -170,7 +211,14 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
   function embeddings(body: any, res: ServerResponse): void {
     const inputs: unknown[] = Array.isArray(body?.input) ? body.input : [body?.input];
     if (inputs.some((t) => typeof t !== "string")) {
-      sendJson(res, 400, { error: { message: "input must be a string or an array of strings", type: "invalid_request_error", param: "input", code: null } });
+      sendJson(res, 400, {
+        error: {
+          message: "input must be a string or an array of strings",
+          type: "invalid_request_error",
+          param: "input",
+          code: null,
+        },
+      });
       return;
     }
     const dims = typeof body.dimensions === "number" ? body.dimensions : defaultDims;
@@ -181,7 +229,12 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
       return { object: "embedding", index, embedding };
     });
     const tokens = (inputs as string[]).reduce((sum, t) => sum + Math.ceil(t.length / 4), 0);
-    sendJson(res, 200, { object: "list", data, model: body.model, usage: { prompt_tokens: tokens, total_tokens: tokens } });
+    sendJson(res, 200, {
+      object: "list",
+      data,
+      model: body.model,
+      usage: { prompt_tokens: tokens, total_tokens: tokens },
+    });
   }
 
   await new Promise<void>((resolve, reject) => {

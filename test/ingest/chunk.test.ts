@@ -14,11 +14,15 @@ describe("chunkText", () => {
       expect(c.text).toBe(c.text.trim());
     }
     // In order, not overlapping across paragraphs.
-    for (let i = 1; i < chunks.length; i++) expect(chunks[i]!.start).toBeGreaterThanOrEqual(chunks[i - 1]!.end);
+    for (let i = 1; i < chunks.length; i++)
+      expect(chunks[i]!.start).toBeGreaterThanOrEqual(chunks[i - 1]!.end);
   });
 
   it("cuts a long paragraph between sentences, with one sentence of overlap", () => {
-    const sentences = Array.from({ length: 40 }, (_, i) => `Sentence ${i} tells a small fact about item ${i}.`);
+    const sentences = Array.from(
+      { length: 40 },
+      (_, i) => `Sentence ${i} tells a small fact about item ${i}.`,
+    );
     const text = sentences.join(" ");
     const chunks = chunkText(text);
     expect(chunks.length).toBeGreaterThan(1);

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cleanArticle, cleanArticleText, normalizeText, parseDateLine } from "../../src/ingest/clean.ts";
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url), "utf8");
 
 describe("cleanArticleText on a copied news page (TRT World style)", () => {
   const raw = fixture("belarus-lukashenko-jailed-rivals.txt");
@@ -10,19 +11,35 @@ describe("cleanArticleText on a copied news page (TRT World style)", () => {
   const text = cleaned.text;
 
   it("keeps the body paragraphs, quotes and subheadings", () => {
-    expect(text).toContain("prisoners including Viktor Babaryko, a banker once seen as the strongman's toughest rival");
+    expect(text).toContain(
+      "prisoners including Viktor Babaryko, a banker once seen as the strongman's toughest rival",
+    );
     expect(text).toContain("Others in the picture include Liliya Vlasova, a lawyer");
     expect(text).toContain("and Vitali Shkliarov, a Belarusian-US strategist");
-    expect(text).toContain("Tikhanovskaya only stood as president after her husband's detention meant he could not run.");
+    expect(text).toContain(
+      "Tikhanovskaya only stood as president after her husband's detention meant he could not run.",
+    );
     expect(text).toContain("The opposition described the visit as a sign of weakness.");
     expect(text).toContain('But she added that "you can\'t have dialogue in a prison cell."');
     expect(text).toContain("Pale, unsmiling inmates");
     expect(text).toContain("Lukashenko 'forced to sit down for talks'");
-    expect(text).toContain("President Alexander Lukashenko holds a rare meeting with detained opposition leaders");
+    expect(text).toContain(
+      "President Alexander Lukashenko holds a rare meeting with detained opposition leaders",
+    );
   });
 
   it("drops labels, credits, the trailing headline list and the duplicated title", () => {
-    for (const furniture of ["READ MORE", "Recommended", "SOURCE:", "Explore", "Netflix loses", "MIN READ", "/ AFP", "Mehmet Emre", "Global Sumud"]) {
+    for (const furniture of [
+      "READ MORE",
+      "Recommended",
+      "SOURCE:",
+      "Explore",
+      "Netflix loses",
+      "MIN READ",
+      "/ AFP",
+      "Mehmet Emre",
+      "Global Sumud",
+    ]) {
       expect(text).not.toContain(furniture);
     }
     expect(text.split("\n")).not.toContain("WORLD");
@@ -80,8 +97,10 @@ describe("cleanArticleText on another site's furniture", () => {
   });
 
   it("cuts a trailing run of headlines even without a label, and a 'More from' block", () => {
-    const body = "The mayor opened the bridge on Monday, and thousands of people walked across it in the rain.";
-    const tail = "\n\nStorm warning issued for the west coast\n\nFive cafés with the best buns in town\n\nWhy house prices are falling in the suburbs\n";
+    const body =
+      "The mayor opened the bridge on Monday, and thousands of people walked across it in the rain.";
+    const tail =
+      "\n\nStorm warning issued for the west coast\n\nFive cafés with the best buns in town\n\nWhy house prices are falling in the suburbs\n";
     expect(cleanArticleText(body + tail)).toBe(body);
     const labelled = `${body}\n\nMore from City News\n\nCouncil votes on the harbour plan\n\nA new library opens\n`;
     expect(cleanArticleText(labelled)).toBe(body);
@@ -101,7 +120,7 @@ describe("cleanArticleText on clean text", () => {
     "",
     "Why the league chose gold",
     "",
-    "As this was the 50th Super Bowl, the league emphasized the \"golden anniversary\" with various gold-themed initiatives, as well as temporarily suspending the tradition of naming each Super Bowl game with Roman numerals.",
+    'As this was the 50th Super Bowl, the league emphasized the "golden anniversary" with various gold-themed initiatives, as well as temporarily suspending the tradition of naming each Super Bowl game with Roman numerals.',
     "",
     "Who won? Denver did.",
     "",
@@ -115,12 +134,14 @@ describe("cleanArticleText on clean text", () => {
   });
 
   it("changes only whitespace in messy but clean text", () => {
-    const messy = "  \r\nFirst paragraph ends here.   \r\n\r\n\r\n\r\nSecond one, short.\t\nThird line.\n\n\n";
+    const messy =
+      "  \r\nFirst paragraph ends here.   \r\n\r\n\r\n\r\nSecond one, short.\t\nThird line.\n\n\n";
     expect(cleanArticleText(messy)).toBe("First paragraph ends here.\n\nSecond one, short.\nThird line.");
   });
 
   it("keeps short real paragraphs that end in punctuation, even near the end", () => {
-    const text = "The committee met for six hours on Tuesday and reached no decision.\n\nThen it voted.\n\nNo.\n\nIt will meet again.";
+    const text =
+      "The committee met for six hours on Tuesday and reached no decision.\n\nThen it voted.\n\nNo.\n\nIt will meet again.";
     expect(cleanArticleText(text)).toBe(text);
   });
 
@@ -148,7 +169,10 @@ describe("parseDateLine", () => {
     expect(parseDateLine(line)).toBe(iso);
   });
 
-  it.each(["February 30, 2020", "On October 10, 2020 the vote was held.", "October 2020", "10/10/2020"])("not a lone date: %s", (line) => {
-    expect(parseDateLine(line)).toBeUndefined();
-  });
+  it.each(["February 30, 2020", "On October 10, 2020 the vote was held.", "October 2020", "10/10/2020"])(
+    "not a lone date: %s",
+    (line) => {
+      expect(parseDateLine(line)).toBeUndefined();
+    },
+  );
 });

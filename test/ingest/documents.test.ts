@@ -24,7 +24,11 @@ const body =
 describe("plain text", () => {
   it("reads a .txt file, with the first short line as the title", async () => {
     const article = await read(file(enc(`The waggle dance\r\n\r\n${body}  \r\n`), "bees.txt", "text/plain"));
-    expect(article).toEqual({ text: `The waggle dance\n\n${body}`, title: "The waggle dance", source: "file" });
+    expect(article).toEqual({
+      text: `The waggle dance\n\n${body}`,
+      title: "The waggle dance",
+      source: "file",
+    });
   });
 
   it("titles text that starts with a sentence by its first words", async () => {
@@ -39,12 +43,20 @@ describe("plain text", () => {
   });
 
   it("normalises pasted text: line ends, trailing spaces, blank runs, NFC", async () => {
-    const article = await read({ kind: "text", text: "Cafe\u0301 society   \r\n\r\n\r\n\r\nThe café opened in 1910 and served writers and painters for decades." });
-    expect(article.text).toBe("Café society\n\nThe café opened in 1910 and served writers and painters for decades.");
+    const article = await read({
+      kind: "text",
+      text: "Cafe\u0301 society   \r\n\r\n\r\n\r\nThe café opened in 1910 and served writers and painters for decades.",
+    });
+    expect(article.text).toBe(
+      "Café society\n\nThe café opened in 1910 and served writers and painters for decades.",
+    );
   });
 
   it("decodes Windows-1252 when a file is not UTF-8 but reads sensibly", async () => {
-    const bytes = Buffer.from("Le café de la gare a fermé. Les habitués étaient déçus, mais la ville a promis un nouveau lieu.", "latin1");
+    const bytes = Buffer.from(
+      "Le café de la gare a fermé. Les habitués étaient déçus, mais la ville a promis un nouveau lieu.",
+      "latin1",
+    );
     const article = await read(file(new Uint8Array(bytes), "cafe.txt"));
     expect(article.text).toContain("Le café de la gare a fermé.");
   });
@@ -75,7 +87,7 @@ describe("markdown", () => {
     "---",
     "# How *bees* find flowers",
     "",
-    "Bees use a **waggle dance**, as [Karl von Frisch](https://example.com/frisch \"bio\") showed. See ![a diagram](dance.png).",
+    'Bees use a **waggle dance**, as [Karl von Frisch](https://example.com/frisch "bio") showed. See ![a diagram](dance.png).',
     "",
     "## The dance",
     "",
@@ -107,8 +119,11 @@ describe("markdown", () => {
   });
 
   it("reads front-matter titles and setext headings", () => {
-    expect(markdownToText("---\ntitle: \"Front\"\n---\nText here.").title).toBe("Front");
-    expect(markdownToText("Big Title\n=========\n\nText.")).toEqual({ text: "Big Title\n\nText.", title: "Big Title" });
+    expect(markdownToText('---\ntitle: "Front"\n---\nText here.').title).toBe("Front");
+    expect(markdownToText("Big Title\n=========\n\nText.")).toEqual({
+      text: "Big Title\n\nText.",
+      title: "Big Title",
+    });
   });
 });
 
@@ -132,12 +147,20 @@ describe("HTML files and pasted HTML", () => {
 });
 
 describe("PDF", () => {
-  const lines = ["Tides and the Moon", "The Moon pulls the oceans towards it.", "This makes the tides rise and fall twice a day."];
+  const lines = [
+    "Tides and the Moon",
+    "The Moon pulls the oceans towards it.",
+    "This makes the tides rise and fall twice a day.",
+  ];
 
   it("extracts the text layer and the metadata title", async () => {
-    const article = await read(file(makePdf(lines, { title: "Tides explained" }), "tides.pdf", "application/pdf"));
+    const article = await read(
+      file(makePdf(lines, { title: "Tides explained" }), "tides.pdf", "application/pdf"),
+    );
     expect(article.title).toBe("Tides explained");
-    expect(article.text).toBe("Tides and the Moon\n\nThe Moon pulls the oceans towards it.\n\nThis makes the tides rise and fall twice a day.");
+    expect(article.text).toBe(
+      "Tides and the Moon\n\nThe Moon pulls the oceans towards it.\n\nThis makes the tides rise and fall twice a day.",
+    );
   });
 
   it("falls back to the first line for the title, and sniffs %PDF- without a name or type", async () => {
@@ -217,7 +240,9 @@ describe("what cannot be read", () => {
 
   it("refuses text over MAX_ARTICLE_CHARS, naming the limit", async () => {
     const small = loadConfig({ MAX_ARTICLE_CHARS: "1000" });
-    const error = await failure(read({ kind: "text", text: `${"A sentence that goes on. ".repeat(60)}` }, small));
+    const error = await failure(
+      read({ kind: "text", text: `${"A sentence that goes on. ".repeat(60)}` }, small),
+    );
     expect(error.code).toBe("TOO_LARGE");
     expect(error.message).toContain("1,000 characters");
   });

@@ -21,28 +21,51 @@ describe("extractHtml", () => {
     );
     const { text } = await extractHtml(html, "https://news.example/lighthouse");
     expect(text).toBe(
-      [paragraphs[0], "The keeper", `${paragraphs[1]}\nSecond line.`, "Built in 1882.", "Automated in 1990.", `${paragraphs[2]} Tickets are free.`].join("\n\n"),
+      [
+        paragraphs[0],
+        "The keeper",
+        `${paragraphs[1]}\nSecond line.`,
+        "Built in 1882.",
+        "Automated in 1990.",
+        `${paragraphs[2]} Tickets are free.`,
+      ].join("\n\n"),
     );
   });
 
   it("takes the canonical link, then og:url, then the page URL", async () => {
-    const canonical = await extractHtml(page('<link rel="Canonical" href="../a/lighthouse">', body), "https://news.example/x/y/page");
+    const canonical = await extractHtml(
+      page('<link rel="Canonical" href="../a/lighthouse">', body),
+      "https://news.example/x/y/page",
+    );
     expect(canonical.url).toBe("https://news.example/x/a/lighthouse");
-    const og = await extractHtml(page('<link rel="canonical" href="javascript:void(0)"><meta property="og:url" content="https://news.example/og">', body), "https://news.example/p");
+    const og = await extractHtml(
+      page(
+        '<link rel="canonical" href="javascript:void(0)"><meta property="og:url" content="https://news.example/og">',
+        body,
+      ),
+      "https://news.example/p",
+    );
     expect(og.url).toBe("https://news.example/og");
-    expect((await extractHtml(page("", body), "https://news.example/p?q=1")).url).toBe("https://news.example/p?q=1");
+    expect((await extractHtml(page("", body), "https://news.example/p?q=1")).url).toBe(
+      "https://news.example/p?q=1",
+    );
     expect((await extractHtml(page("", body))).url).toBeUndefined();
   });
 
   it("finds the date in meta tags or a <time> element", async () => {
     const meta = await extractHtml(page('<meta name="date" content="2023-06-01">', body));
     expect(meta.publishedAt).toBe("2023-06-01");
-    const time = await extractHtml(page("", `<time datetime="2022-01-02T03:04:05+01:00">2 Jan</time>${body}`));
+    const time = await extractHtml(
+      page("", `<time datetime="2022-01-02T03:04:05+01:00">2 Jan</time>${body}`),
+    );
     expect(time.publishedAt).toBe("2022-01-02T02:04:05.000Z");
   });
 
   it("runs no scripts", async () => {
-    const html = page("<script>document.title = 'HACKED'; globalThis.__ran = true;</script>", `${body}<script>document.body.innerHTML = ''</script>`);
+    const html = page(
+      "<script>document.title = 'HACKED'; globalThis.__ran = true;</script>",
+      `${body}<script>document.body.innerHTML = ''</script>`,
+    );
     const result = await extractHtml(html);
     expect(result.title).toBe("Lighthouse goes dark");
     expect(result.text).toContain(paragraphs[0]);
@@ -50,7 +73,10 @@ describe("extractHtml", () => {
   });
 
   it.each([
-    ["an empty shell", "<!doctype html><html><head><title>App</title></head><body><div id=root></div><script src=app.js></script></body></html>"],
+    [
+      "an empty shell",
+      "<!doctype html><html><head><title>App</title></head><body><div id=root></div><script src=app.js></script></body></html>",
+    ],
     ["a short page", page("", "<p>Coming soon.</p>")],
     ["nothing", ""],
   ])("says NO_ARTICLE for %s", async (_, html) => {

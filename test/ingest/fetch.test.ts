@@ -14,7 +14,6 @@ import { failure } from "../helpers/failure.ts";
 const cfg = (env: Env = {}) => loadConfig({ ALLOW_PRIVATE_URLS: "true", ...env });
 const config = cfg();
 
-
 const PLAIN =
   "Octopuses have three hearts. Two pump blood through the gills, and the third pumps it through the rest of the body.";
 const ARTICLE_HTML = readFileSync(new URL("../fixtures/ingest/article.html", import.meta.url));
@@ -39,12 +38,16 @@ afterEach(() => {
 });
 
 const at = (path: string) => `${server.url}${path}`;
-const text = (body: string | Buffer, type = "text/plain; charset=utf-8"): Route => (_req, res) => {
-  res.writeHead(200, type ? { "content-type": type } : {}).end(body);
-};
-const redirect = (to: string, status = 302): Route => (_req, res) => {
-  res.writeHead(status, { location: to }).end();
-};
+const text =
+  (body: string | Buffer, type = "text/plain; charset=utf-8"): Route =>
+  (_req, res) => {
+    res.writeHead(200, type ? { "content-type": type } : {}).end(body);
+  };
+const redirect =
+  (to: string, status = 302): Route =>
+  (_req, res) => {
+    res.writeHead(status, { location: to }).end();
+  };
 
 describe("fetching a page", () => {
   it("reads a real article page and leaves the furniture behind", async () => {
@@ -56,10 +59,22 @@ describe("fetching a page", () => {
     expect(article.publishedAt).toBe("2024-03-05T09:30:00.000Z");
     expect(article.url).toBe(at("/science/2024/03/ocean-currents-slowing"));
     expect(article.text).toContain("has weakened by about 15 percent since the middle of the last century");
-    expect(article.text).toContain('"We are not talking about a sudden collapse next year," said Dr Lena Okafor');
+    expect(article.text).toContain(
+      '"We are not talking about a sudden collapse next year," said Dr Lena Okafor',
+    );
     expect(article.text).toContain("\n\nWhy it matters\n\n");
     expect(article.text).toContain("\n\nThe decline accelerated after 1990.\n\n");
-    for (const furniture of ["cookie", "Subscribe for", "Glaciers in the Alps", "Gulf Stream", "All rights reserved", "Privacy policy", "INJECTED", "dataLayer", "Sport"]) {
+    for (const furniture of [
+      "cookie",
+      "Subscribe for",
+      "Glaciers in the Alps",
+      "Gulf Stream",
+      "All rights reserved",
+      "Privacy policy",
+      "INJECTED",
+      "dataLayer",
+      "Sport",
+    ]) {
       expect(article.text).not.toContain(furniture);
     }
     expect(article.text).not.toMatch(/\n{3,}|[ \t]\n/);
@@ -69,7 +84,12 @@ describe("fetching a page", () => {
   it("uses the final URL when the page names no canonical one", async () => {
     routes.set("/plain", text(PLAIN));
     const article = await readSource({ kind: "url", url: at("/plain") }, { config });
-    expect(article).toEqual({ text: PLAIN, title: "Octopuses have three hearts. Two pump blood through…", url: at("/plain"), source: "url" });
+    expect(article).toEqual({
+      text: PLAIN,
+      title: "Octopuses have three hearts. Two pump blood through…",
+      url: at("/plain"),
+      source: "url",
+    });
   });
 
   it("sniffs the type when the server sends no Content-Type", async () => {
@@ -79,15 +99,33 @@ describe("fetching a page", () => {
     });
     const article = await readSource({ kind: "url", url: at("/untyped-html") }, { config });
     expect(article.title).toBe("Ocean currents are slowing, study finds");
-    routes.set("/untyped-pdf", (_req, res) => res.writeHead(200).end(Buffer.from(makePdf(["Fetched PDF title", "A line of text from a fetched PDF."]))));
-    expect((await readSource({ kind: "url", url: at("/untyped-pdf") }, { config })).text).toContain("A line of text from a fetched PDF.");
+    routes.set("/untyped-pdf", (_req, res) =>
+      res
+        .writeHead(200)
+        .end(Buffer.from(makePdf(["Fetched PDF title", "A line of text from a fetched PDF."]))),
+    );
+    expect((await readSource({ kind: "url", url: at("/untyped-pdf") }, { config })).text).toContain(
+      "A line of text from a fetched PDF.",
+    );
   });
 
   it("reads Markdown and PDF served with their types", async () => {
-    routes.set("/notes.md", text("# Notes\n\nSome **bold** claims about [tides](https://x.example).", "text/markdown"));
-    expect(await readSource({ kind: "url", url: at("/notes.md") }, { config })).toMatchObject({ title: "Notes", text: "Notes\n\nSome bold claims about tides." });
-    routes.set("/paper", text(Buffer.from(makePdf(["Paper", "The result holds."], { title: "A paper" })), "application/pdf"));
-    expect(await readSource({ kind: "url", url: at("/paper") }, { config })).toMatchObject({ title: "A paper", url: at("/paper") });
+    routes.set(
+      "/notes.md",
+      text("# Notes\n\nSome **bold** claims about [tides](https://x.example).", "text/markdown"),
+    );
+    expect(await readSource({ kind: "url", url: at("/notes.md") }, { config })).toMatchObject({
+      title: "Notes",
+      text: "Notes\n\nSome bold claims about tides.",
+    });
+    routes.set(
+      "/paper",
+      text(Buffer.from(makePdf(["Paper", "The result holds."], { title: "A paper" })), "application/pdf"),
+    );
+    expect(await readSource({ kind: "url", url: at("/paper") }, { config })).toMatchObject({
+      title: "A paper",
+      url: at("/paper"),
+    });
   });
 });
 
@@ -100,7 +138,8 @@ describe("charsets", () => {
   });
 
   it("honours <meta charset> when the header has none (iso-8859-1)", async () => {
-    const para = "<p>Le café de la gare a fermé ses portes après quatre-vingts ans. Les habitués, déçus, se sont réunis une dernière fois autour du comptoir en zinc pour trinquer à sa mémoire.</p>";
+    const para =
+      "<p>Le café de la gare a fermé ses portes après quatre-vingts ans. Les habitués, déçus, se sont réunis une dernière fois autour du comptoir en zinc pour trinquer à sa mémoire.</p>";
     const html = `<!doctype html><html><head><meta charset="iso-8859-1"><title>Fermeture du café</title></head><body><article><h1>Fermeture du café</h1>${para.repeat(3)}</article></body></html>`;
     routes.set("/fr", text(Buffer.from(html, "latin1"), "text/html"));
     const article = await readSource({ kind: "url", url: at("/fr") }, { config });
@@ -187,7 +226,9 @@ describe("time and size limits", () => {
   it("gives up on a server that never answers", async () => {
     routes.set("/slow", () => {}); // never responds
     const started = Date.now();
-    const error = await failure(readSource({ kind: "url", url: at("/slow") }, { config: cfg({ FETCH_TIMEOUT_MS: "1000" }) }));
+    const error = await failure(
+      readSource({ kind: "url", url: at("/slow") }, { config: cfg({ FETCH_TIMEOUT_MS: "1000" }) }),
+    );
     expect(error.code).toBe("FETCH_TIMEOUT");
     expect(error.message).toMatch(/did not send the page within 1 second\./);
     expect(Date.now() - started).toBeLessThan(5000);
@@ -223,7 +264,12 @@ describe("time and size limits", () => {
       res.on("close", () => body.destroy());
     });
     const started = Date.now();
-    const error = await failure(readSource({ kind: "url", url: at("/huge") }, { config: cfg({ MAX_FETCH_BYTES: String(1024 * 1024) }) }));
+    const error = await failure(
+      readSource(
+        { kind: "url", url: at("/huge") },
+        { config: cfg({ MAX_FETCH_BYTES: String(1024 * 1024) }) },
+      ),
+    );
     expect(error.code).toBe("TOO_LARGE");
     expect(error.message).toContain("1 MB");
     await closed;
@@ -265,7 +311,9 @@ describe("links that are refused before anything is sent", () => {
   });
 
   it("refuses credentials in the URL", async () => {
-    const error = await failure(readSource({ kind: "url", url: `http://user:pass@127.0.0.1:${server.port}/plain` }, { config }));
+    const error = await failure(
+      readSource({ kind: "url", url: `http://user:pass@127.0.0.1:${server.port}/plain` }, { config }),
+    );
     expect(error.code).toBe("BAD_INPUT");
     expect(error.message).toMatch(/user name or password/);
     expect(seen).toHaveLength(0);
@@ -309,7 +357,9 @@ describe("SSRF guard (ALLOW_PRIVATE_URLS=false)", () => {
     for (const url of cases()) {
       const error = await failure(readSource({ kind: "url", url }, { config: strict }));
       expect(error.code, url).toBe("URL_REFUSED");
-      expect(error.message).toContain("private/internal addresses are not fetched; an admin can set ALLOW_PRIVATE_URLS=true");
+      expect(error.message).toContain(
+        "private/internal addresses are not fetched; an admin can set ALLOW_PRIVATE_URLS=true",
+      );
     }
     expect(target.requests).toBe(0);
     expect(v6?.requests ?? 0).toBe(0);

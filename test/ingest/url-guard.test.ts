@@ -37,7 +37,15 @@ describe("refusedRange", () => {
     expect(refusedRange(address)).toBe(range);
   });
 
-  it.each(["93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700:4700::1111", "::ffff:8.8.8.8", "64:ff9b::808:808"])("%s is allowed", (address) => {
+  it.each([
+    "93.184.216.34",
+    "8.8.8.8",
+    "172.32.0.1",
+    "100.128.0.1",
+    "2606:4700:4700::1111",
+    "::ffff:8.8.8.8",
+    "64:ff9b::808:808",
+  ])("%s is allowed", (address) => {
     expect(refusedRange(address)).toBeUndefined();
   });
 
@@ -52,18 +60,24 @@ describe("parseUserUrl", () => {
     expect(parseUserUrl("http://example.com").href).toBe("http://example.com/");
   });
 
-  it.each(["", "example.com", "https://", "ftp://example.com", "file:///etc/passwd", "javascript:alert(1)", "https://u:p@example.com/", "https://u@example.com/"])(
-    "refuses %j with an example of a good link",
-    (raw) => {
-      try {
-        parseUserUrl(raw);
-        expect.unreachable();
-      } catch (error) {
-        expect(isFootnoteError(error, "BAD_INPUT")).toBe(true);
-        expect((error as Error).message).toContain("https://example.com/news/some-article");
-      }
-    },
-  );
+  it.each([
+    "",
+    "example.com",
+    "https://",
+    "ftp://example.com",
+    "file:///etc/passwd",
+    "javascript:alert(1)",
+    "https://u:p@example.com/",
+    "https://u@example.com/",
+  ])("refuses %j with an example of a good link", (raw) => {
+    try {
+      parseUserUrl(raw);
+      expect.unreachable();
+    } catch (error) {
+      expect(isFootnoteError(error, "BAD_INPUT")).toBe(true);
+      expect((error as Error).message).toContain("https://example.com/news/some-article");
+    }
+  });
 });
 
 describe("guardedLookup (the check on the address actually connected to)", () => {
@@ -74,7 +88,9 @@ describe("guardedLookup (the check on the address actually connected to)", () =>
   afterAll(() => server.close());
 
   const viaLookup = async (refused?: (address: string) => string | undefined) => {
-    const agent = new Agent({ connect: buildConnector({ lookup: guardedLookup(refused) } as buildConnector.BuildOptions) });
+    const agent = new Agent({
+      connect: buildConnector({ lookup: guardedLookup(refused) } as buildConnector.BuildOptions),
+    });
     try {
       const response = await fetch(`http://localhost:${server.port}/`, { dispatcher: agent });
       return await response.text();

@@ -22,7 +22,11 @@ describe("library: store and index", () => {
   it("stores an article and finds its passages again after a reopen", async () => {
     const config = testConfig();
     const a = await open(config);
-    const r = await a.ingest("default", { kind: "text", text: syntheticArticle("walrus"), title: "Walruses" });
+    const r = await a.ingest("default", {
+      kind: "text",
+      text: syntheticArticle("walrus"),
+      title: "Walruses",
+    });
     expect(r).toMatchObject({ title: "Walruses", duplicate: false });
     expect(r.chunks).toBeGreaterThan(0);
     expect(r.id).toMatch(/^[0-9a-f]{8}$/);
@@ -51,10 +55,22 @@ describe("library: store and index", () => {
     const f = await open();
     const text = syntheticArticle("otter");
     const first = await f.ingest("default", { kind: "text", text, title: "Otters" });
-    const again = await f.ingest("default", { kind: "text", text: `  ${text.replace(/\n\n/g, "\n\n\n")}  `, title: "Otters again" });
+    const again = await f.ingest("default", {
+      kind: "text",
+      text: `  ${text.replace(/\n\n/g, "\n\n\n")}  `,
+      title: "Otters again",
+    });
     expect(again).toMatchObject({ id: first.id, duplicate: true, title: "Otters" });
-    const byUrl1 = await f.ingestArticle("default", { text: syntheticArticle("lynx"), url: "https://example.org/lynx", source: "url" });
-    const byUrl2 = await f.ingestArticle("default", { text: `${syntheticArticle("lynx")}\n\nUpdated.`, url: "https://example.org/lynx", source: "url" });
+    const byUrl1 = await f.ingestArticle("default", {
+      text: syntheticArticle("lynx"),
+      url: "https://example.org/lynx",
+      source: "url",
+    });
+    const byUrl2 = await f.ingestArticle("default", {
+      text: `${syntheticArticle("lynx")}\n\nUpdated.`,
+      url: "https://example.org/lynx",
+      source: "url",
+    });
     expect(byUrl2).toMatchObject({ id: byUrl1.id, duplicate: true });
     expect(f.list("default")).toHaveLength(2);
   });
@@ -74,8 +90,16 @@ describe("library: store and index", () => {
 
   it("forgets an article without a rebuild: its passages leave search at once", async () => {
     const f = await open();
-    const keep = await f.ingest("default", { kind: "text", text: syntheticArticle("badger"), title: "Badgers" });
-    const gone = await f.ingest("default", { kind: "text", text: syntheticArticle("ferret"), title: "Ferrets" });
+    const keep = await f.ingest("default", {
+      kind: "text",
+      text: syntheticArticle("badger"),
+      title: "Badgers",
+    });
+    const gone = await f.ingest("default", {
+      kind: "text",
+      text: syntheticArticle("ferret"),
+      title: "Ferrets",
+    });
     expect(await f.forget("default", gone.id)).toBe(true);
     expect(await f.forget("default", gone.id)).toBe(false);
     const hits = await f.retrieve("default", "ferret committee report", 5);
@@ -88,7 +112,11 @@ describe("library: store and index", () => {
     const f = await open(config);
     let total = 0;
     for (let i = 0; i < 120; i++) {
-      const r = await f.ingest("big", { kind: "text", text: syntheticArticle(`topic${i}q`, 40), title: `Article ${i}` });
+      const r = await f.ingest("big", {
+        kind: "text",
+        text: syntheticArticle(`topic${i}q`, 40),
+        title: `Article ${i}`,
+      });
       total += r.chunks;
     }
     expect(total).toBeGreaterThan(1024 * 2);
@@ -128,19 +156,36 @@ describe("library: store and index", () => {
 
   it("keeps working when a library is closed to make room while its embedding is under way", async () => {
     const base = localEmbedder();
-    const slow = { ...base, embedDocuments: async (t: string[]) => (await new Promise((r) => setTimeout(r, 20)), base.embedDocuments(t)), embedQuery: async (t: string) => (await new Promise((r) => setTimeout(r, 20)), base.embedQuery(t)) };
+    const slow = {
+      ...base,
+      embedDocuments: async (t: string[]) => (
+        await new Promise((r) => setTimeout(r, 20)),
+        base.embedDocuments(t)
+      ),
+      embedQuery: async (t: string) => (await new Promise((r) => setTimeout(r, 20)), base.embedQuery(t)),
+    };
     const f = await open(testConfig(), { embedder: slow, maxOpenLibraries: 1 });
     const names = ["a", "b", "c", "d"];
-    const stored = await Promise.all(names.map((n) => f.ingest(`chat:${n}`, { kind: "text", text: syntheticArticle(`zebra${n}`), title: n })));
+    const stored = await Promise.all(
+      names.map((n) =>
+        f.ingest(`chat:${n}`, { kind: "text", text: syntheticArticle(`zebra${n}`), title: n }),
+      ),
+    );
     expect(stored.every((r) => !r.duplicate)).toBe(true);
     const answers = await Promise.all(names.map((n) => f.retrieve(`chat:${n}`, `zebra${n} committee`, 1)));
     answers.forEach((hits, i) => expect(hits[0]!.title).toBe(names[i]));
   });
 
   it("rejects empty and oversized articles with a clear error and stores nothing", async () => {
-    const f = await open(loadConfig({ DATA_DIR: testConfig().DATA_DIR, MAX_ARTICLE_CHARS: "1000", LOG_LEVEL: "silent" }));
-    await expect(f.ingestArticle("default", { text: "   \n ", source: "text" })).rejects.toMatchObject({ code: "EMPTY_ARTICLE" });
-    await expect(f.ingestArticle("default", { text: "word ".repeat(400), source: "text" })).rejects.toMatchObject({ code: "TOO_LARGE" });
+    const f = await open(
+      loadConfig({ DATA_DIR: testConfig().DATA_DIR, MAX_ARTICLE_CHARS: "1000", LOG_LEVEL: "silent" }),
+    );
+    await expect(f.ingestArticle("default", { text: "   \n ", source: "text" })).rejects.toMatchObject({
+      code: "EMPTY_ARTICLE",
+    });
+    await expect(
+      f.ingestArticle("default", { text: "word ".repeat(400), source: "text" }),
+    ).rejects.toMatchObject({ code: "TOO_LARGE" });
     expect(f.list("default")).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { compile } from "../../scripts/build-wasm.mjs";
 /** Deterministic vectors with the built-in embedder's shape: sparse-ish, signed, unit length. */
 function vectors(count: number, dims: number, seed = 1): Float32Array[] {
   let s = seed;
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   return Array.from({ length: count }, () => {
     const v = new Float32Array(dims);
     for (let j = 0; j < dims; j++) if (rand() < 0.5) v[j] = (rand() - 0.5) * (rand() < 0.1 ? 4 : 1);
@@ -21,7 +21,9 @@ function vectors(count: number, dims: number, seed = 1): Float32Array[] {
 }
 
 function cosine(a: Float32Array, b: Float32Array): number {
-  let d = 0, na = 0, nb = 0;
+  let d = 0,
+    na = 0,
+    nb = 0;
   for (let j = 0; j < a.length; j++) {
     d += a[j]! * b[j]!;
     na += a[j]! * a[j]!;
@@ -31,7 +33,11 @@ function cosine(a: Float32Array, b: Float32Array): number {
 }
 
 function exactTop(all: Map<number, Float32Array>, q: Float32Array, k: number): number[] {
-  return [...all].map(([id, v]) => ({ id, c: cosine(q, v) })).sort((a, b) => b.c - a.c).slice(0, k).map((r) => r.id);
+  return [...all]
+    .map(([id, v]) => ({ id, c: cosine(q, v) }))
+    .sort((a, b) => b.c - a.c)
+    .slice(0, k)
+    .map((r) => r.id);
 }
 
 describe("QuantizedFlat", () => {
@@ -59,9 +65,12 @@ describe("QuantizedFlat", () => {
       const truth = new Set(exactTop(all, q, 10));
       hits += got.neighbors.filter((id) => truth.has(id)).length;
       // The codes alone are off by about 5e-4; their second bytes make it about 1e-5.
-      got.neighbors.forEach((id, i) => expect(Math.abs(1 - got.distances[i]! - cosine(q, all.get(id)!))).toBeLessThan(1e-4));
+      got.neighbors.forEach((id, i) =>
+        expect(Math.abs(1 - got.distances[i]! - cosine(q, all.get(id)!))).toBeLessThan(1e-4),
+      );
       // Nearest first.
-      for (let i = 1; i < got.distances.length; i++) expect(got.distances[i]!).toBeGreaterThanOrEqual(got.distances[i - 1]!);
+      for (let i = 1; i < got.distances.length; i++)
+        expect(got.distances[i]!).toBeGreaterThanOrEqual(got.distances[i - 1]!);
     }
     expect(hits / (queries.length * 10)).toBeGreaterThanOrEqual(0.99);
   });
@@ -88,7 +97,8 @@ describe("QuantizedFlat", () => {
     expect(flat.has(198)).toBe(true);
     // Every remaining vector is still found as itself, the moved ones included.
     for (const id of [1, 198, 52, 100]) expect(flat.search(data[id]!, 1).neighbors).toEqual([id]);
-    for (const q of vectors(20, 64, 6)) for (const id of flat.search(q, 196).neighbors) expect([0, 199, 50, 51]).not.toContain(id);
+    for (const q of vectors(20, 64, 6))
+      for (const id of flat.search(q, 196).neighbors) expect([0, 199, 50, 51]).not.toContain(id);
     // Same id, new vector: replaced, not added twice.
     flat.add(data[7]!, 100);
     expect(flat.count()).toBe(196);
@@ -106,18 +116,21 @@ describe("QuantizedFlat", () => {
     got.neighbors.forEach((id, i) => expect(sims.get(id)!).toBeCloseTo(1 - got.distances[i]!, 6));
   });
 
-  it.each([100, 1536, 3072])("handles %i dimensions (not a multiple of 16, and long ones without overflow)", (dims) => {
-    // Every component equal is the largest dot product the codes can make.
-    const flat = new QuantizedFlat(dims, 4);
-    const even = new Float32Array(dims).fill(1);
-    const other = vectors(3, dims, 11);
-    flat.add(even, 1);
-    other.forEach((v, i) => flat.add(v, i + 2));
-    const got = flat.search(even, 4);
-    expect(got.neighbors[0]).toBe(1);
-    expect(1 - got.distances[0]!).toBeCloseTo(1, 3);
-    expect(flat.search(other[1]!, 1).neighbors).toEqual([3]);
-  });
+  it.each([100, 1536, 3072])(
+    "handles %i dimensions (not a multiple of 16, and long ones without overflow)",
+    (dims) => {
+      // Every component equal is the largest dot product the codes can make.
+      const flat = new QuantizedFlat(dims, 4);
+      const even = new Float32Array(dims).fill(1);
+      const other = vectors(3, dims, 11);
+      flat.add(even, 1);
+      other.forEach((v, i) => flat.add(v, i + 2));
+      const got = flat.search(even, 4);
+      expect(got.neighbors[0]).toBe(1);
+      expect(1 - got.distances[0]!).toBeCloseTo(1, 3);
+      expect(flat.search(other[1]!, 1).neighbors).toEqual([3]);
+    },
+  );
 
   it("scores a single vector (the kernel's tail alone)", () => {
     const [a, q] = vectors(2, 256, 21);

@@ -17,8 +17,17 @@ const tmpFile = () => {
   return path.join(d, "library.db");
 };
 
-const TEXT = 'The harbour reopened on Monday. "It took years. We are glad," the mayor said.\n\nRepairs cost $4 million.';
-const article = { id: "a1", title: "Harbour", url: null, byline: null, publishedAt: null, text: TEXT, contentHash: "h1" };
+const TEXT =
+  'The harbour reopened on Monday. "It took years. We are glad," the mayor said.\n\nRepairs cost $4 million.';
+const article = {
+  id: "a1",
+  title: "Harbour",
+  url: null,
+  byline: null,
+  publishedAt: null,
+  text: TEXT,
+  contentHash: "h1",
+};
 const vector = () => new Float32Array(4).fill(0.5);
 
 describe("store: sentence spans kept with each passage", () => {
@@ -46,8 +55,16 @@ describe("store: sentence spans kept with each passage", () => {
       CREATE VIRTUAL TABLE passages_vocab USING fts5vocab (passages_fts, 'row');
       PRAGMA user_version = 1;
     `);
-    old.prepare("INSERT INTO articles VALUES ('a0', 'Old', NULL, NULL, NULL, '2026-01-01', 'Old text here.', 'h0', 14, 1)").run();
-    old.prepare("INSERT INTO passages (article_id, idx, start, end, text, vector) VALUES ('a0', 0, 0, 14, 'Old text here.', ?)").run(Buffer.from(vector().buffer));
+    old
+      .prepare(
+        "INSERT INTO articles VALUES ('a0', 'Old', NULL, NULL, NULL, '2026-01-01', 'Old text here.', 'h0', 14, 1)",
+      )
+      .run();
+    old
+      .prepare(
+        "INSERT INTO passages (article_id, idx, start, end, text, vector) VALUES ('a0', 0, 0, 14, 'Old text here.', ?)",
+      )
+      .run(Buffer.from(vector().buffer));
     old.close();
 
     const store = new Store(file, "t");
@@ -73,8 +90,17 @@ describe("store: counts of a large library's common terms (term_stats)", () => {
     const chunks = chunkText(text, { minChars: 10 });
     store.addArticle({ ...article, id: `a${i}`, text, contentHash: `h${i}` }, chunks, chunks.map(vector));
   };
-  const counted = (store: Store) => Object.fromEntries((store.db.prepare("SELECT term, df FROM term_stats").all() as Array<{ term: string; df: number }>).map((r) => [r.term, r.df]));
-  const live = (store: Store, term: string) => (store.db.prepare("SELECT doc FROM passages_vocab WHERE term = ?").get(term) as { doc: number } | undefined)?.doc ?? 0;
+  const counted = (store: Store) =>
+    Object.fromEntries(
+      (store.db.prepare("SELECT term, df FROM term_stats").all() as Array<{ term: string; df: number }>).map(
+        (r) => [r.term, r.df],
+      ),
+    );
+  const live = (store: Store, term: string) =>
+    (
+      store.db.prepare("SELECT doc FROM passages_vocab WHERE term = ?").get(term) as
+        { doc: number } | undefined
+    )?.doc ?? 0;
 
   it("keeps none in a small library, and counts them once it reaches the size", () => {
     const store = new Store(tmpFile(), "t", { termStats });
@@ -149,7 +175,9 @@ describe("store: counts of a large library's common terms (term_stats)", () => {
     const file = tmpFile();
     const store = new Store(file, "t", { termStats });
     for (let i = 0; i < 25; i++) add(store, i);
-    store.db.exec("DROP TABLE term_stats; DELETE FROM meta WHERE key = 'term_stats_passages'; PRAGMA user_version = 2;");
+    store.db.exec(
+      "DROP TABLE term_stats; DELETE FROM meta WHERE key = 'term_stats_passages'; PRAGMA user_version = 2;",
+    );
     store.close();
     const reopened = new Store(file, "t", { termStats });
     expect(reopened.getMeta("term_stats_passages")).toBe("25");
@@ -164,7 +192,10 @@ describe("store: page cache sized by the library", () => {
     const pageCache = { share: 1, minKb: 100, maxKb: 100_000 };
     const store = new Store(tmpFile(), "t", { termStats: { minPassages: 20, minDf: 5 }, pageCache });
     const cacheKb = () => -(store.db.pragma("cache_size", { simple: true }) as number);
-    const fileKb = () => ((store.db.pragma("page_count", { simple: true }) as number) * (store.db.pragma("page_size", { simple: true }) as number)) / 1024;
+    const fileKb = () =>
+      ((store.db.pragma("page_count", { simple: true }) as number) *
+        (store.db.pragma("page_size", { simple: true }) as number)) /
+      1024;
     expect(cacheKb()).toBe(100);
     for (let i = 0; i < 20; i++) {
       const text = `The harbour reopened on day alpha${i}. ${"Boats came back to the quay. ".repeat(40)}`;

@@ -20,11 +20,22 @@ async function open(config: ReturnType<typeof testConfig>, hnsw: Partial<VectorI
 }
 
 const snapshotsOf = (f: Awaited<ReturnType<typeof open>>, lib: string) =>
-  fs.readdirSync(path.dirname(f.library(lib)!.store.db.name)).filter((n) => /^index-\d+-\d+\.(hnsw|flat)$/.test(n));
+  fs
+    .readdirSync(path.dirname(f.library(lib)!.store.db.name))
+    .filter((n) => /^index-\d+-\d+\.(hnsw|flat)$/.test(n));
 
 async function fill(f: Awaited<ReturnType<typeof open>>, n: number) {
   const ids: string[] = [];
-  for (let i = 0; i < n; i++) ids.push((await f.ingest("lib", { kind: "text", text: syntheticArticle(`subject${i}x`, 8), title: `Article ${i}` })).id);
+  for (let i = 0; i < n; i++)
+    ids.push(
+      (
+        await f.ingest("lib", {
+          kind: "text",
+          text: syntheticArticle(`subject${i}x`, 8),
+          title: `Article ${i}`,
+        })
+      ).id,
+    );
   return ids;
 }
 
@@ -106,7 +117,11 @@ describe("vector index, auto", () => {
     expect(snapshotsOf(b, "lib")).toEqual([expect.stringMatching(/\.hnsw$/)]);
     expect((await b.retrieve("lib", "subject7x committee budgets", 1))[0]!.title).toBe("Article 7");
     // Forget down to well under half the limit: flat again at the next open.
-    for (const id of b.list("lib").map((x) => x.id).filter((id) => id !== ids[0])) await b.forget("lib", id);
+    for (const id of b
+      .list("lib")
+      .map((x) => x.id)
+      .filter((id) => id !== ids[0]))
+      await b.forget("lib", id);
     await b.close();
     const c = await open(config, limit);
     expect(c.library("lib")!.index.kind).toBe("flat");
@@ -127,12 +142,22 @@ describe("vector index, the graph built in the background", () => {
     // article, and one forgotten. The swap must replay both.
     let added: { id: string } | undefined;
     let forgotten = false;
-    const passagesOf = (articleId: string) => (b.library("lib")!.store.db.prepare("SELECT id FROM passages WHERE article_id = ?").all(articleId) as Array<{ id: number }>).map((r) => r.id);
+    const passagesOf = (articleId: string) =>
+      (
+        b
+          .library("lib")!
+          .store.db.prepare("SELECT id FROM passages WHERE article_id = ?")
+          .all(articleId) as Array<{ id: number }>
+      ).map((r) => r.id);
     let gone: number[] = [];
     const b = await open(config, {
       ...limit,
       beforeSwap: async () => {
-        added = await b.ingest("lib", { kind: "text", text: syntheticArticle("latecomer9x", 8), title: "Late article" });
+        added = await b.ingest("lib", {
+          kind: "text",
+          text: syntheticArticle("latecomer9x", 8),
+          title: "Late article",
+        });
         gone = passagesOf(ids[1]!);
         forgotten = await b.forget("lib", ids[1]!);
         // A snapshot now must not prune the deletion the graph has yet to replay.
@@ -176,9 +201,16 @@ describe("vector index, the graph built in the background", () => {
     expect((await skip.retrieve("lib", "subject3x committee budgets", 1))[0]!.title).toBe("Article 3");
     await skip.close();
     const events: unknown[] = [];
-    const blocking = await open(config, { ...limit, graphBuild: "blocking", onRebuild: (e) => events.push(e) });
+    const blocking = await open(config, {
+      ...limit,
+      graphBuild: "blocking",
+      onRebuild: (e) => events.push(e),
+    });
     expect(blocking.library("lib")!.index.kind).toBe("hnsw");
-    expect(events).toEqual([expect.objectContaining({ from: "flat", to: "hnsw" }), expect.objectContaining({ ms: expect.any(Number) })]);
+    expect(events).toEqual([
+      expect.objectContaining({ from: "flat", to: "hnsw" }),
+      expect.objectContaining({ ms: expect.any(Number) }),
+    ]);
   });
 
   it("removes a partial graph left by a process that was killed mid-build", async () => {
@@ -221,35 +253,55 @@ describe("vector index, saving on close", () => {
     return v;
   };
   function fillStore(store: Store, from: number, count: number, article: string) {
-    const chunks = Array.from({ length: count }, (_, i) => ({ index: i, start: i * 2, end: i * 2 + 1, text: "w" }));
-    return store.addArticle({ id: article, title: article, url: null, byline: null, publishedAt: null, text: "w ".repeat(count), contentHash: article }, chunks, chunks.map((_, i) => vectorFor(from + i)));
+    const chunks = Array.from({ length: count }, (_, i) => ({
+      index: i,
+      start: i * 2,
+      end: i * 2 + 1,
+      text: "w",
+    }));
+    return store.addArticle(
+      {
+        id: article,
+        title: article,
+        url: null,
+        byline: null,
+        publishedAt: null,
+        text: "w ".repeat(count),
+        contentHash: article,
+      },
+      chunks,
+      chunks.map((_, i) => vectorFor(from + i)),
+    );
   }
 
   it.each([
     ["hnsw", 300, true],
     ["flat", 100, false],
     ["flat", 1000, true],
-  ] as const)("%s, %i pending: saves a large library on close only when replaying would cost more than writing (%s)", (kind, pending, saved) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-vi-"));
-    try {
-      const store = new Store(path.join(dir, "library.db"), "t");
-      const params = { kind, m: 4, efConstruction: 8 };
-      let index = VectorIndex.open(dir, DIMS, store, params);
-      fillStore(store, 0, N, "a");
-      index.catchUp(store);
-      index.maybeSnapshot(store, { force: true });
-      // 300 passages after the snapshot take ~600 ms to replay into a graph, against ~20 ms to
-      // write 20k vectors of 256 floats; 100 take ~3 ms to replay into the flat index and
-      // 1,000 ~30 ms, against ~10 ms to write 20k rows of 256 codes and their second bytes.
-      fillStore(store, N, pending, "b");
-      index.catchUp(store);
-      expect(index.pending).toBe(pending);
-      expect(index.maybeSnapshot(store, { closing: true })).toBe(saved);
-      index = VectorIndex.open(dir, DIMS, store, params);
-      expect(index.size).toBe(N + pending);
-      store.close();
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  ] as const)(
+    "%s, %i pending: saves a large library on close only when replaying would cost more than writing (%s)",
+    (kind, pending, saved) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-vi-"));
+      try {
+        const store = new Store(path.join(dir, "library.db"), "t");
+        const params = { kind, m: 4, efConstruction: 8 };
+        let index = VectorIndex.open(dir, DIMS, store, params);
+        fillStore(store, 0, N, "a");
+        index.catchUp(store);
+        index.maybeSnapshot(store, { force: true });
+        // 300 passages after the snapshot take ~600 ms to replay into a graph, against ~20 ms to
+        // write 20k vectors of 256 floats; 100 take ~3 ms to replay into the flat index and
+        // 1,000 ~30 ms, against ~10 ms to write 20k rows of 256 codes and their second bytes.
+        fillStore(store, N, pending, "b");
+        index.catchUp(store);
+        expect(index.pending).toBe(pending);
+        expect(index.maybeSnapshot(store, { closing: true })).toBe(saved);
+        index = VectorIndex.open(dir, DIMS, store, params);
+        expect(index.size).toBe(N + pending);
+        store.close();
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -16,7 +16,8 @@ export function rng(seed: number): () => number {
   };
 }
 
-export const randomInt = (next: () => number, min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+export const randomInt = (next: () => number, min: number, max: number) =>
+  min + Math.floor(next() * (max - min + 1));
 
 // Consonant + vowel syllables; words end in a, o, u or i so that stemming leaves them whole.
 const CONSONANTS = "bdfgklmnprstvz";
@@ -74,11 +75,17 @@ export function makeArticle(n: number): GeneratedArticle {
   for (let p = 0; p < count; p++) {
     const target = randomInt(next, 450, 620);
     const sentences: string[] = [];
-    if (p === factAt) sentences.push(`The ${vault} vault in ${place} was guarded by ${keeper} for many years.`);
-    sentences.push(`In ${inventedWord(n, 4 + (p % 4))}${p} the reporters wrote paragraph ${p + 1} of dispatch ${n}.`);
+    if (p === factAt)
+      sentences.push(`The ${vault} vault in ${place} was guarded by ${keeper} for many years.`);
+    sentences.push(
+      `In ${inventedWord(n, 4 + (p % 4))}${p} the reporters wrote paragraph ${p + 1} of dispatch ${n}.`,
+    );
     let length = sentences.join(" ").length;
     while (length < target) {
-      const words = Array.from({ length: randomInt(next, 8, 16) }, () => FILLER[Math.floor(next() * FILLER.length)]!);
+      const words = Array.from(
+        { length: randomInt(next, 8, 16) },
+        () => FILLER[Math.floor(next() * FILLER.length)]!,
+      );
       const sentence = `${words.join(" ")}.`;
       sentences.push(sentence[0]!.toUpperCase() + sentence.slice(1));
       length += sentence.length + 1;

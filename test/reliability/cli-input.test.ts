@@ -27,7 +27,10 @@ interface Run {
   ms: number;
 }
 
-async function cli(argv: string[], opts: { stdin?: Buffer; env?: Record<string, string> } = {}): Promise<Run> {
+async function cli(
+  argv: string[],
+  opts: { stdin?: Buffer; env?: Record<string, string> } = {},
+): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const t0 = performance.now();
@@ -35,7 +38,13 @@ async function cli(argv: string[], opts: { stdin?: Buffer; env?: Record<string, 
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     stdin: async () => opts.stdin ?? Buffer.alloc(0),
-    env: { DATA_DIR: dataDir, LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "true", FETCH_TIMEOUT_MS: "1000", ...opts.env },
+    env: {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "silent",
+      ALLOW_PRIVATE_URLS: "true",
+      FETCH_TIMEOUT_MS: "1000",
+      ...opts.env,
+    },
   });
   return { code, stdout, stderr, ms: performance.now() - t0 };
 }
@@ -58,7 +67,8 @@ beforeAll(async () => {
   files = await mkdtemp(join(tmpdir(), "footnote-cli-files-"));
   site = await startServer((req, res) => {
     const url = req.url ?? "/";
-    if (url === "/missing") return void res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not found</h1>");
+    if (url === "/missing")
+      return void res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not found</h1>");
     if (url === "/hang") return; // never answers
     if (url === "/loop-a") return void res.writeHead(302, { location: "/loop-b" }).end();
     if (url === "/loop-b") return void res.writeHead(302, { location: "/loop-a" }).end();
@@ -66,7 +76,9 @@ beforeAll(async () => {
     if (url === "/nav-only") {
       return void res
         .writeHead(200, { "content-type": "text/html; charset=utf-8" })
-        .end(`<!doctype html><html><head><title>Menu</title></head><body><nav><a href="/">Home</a> | <a href="/about">About</a> | <a href="/login">Sign in</a></nav><footer>© 2024</footer></body></html>`);
+        .end(
+          `<!doctype html><html><head><title>Menu</title></head><body><nav><a href="/">Home</a> | <a href="/about">About</a> | <a href="/login">Sign in</a></nav><footer>© 2024</footer></body></html>`,
+        );
     }
     res.writeHead(404).end();
   });
@@ -109,9 +121,14 @@ function endless(res: ServerResponse): void {
 }
 
 /** Runs a failing command and checks the common promise: non-zero, a message, nothing changed. */
-async function refused(argv: string[], opts: Parameters<typeof cli>[1] & { code?: number } = {}): Promise<Run> {
+async function refused(
+  argv: string[],
+  opts: Parameters<typeof cli>[1] & { code?: number } = {},
+): Promise<Run> {
   const r = await cli(argv, opts);
-  outcomes.push(`${argv.join(" ").replace(files, "<files>").replace(site.url, "<site>").slice(0, 70)} → exit ${r.code}: ${r.stderr.trim().split("\n")[0]!.replace(files, "<files>").replace(site.url, "<site>").slice(0, 160)}`);
+  outcomes.push(
+    `${argv.join(" ").replace(files, "<files>").replace(site.url, "<site>").slice(0, 70)} → exit ${r.code}: ${r.stderr.trim().split("\n")[0]!.replace(files, "<files>").replace(site.url, "<site>").slice(0, 160)}`,
+  );
   expect(r.code, `exit code of footnote ${argv.join(" ")}`).toBe(opts.code ?? 1);
   expect(r.stderr.trim().length, "a message on stderr").toBeGreaterThan(10);
   expect(await listJson()).toEqual(baseline);
@@ -154,22 +171,40 @@ describe("bad files and standard input", () => {
   });
 
   it("invalid UTF-8 that is not a legacy Latin text either (Cyrillic in Windows-1251)", async () => {
-    const russian = "Совет города обсудил бюджет на дороги и школы. Жители ждали под холодным дождём. ".repeat(20);
-    const cp1251 = Buffer.from([...russian].map((ch) => (ch.charCodeAt(0) >= 0x410 && ch.charCodeAt(0) <= 0x44f ? ch.charCodeAt(0) - 0x350 : ch === "ё" ? 0xb8 : ch.charCodeAt(0))));
+    const russian =
+      "Совет города обсудил бюджет на дороги и школы. Жители ждали под холодным дождём. ".repeat(20);
+    const cp1251 = Buffer.from(
+      [...russian].map((ch) =>
+        ch.charCodeAt(0) >= 0x410 && ch.charCodeAt(0) <= 0x44f
+          ? ch.charCodeAt(0) - 0x350
+          : ch === "ё"
+            ? 0xb8
+            : ch.charCodeAt(0),
+      ),
+    );
     await writeFile(join(files, "cyrillic.txt"), cp1251);
     const r = await refused(["ingest", join(files, "cyrillic.txt")]);
     expect(r.stderr).toMatch(/not valid UTF-8 text\. Save it as UTF-8/);
   });
 
   it("HTML with no article in it", async () => {
-    await writeFile(join(files, "menu.html"), `<!doctype html><html><head><title>Menu</title></head><body><nav><a href="/">Home</a> | <a href="/about">About</a></nav></body></html>`);
+    await writeFile(
+      join(files, "menu.html"),
+      `<!doctype html><html><head><title>Menu</title></head><body><nav><a href="/">Home</a> | <a href="/about">About</a></nav></body></html>`,
+    );
     const r = await refused(["ingest", join(files, "menu.html")]);
     expect(r.stderr).toMatch(/I could not find an article on that page/);
   });
 
   it("documents of a type it does not read: .docx and .png", async () => {
-    await writeFile(join(files, "report.docx"), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2000, 1)]));
-    await writeFile(join(files, "photo.png"), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2000, 0)]));
+    await writeFile(
+      join(files, "report.docx"),
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2000, 1)]),
+    );
+    await writeFile(
+      join(files, "photo.png"),
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2000, 0)]),
+    );
     const docx = await refused(["ingest", join(files, "report.docx")]);
     expect(docx.stderr).toMatch(/I can't read \.docx files\. I can read web pages \(HTML\), plain text/);
     const png = await refused(["ingest", join(files, "photo.png")]);
@@ -219,7 +254,9 @@ describe("bad links", () => {
     expect(r.stderr).toMatch(/larger than 10 MB \(the MAX_FETCH_BYTES limit\)/);
     const grewMb = (peak - before) / 1024 / 1024;
     const sentMb = endlessSent.at(-1)! / 1024 / 1024;
-    console.log(`[cli/1GB] refused after ${Math.round(r.ms)} ms; the server got to send ${sentMb.toFixed(0)} MB; RSS grew ${grewMb.toFixed(1)} MB`);
+    console.log(
+      `[cli/1GB] refused after ${Math.round(r.ms)} ms; the server got to send ${sentMb.toFixed(0)} MB; RSS grew ${grewMb.toFixed(1)} MB`,
+    );
     expect(grewMb).toBeLessThan(200);
     // The connection was cut, not drained: the server never got near 1 GB.
     expect(sentMb).toBeLessThan(200);
@@ -242,7 +279,9 @@ describe("bad links", () => {
   });
 
   it("schemes other than http(s)", async () => {
-    expect((await refused(["ingest", "file:///etc/passwd"])).stderr).toMatch(/Only http and https links can be read \(this one is file:\)/);
+    expect((await refused(["ingest", "file:///etc/passwd"])).stderr).toMatch(
+      /Only http and https links can be read \(this one is file:\)/,
+    );
     expect((await refused(["ingest", "javascript:alert(1)"])).stderr).toMatch(/Only http and https links/);
   });
 });
@@ -298,7 +337,9 @@ describe("ids", () => {
     expect(answer.citations.map((c) => c.articleId)).not.toContain(otherId);
     expect(ask.stdout).not.toContain(OTHER.answer);
     // …while the same question in its own library finds it.
-    const own = JSON.parse((await cli(["--library", "other", "ask", "--json", OTHER.question])).stdout) as { citations: Array<{ articleId: string }> };
+    const own = JSON.parse((await cli(["--library", "other", "ask", "--json", OTHER.question])).stdout) as {
+      citations: Array<{ articleId: string }>;
+    };
     expect(own.citations.map((c) => c.articleId)).toContain(otherId);
   });
 
@@ -312,7 +353,14 @@ it("one bad source among good ones: the good one is stored, the exit code says o
   await writeFile(join(files, "empty2.txt"), "");
   const good = makeArticle(502);
   await writeFile(join(files, "good.txt"), `${good.title}\n\n${good.text}`);
-  const r = await cli(["--library", "mixed", "ingest", join(files, "empty2.txt"), join(files, "good.txt"), "--json"]);
+  const r = await cli([
+    "--library",
+    "mixed",
+    "ingest",
+    join(files, "empty2.txt"),
+    join(files, "good.txt"),
+    "--json",
+  ]);
   expect(r.code).toBe(1);
   const out = JSON.parse(r.stdout) as { articles: Array<{ error?: string; code?: string; title?: string }> };
   expect(out.articles[0]).toMatchObject({ code: "EMPTY_ARTICLE" });

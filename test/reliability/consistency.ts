@@ -29,19 +29,33 @@ export interface ConsistencyReport {
  * Checks one library. `searchIds` limits the (slower) vector-index lookups to these passages;
  * by default every passage is looked up.
  */
-export function checkLibrary(library: Library, opts: { searchIds?: Iterable<number> } = {}): ConsistencyReport {
+export function checkLibrary(
+  library: Library,
+  opts: { searchIds?: Iterable<number> } = {},
+): ConsistencyReport {
   const { db } = library.store;
   const articles = db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number };
   const passages = db.prepare("SELECT count(*) AS n FROM passages").get() as { n: number };
   const halfArticles = db
-    .prepare("SELECT a.id AS id, a.chunks AS chunks, count(p.id) AS passages FROM articles a LEFT JOIN passages p ON p.article_id = a.id GROUP BY a.id HAVING count(p.id) <> a.chunks")
+    .prepare(
+      "SELECT a.id AS id, a.chunks AS chunks, count(p.id) AS passages FROM articles a LEFT JOIN passages p ON p.article_id = a.id GROUP BY a.id HAVING count(p.id) <> a.chunks",
+    )
     .all() as Array<{ id: string; chunks: number; passages: number }>;
-  const orphans = db.prepare("SELECT count(*) AS n FROM passages WHERE article_id NOT IN (SELECT id FROM articles)").get() as { n: number };
-  const ftsOrphans = db.prepare("SELECT count(*) AS n FROM passages_fts WHERE rowid NOT IN (SELECT id FROM passages)").get() as { n: number };
-  const ftsMissing = db.prepare("SELECT count(*) AS n FROM passages WHERE id NOT IN (SELECT rowid FROM passages_fts)").get() as { n: number };
+  const orphans = db
+    .prepare("SELECT count(*) AS n FROM passages WHERE article_id NOT IN (SELECT id FROM articles)")
+    .get() as { n: number };
+  const ftsOrphans = db
+    .prepare("SELECT count(*) AS n FROM passages_fts WHERE rowid NOT IN (SELECT id FROM passages)")
+    .get() as { n: number };
+  const ftsMissing = db
+    .prepare("SELECT count(*) AS n FROM passages WHERE id NOT IN (SELECT rowid FROM passages_fts)")
+    .get() as { n: number };
 
   const wanted = opts.searchIds ? new Set(opts.searchIds) : undefined;
-  const rows = db.prepare("SELECT id, vector FROM passages ORDER BY id").all() as Array<{ id: number; vector: Buffer }>;
+  const rows = db.prepare("SELECT id, vector FROM passages ORDER BY id").all() as Array<{
+    id: number;
+    vector: Buffer;
+  }>;
   const notInIndex: number[] = [];
   let searched = 0;
   for (const row of rows) {
@@ -65,8 +79,13 @@ export function checkLibrary(library: Library, opts: { searchIds?: Iterable<numb
 }
 
 /** Passage ids and vectors of one article, to check later that the index forgot them. */
-export function articlePassages(library: Library, articleId: string): Array<{ id: number; vector: Float32Array }> {
-  const rows = library.store.db.prepare("SELECT id, vector FROM passages WHERE article_id = ? ORDER BY id").all(articleId) as Array<{ id: number; vector: Buffer }>;
+export function articlePassages(
+  library: Library,
+  articleId: string,
+): Array<{ id: number; vector: Float32Array }> {
+  const rows = library.store.db
+    .prepare("SELECT id, vector FROM passages WHERE article_id = ? ORDER BY id")
+    .all(articleId) as Array<{ id: number; vector: Buffer }>;
   return rows.map((r) => ({ id: r.id, vector: blobToVector(r.vector) }));
 }
 

@@ -32,7 +32,8 @@ const children = new Set<ChildProcess>();
 
 /** Kills every worker still alive (after a failed test). */
 export function killWorkers(): void {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   children.clear();
 }
 
@@ -47,19 +48,30 @@ export interface PendingWorker {
  * Spawns the worker now; it loads its modules and waits. Start the next round's worker before
  * checking the last round, so its start-up overlaps the checks.
  */
-export function startWorker(mode: WorkerMode, dataDir: string, libraryId: string, first: number): PendingWorker {
-  const child = spawn(process.execPath, ["--import", "tsx", WORKER, mode, dataDir, libraryId, String(first)], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: "" },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+export function startWorker(
+  mode: WorkerMode,
+  dataDir: string,
+  libraryId: string,
+  first: number,
+): PendingWorker {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", WORKER, mode, dataDir, libraryId, String(first)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: "" },
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
   children.add(child);
   let out = "";
   let stderr = "";
   child.stdout.setEncoding("utf8");
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (d: string) => (stderr += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const waiters: Array<{ line: string; resolve: () => void }> = [];
   child.stdout.on("data", (d: string) => {
     out += d;
@@ -72,9 +84,17 @@ export function startWorker(mode: WorkerMode, dataDir: string, libraryId: string
   const line = (l: string, timeoutMs = 45_000) =>
     new Promise<void>((resolve, reject) => {
       if (out.includes(`${l}\n`)) return resolve();
-      const timer = setTimeout(() => reject(new Error(`worker did not print ${l} within ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`worker did not print ${l} within ${timeoutMs} ms:\n${stderr}`)),
+        timeoutMs,
+      );
       waiters.push({ line: l, resolve: () => (clearTimeout(timer), resolve()) });
-      void exited.then(({ code, signal }) => (clearTimeout(timer), reject(new Error(`worker exited (${code ?? signal}) before ${l}:\n${stderr}`))));
+      void exited.then(
+        ({ code, signal }) => (
+          clearTimeout(timer),
+          reject(new Error(`worker exited (${code ?? signal}) before ${l}:\n${stderr}`))
+        ),
+      );
     });
 
   return {
@@ -123,11 +143,18 @@ export function snapshotFiles(dataDir: string, libraryId: string): { snapshots: 
   } catch {
     return { snapshots: [], tmp: [] };
   }
-  return { snapshots: names.filter((n) => /^index-\d+-\d+\.(hnsw|flat)$/.test(n)), tmp: names.filter((n) => /\.(hnsw|flat)\.tmp-/.test(n)) };
+  return {
+    snapshots: names.filter((n) => /^index-\d+-\d+\.(hnsw|flat)$/.test(n)),
+    tmp: names.filter((n) => /\.(hnsw|flat)\.tmp-/.test(n)),
+  };
 }
 
 /** Seeds a library in this process (before the first kill). */
-export async function seedLibrary(dataDir: string, libraryId: string, numbers: number[]): Promise<Map<string, number>> {
+export async function seedLibrary(
+  dataDir: string,
+  libraryId: string,
+  numbers: number[],
+): Promise<Map<string, number>> {
   const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
   const ids = new Map<string, number>();
   try {

@@ -25,7 +25,13 @@ function snapshotKinds(): string[] {
   return dirs.flatMap((d) => {
     const root = path.join(d, "libraries");
     if (!fs.existsSync(root)) return [];
-    return fs.readdirSync(root).flatMap((lib) => fs.readdirSync(path.join(root, lib)).flatMap((n) => /^index-\d+-\d+\.(hnsw|flat)$/.exec(n)?.[1] ?? []));
+    return fs
+      .readdirSync(root)
+      .flatMap((lib) =>
+        fs
+          .readdirSync(path.join(root, lib))
+          .flatMap((n) => /^index-\d+-\d+\.(hnsw|flat)$/.exec(n)?.[1] ?? []),
+      );
   });
 }
 

@@ -64,7 +64,10 @@ it(`keeps every reported article, whole, through ${ROUNDS} SIGKILLs during inges
       const listedIds = new Set(listed.map((a) => a.id));
 
       // Everything reported done is there.
-      expect([...alive.keys()].filter((id) => !listedIds.has(id)), `round ${round}: reported articles missing`).toEqual([]);
+      expect(
+        [...alive.keys()].filter((id) => !listedIds.has(id)),
+        `round ${round}: reported articles missing`,
+      ).toEqual([]);
       // At most the one article in flight at the kill is there without a report: committed,
       // killed before it could print OK. It is the next number in sequence.
       const extra = listed.filter((a) => !alive.has(a.id));
@@ -80,26 +83,41 @@ it(`keeps every reported article, whole, through ${ROUNDS} SIGKILLs during inges
       // seeded sample of the round's articles.
       const roundArticles = [...run.ok.map((a) => a.id), ...extra.map((a) => a.id)];
       const toAsk = new Set(roundArticles.slice(-2));
-      for (let i = 0; i < 8 && roundArticles.length > 0; i++) toAsk.add(roundArticles[Math.floor(next() * roundArticles.length)]!);
+      for (let i = 0; i < 8 && roundArticles.length > 0; i++)
+        toAsk.add(roundArticles[Math.floor(next() * roundArticles.length)]!);
       for (const id of toAsk) {
         const article = makeArticle(alive.get(id)!);
         const answer = await footnote.ask(LIB, article.question);
         asked++;
-        expect(answer.citations.map((c) => c.articleId), `round ${round}: "${article.question}" should cite ${id}`).toContain(id);
+        expect(
+          answer.citations.map((c) => c.articleId),
+          `round ${round}: "${article.question}" should cite ${id}`,
+        ).toContain(id);
         expect(answer.answer).toContain(article.answer.split(" ")[0]);
       }
 
       // No half article, no orphan, full-text and vector index in step with the store.
       const { db } = library!.store;
       const roundPassages = roundArticles.length
-        ? (db.prepare(`SELECT id FROM passages WHERE article_id IN (${roundArticles.map(() => "?").join(",")})`).all(...roundArticles) as Array<{ id: number }>).map((r) => r.id)
+        ? (
+            db
+              .prepare(
+                `SELECT id FROM passages WHERE article_id IN (${roundArticles.map(() => "?").join(",")})`,
+              )
+              .all(...roundArticles) as Array<{ id: number }>
+          ).map((r) => r.id)
         : [];
       const all = (db.prepare("SELECT id FROM passages").all() as Array<{ id: number }>).map((r) => r.id);
-      const sample = Array.from({ length: Math.min(100, all.length) }, () => all[Math.floor(next() * all.length)]!);
+      const sample = Array.from(
+        { length: Math.min(100, all.length) },
+        () => all[Math.floor(next() * all.length)]!,
+      );
       const report = checkLibrary(library!, { searchIds: [...roundPassages, ...sample] });
       expectConsistent(report, alive.size, round);
       // kill delay: articles reported (+1? one committed but unreported) [ms from GO to exit / ms to open here / ms of checks]
-      perRound.push(`${delay}ms:+${run.ok.length}${extra.length ? "+1?" : ""}[${t1 - t0}/${t2 - t1}/${Date.now() - t2}]`);
+      perRound.push(
+        `${delay}ms:+${run.ok.length}${extra.length ? "+1?" : ""}[${t1 - t0}/${t2 - t1}/${Date.now() - t2}]`,
+      );
       // Compaction between kills: two rounds in three start from a fresh snapshot, the third
       // from a stale one, so the next child also replays from the store after its open.
       // (No snapshot when nothing changed: a child killed before its first ingest.)

@@ -13,7 +13,14 @@ import { createFootnote } from "../../src/footnote.ts";
 import type { Library } from "../../src/library/libraries.ts";
 import { articleNumber, articleTitle, makeArticle, randomInt, rng } from "./articles.ts";
 import { articlePassages, checkLibrary, expectConsistent } from "./consistency.ts";
-import { libraryDir, seedLibrary, snapshotFiles, startWorker, type WorkerMode, reliabilityConfig } from "./crash-harness.ts";
+import {
+  libraryDir,
+  seedLibrary,
+  snapshotFiles,
+  startWorker,
+  type WorkerMode,
+  reliabilityConfig,
+} from "./crash-harness.ts";
 
 /** Articles in the library before the first kill; the child keeps the count about level. */
 const SEEDED = 40;
@@ -22,7 +29,12 @@ const SEEDED = 40;
  * Runs `rounds` kills in a fresh DATA_DIR (pushed to `dirs` for cleanup) and returns a
  * one-line summary.
  */
-export async function killDuring(mode: Extract<WorkerMode, "forget" | "compact">, seed: number, rounds: number, dirs: string[]): Promise<string> {
+export async function killDuring(
+  mode: Extract<WorkerMode, "forget" | "compact">,
+  seed: number,
+  rounds: number,
+  dirs: string[],
+): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), `footnote-crash-${mode}-`));
   dirs.push(dataDir);
   const LIB = `crash-${mode}`;
@@ -30,7 +42,12 @@ export async function killDuring(mode: Extract<WorkerMode, "forget" | "compact">
 
   // Article id → number, oldest first (the child forgets the oldest).
   const alive = new Map<string, number>();
-  for (const [id, n] of await seedLibrary(dataDir, LIB, Array.from({ length: SEEDED }, (_, i) => 900_000 + i))) alive.set(id, n);
+  for (const [id, n] of await seedLibrary(
+    dataDir,
+    LIB,
+    Array.from({ length: SEEDED }, (_, i) => 900_000 + i),
+  ))
+    alive.set(id, n);
   const forgotten = new Map<string, { n: number; passages: Array<{ id: number; vector: Float32Array }> }>();
   /** Passages of live articles as of the last check, to look for them after they are forgotten. */
   let known = new Map<string, Array<{ id: number; vector: Float32Array }>>();
@@ -63,7 +80,9 @@ export async function killDuring(mode: Extract<WorkerMode, "forget" | "compact">
     snaps += run.snaps;
     for (const a of run.ok) alive.set(a.id, a.n);
     for (const id of run.forgot) {
-      expect(alive.has(id), `round ${round}: the child forgot ${id}, which it should not have had`).toBe(true);
+      expect(alive.has(id), `round ${round}: the child forgot ${id}, which it should not have had`).toBe(
+        true,
+      );
       forgotten.set(id, { n: alive.get(id)!, passages: known.get(id) ?? [] });
       alive.delete(id);
     }
@@ -95,7 +114,10 @@ export async function killDuring(mode: Extract<WorkerMode, "forget" | "compact">
       // forget (committed, maybe unreported). Nothing else may differ from the reports.
       const extra = listed.filter((a) => !alive.has(a.id));
       const missing = [...alive.keys()].filter((id) => !listedIds.has(id));
-      expect(extra.length + missing.length, `round ${round}: extra ${extra.map((a) => a.id)} missing ${missing}`).toBeLessThanOrEqual(1);
+      expect(
+        extra.length + missing.length,
+        `round ${round}: extra ${extra.map((a) => a.id)} missing ${missing}`,
+      ).toBeLessThanOrEqual(1);
       for (const a of extra) {
         expect(articleNumber(a.title)).toBe(first + run.ok.length);
         alive.set(a.id, first + run.ok.length);
@@ -113,21 +135,33 @@ export async function killDuring(mode: Extract<WorkerMode, "forget" | "compact">
       // Forgotten: gone from the store, the full-text index, the vector index and the answers.
       const { db } = library!.store;
       const roundForgotten = [...run.forgot, ...missing];
-      for (const id of forgotten.keys()) expect(listedIds.has(id), `round ${round}: ${id} was forgotten`).toBe(false);
+      for (const id of forgotten.keys())
+        expect(listedIds.has(id), `round ${round}: ${id} was forgotten`).toBe(false);
       for (const id of roundForgotten) {
         const gone = forgotten.get(id)!;
         expect(library!.store.getArticle(id)).toBeUndefined();
-        expect((db.prepare("SELECT count(*) AS n FROM passages WHERE article_id = ?").get(id) as { n: number }).n).toBe(0);
+        expect(
+          (db.prepare("SELECT count(*) AS n FROM passages WHERE article_id = ?").get(id) as { n: number }).n,
+        ).toBe(0);
         for (const p of gone.passages) {
           const hits = library!.index.search(p.vector, 10).map((h) => h.id);
-          expect(hits, `round ${round}: passage ${p.id} of forgotten ${id} is still in the vector index`).not.toContain(p.id);
-          expect(library!.index.has(p.id), `round ${round}: passage ${p.id} of forgotten ${id} is still in the graph`).toBe(false);
+          expect(
+            hits,
+            `round ${round}: passage ${p.id} of forgotten ${id} is still in the vector index`,
+          ).not.toContain(p.id);
+          expect(
+            library!.index.has(p.id),
+            `round ${round}: passage ${p.id} of forgotten ${id} is still in the graph`,
+          ).toBe(false);
         }
       }
       const askForgotten = roundForgotten.slice(-3);
       for (const id of askForgotten) {
         const answer = await footnote.ask(LIB, makeArticle(forgotten.get(id)!.n).question);
-        expect(answer.citations.map((c) => c.articleId), `round ${round}: an answer cites forgotten ${id}`).not.toContain(id);
+        expect(
+          answer.citations.map((c) => c.articleId),
+          `round ${round}: an answer cites forgotten ${id}`,
+        ).not.toContain(id);
       }
 
       // Everything else intact: answerable (a sample), whole, and in both indexes.
@@ -137,12 +171,17 @@ export async function killDuring(mode: Extract<WorkerMode, "forget" | "compact">
       for (const id of toAsk) {
         const article = makeArticle(alive.get(id)!);
         const answer = await footnote.ask(LIB, article.question);
-        expect(answer.citations.map((c) => c.articleId), `round ${round}: "${article.question}" should cite ${id}`).toContain(id);
+        expect(
+          answer.citations.map((c) => c.articleId),
+          `round ${round}: "${article.question}" should cite ${id}`,
+        ).toContain(id);
       }
       const report = checkLibrary(library!);
       expectConsistent(report, alive.size, round);
       remember(library!);
-      perRound.push(`${delay}ms:+${run.ok.length}${extra.length ? "+1?" : ""}-${run.forgot.length}${missing.length ? "-1?" : ""}`);
+      perRound.push(
+        `${delay}ms:+${run.ok.length}${extra.length ? "+1?" : ""}-${run.forgot.length}${missing.length ? "-1?" : ""}`,
+      );
     } finally {
       await footnote.close();
     }

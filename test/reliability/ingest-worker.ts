@@ -22,7 +22,9 @@ import { makeArticle } from "./articles.ts";
 
 const [mode, dataDir, libraryId, first] = process.argv.slice(2);
 if (!mode || !dataDir || !libraryId || first === undefined) {
-  process.stderr.write("usage: ingest-worker.ts <ingest|forget|compact> <dataDir> <libraryId> <firstArticleNumber>\n");
+  process.stderr.write(
+    "usage: ingest-worker.ts <ingest|forget|compact> <dataDir> <libraryId> <firstArticleNumber>\n",
+  );
   process.exit(2);
 }
 

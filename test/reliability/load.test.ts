@@ -28,7 +28,13 @@ async function tempDir(): Promise<string> {
 }
 
 /** Two wordings of each article's question. */
-const wordings = (a: GeneratedArticle): string[] => [a.question, a.question.replace(/^Who guarded the (.*) vault in (.*)\?$/, "In $2, who was it that guarded the $1 vault?")];
+const wordings = (a: GeneratedArticle): string[] => [
+  a.question,
+  a.question.replace(
+    /^Who guarded the (.*) vault in (.*)\?$/,
+    "In $2, who was it that guarded the $1 vault?",
+  ),
+];
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const t0 = performance.now();
@@ -65,7 +71,9 @@ describe("the library API", () => {
 
       const t0 = performance.now();
       const ops = [
-        ...incoming.map((a) => timed(() => footnote.ingest(LIB, { kind: "text", text: a.text, title: a.title }))),
+        ...incoming.map((a) =>
+          timed(() => footnote.ingest(LIB, { kind: "text", text: a.text, title: a.title })),
+        ),
         ...questions.map(({ q }) => timed(() => footnote.ask(LIB, q))),
       ];
       const results = await Promise.all(ops);
@@ -76,7 +84,10 @@ describe("the library API", () => {
       expect(answers).toHaveLength(200);
       const wrong = answers.flatMap((r, i) => {
         const want = stored.get(questions[i]!.a.n)!.id;
-        return r.value.citations.some((c) => c.articleId === want) && r.value.answer.includes(questions[i]!.a.answer.split(" ")[0]!) ? [] : [questions[i]!.q];
+        return r.value.citations.some((c) => c.articleId === want) &&
+          r.value.answer.includes(questions[i]!.a.answer.split(" ")[0]!)
+          ? []
+          : [questions[i]!.q];
       });
       expect(wrong, "questions answered without citing their article").toEqual([]);
 
@@ -97,11 +108,32 @@ describe("the library API", () => {
       const library = footnote.library(LIB)!;
       const report = checkLibrary(library);
       const chunks = footnote.list(LIB).reduce((sum, a) => sum + a.chunks, 0);
-      expect(report).toMatchObject({ articles: 39, passages: chunks, halfArticles: [], orphanPassages: 0, ftsOrphans: 0, ftsMissing: 0, notInIndex: [], indexSize: chunks });
+      expect(report).toMatchObject({
+        articles: 39,
+        passages: chunks,
+        halfArticles: [],
+        orphanPassages: 0,
+        ftsOrphans: 0,
+        ftsMissing: 0,
+        notInIndex: [],
+        indexSize: chunks,
+      });
 
-      figures("api: all 220 operations", results.map((r) => r.ms), wall);
-      figures("api: questions", answers.map((r) => r.ms), wall);
-      figures("api: ingests", ingests.map((r) => r.ms), wall);
+      figures(
+        "api: all 220 operations",
+        results.map((r) => r.ms),
+        wall,
+      );
+      figures(
+        "api: questions",
+        answers.map((r) => r.ms),
+        wall,
+      );
+      figures(
+        "api: ingests",
+        ingests.map((r) => r.ms),
+        wall,
+      );
 
       // For comparison, the same questions one at a time.
       const t1 = performance.now();
@@ -127,7 +159,10 @@ describe("the bot", () => {
       const before = new Map<number, { a: GeneratedArticle; id: string }>();
       for (const [i, u] of users.entries()) {
         const a = makeArticle(30_000 + i);
-        before.set(u, { a, id: (await footnote.ingest(`chat:${u}`, { kind: "text", text: a.text, title: a.title })).id });
+        before.set(u, {
+          a,
+          id: (await footnote.ingest(`chat:${u}`, { kind: "text", text: a.text, title: a.title })).id,
+        });
       }
       const during = new Map(users.map((u, i) => [u, makeArticle(40_000 + i)]));
 
@@ -160,16 +195,37 @@ describe("the bot", () => {
           expect(m.plain).toContain(a.title);
         }
         // Nothing crossed over from another chat.
-        const mentioned = new Set([...replies.map((m) => m.plain).join("\n").matchAll(/Dispatch (\d+)/g)].map((m) => Number(m[1])));
-        expect([...mentioned].filter((n) => n !== a.n && n !== during.get(u)!.n), `chat ${u}: other chats' articles`).toEqual([]);
+        const mentioned = new Set(
+          [
+            ...replies
+              .map((m) => m.plain)
+              .join("\n")
+              .matchAll(/Dispatch (\d+)/g),
+          ].map((m) => Number(m[1])),
+        );
+        expect(
+          [...mentioned].filter((n) => n !== a.n && n !== during.get(u)!.n),
+          `chat ${u}: other chats' articles`,
+        ).toEqual([]);
         const library = footnote.library(`chat:${u}`)!;
         expect(footnote.list(`chat:${u}`).map((x) => x.id)).toContain(id);
         expect(footnote.list(`chat:${u}`)).toHaveLength(2);
         const report = checkLibrary(library);
-        expect(report).toMatchObject({ articles: 2, halfArticles: [], orphanPassages: 0, ftsOrphans: 0, ftsMissing: 0, notInIndex: [] });
+        expect(report).toMatchObject({
+          articles: 2,
+          halfArticles: [],
+          orphanPassages: 0,
+          ftsOrphans: 0,
+          ftsMissing: 0,
+          notInIndex: [],
+        });
         expect(report.indexSize).toBe(report.passages);
       }
-      figures("bot: all 220 updates", results.map((r) => r.ms), wall);
+      figures(
+        "bot: all 220 updates",
+        results.map((r) => r.ms),
+        wall,
+      );
     } finally {
       await footnote.close();
     }

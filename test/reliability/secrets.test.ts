@@ -44,7 +44,14 @@ function expectClean(text: string, where: string): void {
 /** An OpenAI-style 401 whose message repeats the key and the token, as a careless proxy might. */
 const ECHOING_401 = {
   status: 401,
-  body: { error: { message: `Incorrect API key provided: ${KEY}. (request from bot ${TOKEN})`, type: "invalid_request_error", param: null, code: "invalid_api_key" } },
+  body: {
+    error: {
+      message: `Incorrect API key provided: ${KEY}. (request from bot ${TOKEN})`,
+      type: "invalid_request_error",
+      param: null,
+      code: "invalid_api_key",
+    },
+  },
 };
 
 let fake: FakeOpenAI;
@@ -67,9 +74,17 @@ async function tempDir(): Promise<string> {
 }
 
 /** The real CLI in a child process: its stderr holds both the user's messages and the logs. */
-function runCli(args: string[], env: Record<string, string>, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? "", HOME: cwd, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? "", HOME: cwd, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -126,7 +141,11 @@ describe("the CLI", () => {
   it("invalid secret settings are named, never echoed", () => {
     const error = (() => {
       try {
-        loadConfig({ TELEGRAM_BOT_TOKEN: "my-secret-token-value", WEBHOOK_SECRET: "has spaces and a secret!", OPENAI_API_KEY: " " });
+        loadConfig({
+          TELEGRAM_BOT_TOKEN: "my-secret-token-value",
+          WEBHOOK_SECRET: "has spaces and a secret!",
+          OPENAI_API_KEY: " ",
+        });
       } catch (e) {
         return e as FootnoteError;
       }
@@ -142,7 +161,10 @@ describe("the CLI", () => {
   it("a base URL with a password in it is refused at start, without echoing the password", () => {
     const e = (() => {
       try {
-        loadConfig({ OPENAI_API_KEY: KEY, OPENAI_BASE_URL: "http://proxyuser:pr0xy-Passw0rd@127.0.0.1:9/v1" });
+        loadConfig({
+          OPENAI_API_KEY: KEY,
+          OPENAI_BASE_URL: "http://proxyuser:pr0xy-Passw0rd@127.0.0.1:9/v1",
+        });
       } catch (err) {
         return err as FootnoteError;
       }
@@ -177,7 +199,10 @@ describe("the bot", () => {
       LOG_LEVEL: "debug",
     });
     logs = [];
-    const logger = createLogger(config, new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }) as never);
+    const logger = createLogger(
+      config,
+      new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }) as never,
+    );
     footnote = await createFootnote({ config, logger });
     article = makeArticle(602);
     await footnote.ingest(`chat:${OWNER}`, { kind: "text", text: article.text, title: article.title });
@@ -191,10 +216,21 @@ describe("the bot", () => {
   const say = (text: string, extra: Record<string, unknown> = {}) =>
     bot.handleUpdate({
       update_id: nextUpdate++,
-      message: { message_id: nextUpdate, date: 0, chat: { id: OWNER, type: "private", first_name: "O" }, from: { id: OWNER, is_bot: false, first_name: "O" }, text, ...extra },
+      message: {
+        message_id: nextUpdate,
+        date: 0,
+        chat: { id: OWNER, type: "private", first_name: "O" },
+        from: { id: OWNER, is_bot: false, first_name: "O" },
+        text,
+        ...extra,
+      },
     } as Update);
 
-  const shown = () => api.messagesTo(OWNER).flatMap((m) => [m.text, ...m.history]).join("\n");
+  const shown = () =>
+    api
+      .messagesTo(OWNER)
+      .flatMap((m) => [m.text, ...m.history])
+      .join("\n");
 
   it("a 401 from the answer model that echoes the key: the user gets a clear line, the logs no key", async () => {
     fake.setFailure(ECHOING_401);
@@ -211,14 +247,19 @@ describe("the bot", () => {
 
   it("a Bot API error that echoes the URL with the token: logged without it, and the user gets the apology", async () => {
     const before = logs.length;
-    api.failNext("sendMessage", { error_code: 400, description: `Bad Request: chat not found (POST ${api.apiRoot}/bot${TOKEN}/sendMessage)` });
+    api.failNext("sendMessage", {
+      error_code: 400,
+      description: `Bad Request: chat not found (POST ${api.apiRoot}/bot${TOKEN}/sendMessage)`,
+    });
     fake.setChatReply("The guard was there [1].");
     await say(article.question);
     const newLogs = logs.slice(before).join("");
     expect(newLogs).toContain("chat not found");
     expect(newLogs).toContain("/bot[redacted]/sendMessage");
     expectClean(logs.join(""), "the logs");
-    expect(api.messagesTo(OWNER).at(-1)!.plain).toBe("Something went wrong on our side. Please try again; if it keeps happening, tell the bot's admin.");
+    expect(api.messagesTo(OWNER).at(-1)!.plain).toBe(
+      "Something went wrong on our side. Please try again; if it keeps happening, tell the bot's admin.",
+    );
     expectClean(shown(), "the chat");
   });
 
@@ -236,18 +277,27 @@ describe("the bot", () => {
     const before = logs.length;
     // getFile refused, with the token-bearing file URL in Telegram's description.
     const document = api.addFile("x", { fileName: "story.txt", mimeType: "text/plain" });
-    api.failNext("getFile", { error_code: 400, description: `Bad Request: file is temporarily unavailable at ${api.apiRoot}/file/bot${TOKEN}/documents/x` });
+    api.failNext("getFile", {
+      error_code: 400,
+      description: `Bad Request: file is temporarily unavailable at ${api.apiRoot}/file/bot${TOKEN}/documents/x`,
+    });
     await say("", { text: undefined, document, caption: "/ingest" });
-    expect(api.messagesTo(OWNER).at(-1)!.plain).toBe("Could not add that: Could not get that file from Telegram; please send it again.");
+    expect(api.messagesTo(OWNER).at(-1)!.plain).toBe(
+      "Could not add that: Could not get that file from Telegram; please send it again.",
+    );
     // getFile works, but the download URL (which holds the token) answers 404, echoing it.
     const gone = api.addFile("y", { fileName: "gone.txt", mimeType: "text/plain" });
-    Reflect.set(api, "download", (token: string, path: string, res: ServerResponse) => res.writeHead(404).end(`Not Found: /file/bot${token}/${path}`));
+    Reflect.set(api, "download", (token: string, path: string, res: ServerResponse) =>
+      res.writeHead(404).end(`Not Found: /file/bot${token}/${path}`),
+    );
     try {
       await say("", { text: undefined, document: gone, caption: "/ingest" });
     } finally {
       Reflect.deleteProperty(api, "download");
     }
-    expect(api.messagesTo(OWNER).at(-1)!.plain).toBe("Could not add that: Telegram answered 404 when the bot downloaded the file; please try again.");
+    expect(api.messagesTo(OWNER).at(-1)!.plain).toBe(
+      "Could not add that: Telegram answered 404 when the bot downloaded the file; please try again.",
+    );
     expect(logs.slice(before).join("")).toContain("ingest failed");
     expectClean(shown(), "the chat");
     expectClean(logs.join(""), "the logs");
@@ -266,9 +316,17 @@ describe("the webhook", () => {
   let logs: string[];
 
   beforeAll(async () => {
-    const config = testConfig({ TELEGRAM_API_ROOT: api.apiRoot, WEBHOOK_URL: "https://bot.example.com/telegram/hook", WEBHOOK_SECRET, LOG_LEVEL: "debug" });
+    const config = testConfig({
+      TELEGRAM_API_ROOT: api.apiRoot,
+      WEBHOOK_URL: "https://bot.example.com/telegram/hook",
+      WEBHOOK_SECRET,
+      LOG_LEVEL: "debug",
+    });
     logs = [];
-    const logger = createLogger(config, new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }) as never);
+    const logger = createLogger(
+      config,
+      new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }) as never,
+    );
     footnote = new FakeFootnote();
     await footnote.ingest(`chat:${OWNER}`, { kind: "text", text: "Viktor Babaryko was at the meeting." });
     footnote.calls.length = 0;
@@ -285,7 +343,13 @@ describe("the webhook", () => {
   const update = (id: number) =>
     JSON.stringify({
       update_id: id,
-      message: { message_id: id, date: 0, chat: { id: OWNER, type: "private", first_name: "O" }, from: { id: OWNER, is_bot: false, first_name: "O" }, text: "Who was at the meeting?" },
+      message: {
+        message_id: id,
+        date: 0,
+        chat: { id: OWNER, type: "private", first_name: "O" },
+        from: { id: OWNER, is_bot: false, first_name: "O" },
+        text: "Who was at the meeting?",
+      },
     });
   const post = (headers: Record<string, string>, body: string | Blob = update(1), target = url) =>
     fetch(target, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
@@ -314,8 +378,14 @@ describe("the webhook", () => {
   it("answers 401 to a request without the secret before its body has even been sent", async () => {
     // A 30 MB upload, of which only the first 64 KB is sent: the 401 must not wait for the rest.
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(url, { method: "POST", headers: { "content-type": "application/json", "content-length": String(30 * 1024 * 1024) } });
-      const timer = setTimeout(() => (req.destroy(), reject(new Error("no answer while the body was still coming"))), 5000);
+      const req = request(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(30 * 1024 * 1024) },
+      });
+      const timer = setTimeout(
+        () => (req.destroy(), reject(new Error("no answer while the body was still coming"))),
+        5000,
+      );
       req.on("response", (res) => {
         clearTimeout(timer);
         res.resume();
@@ -330,8 +400,18 @@ describe("the webhook", () => {
   });
 
   it("other methods and paths are refused too", async () => {
-    expect((await fetch(url, { headers: { "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET } })).status).toBe(405);
-    expect((await post({ "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET }, update(2), url.replace("/hook", "/other"))).status).toBe(404);
+    expect(
+      (await fetch(url, { headers: { "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET } })).status,
+    ).toBe(405);
+    expect(
+      (
+        await post(
+          { "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET },
+          update(2),
+          url.replace("/hook", "/other"),
+        )
+      ).status,
+    ).toBe(404);
     expect(footnote.calls).toEqual([]);
   });
 

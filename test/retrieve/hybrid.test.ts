@@ -14,7 +14,8 @@ describe("hybrid retrieval", () => {
       "The harbour was dredged every spring so that the fishing fleet could leave at low tide.",
     ];
     // One article each, so that each is its own passage.
-    for (const [i, text] of paragraphs.entries()) await ctx.footnote.ingest("default", { kind: "text", text, title: `Note ${i}` });
+    for (const [i, text] of paragraphs.entries())
+      await ctx.footnote.ingest("default", { kind: "text", text, title: `Note ${i}` });
   });
   afterAll(() => ctx.footnote.close());
 
@@ -73,7 +74,14 @@ describe("hybrid retrieval", () => {
 describe("ftsExpression in a large library", () => {
   const terms = (passages: number, idfs: Record<string, number>) => {
     const words = Object.keys(idfs);
-    return { words, stems: words, idf: new Map(Object.entries(idfs)), pairs: new Set<string>(), totalIdf: Object.values(idfs).reduce((a, b) => a + b, 0), passages };
+    return {
+      words,
+      stems: words,
+      idf: new Map(Object.entries(idfs)),
+      pairs: new Set<string>(),
+      totalIdf: Object.values(idfs).reduce((a, b) => a + b, 0),
+      passages,
+    };
   };
   const question = { alpha: 9, bravo: 8, charlie: 7.5, delta: 7, echo: 6, foxtrot: 5 };
 

@@ -26,12 +26,17 @@ describe("questions in a private chat", () => {
     const h = makeTestBot();
     await withArticle(h);
     await h.send({ text: "Who was in the picture with Vlasova?" });
-    expect(h.footnote.calls.find((c) => c.method === "ask")).toMatchObject({ libraryId: `chat:${OWNER}`, arg: "Who was in the picture with Vlasova?" });
+    expect(h.footnote.calls.find((c) => c.method === "ask")).toMatchObject({
+      libraryId: `chat:${OWNER}`,
+      arg: "Who was in the picture with Vlasova?",
+    });
     const [reply, ...more] = h.to(OWNER);
     expect(more).toEqual([]);
     expect(reply!.payload.parse_mode).toBe("HTML");
     expect(reply!.text).toMatch(/\[1\]/);
-    expect(reply!.text).toContain("<b>[1]</b> <b>Lukashenko meets jailed rivals</b>\n<blockquote>Others in the picture include Liliya Vlasova");
+    expect(reply!.text).toContain(
+      "<b>[1]</b> <b>Lukashenko meets jailed rivals</b>\n<blockquote>Others in the picture include Liliya Vlasova",
+    );
     expect(h.callsOf("sendChatAction")[0]?.payload).toMatchObject({ chat_id: OWNER, action: "typing" });
   });
 
@@ -40,13 +45,28 @@ describe("questions in a private chat", () => {
     footnote.askImpl = async () => ({
       answer: `<script>alert("x")</script> & <b>unclosed [1]`,
       abstained: false,
-      citations: [{ n: 1, articleId: "a1", title: "A <i>title</i> & co", url: "https://example.com/a?x=1&y=<2>", quote: "</blockquote><b>quote & more", start: 0, end: 5, passageId: 1 }],
+      citations: [
+        {
+          n: 1,
+          articleId: "a1",
+          title: "A <i>title</i> & co",
+          url: "https://example.com/a?x=1&y=<2>",
+          quote: "</blockquote><b>quote & more",
+          start: 0,
+          end: 5,
+          passageId: 1,
+        },
+      ],
     });
     const h = makeTestBot({ footnote });
     await h.send({ text: "hostile?" });
     const [reply] = h.to(OWNER);
-    expect(reply!.text).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;unclosed [1]");
-    expect(reply!.text).toContain('<a href="https://example.com/a?x=1&amp;y=%3C2%3E">A &lt;i&gt;title&lt;/i&gt; &amp; co</a>');
+    expect(reply!.text).toContain(
+      "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;unclosed [1]",
+    );
+    expect(reply!.text).toContain(
+      '<a href="https://example.com/a?x=1&amp;y=%3C2%3E">A &lt;i&gt;title&lt;/i&gt; &amp; co</a>',
+    );
     expect(reply!.plain).toContain("</blockquote><b>quote & more");
   });
 
@@ -71,7 +91,12 @@ describe("questions in a private chat", () => {
   });
 
   it("delivers the answer even when sendChatAction fails", async () => {
-    const h = makeTestBot({ respond: (m) => (m === "sendChatAction" ? apiError({ error_code: 400, description: "Bad Request: chat not found" }) : undefined) });
+    const h = makeTestBot({
+      respond: (m) =>
+        m === "sendChatAction"
+          ? apiError({ error_code: 400, description: "Bad Request: chat not found" })
+          : undefined,
+    });
     await withArticle(h);
     await h.send({ text: "Who was with Babaryko?" });
     expect(h.to(OWNER)[0]!.text).toContain("Babaryko");
@@ -85,7 +110,9 @@ describe("questions in a private chat", () => {
     };
     const h = makeTestBot({ footnote });
     await h.send({ text: "anything?" });
-    expect(h.to(OWNER).map((m) => m.plain)).toEqual(["Something went wrong on our side. Please try again; if it keeps happening, tell the bot's admin."]);
+    expect(h.to(OWNER).map((m) => m.plain)).toEqual([
+      "Something went wrong on our side. Please try again; if it keeps happening, tell the bot's admin.",
+    ]);
     const logs = h.logs.join("");
     expect(logs).toContain("handler failed");
     expect(logs).not.toContain(FAKE_TOKEN);
@@ -104,7 +131,22 @@ describe("questions in a private chat", () => {
 
   it("streams a chat model's answer into one message, at most about once a second", async () => {
     const footnote = new FakeFootnote();
-    const final: AnswerResult = { answer: "Babaryko and Vlasova were there [1].", abstained: false, citations: [{ n: 1, articleId: "a1", title: "T", url: null, quote: "Babaryko, Vlasova.", start: 0, end: 5, passageId: 1 }] };
+    const final: AnswerResult = {
+      answer: "Babaryko and Vlasova were there [1].",
+      abstained: false,
+      citations: [
+        {
+          n: 1,
+          articleId: "a1",
+          title: "T",
+          url: null,
+          quote: "Babaryko, Vlasova.",
+          start: 0,
+          end: 5,
+          passageId: 1,
+        },
+      ],
+    };
     footnote.askImpl = async (_lib, _q, opts) => {
       let text = "";
       for (const word of "Babaryko and Vlasova were there [1].".split(" ").concat(Array(12).fill(""))) {
@@ -133,7 +175,16 @@ describe("questions in a private chat", () => {
       return {
         answer: "Long answer [1] [2].",
         abstained: false,
-        citations: [1, 2].map((n) => ({ n, articleId: "a", title: `T${n}`, url: null, quote: `${n} ${"long quote ".repeat(350)}`, start: 0, end: 1, passageId: n })),
+        citations: [1, 2].map((n) => ({
+          n,
+          articleId: "a",
+          title: `T${n}`,
+          url: null,
+          quote: `${n} ${"long quote ".repeat(350)}`,
+          start: 0,
+          end: 1,
+          passageId: n,
+        })),
       };
     };
     const h = makeTestBot({ footnote });
@@ -151,7 +202,10 @@ describe("questions in a private chat", () => {
       respond: (m, p) => {
         if (m !== "sendMessage" || p.parse_mode !== "HTML" || refused) return undefined;
         refused = true;
-        return apiError({ error_code: 400, description: "Bad Request: can't parse entities: unsupported start tag" });
+        return apiError({
+          error_code: 400,
+          description: "Bad Request: can't parse entities: unsupported start tag",
+        });
       },
     });
     await withArticle(h);
@@ -185,11 +239,17 @@ describe("/ingest", () => {
     const h = makeTestBot();
     h.footnote.pages.set("https://example.com/story", { title: "A <story>", text: ARTICLE });
     await h.send({ text: "/ingest https://example.com/story" });
-    expect(h.footnote.calls[0]).toMatchObject({ method: "ingest", libraryId: `chat:${OWNER}`, arg: { kind: "url", url: "https://example.com/story" } });
+    expect(h.footnote.calls[0]).toMatchObject({
+      method: "ingest",
+      libraryId: `chat:${OWNER}`,
+      arg: { kind: "url", url: "https://example.com/story" },
+    });
     const [msg, ...more] = h.to(OWNER);
     expect(more).toEqual([]);
     expect(msg!.history[0]).toContain("Reading https://example.com/story");
-    expect(msg!.text).toMatch(/^Added <a href="https:\/\/example.com\/story">A &lt;story&gt;<\/a>: 1 passage \(id <code>a1<\/code>\)/);
+    expect(msg!.text).toMatch(
+      /^Added <a href="https:\/\/example.com\/story">A &lt;story&gt;<\/a>: 1 passage \(id <code>a1<\/code>\)/,
+    );
   });
 
   it("reads pasted text, and says when it already has it", async () => {
@@ -204,7 +264,9 @@ describe("/ingest", () => {
   it("says why it could not add an article", async () => {
     const h = makeTestBot();
     await h.send({ text: "/ingest https://example.com/missing" });
-    expect(h.to(OWNER)[0]!.plain).toBe("Could not add that: Could not fetch https://example.com/missing: the server answered 404 Not Found.");
+    expect(h.to(OWNER)[0]!.plain).toBe(
+      "Could not add that: Could not fetch https://example.com/missing: the server answered 404 Not Found.",
+    );
   });
 
   it("explains itself when given nothing to read", async () => {
@@ -235,8 +297,16 @@ describe("/ingest", () => {
     const text = "Read our long read about the meeting";
     await h.send({
       text,
-      entities: [{ type: "text_link", offset: 5, length: 8, url: "https://t.me/channel/5" }, { type: "text_link", offset: 9, length: 9, url: "https://news.example/long-read" }],
-      forwardOrigin: { type: "channel", date: 0, chat: { id: -100500, type: "channel", title: "News" }, message_id: 5 },
+      entities: [
+        { type: "text_link", offset: 5, length: 8, url: "https://t.me/channel/5" },
+        { type: "text_link", offset: 9, length: 9, url: "https://news.example/long-read" },
+      ],
+      forwardOrigin: {
+        type: "channel",
+        date: 0,
+        chat: { id: -100500, type: "channel", title: "News" },
+        message_id: 5,
+      },
     });
     expect(h.footnote.calls[0]!.arg).toEqual({ kind: "url", url: "https://news.example/long-read" });
     expect(h.to(OWNER)[0]!.plain).toMatch(/^Added Long read/);
@@ -274,8 +344,11 @@ describe("/ingest", () => {
     afterAll(async () => {
       await api.close();
     });
-    const passGetFile = (m: string, p: Record<string, unknown>, prev: (m: never, p: never) => Promise<unknown>) =>
-      m === "getFile" ? prev(m as never, p as never) : undefined;
+    const passGetFile = (
+      m: string,
+      p: Record<string, unknown>,
+      prev: (m: never, p: never) => Promise<unknown>,
+    ) => (m === "getFile" ? prev(m as never, p as never) : undefined);
 
     it("downloads a document replied to with /ingest, through getFile and the file URL", async () => {
       const h = makeTestBot({ env: { TELEGRAM_API_ROOT: api.apiRoot }, respond: passGetFile });
@@ -283,7 +356,12 @@ describe("/ingest", () => {
       const doc = buildUserMessage({ chatId: OWNER, userId: OWNER, document }, 1);
       await h.send({ text: "/ingest", replyTo: doc });
       expect(h.callsOf("getFile")[0]!.payload).toMatchObject({ file_id: document.file_id });
-      const arg = h.footnote.calls[0]!.arg as { kind: string; bytes: Uint8Array; filename: string; contentType: string };
+      const arg = h.footnote.calls[0]!.arg as {
+        kind: string;
+        bytes: Uint8Array;
+        filename: string;
+        contentType: string;
+      };
       expect(arg).toMatchObject({ kind: "file", filename: "story.txt", contentType: "text/plain" });
       expect(new TextDecoder().decode(arg.bytes)).toBe(ARTICLE);
       const [msg] = h.to(OWNER);
@@ -295,11 +373,17 @@ describe("/ingest", () => {
       const h = makeTestBot({ env: { TELEGRAM_API_ROOT: api.apiRoot }, respond: passGetFile });
       const document = api.addFile("<html><body><p>Hello</p></body></html>", { fileName: "page.html" });
       await h.send({ chatId: GROUP, document, caption: "/ingest" });
-      expect(h.footnote.calls[0]).toMatchObject({ libraryId: `chat:${GROUP}`, arg: { kind: "file", filename: "page.html" } });
+      expect(h.footnote.calls[0]).toMatchObject({
+        libraryId: `chat:${GROUP}`,
+        arg: { kind: "file", filename: "page.html" },
+      });
       await h.send({ chatId: GROUP, document: api.addFile("other", { fileName: "b.md" }) });
       expect(h.footnote.calls).toHaveLength(1);
       await h.send({ document: api.addFile("private text", { fileName: "c.md" }) });
-      expect(h.footnote.calls[1]).toMatchObject({ libraryId: `chat:${OWNER}`, arg: { kind: "file", filename: "c.md" } });
+      expect(h.footnote.calls[1]).toMatchObject({
+        libraryId: `chat:${OWNER}`,
+        arg: { kind: "file", filename: "c.md" },
+      });
     });
 
     it("refuses files over Telegram's 20 MB download limit and unreadable types without downloading", async () => {
@@ -313,9 +397,17 @@ describe("/ingest", () => {
     });
 
     it("reports a failed download clearly", async () => {
-      const h = makeTestBot({ env: { TELEGRAM_API_ROOT: api.apiRoot }, respond: (m) => (m === "getFile" ? { ok: true, result: { file_id: "x", file_unique_id: "x", file_path: "documents/gone.txt" } } : undefined) });
+      const h = makeTestBot({
+        env: { TELEGRAM_API_ROOT: api.apiRoot },
+        respond: (m) =>
+          m === "getFile"
+            ? { ok: true, result: { file_id: "x", file_unique_id: "x", file_path: "documents/gone.txt" } }
+            : undefined,
+      });
       await h.send({ document: { file_id: "x", file_unique_id: "x", file_name: "gone.txt" } });
-      expect(h.to(OWNER)[0]!.plain).toBe("Could not add that: Telegram answered 404 when the bot downloaded the file; please try again.");
+      expect(h.to(OWNER)[0]!.plain).toBe(
+        "Could not add that: Telegram answered 404 when the bot downloaded the file; please try again.",
+      );
       expect(h.logs.join("")).not.toContain(FAKE_TOKEN);
     });
   });
@@ -329,16 +421,30 @@ describe("/list and /forget", () => {
     const [list] = h.to(OWNER);
     expect(list!.text).toContain("Articles in this chat (23)</b> — page 1 of 3");
     expect(list!.text.match(/<code>/g)).toHaveLength(10);
-    const keyboard = (list!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard;
+    const keyboard = (
+      list!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }
+    ).inline_keyboard;
     expect(keyboard[0]!.map((b) => [b.text, b.callback_data])).toEqual([["Next ›", "list:1"]]);
 
     const press = (data: string, userId = OWNER) =>
       h.handle({
-        callback_query: { id: `cb-${data}`, from: { id: userId, is_bot: false, first_name: "U" }, chat_instance: "c", data, message: { message_id: list!.messageId, date: 0, chat: { id: OWNER, type: "private", first_name: "U" }, text: "x" } },
+        callback_query: {
+          id: `cb-${data}`,
+          from: { id: userId, is_bot: false, first_name: "U" },
+          chat_instance: "c",
+          data,
+          message: {
+            message_id: list!.messageId,
+            date: 0,
+            chat: { id: OWNER, type: "private", first_name: "U" },
+            text: "x",
+          },
+        },
       } as Omit<Update, "update_id">);
     await press("list:1");
     expect(list!.text).toContain("page 2 of 3");
-    const kb2 = (list!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string }>> }).inline_keyboard;
+    const kb2 = (list!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string }>> })
+      .inline_keyboard;
     expect(kb2[0]!.map((b) => b.text)).toEqual(["‹ Prev", "Next ›"]);
     expect(h.callsOf("answerCallbackQuery")).toHaveLength(1);
     await press("list:2");
@@ -389,7 +495,11 @@ describe("groups", () => {
     const h = makeTestBot();
     await withArticle(h, `chat:${GROUP}`);
     const q = await h.send({ chatId: GROUP, text: `@${botInfo.username} who was with Babaryko?` });
-    expect(h.footnote.calls.at(-1)).toMatchObject({ method: "ask", libraryId: `chat:${GROUP}`, arg: "who was with Babaryko?" });
+    expect(h.footnote.calls.at(-1)).toMatchObject({
+      method: "ask",
+      libraryId: `chat:${GROUP}`,
+      arg: "who was with Babaryko?",
+    });
     const [answer] = h.to(GROUP);
     expect(answer!.text).toContain("Babaryko");
     expect(answer!.payload.reply_parameters).toMatchObject({ message_id: q.message_id });
@@ -417,7 +527,9 @@ describe("access", () => {
   it("refuses a stranger in one line with their id and how to allow them", async () => {
     const h = makeTestBot();
     await h.send({ userId: 99, text: "hello?" });
-    expect(h.to(99).map((m) => m.plain)).toEqual(["Sorry, this bot is private. Your Telegram user id is 99; its owner can let you in by setting ALLOWED_USER_IDS=99."]);
+    expect(h.to(99).map((m) => m.plain)).toEqual([
+      "Sorry, this bot is private. Your Telegram user id is 99; its owner can let you in by setting ALLOWED_USER_IDS=99.",
+    ]);
     expect(h.footnote.calls).toEqual([]);
   });
 
@@ -426,7 +538,9 @@ describe("access", () => {
     await h.send({ chatId: GROUP, userId: 99, text: "chatting" });
     expect(h.calls).toEqual([]);
     await h.send({ chatId: GROUP, userId: 99, text: `@${botInfo.username} hi` });
-    expect(h.to(GROUP).map((m) => m.plain)).toEqual([`Sorry, this bot is private. Your Telegram user id is 99; its owner can let you in by setting ALLOWED_USER_IDS=99, or this whole group with ALLOWED_CHAT_IDS=${GROUP}.`]);
+    expect(h.to(GROUP).map((m) => m.plain)).toEqual([
+      `Sorry, this bot is private. Your Telegram user id is 99; its owner can let you in by setting ALLOWED_USER_IDS=99, or this whole group with ALLOWED_CHAT_IDS=${GROUP}.`,
+    ]);
   });
 
   it("lets anyone in an allowed chat use the bot", async () => {
@@ -460,7 +574,23 @@ it("escapes a hostile list and forget reply", async () => {
 
 it("answers other kinds of private messages with a hint rather than silence", async () => {
   const h = makeTestBot();
-  await h.handle({ message: { message_id: 1, date: 0, chat: { id: OWNER, type: "private", first_name: "O" }, from: { id: OWNER, is_bot: false, first_name: "O" }, sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } } } as Omit<Update, "update_id">);
+  await h.handle({
+    message: {
+      message_id: 1,
+      date: 0,
+      chat: { id: OWNER, type: "private", first_name: "O" },
+      from: { id: OWNER, is_bot: false, first_name: "O" },
+      sticker: {
+        file_id: "s",
+        file_unique_id: "s",
+        type: "regular",
+        width: 1,
+        height: 1,
+        is_animated: false,
+        is_video: false,
+      },
+    },
+  } as Omit<Update, "update_id">);
   expect(h.to(OWNER)[0]!.plain).toMatch(/^Send me a question as text/);
 });
 

@@ -13,7 +13,10 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { NOTHING_FOUND } from "../../src/telegram/render.ts";
 import { FakeBotApi, type SentMessage } from "../helpers/fake-bot-api.ts";
 
-const ARTICLE_PATH = new URL("../../../shared/articles/belarus-lukashenko-jailed-rivals.txt", import.meta.url);
+const ARTICLE_PATH = new URL(
+  "../../../shared/articles/belarus-lukashenko-jailed-rivals.txt",
+  import.meta.url,
+);
 const BIN = fileURLToPath(new URL("../../bin/footnote.js", import.meta.url));
 
 const PASTER = 42;
@@ -72,13 +75,21 @@ afterAll(async () => {
 });
 
 /** Waits until the messages sent to a chat after `afterId` together satisfy `predicate`. */
-async function waitForReply(chatId: number, afterId: number, predicate: (text: string, msgs: SentMessage[]) => boolean, timeoutMs = 30_000): Promise<SentMessage[]> {
+async function waitForReply(
+  chatId: number,
+  afterId: number,
+  predicate: (text: string, msgs: SentMessage[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<SentMessage[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const msgs = api.messagesTo(chatId).filter((m) => m.messageId > afterId);
     const text = msgs.map((m) => m.plain).join("\n");
     if (predicate(text, msgs)) return msgs;
-    if (Date.now() > deadline) throw new Error(`no matching reply in chat ${chatId}; got:\n${text || "(nothing)"}\nbot stderr:\n${stderr}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `no matching reply in chat ${chatId}; got:\n${text || "(nothing)"}\nbot stderr:\n${stderr}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -89,7 +100,12 @@ it("ingests pasted text and a URL, answers with quotes per chat, refuses a stran
   // Pasted text in one chat, the same article by URL in another.
   let mark = lastId(PASTER);
   api.sendUserMessage({ chatId: PASTER, userId: PASTER, text: `/ingest ${article}` });
-  await waitForReply(PASTER, mark, (t) => /^(Added|I already have)/m.test(t) || /Could not add/.test(t), 60_000);
+  await waitForReply(
+    PASTER,
+    mark,
+    (t) => /^(Added|I already have)/m.test(t) || /Could not add/.test(t),
+    60_000,
+  );
   expect(api.messagesTo(PASTER).at(-1)!.plain).toMatch(/^Added .*: \d+ passages? \(id /);
 
   mark = lastId(LINKER);
@@ -103,7 +119,11 @@ it("ingests pasted text and a URL, answers with quotes per chat, refuses a stran
   await waitForReply(PASTER, mark, (t) => /\[1\]/.test(t) || t.includes(NOTHING_FOUND));
   // A long answer arrives in several messages, one after the other.
   await new Promise((r) => setTimeout(r, 1000));
-  const html = api.messagesTo(PASTER).filter((m) => m.messageId > mark).map((m) => m.text).join("\n");
+  const html = api
+    .messagesTo(PASTER)
+    .filter((m) => m.messageId > mark)
+    .map((m) => m.text)
+    .join("\n");
   expect(html).toMatch(/\[1\]/);
   expect(html).toMatch(/<blockquote( expandable)?>/);
   expect(html).not.toMatch(/READ MORE|Recommended|SOURCE:/);
@@ -122,7 +142,9 @@ it("ingests pasted text and a URL, answers with quotes per chat, refuses a stran
   // A stranger gets their id and nothing else.
   api.sendUserMessage({ chatId: STRANGER, userId: STRANGER, text: "Who was at the meeting?" });
   const refusal = await waitForReply(STRANGER, 0, (t) => t.length > 0);
-  expect(refusal.map((m) => m.plain)).toEqual([`Sorry, this bot is private. Your Telegram user id is ${STRANGER}; its owner can let you in by setting ALLOWED_USER_IDS=${STRANGER}.`]);
+  expect(refusal.map((m) => m.plain)).toEqual([
+    `Sorry, this bot is private. Your Telegram user id is ${STRANGER}; its owner can let you in by setting ALLOWED_USER_IDS=${STRANGER}.`,
+  ]);
 
   child.kill("SIGTERM");
   const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r("timeout"), 15_000))]);

@@ -3,13 +3,42 @@
  * table, and a naive word-overlap answerer that cites the matching sentences.
  */
 import { FootnoteError } from "../../src/errors.ts";
-import type { AnswerResult, ArticleSummary, AskOptions, Citation, Footnote, IngestProgress, IngestResult, IngestSource, RetrievedPassage } from "../../src/types.ts";
+import type {
+  AnswerResult,
+  ArticleSummary,
+  AskOptions,
+  Citation,
+  Footnote,
+  IngestProgress,
+  IngestResult,
+  IngestSource,
+  RetrievedPassage,
+} from "../../src/types.ts";
 
 interface Stored extends ArticleSummary {
   text: string;
 }
 
-const STOP = new Set(["what", "who", "when", "where", "which", "does", "did", "was", "were", "the", "and", "about", "with", "that", "this", "from", "have", "has"]);
+const STOP = new Set([
+  "what",
+  "who",
+  "when",
+  "where",
+  "which",
+  "does",
+  "did",
+  "was",
+  "were",
+  "the",
+  "and",
+  "about",
+  "with",
+  "that",
+  "this",
+  "from",
+  "have",
+  "has",
+]);
 
 export class FakeFootnote implements Footnote {
   readonly calls: Array<{ method: string; libraryId?: string; arg?: unknown }> = [];
@@ -22,7 +51,11 @@ export class FakeFootnote implements Footnote {
   private readonly libraries = new Map<string, Stored[]>();
   private nextId = 1;
 
-  async ingest(libraryId: string, source: IngestSource, opts?: { onProgress?: (p: IngestProgress) => void }): Promise<IngestResult> {
+  async ingest(
+    libraryId: string,
+    source: IngestSource,
+    opts?: { onProgress?: (p: IngestProgress) => void },
+  ): Promise<IngestResult> {
     this.calls.push({ method: "ingest", libraryId, arg: source });
     await this.beforeIngest?.(source, opts?.onProgress);
     opts?.onProgress?.({ stage: "reading" });
@@ -31,7 +64,11 @@ export class FakeFootnote implements Footnote {
     let url: string | null = null;
     if (source.kind === "url") {
       const page = this.pages.get(source.url);
-      if (!page) throw new FootnoteError("FETCH_FAILED", `Could not fetch ${source.url}: the server answered 404 Not Found.`);
+      if (!page)
+        throw new FootnoteError(
+          "FETCH_FAILED",
+          `Could not fetch ${source.url}: the server answered 404 Not Found.`,
+        );
       ({ text, title } = page);
       url = source.url;
     } else if (source.kind === "text") {
@@ -50,7 +87,18 @@ export class FakeFootnote implements Footnote {
     opts?.onProgress?.({ stage: "embedding", done: chunks, total: chunks });
     opts?.onProgress?.({ stage: "storing" });
     const id = `a${this.nextId++}`;
-    library.push({ id, libraryId, title, url, byline: null, publishedAt: null, createdAt: new Date(Date.now() + this.nextId).toISOString(), chunks, chars: text.length, text });
+    library.push({
+      id,
+      libraryId,
+      title,
+      url,
+      byline: null,
+      publishedAt: null,
+      createdAt: new Date(Date.now() + this.nextId).toISOString(),
+      chunks,
+      chars: text.length,
+      text,
+    });
     this.libraries.set(libraryId, library);
     return { id, title, chunks, duplicate: false, url };
   }
@@ -58,7 +106,11 @@ export class FakeFootnote implements Footnote {
   async ask(libraryId: string, question: string, opts?: AskOptions): Promise<AnswerResult> {
     this.calls.push({ method: "ask", libraryId, arg: question });
     if (this.askImpl) return this.askImpl(libraryId, question, opts);
-    const words = question.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu)?.filter((w) => !STOP.has(w)) ?? [];
+    const words =
+      question
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]{3,}/gu)
+        ?.filter((w) => !STOP.has(w)) ?? [];
     const hits: Array<{ article: Stored; sentence: string; start: number; score: number }> = [];
     for (const article of this.libraries.get(libraryId) ?? []) {
       for (const m of article.text.matchAll(/[^.!?\n]+[.!?]?/g)) {

@@ -9,7 +9,14 @@ import { loadConfig, type Config } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createBot } from "../../src/telegram/bot.ts";
 import type { Footnote } from "../../src/types.ts";
-import { botInfoFixture, buildUserMessage, checkMessageText, FAKE_TOKEN, type ApiError, type UserMessageOptions } from "../helpers/fake-bot-api.ts";
+import {
+  botInfoFixture,
+  buildUserMessage,
+  checkMessageText,
+  FAKE_TOKEN,
+  type ApiError,
+  type UserMessageOptions,
+} from "../helpers/fake-bot-api.ts";
 import { FakeFootnote } from "./fake-footnote.ts";
 
 export const OWNER = 42;
@@ -28,13 +35,23 @@ export interface Sent {
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ TELEGRAM_BOT_TOKEN: FAKE_TOKEN, ALLOWED_USER_IDS: String(OWNER), LOG_LEVEL: "debug", ...env });
+  return loadConfig({
+    TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
+    ALLOWED_USER_IDS: String(OWNER),
+    LOG_LEVEL: "debug",
+    ...env,
+  });
 }
 
-export function makeTestBot(opts: { env?: Record<string, string>; footnote?: Footnote; respond?: Respond } = {}) {
+export function makeTestBot(
+  opts: { env?: Record<string, string>; footnote?: Footnote; respond?: Respond } = {},
+) {
   const config = testConfig(opts.env);
   const logs: string[] = [];
-  const logger = createLogger(config, new Writable({ write: (chunk, _enc, cb) => (logs.push(String(chunk)), cb()) }) as never);
+  const logger = createLogger(
+    config,
+    new Writable({ write: (chunk, _enc, cb) => (logs.push(String(chunk)), cb()) }) as never,
+  );
   const footnote = opts.footnote ?? new FakeFootnote();
   const bot = createBot({ config, footnote, logger, botInfo });
   const calls: Array<{ method: string; payload: Record<string, unknown> }> = [];
@@ -51,24 +68,54 @@ export function makeTestBot(opts: { env?: Record<string, string>; footnote?: Foo
       const checked = checkMessageText(String(p.text ?? ""), p.parse_mode as string | undefined);
       if ("error" in checked) return { ok: false, ...checked.error } as never;
       if (method === "sendMessage") {
-        const message = { message_id: nextBotMessageId++, date: 0, chat: { id: Number(p.chat_id), type: "private" }, from: botInfo, text: checked.plain };
-        sent.push({ chatId: Number(p.chat_id), messageId: message.message_id, text: String(p.text), plain: checked.plain, payload: p, history: [String(p.text)] });
+        const message = {
+          message_id: nextBotMessageId++,
+          date: 0,
+          chat: { id: Number(p.chat_id), type: "private" },
+          from: botInfo,
+          text: checked.plain,
+        };
+        sent.push({
+          chatId: Number(p.chat_id),
+          messageId: message.message_id,
+          text: String(p.text),
+          plain: checked.plain,
+          payload: p,
+          history: [String(p.text)],
+        });
         return { ok: true, result: message } as never;
       }
       const target = sent.find((s) => s.chatId === Number(p.chat_id) && s.messageId === Number(p.message_id));
-      if (!target) return { ok: false, error_code: 400, description: "Bad Request: message to edit not found" } as never;
-      if (target.text === String(p.text) && JSON.stringify(target.payload.reply_markup ?? null) === JSON.stringify(p.reply_markup ?? null)) {
+      if (!target)
+        return { ok: false, error_code: 400, description: "Bad Request: message to edit not found" } as never;
+      if (
+        target.text === String(p.text) &&
+        JSON.stringify(target.payload.reply_markup ?? null) === JSON.stringify(p.reply_markup ?? null)
+      ) {
         return { ok: false, error_code: 400, description: "Bad Request: message is not modified" } as never;
       }
-      Object.assign(target, { text: String(p.text), plain: checked.plain, payload: { ...target.payload, ...p } });
+      Object.assign(target, {
+        text: String(p.text),
+        plain: checked.plain,
+        payload: { ...target.payload, ...p },
+      });
       target.history.push(String(p.text));
-      return { ok: true, result: { message_id: target.messageId, date: 0, chat: { id: target.chatId, type: "private" }, text: checked.plain } } as never;
+      return {
+        ok: true,
+        result: {
+          message_id: target.messageId,
+          date: 0,
+          chat: { id: target.chatId, type: "private" },
+          text: checked.plain,
+        },
+      } as never;
     }
     if (method === "getMe") return { ok: true, result: botInfo } as never;
     return { ok: true, result: true } as never;
   });
 
-  const handle = (update: Omit<Update, "update_id">) => bot.handleUpdate({ ...update, update_id: nextId++ } as Update);
+  const handle = (update: Omit<Update, "update_id">) =>
+    bot.handleUpdate({ ...update, update_id: nextId++ } as Update);
 
   /** A user message; defaults: the owner, in a private chat. */
   const send = async (o: Partial<UserMessageOptions> & { text?: string }): Promise<Message> => {
@@ -92,7 +139,13 @@ export function makeTestBot(opts: { env?: Record<string, string>; footnote?: Foo
     callsOf: (method: string) => calls.filter((c) => c.method === method),
     /** A message from the bot, to reply to. */
     botMessage: (chatId: number, text = "an earlier answer"): Message =>
-      ({ message_id: 7000 + nextId++, date: 0, chat: { id: chatId, type: chatId < 0 ? "supergroup" : "private" }, from: botInfo, text }) as unknown as Message,
+      ({
+        message_id: 7000 + nextId++,
+        date: 0,
+        chat: { id: chatId, type: chatId < 0 ? "supergroup" : "private" },
+        from: botInfo,
+        text,
+      }) as unknown as Message,
   };
 }
 

@@ -19,11 +19,16 @@ async function start(env: Record<string, string> = {}, footnote = new FakeFootno
   const api = await FakeBotApi.start();
   const config = testConfig({ TELEGRAM_API_ROOT: api.apiRoot, ...env });
   const logs: string[] = [];
-  const logger = createLogger(config, new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }) as never);
+  const logger = createLogger(
+    config,
+    new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }) as never,
+  );
   await footnote.ingest(`chat:${OWNER}`, { kind: "text", text: ARTICLE });
   const ac = new AbortController();
   let finished = false;
-  const done = runBot({ config, logger, footnote, signal: ac.signal, shutdownTimeoutMs: 5000 }).finally(() => (finished = true));
+  const done = runBot({ config, logger, footnote, signal: ac.signal, shutdownTimeoutMs: 5000 }).finally(
+    () => (finished = true),
+  );
   cleanups.push(async () => {
     ac.abort();
     await done.catch(() => {});
@@ -38,10 +43,14 @@ describe("runBot with long polling", () => {
     await api.waitForCall("getUpdates");
     expect(api.callsOf("getMe")).toHaveLength(1);
     expect(api.commands).toEqual(COMMANDS);
-    expect(api.callsOf("getUpdates")[0]!.payload).toMatchObject({ allowed_updates: ["message", "callback_query"] });
+    expect(api.callsOf("getUpdates")[0]!.payload).toMatchObject({
+      allowed_updates: ["message", "callback_query"],
+    });
     api.sendUserMessage({ chatId: OWNER, userId: OWNER, text: "Who was at the meeting?" });
     const answer = await api.waitForMessage(OWNER, (m) => m.plain.includes("[1]"));
-    expect(answer.text).toContain("<blockquote>Viktor Babaryko, Liliya Vlasova and Vitali Shkliarov were at the meeting.</blockquote>");
+    expect(answer.text).toContain(
+      "<blockquote>Viktor Babaryko, Liliya Vlasova and Vitali Shkliarov were at the meeting.</blockquote>",
+    );
     ac.abort();
     await done;
   });
@@ -66,7 +75,9 @@ describe("runBot with long polling", () => {
   });
 
   it("keeps running when setMyCommands fails", async () => {
-    const { api, logs } = await startWithFailure((api) => api.failNext("setMyCommands", { error_code: 400, description: "Bad Request: nope" }));
+    const { api, logs } = await startWithFailure((api) =>
+      api.failNext("setMyCommands", { error_code: 400, description: "Bad Request: nope" }),
+    );
     api.sendUserMessage({ chatId: OWNER, userId: OWNER, text: "Who was at the meeting?" });
     await api.waitForMessage(OWNER, (m) => m.plain.includes("Babaryko"));
     expect(logs.join("")).toContain("could not register the command menu");
@@ -75,7 +86,11 @@ describe("runBot with long polling", () => {
   it("honours a 429's retry_after and retries network errors", async () => {
     const { api } = await start();
     await api.waitForCall("getUpdates");
-    api.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } });
+    api.failNext("sendMessage", {
+      error_code: 429,
+      description: "Too Many Requests: retry after 1",
+      parameters: { retry_after: 1 },
+    });
     const t0 = Date.now();
     api.sendUserMessage({ chatId: OWNER, userId: OWNER, text: "Who was at the meeting?" });
     await api.waitForMessage(OWNER, (m) => m.plain.includes("Babaryko"));
@@ -84,7 +99,10 @@ describe("runBot with long polling", () => {
 
     api.dropNext("sendMessage");
     api.sendUserMessage({ chatId: OWNER, userId: OWNER, text: "And who else was at the meeting?" });
-    await api.waitForMessage(OWNER, (m) => m.plain.includes("Babaryko") && m.messageId !== api.messagesTo(OWNER)[0]!.messageId);
+    await api.waitForMessage(
+      OWNER,
+      (m) => m.plain.includes("Babaryko") && m.messageId !== api.messagesTo(OWNER)[0]!.messageId,
+    );
     expect(api.callsOf("sendMessage")).toHaveLength(4);
   });
 
@@ -108,7 +126,10 @@ describe("runBot with long polling", () => {
     prepare(api);
     const config = testConfig({ TELEGRAM_API_ROOT: api.apiRoot });
     const logs: string[] = [];
-    const logger = createLogger(config, new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }) as never);
+    const logger = createLogger(
+      config,
+      new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }) as never,
+    );
     const footnote = new FakeFootnote();
     await footnote.ingest(`chat:${OWNER}`, { kind: "text", text: ARTICLE });
     const ac = new AbortController();
@@ -125,14 +146,20 @@ describe("runBot with long polling", () => {
 describe("runBot errors", () => {
   it("names TELEGRAM_BOT_TOKEN and BotFather when the token is missing", async () => {
     const config = { ...testConfig(), TELEGRAM_BOT_TOKEN: undefined };
-    await expect(runBot({ config, logger: createLogger(config), footnote: new FakeFootnote() })).rejects.toThrow(/TELEGRAM_BOT_TOKEN.*BotFather|BotFather.*TELEGRAM_BOT_TOKEN/s);
+    await expect(
+      runBot({ config, logger: createLogger(config), footnote: new FakeFootnote() }),
+    ).rejects.toThrow(/TELEGRAM_BOT_TOKEN.*BotFather|BotFather.*TELEGRAM_BOT_TOKEN/s);
   });
 
   it("says Telegram refused the token", async () => {
     const api = await FakeBotApi.start({ token: "1:other" });
     cleanups.push(() => api.close());
     const config = testConfig({ TELEGRAM_API_ROOT: api.apiRoot });
-    const err = await runBot({ config, logger: createLogger({ ...config, LOG_LEVEL: "silent" }), footnote: new FakeFootnote() }).catch((e: unknown) => e as Error);
+    const err = await runBot({
+      config,
+      logger: createLogger({ ...config, LOG_LEVEL: "silent" }),
+      footnote: new FakeFootnote(),
+    }).catch((e: unknown) => e as Error);
     expect(err).toBeInstanceOf(Error);
     expect(err!.message).toContain("Telegram refused TELEGRAM_BOT_TOKEN");
     expect(err!.message).not.toContain(FAKE_TOKEN);
@@ -159,15 +186,27 @@ describe("runBot with a webhook", () => {
     });
     await api.waitForCall("setWebhook");
     expect(api.webhook).toEqual({ url: `http://127.0.0.1:${port}/telegram/hook`, secretToken: secret });
-    expect(api.callsOf("setWebhook")[0]!.payload).toMatchObject({ allowed_updates: ["message", "callback_query"] });
+    expect(api.callsOf("setWebhook")[0]!.payload).toMatchObject({
+      allowed_updates: ["message", "callback_query"],
+    });
     expect(api.callsOf("getUpdates")).toEqual([]);
 
     const update = {
       update_id: 1,
-      message: { message_id: 1, date: 0, chat: { id: OWNER, type: "private", first_name: "O" }, from: { id: OWNER, is_bot: false, first_name: "O" }, text: "Who was at the meeting?" },
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: OWNER, type: "private", first_name: "O" },
+        from: { id: OWNER, is_bot: false, first_name: "O" },
+        text: "Who was at the meeting?",
+      },
     };
     const post = (headers: Record<string, string>, path = "/telegram/hook") =>
-      fetch(`http://127.0.0.1:${port}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(update) });
+      fetch(`http://127.0.0.1:${port}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(update),
+      });
 
     expect((await post({})).status).toBe(401);
     expect((await post({ "X-Telegram-Bot-Api-Secret-Token": "wrong" })).status).toBe(401);

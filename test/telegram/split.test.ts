@@ -32,12 +32,16 @@ describe("escapeHtml", () => {
   it("links only web URLs, escaping them", () => {
     expect(safeHref("javascript:alert(1)")).toBeNull();
     expect(safeHref("not a url")).toBeNull();
-    expect(titleLink("T<", "https://e.com/?a=1&b=\"2\"")).toBe('<a href="https://e.com/?a=1&amp;b=%222%22">T&lt;</a>');
+    expect(titleLink("T<", 'https://e.com/?a=1&b="2"')).toBe(
+      '<a href="https://e.com/?a=1&amp;b=%222%22">T&lt;</a>',
+    );
     expect(titleLink("T & U", null)).toBe("<b>T &amp; U</b>");
   });
 
   it("turns HTML back into what a user would read", () => {
-    expect(htmlToPlain('<b>a &lt;b&gt;</b> <a href="https://e.com/?a&amp;b">t</a> &quot;')).toBe('a <b> t (https://e.com/?a&b) "');
+    expect(htmlToPlain('<b>a &lt;b&gt;</b> <a href="https://e.com/?a&amp;b">t</a> &quot;')).toBe(
+      'a <b> t (https://e.com/?a&b) "',
+    );
   });
 
   it("truncates without splitting a surrogate pair", () => {
@@ -59,7 +63,7 @@ describe("splitBlock", () => {
   });
 
   it("never cuts inside an entity, even with no spaces to cut at", () => {
-    const raw = "&<>\"".repeat(3000);
+    const raw = '&<>"'.repeat(3000);
     const parts = splitBlock(`<b>${escapeHtml(raw)}</b>`, 1000);
     expectValidParts(parts, 1000);
     expect(visible(parts)).toBe(raw);
@@ -115,12 +119,18 @@ const citation = (n: number, over: Partial<Citation> = {}): Citation => ({
 
 describe("renderAnswer", () => {
   it("shows the answer with markers, then each numbered quote under its linked title", () => {
-    const result: AnswerResult = { answer: "Babaryko was there [1], and Vlasova [2].", abstained: false, citations: [citation(1), citation(2, { url: null })] };
+    const result: AnswerResult = {
+      answer: "Babaryko was there [1], and Vlasova [2].",
+      abstained: false,
+      citations: [citation(1), citation(2, { url: null })],
+    };
     const [html, ...rest] = renderAnswer(result);
     expect(rest).toEqual([]);
     expectValidParts([html!]);
     expect(html).toContain("Babaryko was there [1], and Vlasova [2].");
-    expect(html).toContain('<b>[1]</b> <a href="https://example.com/1">Title 1</a>\n<blockquote>Quote number 1.</blockquote>');
+    expect(html).toContain(
+      '<b>[1]</b> <a href="https://example.com/1">Title 1</a>\n<blockquote>Quote number 1.</blockquote>',
+    );
     expect(html).toContain("<b>[2]</b> <b>Title 2</b>");
   });
 
@@ -137,8 +147,14 @@ describe("renderAnswer", () => {
   });
 
   it("splits a long answer at passage boundaries into messages Telegram accepts", () => {
-    const citations = Array.from({ length: 8 }, (_, i) => citation(i + 1, { quote: `${i + 1}: ${"passage text & more < ".repeat(40)}` }));
-    const result: AnswerResult = { answer: `${"The answer. ".repeat(300)}\n\n${"Second paragraph 😀. ".repeat(200)}`, abstained: false, citations };
+    const citations = Array.from({ length: 8 }, (_, i) =>
+      citation(i + 1, { quote: `${i + 1}: ${"passage text & more < ".repeat(40)}` }),
+    );
+    const result: AnswerResult = {
+      answer: `${"The answer. ".repeat(300)}\n\n${"Second paragraph 😀. ".repeat(200)}`,
+      abstained: false,
+      citations,
+    };
     const parts = renderAnswer(result);
     expect(parts.length).toBeGreaterThan(1);
     expectValidParts(parts);
@@ -147,7 +163,9 @@ describe("renderAnswer", () => {
   });
 
   it("says nothing was found in one line when the answerer abstains", () => {
-    expect(renderAnswer({ answer: "I don't know.", abstained: true, citations: [] })).toEqual([escapeHtml(NOTHING_FOUND)]);
+    expect(renderAnswer({ answer: "I don't know.", abstained: true, citations: [] })).toEqual([
+      escapeHtml(NOTHING_FOUND),
+    ]);
   });
 });
 

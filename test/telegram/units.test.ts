@@ -28,7 +28,12 @@ describe("SlidingWindowLimiter", () => {
 });
 
 describe("access", () => {
-  const base = { ALLOWED_USER_IDS: [] as number[] | "*", ALLOWED_CHAT_IDS: [] as number[] | "*", ADMIN_USER_IDS: [] as number[] | "*", INGEST: "everyone" as const };
+  const base = {
+    ALLOWED_USER_IDS: [] as number[] | "*",
+    ALLOWED_CHAT_IDS: [] as number[] | "*",
+    ADMIN_USER_IDS: [] as number[] | "*",
+    INGEST: "everyone" as const,
+  };
   it("lets in allowed users or chats, and admins", () => {
     const c = { ...base, ALLOWED_USER_IDS: [1], ALLOWED_CHAT_IDS: [-5], ADMIN_USER_IDS: [9] };
     expect(isAllowed(c, 1, 100)).toBe(true);
@@ -57,8 +62,15 @@ it("gives each chat its own library unless shared", () => {
 it("finds a message's article link, preferring one away from Telegram", () => {
   const text = "New post example.org/a see t.me/x";
   expect(firstLink(text, [{ type: "url", offset: 9, length: 13 }])).toBe("https://example.org/a");
-  expect(firstLink("x", [{ type: "text_link", offset: 0, length: 1, url: "https://t.me/c/1" }, { type: "text_link", offset: 0, length: 1, url: "http://e.com/" }])).toBe("http://e.com/");
-  expect(firstLink("x", [{ type: "text_link", offset: 0, length: 1, url: "tg://user?id=1" }])).toBeUndefined();
+  expect(
+    firstLink("x", [
+      { type: "text_link", offset: 0, length: 1, url: "https://t.me/c/1" },
+      { type: "text_link", offset: 0, length: 1, url: "http://e.com/" },
+    ]),
+  ).toBe("http://e.com/");
+  expect(
+    firstLink("x", [{ type: "text_link", offset: 0, length: 1, url: "tg://user?id=1" }]),
+  ).toBeUndefined();
 });
 
 it("waits for updates in flight, up to a timeout", async () => {

@@ -10,6 +10,7 @@ describe("words", () => {
   });
 
   it("stems keep their word's first letter (the sentence scorer relies on it)", () => {
-    for (const w of ["meetings", "running", "yearly", "ies", "agreed", "1066", "emma's"]) expect(stem(w)[0]).toBe(w[0]);
+    for (const w of ["meetings", "running", "yearly", "ies", "agreed", "1066", "emma's"])
+      expect(stem(w)[0]).toBe(w[0]);
   });
 });

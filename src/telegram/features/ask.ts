@@ -35,27 +35,37 @@ export function askFeature(deps: FeatureDeps): Composer<Context> {
     if (!addressed) return;
     const question = stripMentions(msg, ctx.me);
     if (question === "") {
-      await ctx.reply(`Ask me a question about this chat's articles, e.g. @${ctx.me.username} who was at the meeting?`);
+      await ctx.reply(
+        `Ask me a question about this chat's articles, e.g. @${ctx.me.username} who was at the meeting?`,
+      );
       return;
     }
     await answer(ctx, deps, question);
   });
   // Stickers, photos and the like in a private chat: say what the bot can do rather than nothing.
-  composer.chatType("private").on("message", (ctx) =>
-    ctx.reply("Send me a question as text, or an article with /ingest (a link, pasted text or a .txt/.html/.md/.pdf file). /help explains more."),
-  );
+  composer
+    .chatType("private")
+    .on("message", (ctx) =>
+      ctx.reply(
+        "Send me a question as text, or an article with /ingest (a link, pasted text or a .txt/.html/.md/.pdf file). /help explains more.",
+      ),
+    );
   return composer;
 }
 
 async function answer(ctx: Context, deps: FeatureDeps, question: string): Promise<void> {
   const { config, footnote, logger, limits } = deps;
   if (question.length > config.MAX_QUESTION_CHARS) {
-    await ctx.reply(`That question is ${question.length} characters long; the limit is ${config.MAX_QUESTION_CHARS} (MAX_QUESTION_CHARS). Please shorten it.`);
+    await ctx.reply(
+      `That question is ${question.length} characters long; the limit is ${config.MAX_QUESTION_CHARS} (MAX_QUESTION_CHARS). Please shorten it.`,
+    );
     return;
   }
   const limit = limits.questions.take(ctx.from?.id ?? ctx.chat!.id);
   if (!limit.ok) {
-    await ctx.reply(`You are asking faster than ${limits.questions.limit} questions a minute; try again in ${retryAfterText(limit.retryAfterMs)}.`);
+    await ctx.reply(
+      `You are asking faster than ${limits.questions.limit} questions a minute; try again in ${retryAfterText(limit.retryAfterMs)}.`,
+    );
     return;
   }
   const group = !isPrivateChat(ctx);
@@ -76,6 +86,9 @@ async function answer(ctx: Context, deps: FeatureDeps, question: string): Promis
     return;
   }
   await stopTyping();
-  logger.debug({ chatId: ctx.chat?.id, abstained: result.abstained, citations: result.citations.length }, "answered");
+  logger.debug(
+    { chatId: ctx.chat?.id, abstained: result.abstained, citations: result.citations.length },
+    "answered",
+  );
   await live.finish(renderAnswer(result));
 }

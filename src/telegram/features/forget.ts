@@ -11,7 +11,10 @@ export function forgetFeature(deps: FeatureDeps): Composer<Context> {
   const { config, footnote, logger } = deps;
   const composer = new Composer<Context>();
   composer.command("forget", async (ctx) => {
-    const id = String(ctx.match ?? "").trim().split(/\s+/)[0] ?? "";
+    const id =
+      String(ctx.match ?? "")
+        .trim()
+        .split(/\s+/)[0] ?? "";
     if (id === "") {
       await ctx.reply("Send /forget followed by an article's id; /list shows them.");
       return;
@@ -29,11 +32,19 @@ export function forgetFeature(deps: FeatureDeps): Composer<Context> {
       if (!isFootnoteError(e, "NOT_FOUND") && !isFootnoteError(e, "BAD_INPUT")) throw e;
     }
     if (!removed || !article) {
-      await sendHtml(ctx, `No article <code>${escapeHtml(truncate(id, 80))}</code> in this chat. /list shows them.`, logger);
+      await sendHtml(
+        ctx,
+        `No article <code>${escapeHtml(truncate(id, 80))}</code> in this chat. /list shows them.`,
+        logger,
+      );
       return;
     }
     logger.info({ chatId: ctx.chat.id, articleId: id }, "forgot an article");
-    await sendHtml(ctx, `Forgot ${titleLink(truncate(article.title || "Untitled", 200), article.url)} (<code>${escapeHtml(id)}</code>).`, logger);
+    await sendHtml(
+      ctx,
+      `Forgot ${titleLink(truncate(article.title || "Untitled", 200), article.url)} (<code>${escapeHtml(id)}</code>).`,
+      logger,
+    );
   });
   return composer;
 }

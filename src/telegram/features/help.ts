@@ -16,6 +16,8 @@ export function helpText(ctx: Context): string {
 
 export function helpFeature(): Composer<Context> {
   const composer = new Composer<Context>();
-  composer.command(["start", "help"], (ctx) => ctx.reply(helpText(ctx), { link_preview_options: { is_disabled: true } }));
+  composer.command(["start", "help"], (ctx) =>
+    ctx.reply(helpText(ctx), { link_preview_options: { is_disabled: true } }),
+  );
   return composer;
 }

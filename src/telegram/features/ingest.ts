@@ -49,7 +49,8 @@ export function ingestFeature(deps: FeatureDeps): Composer<Context> {
   });
   composer.chatType("private").on("message", async (ctx, next) => {
     const msg = ctx.message;
-    if (msg.forward_origin === undefined || (msg.text === undefined && msg.caption === undefined)) return next();
+    if (msg.forward_origin === undefined || (msg.text === undefined && msg.caption === undefined))
+      return next();
     await ingest(ctx, deps, () => planFromMessage(ctx, deps, msg));
   });
   return composer;
@@ -68,10 +69,14 @@ async function ingest(ctx: Context, deps: FeatureDeps, plan: () => Resolved): Pr
   }
   const limit = limits.ingests.take(ctx.from?.id ?? ctx.chat!.id);
   if (!limit.ok) {
-    await ctx.reply(`You are adding articles faster than ${limits.ingests.limit} a minute; try again in ${retryAfterText(limit.retryAfterMs)}.`);
+    await ctx.reply(
+      `You are adding articles faster than ${limits.ingests.limit} a minute; try again in ${retryAfterText(limit.retryAfterMs)}.`,
+    );
     return;
   }
-  const live = new LiveMessage(ctx, logger, { replyToMessageId: isPrivateChat(ctx) ? undefined : ctx.msg?.message_id });
+  const live = new LiveMessage(ctx, logger, {
+    replyToMessageId: isPrivateChat(ctx) ? undefined : ctx.msg?.message_id,
+  });
   await live.start(`📖 ${escapeHtml(resolved.label)}`);
   let result: IngestResult;
   try {
@@ -84,13 +89,17 @@ async function ingest(ctx: Context, deps: FeatureDeps, plan: () => Resolved): Pr
     await live.finish([escapeHtml(`Could not add that: ${userMessage(e)}`)]);
     return;
   }
-  logger.info({ chatId: ctx.chat?.id, articleId: result.id, chunks: result.chunks, duplicate: result.duplicate }, "ingested");
+  logger.info(
+    { chatId: ctx.chat?.id, articleId: result.id, chunks: result.chunks, duplicate: result.duplicate },
+    "ingested",
+  );
   await live.finish([resultText(result)]);
 }
 
 function resultText(r: IngestResult): string {
   const title = titleLink(truncate(r.title || "Untitled", 200), r.url);
-  if (r.duplicate) return `I already have ${title} (id <code>${escapeHtml(r.id)}</code>). Ask me about it, or see /list.`;
+  if (r.duplicate)
+    return `I already have ${title} (id <code>${escapeHtml(r.id)}</code>). Ask me about it, or see /list.`;
   const passages = `${r.chunks} passage${r.chunks === 1 ? "" : "s"}`;
   return `Added ${title}: ${passages} (id <code>${escapeHtml(r.id)}</code>). Ask me about it, or see /list.`;
 }
@@ -126,7 +135,8 @@ function planFromCommand(ctx: Context, deps: FeatureDeps, msg: Message, arg: str
 function planFromMessage(ctx: Context, deps: FeatureDeps, msg: Message): Resolved {
   if (msg.document) return planFromDocument(ctx, deps, msg.document);
   const text = msg.text ?? msg.caption;
-  if (text === undefined || text.trim() === "") return { refusal: "That message has no text to read. " + INGEST_USAGE };
+  if (text === undefined || text.trim() === "")
+    return { refusal: "That message has no text to read. " + INGEST_USAGE };
   return planFromText(text, msg.entities ?? msg.caption_entities ?? []);
 }
 
@@ -137,7 +147,10 @@ function planFromText(text: string, entities: readonly MessageEntity[]): Resolve
   if (link && (trimmed === link || trimmed.length < SHORT_TEXT)) {
     return { label: `Reading ${truncate(link, 300)}…`, source: async () => ({ kind: "url", url: link }) };
   }
-  return { label: `Reading your text (${trimmed.length.toLocaleString("en")} characters)…`, source: async () => ({ kind: "text", text: trimmed }) };
+  return {
+    label: `Reading your text (${trimmed.length.toLocaleString("en")} characters)…`,
+    source: async () => ({ kind: "text", text: trimmed }),
+  };
 }
 
 /** The first web link, preferring links away from Telegram itself (channels link their own posts). */
@@ -157,10 +170,13 @@ export function firstLink(text: string, entities: readonly MessageEntity[]): str
 function planFromDocument(ctx: Context, deps: FeatureDeps, doc: Document): Resolved {
   const name = doc.file_name ?? "the file";
   if (!READABLE.test(doc.file_name ?? "") && !READABLE_TYPES.test(doc.mime_type ?? "")) {
-    return { refusal: `I can read .txt, .html, .md and .pdf files; ${truncate(name, 100)} is not one of those.` };
+    return {
+      refusal: `I can read .txt, .html, .md and .pdf files; ${truncate(name, 100)} is not one of those.`,
+    };
   }
   const maxBytes = TELEGRAM_DOWNLOAD_LIMIT;
-  if (doc.file_size !== undefined && doc.file_size > maxBytes) return { refusal: tooLarge(maxBytes, doc.file_size).message };
+  if (doc.file_size !== undefined && doc.file_size > maxBytes)
+    return { refusal: tooLarge(maxBytes, doc.file_size).message };
   return {
     label: `Reading ${truncate(name, 200)}…`,
     source: async () => {
@@ -173,9 +189,18 @@ function planFromDocument(ctx: Context, deps: FeatureDeps, doc: Document): Resol
         timeoutMs: Math.max(deps.config.FETCH_TIMEOUT_MS, 60_000),
       }).catch((e: unknown) => {
         if (isFootnoteError(e)) throw e;
-        throw new FootnoteError("FETCH_FAILED", "Could not get that file from Telegram; please send it again.", { cause: e });
+        throw new FootnoteError(
+          "FETCH_FAILED",
+          "Could not get that file from Telegram; please send it again.",
+          { cause: e },
+        );
       });
-      return { kind: "file", bytes, filename: doc.file_name, ...(doc.mime_type ? { contentType: doc.mime_type } : {}) };
+      return {
+        kind: "file",
+        bytes,
+        filename: doc.file_name,
+        ...(doc.mime_type ? { contentType: doc.mime_type } : {}),
+      };
     },
   };
 }

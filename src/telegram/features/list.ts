@@ -26,10 +26,14 @@ export function listFeature(deps: FeatureDeps): Composer<Context> {
     try {
       if (!ctx.chat || !message) return;
       const page = renderList(footnote.list(libraryIdFor(config, ctx.chat.id)), Number(ctx.match[1]));
-      await editHtml(ctx, message.message_id, page.html, logger, { reply_markup: keyboard(page) ?? { inline_keyboard: [] } });
+      await editHtml(ctx, message.message_id, page.html, logger, {
+        reply_markup: keyboard(page) ?? { inline_keyboard: [] },
+      });
     } finally {
       // Stops the button's spinner whatever happened above.
-      await ctx.answerCallbackQuery().catch((e: unknown) => logger.warn({ err: e }, "answerCallbackQuery failed"));
+      await ctx
+        .answerCallbackQuery()
+        .catch((e: unknown) => logger.warn({ err: e }, "answerCallbackQuery failed"));
     }
   });
   return composer;
