@@ -94,7 +94,7 @@ export type Env = Record<string, string | undefined>;
  */
 export function readEnv(): Env {
   const env: Env = { ...process.env };
-  dotenv.config({ quiet: true, processEnv: env as Record<string, string> });
+  dotenv.config({ quiet: true, processEnv: env });
   return env;
 }
 

@@ -9,7 +9,7 @@ function capture() {
   const lines: string[] = [];
   const logger = createLogger(
     { LOG_LEVEL: "debug", TELEGRAM_BOT_TOKEN: TOKEN, OPENAI_API_KEY: KEY, WEBHOOK_SECRET: undefined },
-    new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }) as never,
+    new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }),
   );
   return { logger, text: () => lines.join("") };
 }

@@ -48,7 +48,7 @@ export function createExtractiveAnswerer(options: Partial<ExtractiveOptions> = {
   return {
     name: "extractive",
     async answer(question, passages) {
-      return extractAnswer(question, passages as WithSentences[], opts);
+      return extractAnswer(question, passages, opts);
     },
   };
 }

@@ -103,8 +103,7 @@ export function guardedLookup(
       if (err) return callback(err, "", 0);
       for (const { address } of addresses) {
         const range = refused(address);
-        if (range !== undefined)
-          return callback(refusal(hostname, address, range) as unknown as NodeJS.ErrnoException, "", 0);
+        if (range !== undefined) return callback(refusal(hostname, address, range), "", 0);
       }
       const first = addresses[0];
       if (!first)
@@ -129,7 +128,7 @@ export function guardedConnector(opts: {
   const base = buildConnector({
     timeout: opts.connectTimeoutMs,
     lookup: guardedLookup(),
-  } as buildConnector.BuildOptions);
+  });
   return (options, callback) => {
     const host = options.hostname.replace(/^\[|\]$/g, "");
     if (net.isIP(host)) {

@@ -114,7 +114,7 @@ export class QuantizedFlat {
       this.ids[slot] = this.ids[last]!;
       this.scales[slot] = this.scales[last]!;
       this.fine.copyWithin(slot * this.dimensions, last * this.dimensions, (last + 1) * this.dimensions);
-      this.slots.set(this.ids[slot]!, slot);
+      this.slots.set(this.ids[slot], slot);
     }
     this.slots.delete(id);
     this.n--;

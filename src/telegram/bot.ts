@@ -18,7 +18,7 @@ import { helpFeature } from "./features/help.ts";
 import { ingestFeature } from "./features/ingest.ts";
 import { listFeature } from "./features/list.ts";
 import { truncate } from "./html.ts";
-import { Inflight } from "./inflight.ts";
+import type { Inflight } from "./inflight.ts";
 import { SlidingWindowLimiter } from "./rate-limit.ts";
 import { logFailure } from "./reply.ts";
 

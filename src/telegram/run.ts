@@ -4,7 +4,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { run } from "@grammyjs/runner";
-import { Bot, BotError, GrammyError, HttpError, webhookCallback } from "grammy";
+import type { Bot } from "grammy";
+import { BotError, GrammyError, HttpError, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import type { Config } from "../config.ts";
 import { FootnoteError } from "../errors.ts";
@@ -115,10 +116,7 @@ async function poll(bot: Bot, logger: Logger, signal: AbortSignal | undefined): 
     api: {
       getUpdates: async (args: { offset: number; limit: number; timeout: number }, s: RunnerSignal) => {
         try {
-          return await bot.api.getUpdates(
-            { ...args, allowed_updates: [...ALLOWED_UPDATES] },
-            s as unknown as GrammySignal,
-          );
+          return await bot.api.getUpdates({ ...args, allowed_updates: [...ALLOWED_UPDATES] }, s);
         } catch (e) {
           if (!s.aborted) logger.warn({ err: e }, "getUpdates failed; retrying");
           throw e;

@@ -98,7 +98,7 @@ export function parseTelegramHtml(html: string): ParsedHtml {
           return { text, error: "can't parse entities: span without tg-spoiler class" };
         stack.push(name);
       }
-      i += raw!.length;
+      i += raw.length;
       continue;
     }
     if (ch === "&") {
@@ -222,7 +222,7 @@ export class FakeBotApi {
   // ---- what tests do ------------------------------------------------------------------------
 
   pushUpdate(update: Omit<Update, "update_id">): Update {
-    const full = { ...update, update_id: this.nextUpdateId++ } as Update;
+    const full = { ...update, update_id: this.nextUpdateId++ };
     this.updates.push(full);
     for (const wake of this.waiting) wake();
     return full;
@@ -246,7 +246,7 @@ export class FakeBotApi {
         message: o.message.message,
         data: o.data,
       },
-    } as Omit<Update, "update_id">);
+    });
   }
 
   /** A file the bot can getFile and download; returns the Document to put in a message. */

@@ -230,8 +230,8 @@ describe("what cannot be read", () => {
   it.each([
     ["an empty file", file(new Uint8Array(), "empty.txt")],
     ["a whitespace-only file", file(enc(" \n\t\r\n  "), "blank.txt")],
-    ["whitespace-only text", { kind: "text", text: "   \n\n  " } as IngestSource],
-    ["furniture only", { kind: "text", text: "ADVERTISEMENT\n\nShare this article" } as IngestSource],
+    ["whitespace-only text", { kind: "text", text: "   \n\n  " } satisfies IngestSource],
+    ["furniture only", { kind: "text", text: "ADVERTISEMENT\n\nShare this article" } satisfies IngestSource],
   ])("refuses %s as empty", async (_, source) => {
     const error = await failure(read(source));
     expect(error.code).toBe("EMPTY_ARTICLE");

@@ -89,7 +89,7 @@ describe("guardedLookup (the check on the address actually connected to)", () =>
 
   const viaLookup = async (refused?: (address: string) => string | undefined) => {
     const agent = new Agent({
-      connect: buildConnector({ lookup: guardedLookup(refused) } as buildConnector.BuildOptions),
+      connect: buildConnector({ lookup: guardedLookup(refused) }),
     });
     try {
       const response = await fetch(`http://localhost:${server.port}/`, { dispatcher: agent });

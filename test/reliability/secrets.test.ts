@@ -199,10 +199,7 @@ describe("the bot", () => {
       LOG_LEVEL: "debug",
     });
     logs = [];
-    const logger = createLogger(
-      config,
-      new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }) as never,
-    );
+    const logger = createLogger(config, new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }));
     footnote = await createFootnote({ config, logger });
     article = makeArticle(602);
     await footnote.ingest(`chat:${OWNER}`, { kind: "text", text: article.text, title: article.title });
@@ -224,7 +221,7 @@ describe("the bot", () => {
         text,
         ...extra,
       },
-    } as Update);
+    });
 
   const shown = () =>
     api
@@ -323,10 +320,7 @@ describe("the webhook", () => {
       LOG_LEVEL: "debug",
     });
     logs = [];
-    const logger = createLogger(
-      config,
-      new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }) as never,
-    );
+    const logger = createLogger(config, new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }));
     footnote = new FakeFootnote();
     await footnote.ingest(`chat:${OWNER}`, { kind: "text", text: "Viktor Babaryko was at the meeting." });
     footnote.calls.length = 0;

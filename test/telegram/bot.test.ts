@@ -440,7 +440,7 @@ describe("/list and /forget", () => {
             text: "x",
           },
         },
-      } as Omit<Update, "update_id">);
+      });
     await press("list:1");
     expect(list!.text).toContain("page 2 of 3");
     const kb2 = (list!.payload.reply_markup as { inline_keyboard: Array<Array<{ text: string }>> })
@@ -590,7 +590,7 @@ it("answers other kinds of private messages with a hint rather than silence", as
         is_video: false,
       },
     },
-  } as Omit<Update, "update_id">);
+  });
   expect(h.to(OWNER)[0]!.plain).toMatch(/^Send me a question as text/);
 });
 

@@ -50,7 +50,7 @@ export function makeTestBot(
   const logs: string[] = [];
   const logger = createLogger(
     config,
-    new Writable({ write: (chunk, _enc, cb) => (logs.push(String(chunk)), cb()) }) as never,
+    new Writable({ write: (chunk, _enc, cb) => (logs.push(String(chunk)), cb()) }),
   );
   const footnote = opts.footnote ?? new FakeFootnote();
   const bot = createBot({ config, footnote, logger, botInfo });
@@ -114,8 +114,7 @@ export function makeTestBot(
     return { ok: true, result: true } as never;
   });
 
-  const handle = (update: Omit<Update, "update_id">) =>
-    bot.handleUpdate({ ...update, update_id: nextId++ } as Update);
+  const handle = (update: Omit<Update, "update_id">) => bot.handleUpdate({ ...update, update_id: nextId++ });
 
   /** A user message; defaults: the owner, in a private chat. */
   const send = async (o: Partial<UserMessageOptions> & { text?: string }): Promise<Message> => {

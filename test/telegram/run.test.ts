@@ -19,10 +19,7 @@ async function start(env: Record<string, string> = {}, footnote = new FakeFootno
   const api = await FakeBotApi.start();
   const config = testConfig({ TELEGRAM_API_ROOT: api.apiRoot, ...env });
   const logs: string[] = [];
-  const logger = createLogger(
-    config,
-    new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }) as never,
-  );
+  const logger = createLogger(config, new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }));
   await footnote.ingest(`chat:${OWNER}`, { kind: "text", text: ARTICLE });
   const ac = new AbortController();
   let finished = false;
@@ -126,10 +123,7 @@ describe("runBot with long polling", () => {
     prepare(api);
     const config = testConfig({ TELEGRAM_API_ROOT: api.apiRoot });
     const logs: string[] = [];
-    const logger = createLogger(
-      config,
-      new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }) as never,
-    );
+    const logger = createLogger(config, new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }));
     const footnote = new FakeFootnote();
     await footnote.ingest(`chat:${OWNER}`, { kind: "text", text: ARTICLE });
     const ac = new AbortController();
