@@ -139,6 +139,7 @@ function parseArgs(argv: string[]): Options {
             "                 [--questions 500] [--warmup 50] [--exact-questions N] [--add-articles 5] [--seed N] [--data-dir /tmp] [--keep]\n",
         );
         process.exit(0);
+        break; // not reached: exit() does not return
       default:
         throw new Error(`unknown option ${a}; see --help`);
     }

@@ -45,8 +45,7 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
   const { config } = deps;
   const logger = deps.logger ?? silentLogger();
   const embedder = deps.embedder ?? (await createEmbedder(config));
-  if ("probe" in embedder && typeof embedder.probe === "function" && embedder.identity.dimensions === 0)
-    await embedder.probe();
+  if (embedder.identity.dimensions === 0) await embedder.probe?.();
   const answerer = deps.answerer ?? (await defaultAnswerer(config));
   const onRebuild: VectorIndexParams["onRebuild"] = ({ from, to, passages, ms, background, error }) => {
     if (error !== undefined)

@@ -12,6 +12,8 @@ export interface Embedder {
   readonly identity: EmbeddingIdentity;
   embedDocuments(texts: string[]): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
+  /** Learns `identity.dimensions` from one vector when the provider does not say it. */
+  probe?(): Promise<void>;
 }
 
 export function localEmbedder(dimensions = LOCAL_DEFAULT_DIMENSIONS, model = "footnote-hash-v1"): Embedder {
@@ -27,7 +29,7 @@ export function localEmbedder(dimensions = LOCAL_DEFAULT_DIMENSIONS, model = "fo
 export function langchainEmbedder(
   embeddings: Embeddings,
   identity: Omit<EmbeddingIdentity, "dimensions"> & { dimensions?: number },
-): Embedder & { probe(): Promise<void> } {
+): Embedder & Required<Pick<Embedder, "probe">> {
   const id: EmbeddingIdentity = {
     provider: identity.provider,
     model: identity.model,

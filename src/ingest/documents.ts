@@ -253,10 +253,12 @@ export function tooLong(limit: number, actual?: number): FootnoteError {
 
 async function readPdf(bytes: Uint8Array): Promise<RawArticle> {
   const { getDocumentProxy, extractText, getMeta } = await import("unpdf");
-  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  // unpdf's own types point into a pdf.js build it does not ship, so they resolve to nothing
+  // here: name the one method this function calls itself.
+  let pdf: { destroy(): Promise<void> };
   try {
     // pdf.js may take over the buffer it is given: hand it a copy.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+    pdf = (await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 })) as { destroy(): Promise<void> };
   } catch (error) {
     const password = (error as { name?: string }).name === "PasswordException";
     throw new FootnoteError(

@@ -5,6 +5,7 @@
  */
 import { Readability } from "@mozilla/readability";
 import { FootnoteError } from "../errors.ts";
+import type * as Jsdom from "jsdom";
 
 export interface ExtractedHtml {
   text: string;
@@ -17,7 +18,7 @@ export interface ExtractedHtml {
 
 const MIN_ARTICLE_CHARS = 200;
 
-type JsdomModule = typeof import("jsdom");
+type JsdomModule = typeof Jsdom;
 let jsdomModule: Promise<JsdomModule> | undefined;
 // jsdom takes a second to load; only pay for it when HTML shows up.
 const loadJsdom = () => (jsdomModule ??= import("jsdom"));

@@ -110,7 +110,7 @@ export class Libraries {
 
   /** Every library on disk, by its id (as stored in its own meta table). */
   listIds(): string[] {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = fs.readdirSync(this.root);
     } catch {

@@ -451,7 +451,7 @@ export class Store {
 
   /** Sets the page cache by the file's size (see DEFAULT_PAGE_CACHE). */
   private sizeCache(): void {
-    let bytes = 0;
+    let bytes: number;
     try {
       bytes =
         (this.db.pragma("page_count", { simple: true }) as number) *

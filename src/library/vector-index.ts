@@ -245,7 +245,7 @@ export class VectorIndex {
   }
 
   private snapshots(): Array<{ file: string; watermark: number; seq: number; kind: VectorIndexKind }> {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = fs.readdirSync(this.dir);
     } catch {
@@ -353,7 +353,7 @@ export class VectorIndex {
    * index does not hold are left out.
    */
   similarities(vector: Float32Array, ids: number[]): Map<number, number> {
-    return ids.length ? this.backend.similarities(vector, ids) : new Map();
+    return ids.length ? this.backend.similarities(vector, ids) : new Map<number, number>();
   }
 
   private build?: { worker: Worker; file: string; done: Promise<void>; floorSeq: number };
@@ -442,7 +442,7 @@ export class VectorIndex {
 
   /** Partial graphs left by processes that are gone (killed mid-build). */
   private removeStalePartials(): void {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = fs.readdirSync(this.dir);
     } catch {

@@ -102,7 +102,7 @@ function safeCause(error: unknown, config: Config): unknown {
     dump = `${String(e.message)} ${String(e.stack)}`;
   }
   if (redact(dump, config) === dump) return error;
-  const clean = new Error(redact(String(e.message ?? ""), config));
+  const clean = new Error(redact(typeof e.message === "string" ? e.message : "", config));
   clean.name = typeof e.name === "string" ? e.name : "Error";
   const status = statusOf(e);
   if (status !== undefined) Object.assign(clean, { status });

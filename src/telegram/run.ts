@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { run } from "@grammyjs/runner";
-import type { Bot } from "grammy";
+import type { Bot, Context } from "grammy";
 import { BotError, GrammyError, HttpError, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import type { Config } from "../config.ts";
@@ -112,7 +112,9 @@ async function poll(bot: Bot, logger: Logger, signal: AbortSignal | undefined): 
   const source = {
     handleUpdate: (update: Update) => bot.handleUpdate(update),
     errorHandler: (err: unknown) =>
-      bot.errorHandler(err instanceof BotError ? err : new BotError(err, undefined as never)),
+      bot.errorHandler(
+        err instanceof BotError ? (err as BotError<Context>) : new BotError(err, undefined as never),
+      ),
     api: {
       getUpdates: async (args: { offset: number; limit: number; timeout: number }, s: RunnerSignal) => {
         try {
@@ -218,7 +220,7 @@ export function createWebhookServer(
     callback(req, res).catch(async (e: unknown) => {
       if (e instanceof BotError) {
         // Already a handled update as far as Telegram is concerned: a retry would fail again.
-        await Promise.resolve(bot.errorHandler(e)).catch(() => {});
+        await Promise.resolve(bot.errorHandler(e as BotError<Context>)).catch(() => {});
         if (!res.headersSent) res.writeHead(200).end();
         return;
       }
