@@ -196,21 +196,22 @@ export class FakeBotApi {
   }
 
   static async start(opts: { token?: string; botInfo?: UserFromGetMe } = {}): Promise<FakeBotApi> {
-    let api: FakeBotApi | undefined;
+    // The server needs the instance to route to, and the instance needs the server's port.
+    const ref: { api?: FakeBotApi } = {};
     const server = createServer((req, res) => {
-      api!.route(req, res).catch((e: unknown) => {
+      ref.api!.route(req, res).catch((e: unknown) => {
         if (!res.headersSent) res.writeHead(500).end(String(e));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
-    api = new FakeBotApi(
+    ref.api = new FakeBotApi(
       server,
       `http://127.0.0.1:${port}`,
       opts.token ?? FAKE_TOKEN,
       opts.botInfo ?? botInfoFixture(),
     );
-    return api;
+    return ref.api;
   }
 
   async close(): Promise<void> {

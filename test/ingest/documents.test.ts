@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
-import type { FootnoteError } from "../../src/errors.ts";
 import { markdownToText, reflowPdfPage } from "../../src/ingest/documents.ts";
 import { fallbackTitle, readSource } from "../../src/ingest/read-source.ts";
 import type { IngestSource } from "../../src/types.ts";

@@ -4,7 +4,6 @@ import type http from "node:http";
 import { Readable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, type Env } from "../../src/config.ts";
-import type { FootnoteError } from "../../src/errors.ts";
 import { fetchUrl, USER_AGENT } from "../../src/ingest/fetch.ts";
 import { readSource } from "../../src/ingest/read-source.ts";
 import { makePdf } from "../fixtures/ingest/make-pdf.ts";

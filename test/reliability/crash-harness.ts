@@ -99,8 +99,8 @@ export function startWorker(
 
   return {
     async run(delayMs) {
-      let readyAt = 0;
-      let killedAt = 0;
+      let readyAt: number;
+      let killedAt: number;
       try {
         await line("LOADED");
         child.stdin.write("GO\n");
@@ -137,7 +137,7 @@ export function libraryDir(dataDir: string, libraryId: string): string {
 }
 
 export function snapshotFiles(dataDir: string, libraryId: string): { snapshots: string[]; tmp: string[] } {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = fs.readdirSync(libraryDir(dataDir, libraryId));
   } catch {

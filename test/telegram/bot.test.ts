@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Update } from "grammy/types";
 import { FootnoteError } from "../../src/errors.ts";
 import { NOTHING_FOUND } from "../../src/telegram/render.ts";
 import { escapeHtml } from "../../src/telegram/html.ts";

@@ -23,7 +23,7 @@ export const OWNER = 42;
 export const botInfo = botInfoFixture();
 
 type Prev = Parameters<Transformer>[0];
-type Respond = (method: string, payload: Record<string, unknown>, prev: Prev) => unknown | Promise<unknown>;
+type Respond = (method: string, payload: Record<string, unknown>, prev: Prev) => unknown;
 
 export interface Sent {
   chatId: number;
