@@ -84,6 +84,9 @@ const schema = z.object({
   MAX_QUESTION_CHARS: int(10, 4000).default(500),
   RATE_LIMIT_QUESTIONS_PER_MINUTE: int(1, 1000).default(20),
   RATE_LIMIT_INGESTS_PER_MINUTE: int(1, 1000).default(5),
+  /** Follow-up questions: turns remembered per conversation, and for how long. */
+  CONVERSATION_TURNS: int(1, 100).default(8),
+  CONVERSATION_TTL_MINUTES: int(1, 60 * 24 * 30).default(120),
 });
 
 export type Env = Record<string, string | undefined>;
