@@ -14,6 +14,7 @@ import { nobodyAllowed } from "./access.ts";
 import { createBot, missingTokenError } from "./bot.ts";
 import { COMMANDS } from "./commands.ts";
 import { Inflight } from "./inflight.ts";
+import { telegramFailure } from "./reply.ts";
 
 /** grammY types signals with a polyfill's type; at run time they are the platform's. */
 type GrammySignal = Parameters<Bot["init"]>[0];
@@ -70,7 +71,7 @@ async function registerCommands(bot: Bot, logger: Logger): Promise<void> {
   try {
     await bot.api.setMyCommands(COMMANDS.map((c) => ({ ...c })));
   } catch (e) {
-    logger.warn({ err: e }, "could not register the command menu (setMyCommands)");
+    logger.warn(telegramFailure(e), "could not register the command menu (setMyCommands)");
   }
 }
 
@@ -104,7 +105,7 @@ async function poll(bot: Bot, logger: Logger, signal: AbortSignal | undefined): 
     // getUpdates is refused while a webhook is set.
     await bot.api.deleteWebhook();
   } catch (e) {
-    logger.warn({ err: e }, "deleteWebhook failed");
+    logger.warn(telegramFailure(e), "deleteWebhook failed");
   }
   // The runner takes a bot-like object: this one logs fetch errors through our logger
   // instead of the runner printing them to the console.
@@ -120,7 +121,7 @@ async function poll(bot: Bot, logger: Logger, signal: AbortSignal | undefined): 
             s as unknown as GrammySignal,
           );
         } catch (e) {
-          if (!s.aborted) logger.warn({ err: e }, "getUpdates failed; retrying");
+          if (!s.aborted) logger.warn(telegramFailure(e), "getUpdates failed; retrying");
           throw e;
         }
       },

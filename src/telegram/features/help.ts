@@ -1,23 +1,22 @@
 /** `/start` and `/help`: what the bot does, in a few lines. */
 import { Composer, type Context } from "grammy";
+import { isAdmin } from "../access.ts";
 import { isPrivateChat } from "../addressing.ts";
+import type { FeatureDeps } from "../deps.ts";
+import { helpLines } from "../messages.ts";
 
-export function helpText(ctx: Context): string {
-  const asking = isPrivateChat(ctx)
-    ? "Then just ask a question here."
-    : `Then ask with /ask <question>, by mentioning @${ctx.me.username}, or by replying to one of my messages.`;
-  return [
-    "I answer questions about the articles you give me, citing the passages I used.",
-    "Add an article with /ingest <link>, /ingest followed by pasted text, or /ingest as a reply to a message or a .txt/.html/.md/.pdf file.",
-    asking,
-    "/list shows this chat's articles; /forget <id> removes one.",
-  ].join("\n");
+export function helpText(ctx: Context, deps?: Pick<FeatureDeps, "config">): string {
+  return helpLines({
+    private: isPrivateChat(ctx),
+    username: ctx.me.username,
+    admin: deps ? isAdmin(deps.config, ctx.from?.id) : false,
+  }).join("\n");
 }
 
-export function helpFeature(): Composer<Context> {
+export function helpFeature(deps?: Pick<FeatureDeps, "config">): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command(["start", "help"], (ctx) =>
-    ctx.reply(helpText(ctx), { link_preview_options: { is_disabled: true } }),
+    ctx.reply(helpText(ctx, deps), { link_preview_options: { is_disabled: true } }),
   );
   return composer;
 }
