@@ -229,6 +229,22 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
       return reindexAll(libraries, embedder, opts.onProgress);
     },
     library: (libraryId, create = false) => open(libraryId, create),
+    libraryStats() {
+      const ids = libraries.listIds();
+      let articles = 0;
+      let passages = 0;
+      for (const id of ids) {
+        // Its own read-only look: no index is loaded for a count.
+        const { store } = libraries.openStoreOnly(id);
+        try {
+          articles += store.listArticles().length;
+          passages += store.passageCount();
+        } finally {
+          store.close();
+        }
+      }
+      return { libraries: ids.length, articles, passages };
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -250,6 +266,8 @@ export interface FootnoteInternals {
     opts?: AskOptions & { retrieveK?: number },
   ): Promise<{ retrieved: RetrievedPassage[]; answer: AnswerResult }>;
   library(libraryId: string, create?: boolean): Library | undefined;
+  /** Counts over every library on disk, for `footnote stats` and the bot's start-up line. */
+  libraryStats(): { libraries: number; articles: number; passages: number };
 }
 
 async function defaultAnswerer(config: Config): Promise<Answerer> {

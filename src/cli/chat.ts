@@ -1,24 +1,55 @@
-/** `footnote chat`: a question-and-answer loop in the terminal, with the bot's commands. */
+/**
+ * `footnote chat`: a conversation in the terminal, with the bot's commands. Questions go
+ * through the same conversation as the bot's (follow-ups, /new), a link or a pasted article is
+ * stored as the bot would store it, and /help is help, not a question.
+ */
 import readline from "node:readline/promises";
 import { userMessage } from "../errors.ts";
-import type { Footnote } from "../types.ts";
+import type { Footnote, IngestSource } from "../types.ts";
 import { renderAnswerText } from "../answer/render-text.ts";
+import type { Conversations } from "../conversation/conversation.ts";
+import { classifyMessage } from "../conversation/message-kind.ts";
+import { sourceFromArg } from "./source.ts";
 
-export async function runChat(
-  footnote: Footnote,
-  libraryId: string,
-  input: NodeJS.ReadableStream = process.stdin,
-  output: NodeJS.WritableStream = process.stdout,
-): Promise<void> {
+/** A terminal takes longer questions than Telegram's default; a paste beyond this is an article. */
+const MAX_QUESTION_CHARS = 1000;
+
+const HELP = [
+  'Ask a question about the library\'s articles; follow-ups work ("what did he say?").',
+  "Paste a link or an article's text to store it, or:",
+  "  /ingest <url or file path>   store an article",
+  "  /list                        the library's articles",
+  "  /forget <id>                 remove one",
+  "  /new                         start afresh: the next question does not follow on",
+  "  /help                        this",
+  "  /quit                        leave",
+].join("\n");
+
+export interface ChatOptions {
+  conversations?: Conversations;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
+export async function runChat(footnote: Footnote, libraryId: string, opts: ChatOptions = {}): Promise<void> {
+  const input = opts.input ?? process.stdin;
+  const output = opts.output ?? process.stdout;
+  const key = { chat: `cli:${libraryId}`, thread: "" };
   const rl = readline.createInterface({
     input,
     output,
     terminal: (input as { isTTY?: boolean }).isTTY === true,
   });
   const say = (text: string) => output.write(`${text}\n`);
-  say(
-    `footnote — library "${libraryId}". Ask a question, or: /ingest <url or file path>, /list, /forget <id>, /quit`,
-  );
+  const store = async (source: IngestSource) => {
+    const r = await footnote.ingest(libraryId, source);
+    say(
+      r.duplicate
+        ? `Already stored: ${r.title} (id ${r.id})`
+        : `Stored: ${r.title} (id ${r.id}, ${r.chunks} passages). /forget ${r.id} removes it.`,
+    );
+  };
+  say(`footnote — library "${libraryId}". Ask a question, paste a link or an article; /help for more.`);
   try {
     for (;;) {
       let line: string;
@@ -28,39 +59,23 @@ export async function runChat(
         break; // input closed
       }
       if (!line) continue;
-      if (line === "/quit" || line === "/exit") break;
+      const [command = "", ...rest] = line.split(/\s+/);
+      const arg = rest.join(" ");
       try {
-        const [command, ...rest] = line.split(/\s+/);
-        const arg = rest.join(" ");
-        if (command === "/ingest") {
-          if (!arg) {
-            say("Usage: /ingest <url or file path>");
-            continue;
-          }
-          const { readFile } = await import("node:fs/promises");
-          const source = /^https?:\/\//i.test(arg)
-            ? { kind: "url" as const, url: arg }
-            : {
-                kind: "file" as const,
-                bytes: new Uint8Array(
-                  await readFile(arg).catch(() => {
-                    throw new Error(`No such file: ${arg}`);
-                  }),
-                ),
-                filename: arg,
-              };
-          const r = await footnote.ingest(libraryId, source);
-          say(
-            r.duplicate
-              ? `Already stored: ${r.title} (id ${r.id})`
-              : `Stored: ${r.title} (id ${r.id}, ${r.chunks} passages)`,
-          );
+        if (command === "/quit" || command === "/exit") break;
+        else if (command === "/help" || command === "/start") say(HELP);
+        else if (command === "/new") {
+          await opts.conversations?.reset(key);
+          say("Started afresh: the next question stands on its own.");
+        } else if (command === "/ingest") {
+          if (!arg) say("Usage: /ingest <url or file path>");
+          else await store(await sourceFromArg(arg, { stdin: async () => Buffer.alloc(0) }));
         } else if (command === "/list") {
           const articles = footnote.list(libraryId);
           say(
             articles.length
               ? articles.map((a) => `${a.id}  ${a.title}`).join("\n")
-              : "No articles yet: /ingest <url>",
+              : "No articles yet: /ingest <url or file>",
           );
         } else if (command === "/forget") {
           say(
@@ -68,15 +83,18 @@ export async function runChat(
               ? `Forgot ${arg}.`
               : `No article "${arg}" here; /list shows the ids.`,
           );
+        } else if (command.startsWith("/")) {
+          say(`I don't know ${command}. /help lists the commands.`);
         } else {
-          say(renderAnswerText(await footnote.ask(libraryId, line)));
+          const kind = classifyMessage(line, MAX_QUESTION_CHARS);
+          if (kind.kind === "link") await store({ kind: "url", url: kind.url });
+          else if (kind.kind === "article") await store({ kind: "text", text: line });
+          else if (opts.conversations)
+            say(renderAnswerText((await opts.conversations.ask(key, libraryId, line)).result));
+          else say(renderAnswerText(await footnote.ask(libraryId, line)));
         }
       } catch (error) {
-        say(
-          error instanceof Error && !("code" in error) && error.message.startsWith("No such file")
-            ? error.message
-            : userMessage(error),
-        );
+        say(userMessage(error));
       }
     }
   } finally {

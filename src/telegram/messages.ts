@@ -3,6 +3,7 @@
  * their lines from here, so translating the bot (issue 13, @grammyjs/i18n) is a matter of
  * replacing this module's functions with look-ups. Lines are plain text unless named *Html.
  */
+import type { QuestionStats } from "../conversation/types.ts";
 import { escapeHtml, titleLink, truncate } from "./html.ts";
 
 export const INGEST_USAGE =
@@ -63,7 +64,13 @@ export function addedHtml(r: {
   return `Added ${title}: ${passages} (id <code>${escapeHtml(r.id)}</code>). Ask me about it, or see /list.`;
 }
 
-export function helpLines(opts: { private: boolean; username: string; admin: boolean }): string[] {
+/** For admins, under /help: how the bot has been answering. */
+export function adminStatsLine(s: QuestionStats): string {
+  const p95 = s.p95Ms === null ? "–" : `${Math.round(s.p95Ms).toLocaleString("en")} ms`;
+  return `Admin: in the last 24 hours ${s.answered} questions answered, ${s.declined} declined (${s.followUps} follow-ups), p95 answer time ${p95}. \`footnote stats\` on the server shows more.`;
+}
+
+export function helpLines(opts: { private: boolean; username: string }): string[] {
   const asking = opts.private
     ? "Then just ask a question here. Follow-ups work too (“what did he say?”); /new starts afresh."
     : `Then ask with /ask <question>, by mentioning @${opts.username}, or by replying to one of my messages (a reply to an answer carries its conversation on).`;

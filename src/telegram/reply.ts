@@ -24,10 +24,10 @@ const isMarkupError = (e: unknown) =>
  * An expected Telegram failure (a refused chat action, a message gone, the network) as one
  * short log field instead of a stack trace.
  */
-export function telegramFailure(e: unknown): { error: string; code?: number } {
-  if (e instanceof GrammyError) return { error: e.description, code: e.error_code };
-  if (e instanceof HttpError) return { error: `network: ${e.message}` };
-  return { error: e instanceof Error ? e.message : String(e) };
+export function telegramFailure(e: unknown): { reason: string; code?: number } {
+  if (e instanceof GrammyError) return { reason: e.description, code: e.error_code };
+  if (e instanceof HttpError) return { reason: `network: ${e.message}` };
+  return { reason: e instanceof Error ? e.message : String(e) };
 }
 
 export function replyTo(messageId: number | undefined): ReplyOther {
@@ -219,6 +219,7 @@ export function logFailure(
   fields: Record<string, unknown> = {},
 ): void {
   // A refused input is expected: one line with its code and message, no stack.
-  if (error instanceof FootnoteError) logger.warn({ ...fields, code: error.code, error: error.message }, msg);
+  if (error instanceof FootnoteError)
+    logger.warn({ ...fields, code: error.code, reason: error.message }, msg);
   else logger.error({ ...fields, err: error }, msg);
 }

@@ -14,6 +14,7 @@ import { nobodyAllowed } from "./access.ts";
 import { createBot, missingTokenError } from "./bot.ts";
 import { COMMANDS } from "./commands.ts";
 import { Inflight } from "./inflight.ts";
+import type { Conversations } from "../conversation/conversation.ts";
 import { telegramFailure } from "./reply.ts";
 
 /** grammY types signals with a polyfill's type; at run time they are the platform's. */
@@ -29,6 +30,10 @@ export interface RunBotOptions {
   signal?: AbortSignal;
   /** How long shutdown waits for updates in flight. */
   shutdownTimeoutMs?: number;
+  /** Chat history (persisted); createBot keeps one in memory without it. */
+  conversations?: Conversations;
+  /** Called once the bot is known to Telegram and about to take updates. */
+  onStarted?: (info: { username: string; mode: "polling" | "webhook"; webhook?: string }) => void;
 }
 
 export async function runBot(opts: RunBotOptions): Promise<void> {
@@ -36,7 +41,13 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
   if (!config.TELEGRAM_BOT_TOKEN) throw missingTokenError();
   logAccess(config, logger);
   const inflight = new Inflight();
-  const bot = createBot({ config, footnote, logger, inflight });
+  const bot = createBot({
+    config,
+    footnote,
+    logger,
+    inflight,
+    ...(opts.conversations ? { conversations: opts.conversations } : {}),
+  });
   try {
     await bot.init(signal as GrammySignal);
   } catch (e) {
@@ -47,6 +58,11 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
   if (signal?.aborted) return;
   const mode = config.WEBHOOK_URL ? "webhook" : "polling";
   logger.info({ username: bot.botInfo.username, mode }, `bot @${bot.botInfo.username} started (${mode})`);
+  opts.onStarted?.({
+    username: bot.botInfo.username,
+    mode,
+    ...(config.WEBHOOK_URL ? { webhook: new URL(config.WEBHOOK_URL).origin } : {}),
+  });
   if (config.WEBHOOK_URL) await serveWebhook(bot, config, logger, signal);
   else await poll(bot, logger, signal);
   const idle = await inflight.idle(opts.shutdownTimeoutMs ?? 25_000);

@@ -143,3 +143,22 @@ describe("conversation", () => {
     expect(seen[0]?.resolved).toBe("What did Brekke said?");
   });
 });
+
+describe("/help for admins", () => {
+  it("adds the last day's questions, answered and declined, and the p95 time", async () => {
+    const h = makeTestBot({ env: { ADMIN_USER_IDS: String(OWNER) } });
+    await h.send({ text: `/ingest ${ARTICLE}` });
+    await h.send({ text: "Who is acting as a go-between?" });
+    await h.send({ text: "What is the price of tea in Lima?" });
+    await h.send({ text: "/help" });
+    expect(h.to(OWNER).at(-1)!.plain).toMatch(
+      /Admin: in the last 24 hours 1 questions answered, 1 declined \(0 follow-ups\), p95 answer time \d+ ms/,
+    );
+  });
+
+  it("is not shown to others", async () => {
+    const h = makeTestBot();
+    await h.send({ text: "/help" });
+    expect(h.to(OWNER)[0]!.plain).not.toContain("Admin:");
+  });
+});

@@ -1,22 +1,30 @@
-/** `/start` and `/help`: what the bot does, in a few lines. */
+/** `/start` and `/help`: what the bot does, in a few lines; for admins, how it has been answering. */
 import { Composer, type Context } from "grammy";
 import { isAdmin } from "../access.ts";
 import { isPrivateChat } from "../addressing.ts";
 import type { FeatureDeps } from "../deps.ts";
-import { helpLines } from "../messages.ts";
+import { adminStatsLine, helpLines } from "../messages.ts";
 
-export function helpText(ctx: Context, deps?: Pick<FeatureDeps, "config">): string {
-  return helpLines({
-    private: isPrivateChat(ctx),
-    username: ctx.me.username,
-    admin: deps ? isAdmin(deps.config, ctx.from?.id) : false,
-  }).join("\n");
+const DAY_MS = 24 * 3600_000;
+
+export function helpText(ctx: Context): string {
+  return helpLines({ private: isPrivateChat(ctx), username: ctx.me.username }).join("\n");
 }
 
-export function helpFeature(deps?: Pick<FeatureDeps, "config">): Composer<Context> {
+export function helpFeature(
+  deps?: Pick<FeatureDeps, "config" | "conversations" | "logger">,
+): Composer<Context> {
   const composer = new Composer<Context>();
-  composer.command(["start", "help"], (ctx) =>
-    ctx.reply(helpText(ctx, deps), { link_preview_options: { is_disabled: true } }),
-  );
+  composer.command(["start", "help"], async (ctx) => {
+    let text = helpText(ctx);
+    if (deps && isAdmin(deps.config, ctx.from?.id)) {
+      try {
+        text += `\n\n${adminStatsLine(await deps.conversations.store.questionStats(Date.now() - DAY_MS))}`;
+      } catch (e) {
+        deps.logger.warn({ err: e }, "could not read the question statistics");
+      }
+    }
+    await ctx.reply(text, { link_preview_options: { is_disabled: true } });
+  });
   return composer;
 }
