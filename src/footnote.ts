@@ -153,7 +153,8 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
     }
     passageIds.forEach((pid, i) => library.index.add(pid, vectors[i]!));
     library.index.maybeSnapshot(library.store);
-    logger.info({ libraryId, articleId: id, chunks: chunks.length, chars: text.length }, "article stored");
+    // The front ends log the one info line per ingest (with who asked and how long it took).
+    logger.debug({ libraryId, articleId: id, chunks: chunks.length, chars: text.length }, "article stored");
     return { id, title, chunks: chunks.length, duplicate: false, url };
   }
 
