@@ -133,7 +133,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
           );
         for (const a of articles)
           io.stdout(
-            `${a.id}  ${a.createdAt.slice(0, 10)}  ${String(a.chunks).padStart(4)} passages  ${a.title}${a.url ? `  <${a.url}>` : ""}\n`,
+            `${a.id}  added ${a.createdAt.slice(0, 10)}  ${String(a.chunks).padStart(4)} passages  ${a.title}${a.publishedAt ? `  (published ${a.publishedAt.slice(0, 10)})` : ""}${a.url ? `  <${a.url}>` : ""}\n`,
           );
       });
     });
