@@ -3,7 +3,7 @@
  * through the same conversation as the bot's (follow-ups, /new), a link or a pasted article is
  * stored as the bot would store it, and /help is help, not a question.
  */
-import readline from "node:readline/promises";
+import readline from "node:readline";
 import { userMessage } from "../errors.ts";
 import type { Footnote, IngestSource } from "../types.ts";
 import { renderAnswerText } from "../answer/render-text.ts";
@@ -50,15 +50,16 @@ export async function runChat(footnote: Footnote, libraryId: string, opts: ChatO
     );
   };
   say(`footnote — library "${libraryId}". Ask a question, paste a link or an article; /help for more.`);
+  rl.setPrompt("> ");
+  rl.prompt();
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = (await rl.question("> ")).trim();
-      } catch {
-        break; // input closed
+    // The iterator queues lines, so input piped in all at once is read line by line, none lost.
+    for await (const raw of rl) {
+      const line = raw.trim();
+      if (!line) {
+        rl.prompt();
+        continue;
       }
-      if (!line) continue;
       const [command = "", ...rest] = line.split(/\s+/);
       const arg = rest.join(" ");
       try {
@@ -96,6 +97,7 @@ export async function runChat(footnote: Footnote, libraryId: string, opts: ChatO
       } catch (error) {
         say(userMessage(error));
       }
+      rl.prompt();
     }
   } finally {
     rl.close();

@@ -69,19 +69,17 @@ describe("footnote chat", () => {
     let text = "";
     output.on("data", (d: Buffer) => (text += d.toString()));
     const done = runChat(footnote, "default", { conversations, input, output });
-    // One line per prompt, as a person types: readline drops lines sent before it asks.
-    const prompts = () => text.match(/(?:^|\n)> /g)?.length ?? 0;
-    for (const [i, line] of [
-      "/help",
-      `/ingest ${EXAMPLE}`,
-      "Who is acting as a go-between for the council and the crews?",
-      "What did he say?",
-      "/new",
-      "/quit",
-    ].entries()) {
-      while (prompts() <= i) await new Promise((r) => setTimeout(r, 10));
-      input.write(`${line}\n`);
-    }
+    // All at once, as when piped: no line may be lost.
+    input.end(
+      [
+        "/help",
+        `/ingest ${EXAMPLE}`,
+        "Who is acting as a go-between for the council and the crews?",
+        "What did he say?",
+        "/new",
+        "/quit",
+      ].join("\n") + "\n",
+    );
     await done;
     expect(text).toContain("/new                         start afresh");
     expect(text).not.toMatch(/couldn't find that[\s\S]*\/ingest/);
