@@ -51,15 +51,13 @@ export class Conversations {
     const history = await this.store.recent(key);
     const previous = opts.replyTo ?? history.at(-1);
     const resolved = resolveFollowUp(question, previous);
-    // A reply to an older answer continues from that answer: history up to it.
-    const context = opts.replyTo ? history.filter((t) => t.at <= opts.replyTo!.at) : history;
+    // A reply to an answer continues that answer's thread (someone else's, in a group), not
+    // whatever this conversation asked last.
+    const context = opts.replyTo ? [opts.replyTo] : history;
     const result = await this.footnote.ask(libraryId, question, {
       onPartial: opts.onPartial,
       signal: opts.signal,
-      history: (context.length || !opts.replyTo ? context : [opts.replyTo]).map((t) => ({
-        question: t.question,
-        answer: t.answer,
-      })),
+      history: context.map((t) => ({ question: t.question, answer: t.answer })),
       ...(resolved.followUp && previous
         ? {
             resolved: resolved.question,

@@ -35,8 +35,9 @@ describe("the README's first command, on the example article in the repository",
     expect(asked.code).toBe(0);
     expect(asked.stdout).toContain("Osvald Brekke");
     const stats = await run("stats", "--json");
-    expect(JSON.parse(stats.stdout)).toMatchObject({ libraries: 1, articles: 1 });
-    expect(JSON.parse(stats.stdout).passages).toBeGreaterThan(0);
+    const counts = JSON.parse(stats.stdout) as { libraries: number; articles: number; passages: number };
+    expect(counts).toMatchObject({ libraries: 1, articles: 1 });
+    expect(counts.passages).toBeGreaterThan(0);
   });
 });
 
