@@ -73,7 +73,10 @@ function contentWords(text: string): string[] {
   });
 }
 
-/** Capitalised names in an answer, longest first ("Fidelis Mukonori" before "Mugabe"). */
+/**
+ * Capitalised names in a text: names of two words or more first ("Bob Alverson" is more likely
+ * a person than "MSC"), each group in the order they come (the answer's subject usually first).
+ */
 export function namesIn(text: string): string[] {
   const found = new Map<string, number>();
   const clean = text.replace(/\[\d+\]/g, " ");
@@ -86,9 +89,9 @@ export function namesIn(text: string): string[] {
     if (!multi && isStopWord(name.toLowerCase())) continue;
     if (!found.has(name)) found.set(name, found.size);
   }
-  return [...found.keys()].sort(
-    (a, b) => b.split(/\s+/).length - a.split(/\s+/).length || found.get(a)! - found.get(b)!,
-  );
+  const names = [...found.keys()];
+  const full = (n: string) => /\s/.test(n) && n !== n.toUpperCase();
+  return [...names.filter(full), ...names.filter((n) => !full(n))];
 }
 
 /**
@@ -96,8 +99,9 @@ export function namesIn(text: string): string[] {
  * question used, else the answer's. One name for "he", up to three for "they".
  */
 function referents(previous: Turn): string[] {
-  const asked = new Set(words(previous.resolved));
-  const fresh = previous.entities.filter((e) => !words(e).some((w) => asked.has(w)));
+  // New names: not already said in the question ("Tyler Besecker" is new after "Dana F. Besecker").
+  const asked = ` ${words(previous.resolved).join(" ")} `;
+  const fresh = previous.entities.filter((e) => !asked.includes(` ${words(e).join(" ")} `));
   if (EN.asksWho.test(previous.question) && fresh.length) return fresh;
   const named = namesIn(previous.resolved);
   return named.length ? named : previous.entities;
