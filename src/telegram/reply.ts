@@ -79,14 +79,11 @@ export function keepTyping(ctx: Context, logger: Logger, everyMs = 4000): () => 
   let last: Promise<unknown> = Promise.resolve();
   const send = () => {
     if (stopped) return;
-    last = ctx
-      .replyWithChatAction("typing")
-      .catch((e: unknown) =>
-        logger.warn(
-          { chatId: ctx.chat?.id, ...telegramFailure(e) },
-          "could not show typing (sendChatAction)",
-        ),
-      );
+    last = ctx.replyWithChatAction("typing").catch((e: unknown) => {
+      // Refused once, it would be refused again every few seconds: one line, and no more tries.
+      stopped = true;
+      logger.warn({ chatId: ctx.chat?.id, ...telegramFailure(e) }, "could not show typing (sendChatAction)");
+    });
   };
   send();
   const timer = setInterval(send, everyMs);
