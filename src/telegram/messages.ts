@@ -46,6 +46,13 @@ export const say = {
   undo: "↩️ Undo",
   undone: (titleHtml: string) => `Removed ${titleHtml} again. Nothing of it is kept.`,
   undoGone: "That article is no longer here.",
+  forgetUsage: "Send /forget followed by an article's id; /list shows them.",
+  noSuchArticleHtml: (idHtml: string) => `No article <code>${idHtml}</code> in this chat. /list shows them.`,
+  forgotHtml: (titleHtml: string, idHtml: string) => `Forgot ${titleHtml} (<code>${idHtml}</code>).`,
+  stranger: (userId: number, groupChatId: number | undefined) =>
+    `Sorry, this bot is private. Your Telegram user id is ${userId}; its owner can let you in by setting ALLOWED_USER_IDS=${userId}${
+      groupChatId !== undefined ? `, or this whole group with ALLOWED_CHAT_IDS=${groupChatId}` : ""
+    }.`,
   newConversation:
     "Started afresh: I've let go of our earlier questions, so the next one stands on its own. Your articles stay; /list shows them.",
 };
