@@ -25,6 +25,33 @@ const HELP = [
   "  /quit                        leave",
 ].join("\n");
 
+/** Lines typed by a person are this far apart at least; a paste's lines come together. */
+const PASTE_GAP_MS = 30;
+
+/** Lines, with those that follow each other within `gapMs` joined into one (0: every line alone). */
+async function* pastes(lines: AsyncIterable<string>, gapMs: number): AsyncGenerator<string> {
+  const it = lines[Symbol.asyncIterator]();
+  let pending = it.next();
+  for (;;) {
+    const first = await pending;
+    if (first.done) return;
+    const parts = [first.value];
+    pending = it.next();
+    while (gapMs > 0) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const next = await Promise.race([
+        pending,
+        new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), gapMs))),
+      ]);
+      clearTimeout(timer);
+      if (next === undefined || next.done) break;
+      parts.push(next.value);
+      pending = it.next();
+    }
+    yield parts.join("\n");
+  }
+}
+
 export interface ChatOptions {
   conversations?: Conversations;
   input?: NodeJS.ReadableStream;
@@ -35,11 +62,8 @@ export async function runChat(footnote: Footnote, libraryId: string, opts: ChatO
   const input = opts.input ?? process.stdin;
   const output = opts.output ?? process.stdout;
   const key = { chat: `cli:${libraryId}`, thread: "" };
-  const rl = readline.createInterface({
-    input,
-    output,
-    terminal: (input as { isTTY?: boolean }).isTTY === true,
-  });
+  const terminal = (input as { isTTY?: boolean }).isTTY === true;
+  const rl = readline.createInterface({ input, output, terminal });
   const say = (text: string) => output.write(`${text}\n`);
   const store = async (source: IngestSource) => {
     const r = await footnote.ingest(libraryId, source);
@@ -54,7 +78,8 @@ export async function runChat(footnote: Footnote, libraryId: string, opts: ChatO
   rl.prompt();
   try {
     // The iterator queues lines, so input piped in all at once is read line by line, none lost.
-    for await (const raw of rl) {
+    // In a terminal, lines that come together are one paste (an article's paragraphs).
+    for await (const raw of pastes(rl, terminal ? PASTE_GAP_MS : 0)) {
       const line = raw.trim();
       if (!line) {
         rl.prompt();
