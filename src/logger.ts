@@ -63,13 +63,16 @@ export function redactSecrets(text: string, extra: ReadonlyArray<string | undefi
  * written synchronously so nothing is lost at exit) and as JSON lines otherwise, for a log
  * collector. LOG_FORMAT forces one or the other.
  */
-function defaultDestination(format: Config["LOG_FORMAT"]): pino.DestinationStream {
-  const pretty = format === "pretty" || (format === "auto" && process.stderr.isTTY === true);
-  if (!pretty) return pino.destination({ dest: 2, sync: true });
+function logDestination(
+  format: Config["LOG_FORMAT"],
+  stream: pino.DestinationStream | undefined,
+): pino.DestinationStream {
+  const pretty = format === "pretty" || (format === "auto" && !stream && process.stderr.isTTY === true);
+  if (!pretty) return stream ?? pino.destination({ dest: 2, sync: true });
   return prettyStream({
-    destination: 2,
+    destination: stream ?? 2,
     sync: true,
-    colorize: process.stderr.isTTY === true,
+    colorize: !stream && process.stderr.isTTY === true,
     translateTime: "SYS:HH:MM:ss",
     ignore: "pid,hostname,app",
     singleLine: true,
@@ -102,7 +105,7 @@ export function createLogger(
       },
       serializers: { err: (e: unknown) => scrubObject(plainError(e), secrets) },
     },
-    destination ?? defaultDestination(config.LOG_FORMAT ?? "auto"),
+    logDestination(config.LOG_FORMAT ?? "auto", destination),
   );
 }
 
