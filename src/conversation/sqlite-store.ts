@@ -41,6 +41,14 @@ CREATE TABLE IF NOT EXISTS questions (
   follow_up INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS questions_by_age ON questions (at);
+-- Every message that carried part of a turn's answer (a long answer is split in several).
+CREATE TABLE IF NOT EXISTS answer_messages (
+  chat TEXT NOT NULL,
+  message_id INTEGER NOT NULL,
+  turn_id INTEGER NOT NULL REFERENCES turns (id) ON DELETE CASCADE,
+  PRIMARY KEY (chat, message_id)
+);
+CREATE INDEX IF NOT EXISTS answer_messages_by_turn ON answer_messages (turn_id);
 `;
 
 interface Row {
@@ -75,6 +83,7 @@ export class SqliteConversationStore implements ConversationStore {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
+    this.db.pragma("foreign_keys = ON");
     this.db.exec(SCHEMA);
   }
 
@@ -99,7 +108,8 @@ export class SqliteConversationStore implements ConversationStore {
   async byMessage(chat: string, messageId: number): Promise<Turn | undefined> {
     const row = this.db
       .prepare<[string, number, number], Row>(
-        "SELECT turn, message_id FROM turns WHERE chat = ? AND message_id = ? AND at > ? ORDER BY id DESC LIMIT 1",
+        `SELECT t.turn, t.message_id FROM answer_messages m JOIN turns t ON t.id = m.turn_id
+         WHERE m.chat = ? AND m.message_id = ? AND t.at > ?`,
       )
       .get(chat, messageId, this.horizon);
     return row ? this.parse(row) : undefined;
@@ -123,9 +133,20 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   async setMessageId(key: ConversationKey, at: number, messageId: number): Promise<void> {
-    this.db
-      .prepare("UPDATE turns SET message_id = ? WHERE chat = ? AND thread = ? AND at = ?")
-      .run(messageId, key.chat, key.thread, at);
+    const turn = this.db
+      .prepare<[string, string, number], { id: number; message_id: number | null }>(
+        "SELECT id, message_id FROM turns WHERE chat = ? AND thread = ? AND at = ? ORDER BY id DESC LIMIT 1",
+      )
+      .get(key.chat, key.thread, at);
+    if (!turn) return;
+    this.db.transaction(() => {
+      // The first message is the turn's own; every one leads back to it.
+      if (turn.message_id === null)
+        this.db.prepare("UPDATE turns SET message_id = ? WHERE id = ?").run(messageId, turn.id);
+      this.db
+        .prepare("INSERT OR REPLACE INTO answer_messages (chat, message_id, turn_id) VALUES (?, ?, ?)")
+        .run(key.chat, messageId, turn.id);
+    })();
   }
 
   async clear(key: ConversationKey): Promise<void> {

@@ -53,7 +53,7 @@ export interface ConversationStore {
   /** The turn whose answer is that message in that chat, if it is still alive. */
   byMessage(chat: string, messageId: number): Promise<Turn | undefined>;
   append(key: ConversationKey, turn: Turn): Promise<void>;
-  /** Notes the message that carried a turn's answer (known only once it is sent). */
+  /** Notes a message that carried (part of) a turn's answer (known only once it is sent). */
   setMessageId(key: ConversationKey, at: number, messageId: number): Promise<void>;
   /** Forgets the conversation (`/new`). */
   clear(key: ConversationKey): Promise<void>;

@@ -110,7 +110,7 @@ export class LiveMessage {
   private lastAt = 0;
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
-  private finalId: number | undefined;
+  private readonly finalIds: number[] = [];
 
   constructor(
     private readonly ctx: Context,
@@ -122,9 +122,9 @@ export class LiveMessage {
     return this.messageId !== undefined;
   }
 
-  /** The message that holds the final text's first part, once finished. */
-  get firstMessageId(): number | undefined {
-    return this.finalId;
+  /** The messages that hold the final text, in order, once finished. */
+  get messageIds(): readonly number[] {
+    return this.finalIds;
   }
 
   /** Shows the first version now. */
@@ -166,7 +166,7 @@ export class LiveMessage {
     if (this.messageId !== undefined && parts.length > 0) {
       try {
         await editHtml(this.ctx, this.messageId, parts[0]!, this.logger, firstOther);
-        this.finalId = this.messageId;
+        this.finalIds.push(this.messageId);
         rest = parts.slice(1);
       } catch (e) {
         this.logger.warn(
@@ -183,7 +183,7 @@ export class LiveMessage {
         this.logger,
         first ? { ...replyTo(this.opts.replyToMessageId), ...(firstOther as ReplyOther) } : {},
       );
-      if (first) this.finalId = sent.message_id;
+      this.finalIds.push(sent.message_id);
     }
   }
 

@@ -223,4 +223,20 @@ describe("the conversation store", () => {
     expect(await store.recent(key)).toEqual([]);
     await store.close();
   });
+
+  it("finds a turn by any message of its answer, until the turn is trimmed away", async () => {
+    const store = new SqliteConversationStore(path.join(tempDir(), "c.db"), { maxTurns: 2, ttlMs: 60_000 });
+    const key = { chat: "chat:-7", thread: "user:1" };
+    const at = Date.now();
+    await store.append(key, turn({ question: "long one", at }));
+    await store.setMessageId(key, at, 10);
+    await store.setMessageId(key, at, 11);
+    expect((await store.byMessage("chat:-7", 11))?.question).toBe("long one");
+    expect((await store.byMessage("chat:-7", 10))?.messageId).toBe(10);
+    expect(await store.byMessage("chat:-8", 11)).toBeUndefined();
+    await store.append(key, turn({ question: "b", at: at + 1 }));
+    await store.append(key, turn({ question: "c", at: at + 2 }));
+    expect(await store.byMessage("chat:-7", 11)).toBeUndefined();
+    await store.close();
+  });
 });

@@ -106,6 +106,6 @@ export async function answer(ctx: Context, deps: FeatureDeps, question: string):
     result.abstained ? "question declined" : "question answered",
   );
   await live.finish(renderAnswer(result));
-  if (live.firstMessageId !== undefined)
-    await conversations.noteMessage(key, asked.turn, live.firstMessageId);
+  // A reply to any part of a long answer continues it.
+  for (const id of live.messageIds) await conversations.noteMessage(key, asked.turn, id);
 }
