@@ -39,6 +39,8 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 const schema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** auto: one readable line per event when standard error is a terminal, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(["auto", "pretty", "json"]).default("auto"),
 
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -84,6 +86,9 @@ const schema = z.object({
   MAX_QUESTION_CHARS: int(10, 4000).default(500),
   RATE_LIMIT_QUESTIONS_PER_MINUTE: int(1, 1000).default(20),
   RATE_LIMIT_INGESTS_PER_MINUTE: int(1, 1000).default(5),
+  /** Follow-up questions: turns remembered per conversation, and for how long. */
+  CONVERSATION_TURNS: int(1, 100).default(8),
+  CONVERSATION_TTL_MINUTES: int(1, 60 * 24 * 30).default(120),
 });
 
 export type Env = Record<string, string | undefined>;

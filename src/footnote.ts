@@ -22,7 +22,7 @@ import { readSource } from "./ingest/read-source.ts";
 import { createEmbedder, type Embedder } from "./embeddings/embedder.ts";
 import { Libraries, type Library } from "./library/libraries.ts";
 import type { VectorIndexParams } from "./library/vector-index.ts";
-import { retrieveWithVector, type Retrieval } from "./retrieve/hybrid.ts";
+import { retrieveWithVector, type Retrieval, type Retrieved } from "./retrieve/hybrid.ts";
 import type { Answerer } from "./answer/types.ts";
 import { createExtractiveAnswerer, NOT_FOUND_ANSWER } from "./answer/extractive.ts";
 
@@ -152,17 +152,23 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
     }
     passageIds.forEach((pid, i) => library.index.add(pid, vectors[i]!));
     library.index.maybeSnapshot(library.store);
-    logger.info({ libraryId, articleId: id, chunks: chunks.length, chars: text.length }, "article stored");
+    // The front ends log the one info line per ingest (with who asked and how long it took).
+    logger.debug({ libraryId, articleId: id, chunks: chunks.length, chars: text.length }, "article stored");
     return { id, title, chunks: chunks.length, duplicate: false, url };
   }
 
-  async function retrieval(libraryId: string, question: string, k: number): Promise<Retrieval | undefined> {
+  async function retrieval(
+    libraryId: string,
+    question: string,
+    k: number,
+    articleIds?: readonly string[],
+  ): Promise<Retrieval | undefined> {
     // Nothing to search: answer at once, without paying for an embedding.
     if (!open(libraryId, false)) return undefined;
     const qv = await embedder.embedQuery(question);
     const library = open(libraryId, false);
     if (!library || library.index.size === 0) return undefined;
-    return retrieveWithVector(library, qv, question, k);
+    return retrieveWithVector(library, qv, question, k, undefined, articleIds?.length ? { articleIds } : {});
   }
 
   const footnote: Footnote & FootnoteInternals = {
@@ -184,13 +190,23 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
       const q = question.trim();
       if (!q) throw new FootnoteError("BAD_INPUT", 'Ask a question, e.g. "Who was at the meeting?"');
       const k = opts.k ?? config.RETRIEVE_K;
-      const found = await retrieval(libraryId, q, Math.max(k, opts.retrieveK ?? 0));
+      // A follow-up is searched (and read by the extractive answerer) in its resolved form.
+      const searched = opts.resolved?.trim() || q;
+      const found = await retrieval(libraryId, searched, Math.max(k, opts.retrieveK ?? 0), opts.articleIds);
       if (!found || found.passages.length === 0)
         return { retrieved: [], answer: { answer: NOT_FOUND_ANSWER, abstained: true, citations: [] } };
-      const answer = await answerer.answer(q, found.passages.slice(0, k), {
+      const read = found.passages.slice(0, k);
+      const answerOpts = {
         onPartial: opts.onPartial,
         signal: opts.signal,
-      });
+        ...(opts.history?.length ? { history: opts.history } : {}),
+        ...(searched !== q ? { asked: q } : {}),
+      };
+      const fresh = withoutSentences(read, opts.exclude);
+      let answer = await answerer.answer(searched, fresh ?? read, answerOpts);
+      // Only the quoting answerer reads sentences; it may repeat itself when nothing else answers.
+      if (fresh && answer.abstained && answerer.name === "extractive")
+        answer = await answerer.answer(searched, read, answerOpts);
       return { retrieved: found.passages, answer };
     },
     list(libraryId) {
@@ -213,6 +229,22 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
       return reindexAll(libraries, embedder, opts.onProgress);
     },
     library: (libraryId, create = false) => open(libraryId, create),
+    libraryStats() {
+      const ids = libraries.listIds();
+      let articles = 0;
+      let passages = 0;
+      for (const id of ids) {
+        // Its own read-only look: no index is loaded for a count.
+        const { store } = libraries.openStoreOnly(id);
+        try {
+          articles += store.listArticles().length;
+          passages += store.passageCount();
+        } finally {
+          store.close();
+        }
+      }
+      return { libraries: ids.length, articles, passages };
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -234,6 +266,8 @@ export interface FootnoteInternals {
     opts?: AskOptions & { retrieveK?: number },
   ): Promise<{ retrieved: RetrievedPassage[]; answer: AnswerResult }>;
   library(libraryId: string, create?: boolean): Library | undefined;
+  /** Counts over every library on disk, for `footnote stats` and the bot's start-up line. */
+  libraryStats(): { libraries: number; articles: number; passages: number };
 }
 
 async function defaultAnswerer(config: Config): Promise<Answerer> {
@@ -242,6 +276,27 @@ async function defaultAnswerer(config: Config): Promise<Answerer> {
     return createChatAnswerer(config);
   }
   return createExtractiveAnswerer();
+}
+
+const sentenceKey = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** The passages without the sentences in `exclude`, or undefined when none of them is there. */
+function withoutSentences(
+  passages: Retrieved[],
+  exclude: readonly string[] | undefined,
+): Retrieved[] | undefined {
+  if (!exclude?.length) return undefined;
+  const skip = new Set(exclude.map(sentenceKey));
+  let removed = false;
+  const out = passages.map((p) => {
+    const kept = p.sentences.filter(
+      (s) => !skip.has(sentenceKey(p.text.slice(s.start - p.start, s.end - p.start))),
+    );
+    if (kept.length === p.sentences.length) return p;
+    removed = true;
+    return { ...p, sentences: kept };
+  });
+  return removed ? out : undefined;
 }
 
 /** Same text, same hash, whatever white space it was pasted with. */

@@ -4,6 +4,7 @@
  * from HTTP clients can carry the bot token inside a URL).
  */
 import pino, { type Logger } from "pino";
+import { build as prettyStream } from "pino-pretty";
 import type { Config } from "./config.ts";
 
 export type { Logger };
@@ -57,8 +58,30 @@ export function redactSecrets(text: string, extra: ReadonlyArray<string | undefi
   return out;
 }
 
+/**
+ * Where logs go: standard error, as one line of text each when it is a terminal (pino-pretty,
+ * written synchronously so nothing is lost at exit) and as JSON lines otherwise, for a log
+ * collector. LOG_FORMAT forces one or the other.
+ */
+function logDestination(
+  format: Config["LOG_FORMAT"],
+  stream: pino.DestinationStream | undefined,
+): pino.DestinationStream {
+  const pretty = format === "pretty" || (format === "auto" && !stream && process.stderr.isTTY === true);
+  if (!pretty) return stream ?? pino.destination({ dest: 2, sync: true });
+  return prettyStream({
+    destination: stream ?? 2,
+    sync: true,
+    colorize: !stream && process.stderr.isTTY === true,
+    translateTime: "SYS:HH:MM:ss",
+    ignore: "pid,hostname,app",
+    singleLine: true,
+  });
+}
+
 export function createLogger(
-  config: Pick<Config, "LOG_LEVEL" | "OPENAI_API_KEY" | "TELEGRAM_BOT_TOKEN" | "WEBHOOK_SECRET">,
+  config: Pick<Config, "LOG_LEVEL" | "OPENAI_API_KEY" | "TELEGRAM_BOT_TOKEN" | "WEBHOOK_SECRET"> &
+    Partial<Pick<Config, "LOG_FORMAT">>,
   destination?: pino.DestinationStream,
 ): Logger {
   const secrets = [config.OPENAI_API_KEY, config.TELEGRAM_BOT_TOKEN, config.WEBHOOK_SECRET];
@@ -82,7 +105,7 @@ export function createLogger(
       },
       serializers: { err: (e: unknown) => scrubObject(plainError(e), secrets) },
     },
-    destination ?? pino.destination({ dest: 2, sync: true }),
+    logDestination(config.LOG_FORMAT ?? "auto", destination),
   );
 }
 

@@ -94,6 +94,20 @@ export interface AskOptions {
   /** Called with the answer text so far while a chat model streams. */
   onPartial?: (text: string) => void;
   signal?: AbortSignal;
+  /** The conversation's earlier turns, oldest first: a chat model reads them as messages. */
+  history?: ReadonlyArray<{ question: string; answer: string }>;
+  /**
+   * The question resolved against the conversation ("What did he say?" → "What did <name>
+   * say?"): what retrieval and the extractive answerer read. Defaults to the question.
+   */
+  resolved?: string;
+  /** Search only these articles (a follow-up stays on the article that answered before). */
+  articleIds?: readonly string[];
+  /**
+   * Sentences already given as an answer: a follow-up wants something new, so a quoting
+   * answerer skips them, unless nothing else answers.
+   */
+  exclude?: readonly string[];
 }
 
 /**

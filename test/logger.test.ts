@@ -40,3 +40,26 @@ describe("logger", () => {
     );
   });
 });
+
+describe("log format", () => {
+  const write = (format: "pretty" | "json") => {
+    const lines: string[] = [];
+    const logger = createLogger(
+      { LOG_LEVEL: "info", LOG_FORMAT: format, TELEGRAM_BOT_TOKEN: TOKEN },
+      new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }) as never,
+    );
+    logger.info({ chatId: 5, ms: 12 }, `question answered ${TOKEN}`);
+    logger.flush();
+    return lines.join("");
+  };
+
+  it("is one readable line per event when pretty, secrets still redacted", () => {
+    const out = write("pretty");
+    expect(out).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: question answered \[redacted\] \{"chatId":5,"ms":12\}\n$/);
+  });
+
+  it("is a JSON line otherwise", () => {
+    const line = JSON.parse(write("json")) as Record<string, unknown>;
+    expect(line).toMatchObject({ level: 30, msg: "question answered [redacted]", chatId: 5 });
+  });
+});

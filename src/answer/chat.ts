@@ -4,7 +4,8 @@
  */
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { StringOutputParser } from "@langchain/core/output_parsers";
-import { ChatPromptTemplate } from "@langchain/core/prompts";
+import { AIMessage, HumanMessage, type BaseMessage } from "@langchain/core/messages";
+import { ChatPromptTemplate, MessagesPlaceholder } from "@langchain/core/prompts";
 import type { Runnable } from "@langchain/core/runnables";
 import { ChatOpenAI } from "@langchain/openai";
 import type { Config } from "../config.ts";
@@ -60,7 +61,18 @@ export function finishAnswer(raw: string, passages: RetrievedPassage[]): AnswerR
   return { answer, abstained: false, citations };
 }
 
-type Input = { passages: string; question: string };
+type Input = { passages: string; question: string; history: BaseMessage[] };
+
+/**
+ * Earlier turns as the conversation's messages: each question, then the answer given, without
+ * its [n] markers (they pointed at passages this prompt does not hold).
+ */
+function historyMessages(history: AnswerOptions["history"] = []): BaseMessage[] {
+  return history.flatMap((t) => [
+    new HumanMessage(escapeData(t.question)),
+    new AIMessage(t.answer.replace(/\s*\[\d+\]/g, "")),
+  ]);
+}
 
 /**
  * Streams the reply, reporting the text so far. The SDK's timeout only covers the wait for
@@ -134,6 +146,7 @@ export function createChatAnswerer(
   const prompt = ChatPromptTemplate.fromMessages<Input>(
     [
       ["system", loadPrompt("answer.system")],
+      new MessagesPlaceholder("history"),
       ["human", loadPrompt("answer.user")],
     ],
     { templateFormat: "mustache" },
@@ -145,7 +158,12 @@ export function createChatAnswerer(
     async answer(question, passages, answerOpts = {}) {
       // Nothing to ground an answer in: no need to ask the model.
       if (passages.length === 0) return abstained();
-      const input: Input = { passages: formatPassages(passages), question: escapeData(question) };
+      // The model reads the question as asked, with the conversation before it.
+      const input: Input = {
+        passages: formatPassages(passages),
+        question: escapeData(answerOpts.asked ?? question),
+        history: historyMessages(answerOpts.history),
+      };
       let raw: string;
       try {
         raw = answerOpts.onPartial

@@ -2,10 +2,17 @@
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { createFootnote } from "../footnote.ts";
+import { openConversations } from "../conversation/index.ts";
+import { describeIdentity } from "../library/libraries.ts";
 import { runBot } from "../telegram/run.ts";
 
-export async function runBotCommand(config: Config, logger: Logger): Promise<void> {
+export async function runBotCommand(
+  config: Config,
+  logger: Logger,
+  print: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<void> {
   const footnote = await createFootnote({ config, logger });
+  const conversations = openConversations(config, footnote, logger);
   const stop = new AbortController();
   const onSignal = (name: string) => () => {
     if (stop.signal.aborted) return;
@@ -17,10 +24,26 @@ export async function runBotCommand(config: Config, logger: Logger): Promise<voi
   process.on("SIGINT", onInt);
   process.on("SIGTERM", onTerm);
   try {
-    await runBot({ config, logger, footnote, signal: stop.signal });
+    await runBot({
+      config,
+      logger,
+      footnote,
+      conversations,
+      signal: stop.signal,
+      // The operator's one line: who the bot is, how it listens, what it serves and with what.
+      onStarted: ({ username, mode, webhook }) => {
+        const { libraries } = footnote.libraryStats();
+        print(
+          `footnote: running as @${username}, ${mode === "webhook" ? `webhook at ${webhook ?? "?"}` : "long polling"}, ` +
+            `${libraries} ${libraries === 1 ? "library" : "libraries"}, answerer ${footnote.answerer.name}, ` +
+            `${describeIdentity(footnote.embedder.identity)}. Ctrl-C stops it.`,
+        );
+      },
+    });
   } finally {
     process.off("SIGINT", onInt);
     process.off("SIGTERM", onTerm);
+    await conversations.close();
     await footnote.close();
   }
 }

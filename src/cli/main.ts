@@ -2,15 +2,16 @@
  * `footnote <command>`: the command line over the same `Footnote` object the bot uses.
  * Exit codes: 0 done, 1 failed (a clear message on stderr), 2 bad usage.
  */
-import fs from "node:fs";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { loadConfig, readEnv, type Config, type Env } from "../config.ts";
 import { FootnoteError, userMessage } from "../errors.ts";
 import { createLogger, type Logger } from "../logger.ts";
 import { createFootnote } from "../footnote.ts";
-import type { IngestSource } from "../types.ts";
 import { renderAnswerText } from "../answer/render-text.ts";
 import { runChat } from "./chat.ts";
+import { sourceFromArg } from "./source.ts";
+import { collectStats, formatStats } from "./stats.ts";
+import { openConversations, openConversationStore } from "../conversation/index.ts";
 import type { EvalReport } from "../eval/squad.ts";
 
 export interface CliIO {
@@ -132,7 +133,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
           );
         for (const a of articles)
           io.stdout(
-            `${a.id}  ${a.createdAt.slice(0, 10)}  ${String(a.chunks).padStart(4)} passages  ${a.title}${a.url ? `  <${a.url}>` : ""}\n`,
+            `${a.id}  added ${a.createdAt.slice(0, 10)}  ${String(a.chunks).padStart(4)} passages  ${a.title}${a.publishedAt ? `  (published ${a.publishedAt.slice(0, 10)})` : ""}${a.url ? `  <${a.url}>` : ""}\n`,
           );
       });
     });
@@ -169,9 +170,34 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
 
   program
     .command("chat")
-    .description("an interactive conversation: type questions, or /ingest <url>, /list, /forget <id>")
+    .description(
+      "an interactive conversation: questions and follow-ups, or /ingest, /list, /forget, /new, /help",
+    )
     .action(async () => {
-      await withFootnote((footnote) => runChat(footnote, library()));
+      await withFootnote(async (footnote, config) => {
+        const conversations = openConversations(config, footnote, context().logger);
+        try {
+          await runChat(footnote, library(), { conversations });
+        } finally {
+          await conversations.close();
+        }
+      });
+    });
+
+  program
+    .command("stats")
+    .description("libraries, articles, passages, and the last day's questions (answered, declined, p95 time)")
+    .option("--json", "print JSON")
+    .action(async (opts: { json?: boolean }) => {
+      await withFootnote(async (footnote, config) => {
+        const store = openConversationStore(config);
+        try {
+          const stats = await collectStats(footnote.libraryStats(), store);
+          io.stdout(opts.json ? `${JSON.stringify(stats)}\n` : formatStats(stats));
+        } finally {
+          await store.close();
+        }
+      });
     });
 
   program
@@ -196,9 +222,11 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     .command("bot")
     .description("run the Telegram bot (long polling, or a webhook when WEBHOOK_URL is set)")
     .action(async () => {
-      const { config, logger } = context();
+      const { config } = context();
+      // A long-running service logs at LOG_LEVEL (info by default); one-shot commands keep quiet.
+      const logger = createLogger(config);
       const { runBotCommand } = await import("./bot.ts");
-      await runBotCommand(config, logger);
+      await runBotCommand(config, logger, (line) => io.stdout(`${line}\n`));
     });
 
   try {
@@ -222,31 +250,6 @@ function parsePositive(value: string, name: string): number {
   if (!Number.isInteger(n) || n < 1)
     throw new InvalidArgumentError(`${name} takes a whole number from 1 up, not "${value}".`);
   return n;
-}
-
-async function sourceFromArg(arg: string, io: CliIO, title?: string): Promise<IngestSource> {
-  if (arg === "-") {
-    const bytes = await io.stdin();
-    // Read as a document, so piped HTML, Markdown or PDF is recognised like a file would be.
-    return { kind: "file", bytes: new Uint8Array(bytes), filename: "stdin", ...(title ? { title } : {}) };
-  }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg) || /^(javascript|data|mailto):/i.test(arg))
-    return { kind: "url", url: arg };
-  if (/^www\./i.test(arg)) return { kind: "url", url: `https://${arg}` };
-  let bytes: Buffer;
-  try {
-    const stat = fs.statSync(arg);
-    if (stat.isDirectory())
-      throw new FootnoteError("BAD_INPUT", `${arg} is a folder; give a file, e.g. ${arg}/article.txt`);
-    bytes = fs.readFileSync(arg);
-  } catch (error) {
-    if (error instanceof FootnoteError) throw error;
-    throw new FootnoteError(
-      "BAD_INPUT",
-      `No such file: ${arg}. Give a URL (https://…), a file path, or - for standard input.`,
-    );
-  }
-  return { kind: "file", bytes: new Uint8Array(bytes), filename: arg };
 }
 
 function formatReport(r: EvalReport): string {

@@ -46,6 +46,14 @@ export interface Retrieval {
   passages: Retrieved[];
 }
 
+export interface RetrieveFilter {
+  /** Only passages of these articles (a follow-up stays on the article that answered before). */
+  articleIds?: readonly string[];
+}
+
+/** Candidates examined per side when a filter keeps only some articles' passages. */
+const FILTERED_CANDIDATES = 4;
+
 export async function retrieve(
   library: Library,
   embedder: Embedder,
@@ -67,13 +75,17 @@ export function retrieveWithVector(
   question: string,
   k: number,
   weights: RetrieveWeights = DEFAULT_WEIGHTS,
+  filter: RetrieveFilter = {},
 ): Retrieval {
   const { store, index } = library;
   if (index.isBehind(store)) index.catchUp(store);
   const query = analyseQuery(question, store);
   const expr = ftsExpression(query);
-  const lexical = expr ? store.lexical(expr, weights.candidates) : [];
-  const vector = index.search(qv, weights.candidates);
+  const only = filter.articleIds?.length ? new Set(filter.articleIds) : undefined;
+  // Filtered: a wider net on each side, then only the wanted articles' passages go on.
+  const pool = only ? weights.candidates * FILTERED_CANDIDATES : weights.candidates;
+  const lexical = expr ? store.lexical(expr, pool) : [];
+  const vector = index.search(qv, pool);
 
   const bm25 = new Map<number, number>();
   // FTS5's bm25() is negative, lower is better.
@@ -88,7 +100,17 @@ export function retrieveWithVector(
   for (const [id, c] of index.similarities(qv, lexicalOnly)) cosine.set(id, c);
   const missing = lexicalOnly.filter((id) => !cosine.has(id));
   if (missing.length) for (const [id, pv] of store.vectors(missing)) cosine.set(id, dot(qv, pv));
-  const ranked = [...cosine.keys()]
+  let ids = [...cosine.keys()];
+  if (only) {
+    const kept = new Set(
+      store
+        .passages(ids)
+        .filter((p) => only.has(p.articleId))
+        .map((p) => p.id),
+    );
+    ids = ids.filter((id) => kept.has(id));
+  }
+  const ranked = ids
     .map((id) => ({ id, base: weights.bm25 * (bm25.get(id) ?? 0) + weights.vector * cosine.get(id)! }))
     .sort((a, b) => b.base - a.base || a.id - b.id)
     .slice(0, Math.max(k, weights.rerank));

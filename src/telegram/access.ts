@@ -3,6 +3,7 @@ import type { Context, MiddlewareFn } from "grammy";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { isAddressedToBot, isPrivateChat } from "./addressing.ts";
+import { say } from "./messages.ts";
 import { SlidingWindowLimiter } from "./rate-limit.ts";
 
 type AccessConfig = Pick<Config, "ALLOWED_USER_IDS" | "ALLOWED_CHAT_IDS" | "ADMIN_USER_IDS" | "INGEST">;
@@ -39,8 +40,7 @@ export function nobodyAllowed(config: AccessConfig): boolean {
 }
 
 export function strangerLine(userId: number, chatId: number | undefined, isGroup: boolean): string {
-  const chat = isGroup && chatId !== undefined ? `, or this whole group with ALLOWED_CHAT_IDS=${chatId}` : "";
-  return `Sorry, this bot is private. Your Telegram user id is ${userId}; its owner can let you in by setting ALLOWED_USER_IDS=${userId}${chat}.`;
+  return say.stranger(userId, isGroup ? chatId : undefined);
 }
 
 /**

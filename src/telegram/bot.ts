@@ -10,6 +10,8 @@ import type { Config } from "../config.ts";
 import { FootnoteError, userMessage } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Footnote } from "../types.ts";
+import { Conversations } from "../conversation/conversation.ts";
+import { SqliteConversationStore } from "../conversation/sqlite-store.ts";
 import { accessGuard } from "./access.ts";
 import type { FeatureDeps } from "./deps.ts";
 import { askFeature } from "./features/ask.ts";
@@ -17,10 +19,12 @@ import { forgetFeature } from "./features/forget.ts";
 import { helpFeature } from "./features/help.ts";
 import { ingestFeature } from "./features/ingest.ts";
 import { listFeature } from "./features/list.ts";
+import { messageFeature } from "./features/message.ts";
+import { newFeature } from "./features/new.ts";
 import { truncate } from "./html.ts";
 import type { Inflight } from "./inflight.ts";
 import { SlidingWindowLimiter } from "./rate-limit.ts";
-import { logFailure } from "./reply.ts";
+import { logFailure, telegramFailure } from "./reply.ts";
 
 export interface BotDeps {
   config: Config;
@@ -30,6 +34,8 @@ export interface BotDeps {
   botInfo?: UserFromGetMe;
   /** Counts handlers in flight, for a graceful shutdown. */
   inflight?: Inflight;
+  /** Chat history; defaults to one kept in memory (tests). */
+  conversations?: Conversations;
 }
 
 export function missingTokenError(): FootnoteError {
@@ -58,6 +64,16 @@ export function createBot(deps: BotDeps): Bot {
     footnote,
     logger,
     token,
+    conversations:
+      deps.conversations ??
+      new Conversations(
+        footnote,
+        new SqliteConversationStore(":memory:", {
+          maxTurns: config.CONVERSATION_TURNS,
+          ttlMs: config.CONVERSATION_TTL_MINUTES * 60_000,
+        }),
+        logger,
+      ),
     limits: {
       questions: new SlidingWindowLimiter(config.RATE_LIMIT_QUESTIONS_PER_MINUTE),
       ingests: new SlidingWindowLimiter(config.RATE_LIMIT_INGESTS_PER_MINUTE),
@@ -71,10 +87,12 @@ export function createBot(deps: BotDeps): Bot {
   bot.errorBoundary(
     onError,
     accessGuard(config, logger),
-    helpFeature(),
+    helpFeature(featureDeps),
+    newFeature(featureDeps),
     ingestFeature(featureDeps),
     listFeature(featureDeps),
     forgetFeature(featureDeps),
+    messageFeature(featureDeps),
     askFeature(featureDeps),
   );
   bot.catch(onError);
@@ -90,7 +108,7 @@ async function apologize(err: BotError, logger: Logger): Promise<void> {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: truncate(line, 200) });
     else if (ctx.chat) await ctx.reply(line, { link_preview_options: { is_disabled: true } });
   } catch (e) {
-    logger.warn({ err: e }, "could not send the apology");
+    logger.warn({ chatId: ctx.chat?.id, ...telegramFailure(e) }, "could not send the apology");
   }
 }
 
@@ -105,7 +123,7 @@ function retryNetworkErrors(logger: Logger, attempts = 3, firstDelayMs = 1000): 
           throw e;
         const delay = firstDelayMs * 2 ** attempt;
         logger.warn(
-          { method, attempt: attempt + 1, delayMs: delay, err: e },
+          { method, attempt: attempt + 1, delayMs: delay, ...telegramFailure(e) },
           "Telegram API unreachable; retrying",
         );
         await new Promise((r) => setTimeout(r, delay));

@@ -2,6 +2,7 @@
 export const COMMANDS = [
   { command: "ask", description: "Ask a question about this chat's articles" },
   { command: "ingest", description: "Add an article: a link, pasted text, or reply to a file" },
+  { command: "new", description: "Start afresh: the next question does not follow on" },
   { command: "list", description: "Show this chat's articles" },
   { command: "forget", description: "Remove an article: /forget <id>" },
   { command: "help", description: "How to use this bot" },

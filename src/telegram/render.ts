@@ -62,7 +62,10 @@ export function renderList(
   const pages = Math.ceil(sorted.length / pageSize);
   const p = Math.min(Math.max(0, Math.trunc(page)), pages - 1);
   const lines = sorted.slice(p * pageSize, (p + 1) * pageSize).map((a) => {
-    const date = (a.publishedAt ?? a.createdAt).slice(0, 10);
+    // Labelled: a publication date and the day it was added are not the same thing.
+    const date = a.publishedAt
+      ? `published ${a.publishedAt.slice(0, 10)}`
+      : `added ${a.createdAt.slice(0, 10)}`;
     const passages = `${a.chunks} passage${a.chunks === 1 ? "" : "s"}`;
     return `<code>${escapeHtml(a.id)}</code> ${titleLink(truncate(a.title || "Untitled", 120), a.url)}\n${escapeHtml(date)} · ${passages}`;
   });

@@ -2,7 +2,7 @@
  * Sending and editing: answers must arrive even when the non-essential calls around them
  * (chat actions, progress edits) fail, so those are caught and logged here.
  */
-import { GrammyError, type Context } from "grammy";
+import { GrammyError, HttpError, type Context } from "grammy";
 import type { Message } from "grammy/types";
 import { FootnoteError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
@@ -19,6 +19,16 @@ const isMarkupError = (e: unknown) =>
   e instanceof GrammyError &&
   e.error_code === 400 &&
   /parse entities|start tag|end tag|entity/i.test(e.description);
+
+/**
+ * An expected Telegram failure (a refused chat action, a message gone, the network) as one
+ * short log field instead of a stack trace.
+ */
+export function telegramFailure(e: unknown): { reason: string; code?: number } {
+  if (e instanceof GrammyError) return { reason: e.description, code: e.error_code };
+  if (e instanceof HttpError) return { reason: `network: ${e.message}` };
+  return { reason: e instanceof Error ? e.message : String(e) };
+}
 
 export function replyTo(messageId: number | undefined): ReplyOther {
   return messageId === undefined
@@ -69,9 +79,11 @@ export function keepTyping(ctx: Context, logger: Logger, everyMs = 4000): () => 
   let last: Promise<unknown> = Promise.resolve();
   const send = () => {
     if (stopped) return;
-    last = ctx
-      .replyWithChatAction("typing")
-      .catch((e: unknown) => logger.warn({ err: e }, "sendChatAction failed"));
+    last = ctx.replyWithChatAction("typing").catch((e: unknown) => {
+      // Refused once, it would be refused again every few seconds: one line, and no more tries.
+      stopped = true;
+      logger.warn({ chatId: ctx.chat?.id, ...telegramFailure(e) }, "could not show typing (sendChatAction)");
+    });
   };
   send();
   const timer = setInterval(send, everyMs);
@@ -98,6 +110,7 @@ export class LiveMessage {
   private lastAt = 0;
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly finalIds: number[] = [];
 
   constructor(
     private readonly ctx: Context,
@@ -107,6 +120,11 @@ export class LiveMessage {
 
   get started(): boolean {
     return this.messageId !== undefined;
+  }
+
+  /** The messages that hold the final text, in order, once finished. */
+  get messageIds(): readonly number[] {
+    return this.finalIds;
   }
 
   /** Shows the first version now. */
@@ -148,22 +166,24 @@ export class LiveMessage {
     if (this.messageId !== undefined && parts.length > 0) {
       try {
         await editHtml(this.ctx, this.messageId, parts[0]!, this.logger, firstOther);
+        this.finalIds.push(this.messageId);
         rest = parts.slice(1);
       } catch (e) {
         this.logger.warn(
-          { err: e },
+          { chatId: this.ctx.chat?.id, ...telegramFailure(e) },
           "could not edit the progress message; sending the result as a new message",
         );
       }
     }
     for (const [i, part] of rest.entries()) {
       const first = i === 0 && rest === parts;
-      await sendHtml(
+      const sent = await sendHtml(
         this.ctx,
         part,
         this.logger,
         first ? { ...replyTo(this.opts.replyToMessageId), ...(firstOther as ReplyOther) } : {},
       );
+      this.finalIds.push(sent.message_id);
     }
   }
 
@@ -180,7 +200,10 @@ export class LiveMessage {
       }
       this.shown = html;
     } catch (e) {
-      this.logger.warn({ err: e }, "could not show a progress update");
+      this.logger.warn(
+        { chatId: this.ctx.chat?.id, ...telegramFailure(e) },
+        "could not show a progress update",
+      );
     }
   }
 }
@@ -192,6 +215,8 @@ export function logFailure(
   msg: string,
   fields: Record<string, unknown> = {},
 ): void {
-  if (error instanceof FootnoteError) logger.warn({ ...fields, err: error, code: error.code }, msg);
+  // A refused input is expected: one line with its code and message, no stack.
+  if (error instanceof FootnoteError)
+    logger.warn({ ...fields, code: error.code, reason: error.message }, msg);
   else logger.error({ ...fields, err: error }, msg);
 }

@@ -15,6 +15,8 @@ import { nobodyAllowed } from "./access.ts";
 import { createBot, missingTokenError } from "./bot.ts";
 import { COMMANDS } from "./commands.ts";
 import { Inflight } from "./inflight.ts";
+import type { Conversations } from "../conversation/conversation.ts";
+import { telegramFailure } from "./reply.ts";
 
 /** grammY types signals with a polyfill's type; at run time they are the platform's. */
 type GrammySignal = Parameters<Bot["init"]>[0];
@@ -29,6 +31,10 @@ export interface RunBotOptions {
   signal?: AbortSignal;
   /** How long shutdown waits for updates in flight. */
   shutdownTimeoutMs?: number;
+  /** Chat history (persisted); createBot keeps one in memory without it. */
+  conversations?: Conversations;
+  /** Called once the bot is known to Telegram and about to take updates. */
+  onStarted?: (info: { username: string; mode: "polling" | "webhook"; webhook?: string }) => void;
 }
 
 export async function runBot(opts: RunBotOptions): Promise<void> {
@@ -36,7 +42,13 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
   if (!config.TELEGRAM_BOT_TOKEN) throw missingTokenError();
   logAccess(config, logger);
   const inflight = new Inflight();
-  const bot = createBot({ config, footnote, logger, inflight });
+  const bot = createBot({
+    config,
+    footnote,
+    logger,
+    inflight,
+    ...(opts.conversations ? { conversations: opts.conversations } : {}),
+  });
   try {
     await bot.init(signal as GrammySignal);
   } catch (e) {
@@ -47,6 +59,11 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
   if (signal?.aborted) return;
   const mode = config.WEBHOOK_URL ? "webhook" : "polling";
   logger.info({ username: bot.botInfo.username, mode }, `bot @${bot.botInfo.username} started (${mode})`);
+  opts.onStarted?.({
+    username: bot.botInfo.username,
+    mode,
+    ...(config.WEBHOOK_URL ? { webhook: new URL(config.WEBHOOK_URL).origin } : {}),
+  });
   if (config.WEBHOOK_URL) await serveWebhook(bot, config, logger, signal);
   else await poll(bot, logger, signal);
   const idle = await inflight.idle(opts.shutdownTimeoutMs ?? 25_000);
@@ -71,7 +88,7 @@ async function registerCommands(bot: Bot, logger: Logger): Promise<void> {
   try {
     await bot.api.setMyCommands(COMMANDS.map((c) => ({ ...c })));
   } catch (e) {
-    logger.warn({ err: e }, "could not register the command menu (setMyCommands)");
+    logger.warn(telegramFailure(e), "could not register the command menu (setMyCommands)");
   }
 }
 
@@ -105,7 +122,7 @@ async function poll(bot: Bot, logger: Logger, signal: AbortSignal | undefined): 
     // getUpdates is refused while a webhook is set.
     await bot.api.deleteWebhook();
   } catch (e) {
-    logger.warn({ err: e }, "deleteWebhook failed");
+    logger.warn(telegramFailure(e), "deleteWebhook failed");
   }
   // The runner takes a bot-like object: this one logs fetch errors through our logger
   // instead of the runner printing them to the console.
@@ -120,7 +137,7 @@ async function poll(bot: Bot, logger: Logger, signal: AbortSignal | undefined): 
         try {
           return await bot.api.getUpdates({ ...args, allowed_updates: [...ALLOWED_UPDATES] }, s);
         } catch (e) {
-          if (!s.aborted) logger.warn({ err: e }, "getUpdates failed; retrying");
+          if (!s.aborted) logger.warn(telegramFailure(e), "getUpdates failed; retrying");
           throw e;
         }
       },

@@ -181,6 +181,8 @@ export class FakeBotApi {
   private nextMessageId = 1000;
   private nextFile = 1;
   private readonly chats = new Map<number, Chat>();
+  /** Users' messages by chat and id, so a bot message replying to one carries it as Telegram does. */
+  private readonly userMessages = new Map<string, Message>();
   private readonly files = new Map<string, { path: string; bytes: Uint8Array; size: number }>();
   private readonly failures = new Map<string, ApiError[]>();
   private readonly drops = new Map<string, number>();
@@ -233,6 +235,7 @@ export class FakeBotApi {
   sendUserMessage(o: UserMessageOptions): Message {
     const message = buildUserMessage(o, this.nextMessageId++);
     this.chats.set(o.chatId, message.chat);
+    this.userMessages.set(`${o.chatId}:${message.message_id}`, message);
     this.pushUpdate({ message } as Omit<Update, "update_id">);
     return message;
   }
@@ -472,6 +475,9 @@ export class FakeBotApi {
       from: this.botInfo,
       text: checked,
       ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
+      ...(replyTo !== undefined && this.repliedTo(chatId, replyTo)
+        ? { reply_to_message: this.repliedTo(chatId, replyTo) }
+        : {}),
     } as Message;
     const sent: SentMessage = {
       chatId,
@@ -487,6 +493,16 @@ export class FakeBotApi {
     this.messages.push(sent);
     this.events.emit("message");
     return message;
+  }
+
+  /** The message a reply points at: a user's, or one the bot sent (without its own reply, as Telegram nests one level). */
+  private repliedTo(chatId: number, messageId: number): Message | undefined {
+    const user = this.userMessages.get(`${chatId}:${messageId}`);
+    if (user) return user;
+    const own = this.messages.find((m) => m.chatId === chatId && m.messageId === messageId)?.message;
+    if (!own) return undefined;
+    const { reply_to_message: _nested, ...flat } = own as Message & { reply_to_message?: unknown };
+    return flat as Message;
   }
 
   private editMessageText(p: Record<string, unknown>): Message | ApiFailure {

@@ -113,7 +113,9 @@ describe("bad /ingest input in a private chat", () => {
 
   it("/ingest of text that is only invisible characters", async () => {
     const reply = await oneReply(bot, { text: "/ingest \u200b\u200b\u2060\ufeff" });
-    expect(reply.plain).toMatch(/^Could not add that: There is no text to store/);
+    expect(reply.plain).toMatch(
+      /^I found no link in that, and 0 words is too short to be an article, so I stored nothing/,
+    );
   });
 
   it("/ingest in reply to a message with no text", async () => {

@@ -191,7 +191,8 @@ describe("renderList", () => {
     const last = renderList(all, 99);
     expect(last.page).toBe(2);
     expect(last.html).toContain("<code>id1</code>");
-    expect(last.html).toContain("2020-10-10 · 1 passage");
+    expect(last.html).toContain("published 2020-10-10 · 1 passage");
+    expect(first.html).toContain("added 2024-01-01 · 22 passages");
     expectValidParts([first.html, last.html]);
   });
 

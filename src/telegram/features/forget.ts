@@ -5,6 +5,7 @@ import { canChangeLibrary } from "../access.ts";
 import type { FeatureDeps } from "../deps.ts";
 import { escapeHtml, titleLink, truncate } from "../html.ts";
 import { libraryIdFor } from "../library-id.ts";
+import { say } from "../messages.ts";
 import { sendHtml } from "../reply.ts";
 
 export function forgetFeature(deps: FeatureDeps): Composer<Context> {
@@ -16,11 +17,11 @@ export function forgetFeature(deps: FeatureDeps): Composer<Context> {
         .trim()
         .split(/\s+/)[0] ?? "";
     if (id === "") {
-      await ctx.reply("Send /forget followed by an article's id; /list shows them.");
+      await ctx.reply(say.forgetUsage);
       return;
     }
     if (!canChangeLibrary(config, ctx.from?.id)) {
-      await ctx.reply("Only the bot's admins can remove articles here.");
+      await ctx.reply(say.onlyAdminsRemove);
       return;
     }
     const libraryId = libraryIdFor(config, ctx.chat.id);
@@ -32,17 +33,13 @@ export function forgetFeature(deps: FeatureDeps): Composer<Context> {
       if (!isFootnoteError(e, "NOT_FOUND") && !isFootnoteError(e, "BAD_INPUT")) throw e;
     }
     if (!removed || !article) {
-      await sendHtml(
-        ctx,
-        `No article <code>${escapeHtml(truncate(id, 80))}</code> in this chat. /list shows them.`,
-        logger,
-      );
+      await sendHtml(ctx, say.noSuchArticleHtml(escapeHtml(truncate(id, 80))), logger);
       return;
     }
     logger.info({ chatId: ctx.chat.id, articleId: id }, "forgot an article");
     await sendHtml(
       ctx,
-      `Forgot ${titleLink(truncate(article.title || "Untitled", 200), article.url)} (<code>${escapeHtml(id)}</code>).`,
+      say.forgotHtml(titleLink(truncate(article.title || "Untitled", 200), article.url), escapeHtml(id)),
       logger,
     );
   });

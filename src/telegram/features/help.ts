@@ -1,23 +1,30 @@
-/** `/start` and `/help`: what the bot does, in a few lines. */
+/** `/start` and `/help`: what the bot does, in a few lines; for admins, how it has been answering. */
 import { Composer, type Context } from "grammy";
+import { isAdmin } from "../access.ts";
 import { isPrivateChat } from "../addressing.ts";
+import type { FeatureDeps } from "../deps.ts";
+import { adminStatsLine, helpLines } from "../messages.ts";
+
+const DAY_MS = 24 * 3600_000;
 
 export function helpText(ctx: Context): string {
-  const asking = isPrivateChat(ctx)
-    ? "Then just ask a question here."
-    : `Then ask with /ask <question>, by mentioning @${ctx.me.username}, or by replying to one of my messages.`;
-  return [
-    "I answer questions about the articles you give me, citing the passages I used.",
-    "Add an article with /ingest <link>, /ingest followed by pasted text, or /ingest as a reply to a message or a .txt/.html/.md/.pdf file.",
-    asking,
-    "/list shows this chat's articles; /forget <id> removes one.",
-  ].join("\n");
+  return helpLines({ private: isPrivateChat(ctx), username: ctx.me.username }).join("\n");
 }
 
-export function helpFeature(): Composer<Context> {
+export function helpFeature(
+  deps?: Pick<FeatureDeps, "config" | "conversations" | "logger">,
+): Composer<Context> {
   const composer = new Composer<Context>();
-  composer.command(["start", "help"], (ctx) =>
-    ctx.reply(helpText(ctx), { link_preview_options: { is_disabled: true } }),
-  );
+  composer.command(["start", "help"], async (ctx) => {
+    let text = helpText(ctx);
+    if (deps && isAdmin(deps.config, ctx.from?.id)) {
+      try {
+        text += `\n\n${adminStatsLine(await deps.conversations.store.questionStats(Date.now() - DAY_MS))}`;
+      } catch (e) {
+        deps.logger.warn({ err: e }, "could not read the question statistics");
+      }
+    }
+    await ctx.reply(text, { link_preview_options: { is_disabled: true } });
+  });
   return composer;
 }

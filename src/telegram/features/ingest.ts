@@ -2,7 +2,7 @@
  * Adding articles: `/ingest <link or text>`, `/ingest` in reply to a message or a file, a file
  * captioned /ingest, and in private chats any file or forwarded message.
  */
-import { Composer, type Context } from "grammy";
+import { Composer, InlineKeyboard, type Context } from "grammy";
 import type { Document, Message, MessageEntity } from "grammy/types";
 import { FootnoteError, isFootnoteError, userMessage } from "../../errors.ts";
 import type { IngestProgress, IngestResult, IngestSource } from "../../types.ts";
@@ -10,13 +10,15 @@ import { isCommandForBot, isPrivateChat } from "../addressing.ts";
 import { canChangeLibrary } from "../access.ts";
 import type { FeatureDeps } from "../deps.ts";
 import { downloadFile, TELEGRAM_DOWNLOAD_LIMIT, tooLarge } from "../download.ts";
-import { escapeHtml, titleLink, truncate } from "../html.ts";
+import { findLinks } from "../../ingest/find-link.ts";
+import { isArticleText } from "../../conversation/message-kind.ts";
+import { escapeHtml, truncate } from "../html.ts";
 import { libraryIdFor } from "../library-id.ts";
+import { addedHtml, INGEST_USAGE, say } from "../messages.ts";
 import { retryAfterText } from "../rate-limit.ts";
 import { LiveMessage, logFailure } from "../reply.ts";
 
-export const INGEST_USAGE =
-  "Send /ingest followed by a link or by the article's text, or reply /ingest to a message or to a .txt, .html, .md or .pdf file.";
+export { INGEST_USAGE };
 
 /** A text this short that carries a link is an announcement of the article, not the article. */
 const SHORT_TEXT = 500;
@@ -24,14 +26,14 @@ const SHORT_TEXT = 500;
 const READABLE = /\.(txt|text|html?|md|markdown|pdf)$/i;
 const READABLE_TYPES = /^(text\/(plain|html|markdown|x-markdown)|application\/(pdf|xhtml\+xml))\b/i;
 
-interface Plan {
+export interface Plan {
   /** What the "Reading…" message names. */
   label: string;
   /** Resolved late, so a file download happens under the "Reading…" message. */
   source: () => Promise<IngestSource>;
 }
 
-type Resolved = Plan | { refusal: string };
+export type Resolved = Plan | { refusal: string };
 
 export function ingestFeature(deps: FeatureDeps): Composer<Context> {
   const composer = new Composer<Context>();
@@ -56,10 +58,20 @@ export function ingestFeature(deps: FeatureDeps): Composer<Context> {
   return composer;
 }
 
-async function ingest(ctx: Context, deps: FeatureDeps, plan: () => Resolved): Promise<void> {
+/**
+ * Reads and stores an article, showing progress in one message that becomes the result.
+ * `undo`: a new article's result carries a button that removes it again (for links the bot
+ * took without being asked to).
+ */
+export async function ingest(
+  ctx: Context,
+  deps: FeatureDeps,
+  plan: () => Resolved,
+  opts: { undo?: boolean } = {},
+): Promise<IngestResult | undefined> {
   const { config, footnote, logger, limits } = deps;
   if (!canChangeLibrary(config, ctx.from?.id)) {
-    await ctx.reply("Only the bot's admins can add articles here.");
+    await ctx.reply(say.onlyAdminsAdd);
     return;
   }
   const resolved = plan();
@@ -69,39 +81,44 @@ async function ingest(ctx: Context, deps: FeatureDeps, plan: () => Resolved): Pr
   }
   const limit = limits.ingests.take(ctx.from?.id ?? ctx.chat!.id);
   if (!limit.ok) {
-    await ctx.reply(
-      `You are adding articles faster than ${limits.ingests.limit} a minute; try again in ${retryAfterText(limit.retryAfterMs)}.`,
-    );
+    await ctx.reply(say.ingestTooFast(limits.ingests.limit, retryAfterText(limit.retryAfterMs)));
     return;
   }
   const live = new LiveMessage(ctx, logger, {
     replyToMessageId: isPrivateChat(ctx) ? undefined : ctx.msg?.message_id,
   });
   await live.start(`📖 ${escapeHtml(resolved.label)}`);
+  const started = performance.now();
   let result: IngestResult;
+  let kind: IngestSource["kind"] | undefined;
   try {
     const source = await resolved.source();
+    kind = source.kind;
     result = await footnote.ingest(libraryIdFor(config, ctx.chat!.id), source, {
       onProgress: (p) => live.update(`📖 ${escapeHtml(progressText(p, resolved.label))}`),
     });
   } catch (e) {
-    logFailure(logger, e, "ingest failed", { chatId: ctx.chat?.id });
-    await live.finish([escapeHtml(`Could not add that: ${userMessage(e)}`)]);
+    logFailure(logger, e, "ingest failed", { chatId: ctx.chat?.id, source: kind });
+    await live.finish([escapeHtml(say.couldNotAdd(userMessage(e)))]);
     return;
   }
   logger.info(
-    { chatId: ctx.chat?.id, articleId: result.id, chunks: result.chunks, duplicate: result.duplicate },
+    {
+      chatId: ctx.chat?.id,
+      source: kind,
+      articleId: result.id,
+      chunks: result.chunks,
+      duplicate: result.duplicate,
+      ms: Math.round(performance.now() - started),
+    },
     "ingested",
   );
-  await live.finish([resultText(result)]);
-}
-
-function resultText(r: IngestResult): string {
-  const title = titleLink(truncate(r.title || "Untitled", 200), r.url);
-  if (r.duplicate)
-    return `I already have ${title} (id <code>${escapeHtml(r.id)}</code>). Ask me about it, or see /list.`;
-  const passages = `${r.chunks} passage${r.chunks === 1 ? "" : "s"}`;
-  return `Added ${title}: ${passages} (id <code>${escapeHtml(r.id)}</code>). Ask me about it, or see /list.`;
+  const undo = opts.undo && !result.duplicate;
+  await live.finish(
+    [addedHtml(result)],
+    undo ? { reply_markup: new InlineKeyboard().text(say.undo, `undo:${result.id}`) } : {},
+  );
+  return result;
 }
 
 function progressText(p: IngestProgress, label: string): string {
@@ -129,28 +146,36 @@ function planFromCommand(ctx: Context, deps: FeatureDeps, msg: Message, arg: str
   }
   const replied = msg.reply_to_message;
   if (replied) return planFromMessage(ctx, deps, replied);
-  return { refusal: INGEST_USAGE };
+  return { refusal: say.ingestUsage };
 }
 
 function planFromMessage(ctx: Context, deps: FeatureDeps, msg: Message): Resolved {
   if (msg.document) return planFromDocument(ctx, deps, msg.document);
   const text = msg.text ?? msg.caption;
-  if (text === undefined || text.trim() === "")
-    return { refusal: "That message has no text to read. " + INGEST_USAGE };
+  if (text === undefined || text.trim() === "") return { refusal: say.noTextInMessage };
   return planFromText(text, msg.entities ?? msg.caption_entities ?? []);
 }
 
-/** Text, unless it is a short note around a link, in which case the link is the article. */
-function planFromText(text: string, entities: readonly MessageEntity[]): Resolved {
+/**
+ * A link, when the text is a short note around one (with or without a scheme: "www.…",
+ * "bbc.com/…"); else the text itself, when it is long enough to be an article; else nothing.
+ */
+export function planFromText(text: string, entities: readonly MessageEntity[]): Resolved {
   const trimmed = text.trim();
-  const link = firstLink(text, entities) ?? (/^https?:\/\/\S+$/i.test(trimmed) ? trimmed : undefined);
-  if (link && (trimmed === link || trimmed.length < SHORT_TEXT)) {
-    return { label: `Reading ${truncate(link, 300)}…`, source: async () => ({ kind: "url", url: link }) };
-  }
-  return {
-    label: `Reading your text (${trimmed.length.toLocaleString("en")} characters)…`,
-    source: async () => ({ kind: "text", text: trimmed }),
-  };
+  const link = firstLink(text, entities) ?? findLinks(trimmed)[0]?.url;
+  if (link && trimmed.length < SHORT_TEXT) return planFromLink(link);
+  if (!isArticleText(trimmed))
+    return { refusal: say.notAnArticle(trimmed.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) };
+  return planFromPaste(trimmed);
+}
+
+export function planFromLink(url: string): Plan {
+  return { label: say.readingLink(url), source: async () => ({ kind: "url", url }) };
+}
+
+export function planFromPaste(text: string): Plan {
+  const trimmed = text.trim();
+  return { label: say.readingText(trimmed.length), source: async () => ({ kind: "text", text: trimmed }) };
 }
 
 /** The first web link, preferring links away from Telegram itself (channels link their own posts). */
@@ -178,7 +203,7 @@ function planFromDocument(ctx: Context, deps: FeatureDeps, doc: Document): Resol
   if (doc.file_size !== undefined && doc.file_size > maxBytes)
     return { refusal: tooLarge(maxBytes, doc.file_size).message };
   return {
-    label: `Reading ${truncate(name, 200)}…`,
+    label: say.readingFile(name),
     source: async () => {
       const bytes = await downloadFile({
         api: ctx.api,

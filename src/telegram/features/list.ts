@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard, type Context } from "grammy";
 import type { FeatureDeps } from "../deps.ts";
 import { libraryIdFor } from "../library-id.ts";
 import { renderList, type ListPage } from "../render.ts";
-import { editHtml, sendHtml } from "../reply.ts";
+import { editHtml, sendHtml, telegramFailure } from "../reply.ts";
 
 const keyboard = (p: ListPage): InlineKeyboard | undefined => {
   if (p.pages <= 1) return undefined;
@@ -33,7 +33,7 @@ export function listFeature(deps: FeatureDeps): Composer<Context> {
       // Stops the button's spinner whatever happened above.
       await ctx
         .answerCallbackQuery()
-        .catch((e: unknown) => logger.warn({ err: e }, "answerCallbackQuery failed"));
+        .catch((e: unknown) => logger.warn(telegramFailure(e), "answerCallbackQuery failed"));
     }
   });
   return composer;

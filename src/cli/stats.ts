@@ -1,0 +1,51 @@
+/**
+ * `footnote stats`: what the deployment holds and how it has been answering: libraries,
+ * articles and passages on disk, and the questions of the last day (answered, declined,
+ * follow-ups, latency) as the bot and `footnote chat` recorded them.
+ */
+import type { ConversationStore } from "../conversation/types.ts";
+
+export interface Stats {
+  libraries: number;
+  articles: number;
+  passages: number;
+  lastDay: {
+    questions: number;
+    answered: number;
+    declined: number;
+    followUps: number;
+    p50Ms: number | null;
+    p95Ms: number | null;
+  };
+}
+
+export const DAY_MS = 24 * 3600_000;
+
+export async function collectStats(
+  counts: { libraries: number; articles: number; passages: number },
+  store: ConversationStore,
+  now = Date.now(),
+): Promise<Stats> {
+  const q = await store.questionStats(now - DAY_MS);
+  return {
+    ...counts,
+    lastDay: { questions: q.answered + q.declined, ...q },
+  };
+}
+
+const ms = (v: number | null) => (v === null ? "–" : `${Math.round(v).toLocaleString("en")} ms`);
+
+export function formatStats(s: Stats): string {
+  const d = s.lastDay;
+  const rows: Array<[string, string]> = [
+    ["libraries", s.libraries.toLocaleString("en")],
+    ["articles", s.articles.toLocaleString("en")],
+    ["passages", s.passages.toLocaleString("en")],
+    [
+      "questions, last 24 hours",
+      `${d.questions.toLocaleString("en")}: ${d.answered} answered, ${d.declined} declined (${d.followUps} follow-ups)`,
+    ],
+    ["answer time p50 / p95", `${ms(d.p50Ms)} / ${ms(d.p95Ms)}`],
+  ];
+  return rows.map(([k, v]) => `${k.padEnd(26)} ${v}`).join("\n") + "\n";
+}
