@@ -46,7 +46,7 @@ describe("log format", () => {
     const lines: string[] = [];
     const logger = createLogger(
       { LOG_LEVEL: "info", LOG_FORMAT: format, TELEGRAM_BOT_TOKEN: TOKEN },
-      new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }) as never,
+      new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }),
     );
     logger.info({ chatId: 5, ms: 12 }, `question answered ${TOKEN}`);
     logger.flush();

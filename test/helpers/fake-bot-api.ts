@@ -502,7 +502,7 @@ export class FakeBotApi {
     const own = this.messages.find((m) => m.chatId === chatId && m.messageId === messageId)?.message;
     if (!own) return undefined;
     const { reply_to_message: _nested, ...flat } = own as Message & { reply_to_message?: unknown };
-    return flat as Message;
+    return flat;
   }
 
   private editMessageText(p: Record<string, unknown>): Message | ApiFailure {

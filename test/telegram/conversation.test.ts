@@ -1,5 +1,5 @@
 /** What a message is in a private chat (link, paste, question), /ingest's link finding, /new, threads. */
-import type { Message, Update } from "grammy/types";
+import type { Message } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { botInfo, makeTestBot, OWNER } from "./harness.ts";
 
@@ -26,7 +26,7 @@ function press(h: Harness, data: string, message: Partial<Message> & { message_i
       data,
       message: { date: 0, chat: { id: OWNER, type: "private", first_name: "U" }, from: botInfo, ...message },
     },
-  } as Omit<Update, "update_id">);
+  });
 }
 
 const sources = (h: Harness) =>
@@ -138,7 +138,7 @@ describe("conversation", () => {
       seen.push(opts ?? {});
       return { answer: "", abstained: true, citations: [] };
     };
-    const replyTo = { ...h.botMessage(-100, answer.plain), message_id: answer.messageId } as Message;
+    const replyTo = { ...h.botMessage(-100, answer.plain), message_id: answer.messageId };
     await h.send({ ...group, text: "What did he say?", replyTo });
     expect(seen[0]?.resolved).toBe("What did Brekke said?");
   });
