@@ -1,11 +1,19 @@
 /**
- * Sentence boundaries from ICU (Intl.Segmenter), which knows abbreviations, quotes and
- * many languages better than a regex would. Spans index into the given text.
+ * Sentence boundaries from ICU (Intl.Segmenter), which knows quotes and many languages better
+ * than a regex would, then an abbreviation pass: Intl.Segmenter ignores ICU's abbreviation
+ * suppressions, so "Mr. Trump" would be two sentences. Spans index into the given text.
  */
+import { endsWithAbbreviation } from "./abbreviations.ts";
 export interface Span {
   start: number;
   end: number;
 }
+
+/**
+ * Bumped whenever the splitting changes, so that stored spans are cut again (store.ts).
+ * 2: abbreviations do not end a sentence.
+ */
+export const SENTENCE_SPLITTER_VERSION = 2;
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
@@ -52,7 +60,7 @@ const MAX_QUOTED = 600;
  */
 function* quotedSegments(line: string): Generator<{ index: number; segment: string }> {
   let open: { index: number; segment: string } | undefined;
-  for (const seg of segmenter.segment(line)) {
+  for (const seg of abbreviationSegments(line)) {
     const cur = open
       ? { index: open.index, segment: open.segment + seg.segment }
       : { index: seg.index, segment: seg.segment };
@@ -64,6 +72,24 @@ function* quotedSegments(line: string): Generator<{ index: number; segment: stri
     yield cur;
   }
   if (open) yield open;
+}
+
+/** ICU's segments, with a segment that ends on an abbreviation joined to the next. */
+function* abbreviationSegments(line: string): Generator<{ index: number; segment: string }> {
+  let held: { index: number; segment: string } | undefined;
+  for (const seg of segmenter.segment(line)) {
+    const cur = held
+      ? { index: held.index, segment: held.segment + seg.segment }
+      : { index: seg.index, segment: seg.segment };
+    const next = line.slice(seg.index + seg.segment.length);
+    if (next !== "" && endsWithAbbreviation(cur.segment, next)) {
+      held = cur;
+      continue;
+    }
+    held = undefined;
+    yield cur;
+  }
+  if (held) yield held;
 }
 
 function isQuoteOpen(s: string): boolean {
