@@ -11,6 +11,7 @@ import type { Config } from "../config.ts";
 import { createFootnote } from "../footnote.ts";
 import { renderAnswerText } from "../answer/render-text.ts";
 import { loadEvalSet } from "./datasets.ts";
+import type { Answerer } from "../answer/types.ts";
 
 export interface EvalReport {
   "hit@1": number;
@@ -72,12 +73,17 @@ export async function runEval(
     limit?: number;
     pagesDir?: string;
     reportFile?: string;
+    /** Another answerer than the configured one (scripts/fit-confidence.ts: one that always decides to answer). */
+    answerer?: Answerer;
     onProgress?: (done: number, total: number) => void;
   } = {},
 ): Promise<EvalReport> {
   const set = loadEvalSet(datasetPath, { pagesDir: opts.pagesDir });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-eval-"));
-  const footnote = await createFootnote({ config: { ...config, DATA_DIR: dataDir } });
+  const footnote = await createFootnote({
+    config: { ...config, DATA_DIR: dataDir },
+    ...(opts.answerer ? { answerer: opts.answerer } : {}),
+  });
   const library = "eval";
   const report = opts.reportFile ? fs.openSync(opts.reportFile, "w") : undefined;
   try {

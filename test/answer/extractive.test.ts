@@ -64,7 +64,12 @@ describe("extractive answerer, through the library", () => {
 
   it("says it found nothing when no sentence covers the question", async () => {
     const r = await ctx.footnote.ask("default", "What is the capital of Australia's wine industry?");
-    expect(r).toEqual({ answer: "I couldn't find that in your articles.", abstained: true, citations: [] });
+    expect(r).toMatchObject({
+      answer: "I couldn't find that in your articles.",
+      abstained: true,
+      citations: [],
+    });
+    expect(r.confidence).toBeGreaterThan(0.5);
   });
 });
 
