@@ -112,12 +112,14 @@ export function holdsAnswerType(type: AnswerType, sentence: string, question: st
         (m) => isNew(m[0]) && !/^(?:I|I'm|I've|I'd|I'll)$/.test(m[0]),
       );
     case "person": {
-      const known = new Set(words(`${question} ${title}`));
+      const topic = new Set(words(title));
       // Who said it is an answer only when the question asks who said it.
       const asksSpeaker = SPEECH.test(question);
       for (const m of sentence.matchAll(NAME_RE)) {
-        const ws = words(m[0]);
-        if (ws.some((w) => known.has(w) || NOT_PERSON.has(w))) continue;
+        // The question's own words are a title before the name ("Opposition Leader Bill
+        // Shorten"); the article's topic ("Lukashenko") is not an answer about it.
+        const ws = words(m[0]).filter((w) => !asked.has(w));
+        if (ws.length === 0 || ws.some((w) => topic.has(w) || NOT_PERSON.has(w))) continue;
         if (!asksSpeaker && isAttribution(sentence, m.index, m[0].length)) continue;
         return true;
       }

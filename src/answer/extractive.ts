@@ -101,6 +101,26 @@ const KEEP_OTHER = 0.9;
 /** For a typed question a second sentence of the type may trail further (a list split in two). */
 const KEEP_TYPED = 0.5;
 
+/**
+ * The decision model's probability that `passages` hold the answer to `question`, whoever
+ * answers (the chat answerer reports it as its confidence); 0 when no sentence matches.
+ */
+export function evidenceProbability(
+  question: string,
+  passages: RetrievedPassage[],
+  query?: QueryTerms,
+  opts: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+): number {
+  const type = answerType(question);
+  const read = (passages as WithSentences[]).slice(0, opts.passages);
+  const candidates = rankSentences(question, type, read, opts);
+  const best = candidates[0];
+  if (!best || best.relevance < opts.minCoverage) return 0;
+  return answerProbability(
+    evidenceFor(best, type, question, read, query?.idf ?? recoveredWeights(candidates)),
+  );
+}
+
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
@@ -360,12 +380,19 @@ function rankSentences(
   if (type !== "other") {
     // Typed sentences that match the question itself come first; sentences linked to it only
     // through its context compete with the rest.
-    const first = (c: Candidate) => c.typed && c.relevance >= opts.minCoverage;
+    const bar = Math.max(
+      opts.minCoverage,
+      TYPED_FIRST_SHARE * Math.max(...candidates.map((c) => c.relevance)),
+    );
+    const first = (c: Candidate) => c.typed && c.relevance >= bar;
     const typed = candidates.filter(first);
     if (typed.length) return [...typed, ...candidates.filter((c) => !first(c))];
   }
   return candidates;
 }
+
+/** A sentence of the asked type goes first only if it matches at least this share of the best match. */
+const TYPED_FIRST_SHARE = 0.5;
 
 /** A linked sentence scores at most this share of the best direct match. */
 const LINK_WEIGHT = 0.7;
@@ -418,7 +445,7 @@ function expandByFocus(candidates: Candidate[], opts: ExtractiveOptions): void {
     let share = 0;
     for (const t of bags[i]!) share += weight.get(t) ?? 0;
     const strength = Math.min(1, share / totalWeight / FULL_LINK_SHARE);
-    const linked = LINK_WEIGHT * best * (scores[i]! / top) * strength;
+    const linked = LINK_WEIGHT * best * Math.min(1, scores[i]! / top) * strength;
     if (linked > c.relevance) {
       c.value += linked - c.relevance;
       c.relevance = linked;
