@@ -13,13 +13,9 @@ export const FEATURES = [
   "coverage",
   /** The same, reached through context (the sentences around it, or ones linked to the best matches). */
   "relevance",
-  /** Share of the question's weight found anywhere in the best sentence's passage. */
-  "passage",
   /** The rarest question word missing from the best sentence and its neighbours, as a share of the question's rarest. */
   "missing",
-  /** Share of the question's own names (people, places, organisations, numbers) found in the answering article's passages. */
-  "names",
-  /** The same, in the best sentence and its neighbours. */
+  /** Share of the question's own names (people, places, organisations, numbers) in the best sentence and its neighbours. */
   "namesNear",
   /** 1 when the question asks for a kind of thing (who, when, how many, which X). */
   "typedQuestion",
@@ -27,8 +23,10 @@ export const FEATURES = [
   "typed",
   /** 1 when one of the question and the best sentence is negated and the other is not. */
   "negationMismatch",
-  /** Share of the question's weight found in the answering article's passages. */
-  "article",
+  /** Pairs of the question's words found side by side in the best sentence (0, 1/3, 2/3, 1). */
+  "pairs",
+  /** How many content words the question has: a long question matched says more than a short one. */
+  "terms",
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];

@@ -134,7 +134,7 @@ function evidenceFor(
   question: string,
   passages: WithSentences[],
   weights: Map<string, number>,
-): Evidence {
+): Evidence & Record<string, number> {
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   const inPassage = new Set((best.passage.sentences ?? []).flatMap((s) => s.matched));
   let passageShare = 0;
@@ -165,33 +165,26 @@ function evidenceFor(
     .join(" ");
   const negQ = NEGATION.test(question);
   const negS = NEGATION.test(sentenceText(best.passage, best.sentence));
-  return {
+  const evidence: Evidence = {
     coverage: best.sentence.coverage,
     relevance: Math.min(1, best.relevance),
-    passage: passageShare / total,
     missing: rarest > 0 ? rarestMissing / rarest : 0,
-    names: namesShare(
-      question,
-      [
-        ...passages.filter((p) => p.articleId === best.passage.articleId).map((p) => p.text),
-        best.passage.title,
-      ].join(" "),
-    ),
+    namesNear: namesShare(question, near),
     typedQuestion: type === "other" ? 0 : 1,
     typed: type !== "other" && best.typed ? 1 : 0,
-    // Exploratory, not (yet) in the model:
+    negationMismatch: negQ !== negS ? 1 : 0,
+    pairs: Math.min(best.sentence.pairs, 3) / 3,
+    terms: weights.size,
+  };
+  // Reported beside the model's features (eval --report), to read misses by.
+  const article = passages.filter((p) => p.articleId === best.passage.articleId);
+  return {
+    ...evidence,
+    passage: passageShare / total,
     window: windowShare / total,
     article: articleShare / total,
-    namesNear: namesShare(question, near),
-    hasNames: questionNames(question).length > 0 ? 1 : 0,
-    negationMismatch: negQ !== negS ? 1 : 0,
-    rank: best.rank,
-    terms: weights.size,
-    score: passages[0]?.score ?? 0,
-    pairs: Math.min(best.sentence.pairs, 3) / 3,
-    gap: (passages[0]?.score ?? 0) - (passages[1]?.score ?? 0),
-    missingShare: 1 - windowShare / total,
-  } as Evidence;
+    names: namesShare(question, [...article.map((p) => p.text), best.passage.title].join(" ")),
+  };
 }
 
 const NEGATION = /\b(?:not|never|no|none|nor|cannot|without)\b|n['’]t\b/i;
