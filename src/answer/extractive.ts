@@ -81,7 +81,15 @@ export function extractAnswer(
   // the next ones of the right type more readily than for a plain question. One article
   // answers: the best sentence's (another article's sentences are about something else).
   const keep = type === "other" ? KEEP_OTHER : KEEP_TYPED;
-  const most = type === "other" ? Math.min(2, opts.maxSentences) : opts.maxSentences;
+  // A typed question whose best sentence says it outright is a one-fact answer: that sentence
+  // (and any that carries its list on) fits a phone screen.
+  const rival = candidates.find((c) => c !== best && c.typed && !sameSentence(c, best));
+  const outright =
+    type !== "other" &&
+    best.typed &&
+    best.sentence.coverage >= OUTRIGHT &&
+    (!rival || rival.value < RIVAL_SHARE * best.value);
+  const most = outright ? 1 : type === "other" ? Math.min(2, opts.maxSentences) : opts.maxSentences;
   const chosen: Candidate[] = [best];
   for (const c of candidates.slice(1)) {
     if (chosen.length >= most) break;
@@ -98,6 +106,10 @@ export function extractAnswer(
 
 /** A plain question's second sentence must score this share of the best: a near tie, not a runner-up. */
 const KEEP_OTHER = 0.9;
+/** A typed sentence matching this share of the question answers it outright. */
+const OUTRIGHT = 0.8;
+/** ... and no other sentence of the type scores this share of it (no rival answer). */
+const RIVAL_SHARE = 0.8;
 /** For a typed question a second sentence of the type may trail further (a list split in two). */
 const KEEP_TYPED = 0.5;
 
