@@ -131,9 +131,12 @@ export function holdsAnswerType(type: AnswerType, sentence: string, question: st
 }
 
 const SPEECH = /\b(?:said|says|say|wrote|writes|write|told|tells|tell|added|tweeted|posted|according)\b/i;
-/** "X, a member of ..., wrote on social media that ...": X reports what the sentence is about. */
+/**
+ * "X, a member of ..., wrote on social media that ...", "X said the meeting had been rushed":
+ * X reports what the sentence is about.
+ */
 const REPORTS_THAT =
-  /^(?:,[^,]{1,100},)? (?:said|says|wrote|writes|told|tells|added|tweeted|posted)\b(?: [\p{L}'’-]+){0,5} that\b/u;
+  /^(?:,[^,]{1,100},)? (?:said|says|wrote|writes|told|tells|added|tweeted|posted)\b(?:(?: [\p{L}'’-]+){0,5} that\b| (?:the|a|an|it|he|she|they|this|there|its|his|her|their)\b)/u;
 
 /**
  * Whether the name at `index` reports what the sentence says ("X wrote that the meeting ..."),
