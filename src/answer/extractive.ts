@@ -52,8 +52,9 @@ export function createExtractiveAnswerer(options: Partial<ExtractiveOptions> = {
   const opts = { ...DEFAULT_EXTRACTIVE, ...options };
   return {
     name: "extractive",
-    async answer(question, passages, answerOpts = {}) {
-      return extractAnswer(question, passages as WithSentences[], opts, answerOpts.query);
+    answer(question, passages, answerOpts = {}) {
+      // Retrieval's passages carry their scored sentences (hybrid.ts), which the answerer reads.
+      return Promise.resolve(extractAnswer(question, passages, opts, answerOpts.query));
     },
   };
 }

@@ -196,6 +196,13 @@ const NEXT_WORD = /^\s*["“'‘(]?([\p{L}\p{N}]+)/u;
  * sentence before `rest` (the text that follows it on the line).
  */
 export function endsWithAbbreviation(segment: string, rest: string): boolean {
+  // Fast path, for most sentence ends: no full stop, or a plain word longer than any
+  // abbreviation in the tables before it.
+  const end = segment.trimEnd();
+  if (end.charCodeAt(end.length - 1) !== 46 /* . */) return false;
+  const space = end.lastIndexOf(" ");
+  const last = end.slice(space + 1, -1);
+  if (last.length > 6 && !last.includes(".")) return false;
   const m = LAST_WORD.exec(segment);
   if (!m) return false;
   const next = NEXT_WORD.exec(rest)?.[1];

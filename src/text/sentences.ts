@@ -59,46 +59,44 @@ const MAX_QUOTED = 600;
  * there, the quote would be shown half-open.
  */
 function* quotedSegments(line: string): Generator<{ index: number; segment: string }> {
-  let open: { index: number; segment: string } | undefined;
-  for (const seg of abbreviationSegments(line)) {
-    const cur = open
-      ? { index: open.index, segment: open.segment + seg.segment }
-      : { index: seg.index, segment: seg.segment };
-    if (isQuoteOpen(cur.segment) && cur.segment.length < MAX_QUOTED) {
-      open = cur;
-      continue;
-    }
-    open = undefined;
-    yield cur;
-  }
-  if (open) yield open;
-}
-
-/** ICU's segments, with a segment that ends on an abbreviation joined to the next. */
-function* abbreviationSegments(line: string): Generator<{ index: number; segment: string }> {
-  let held: { index: number; segment: string } | undefined;
+  // One pass over ICU's segments, by offsets (no string is built until a sentence is whole):
+  // a run is held open while it ends on an abbreviation or inside a quotation.
+  let from = -1;
+  const quote = { straight: 0, curly: 0 };
   for (const seg of segmenter.segment(line)) {
-    const cur = held
-      ? { index: held.index, segment: held.segment + seg.segment }
-      : { index: seg.index, segment: seg.segment };
-    const next = line.slice(seg.index + seg.segment.length);
-    if (next !== "" && endsWithAbbreviation(cur.segment, next)) {
-      held = cur;
-      continue;
+    if (from < 0) {
+      quote.straight = 0;
+      quote.curly = 0;
     }
-    held = undefined;
-    yield cur;
+    const start = from >= 0 ? from : seg.index;
+    const end = seg.index + seg.segment.length;
+    countQuotes(line, seg.index, end, quote);
+    if (end < line.length) {
+      let last = end - 1;
+      while (last > start && line.charCodeAt(last) <= 32) last--;
+      if (
+        line.charCodeAt(last) === 46 /* . */ &&
+        endsWithAbbreviation(line.slice(Math.max(start, end - 40), end), line.slice(end, end + 40))
+      ) {
+        from = start;
+        continue;
+      }
+      if ((quote.straight % 2 === 1 || quote.curly > 0) && end - start < MAX_QUOTED) {
+        from = start;
+        continue;
+      }
+    }
+    from = -1;
+    yield { index: start, segment: line.slice(start, end) };
   }
-  if (held) yield held;
+  if (from >= 0) yield { index: from, segment: line.slice(from) };
 }
 
-function isQuoteOpen(s: string): boolean {
-  let straight = 0;
-  let curly = 0;
-  for (const ch of s) {
-    if (ch === '"') straight++;
-    else if (ch === "\u201c") curly++;
-    else if (ch === "\u201d") curly--;
+function countQuotes(s: string, from: number, to: number, q: { straight: number; curly: number }): void {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34) q.straight++;
+    else if (c === 0x201c) q.curly++;
+    else if (c === 0x201d) q.curly--;
   }
-  return straight % 2 === 1 || curly > 0;
 }
