@@ -171,7 +171,9 @@ export class Store {
 
   /**
    * Stored sentence spans from an older splitter are cut again, once, in one transaction (a
-   * kill leaves the old spans and the next open tries again): about 3 s at 100,000 passages.
+   * kill leaves the old spans and the next open tries again). It splits every passage's text
+   * once more, as ingest did: at 100,000 passages (about 60 MB) expect tens of seconds on a
+   * busy machine, once.
    */
   private resplitSentencesIfDue(): void {
     const key = "sentence_splitter";
