@@ -184,7 +184,10 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
       return (await retrieval(libraryId, question, k))?.passages ?? [];
     },
     async ask(libraryId, question, opts: AskOptions = {}): Promise<AnswerResult> {
-      return (await footnote.askDetailed(libraryId, question, opts)).answer;
+      // The decision's features are for `eval --report`, not for users.
+      const { evidence: _evidence, ...answer } = (await footnote.askDetailed(libraryId, question, opts))
+        .answer;
+      return answer;
     },
     async askDetailed(libraryId, question, opts: AskOptions & { retrieveK?: number } = {}) {
       const q = question.trim();
@@ -199,6 +202,7 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
       const answerOpts = {
         onPartial: opts.onPartial,
         signal: opts.signal,
+        query: found.query,
         ...(opts.history?.length ? { history: opts.history } : {}),
         ...(searched !== q ? { asked: q } : {}),
       };

@@ -65,6 +65,13 @@ export interface AnswerResult {
   answer: string;
   abstained: boolean;
   citations: Citation[];
+  /**
+   * How likely the decision is right, 0..1: that the answer is in the articles when it answers,
+   * that it is not when it abstains.
+   */
+  confidence?: number;
+  /** The features the decision was taken on, for `eval --report` (not shown to users). */
+  evidence?: Record<string, number>;
 }
 
 export interface IngestResult {

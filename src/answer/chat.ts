@@ -12,7 +12,9 @@ import type { Config } from "../config.ts";
 import { FootnoteError } from "../errors.ts";
 import { displayBaseURL, mapProviderError } from "../providers/openai-errors.ts";
 import type { AnswerResult, RetrievedPassage } from "../types.ts";
-import { buildCitations } from "./citations.ts";
+import { buildCitations, narrowQuotes } from "./citations.ts";
+import { sentenceSpans } from "../text/sentences.ts";
+import { evidenceProbability } from "./extractive.ts";
 import { loadPrompt } from "./prompt.ts";
 import type { AnswerOptions, Answerer } from "./types.ts";
 
@@ -50,15 +52,51 @@ function abstained(): AnswerResult {
   return { answer: ABSTAIN_ANSWER, abstained: true, citations: [] };
 }
 
-/** Validates a finished reply against the passages. */
+/**
+ * A model's own way of saying the passages do not hold the answer ("The passages do not
+ * mention who ...", "There is no information about ..."), which is NOT_FOUND in other words.
+ */
+const SAYS_NOT_THERE =
+  /\b(?:passages?|articles?|texts?|sources?|context)\b[^.]{0,40}\b(?:do(?:es)? not|don['’]t|doesn['’]t|never)\b[^.]{0,30}\b(?:say|state|mention|contain|include|provide|specify|give|answer|indicate|name|tell)|\bnot (?:mentioned|stated|specified|given|provided|found|included) in the (?:passages?|articles?|texts?|sources?)|\b(?:there is|there['’]s|i (?:have|found)) no (?:information|mention)\b|\bi (?:could not|couldn['’]t|cannot|can['’]t) find\b/i;
+
+/** A marker alone, as a sentence of its own after the full stop: "It was cold. [2]". */
+const ONLY_MARKERS = /^(?:\s*[[【][^\]】]{1,40}[\]】])+[.\s]*$/;
+
+/**
+ * Validates a finished reply against the passages: every claim must carry a valid marker. A
+ * sentence without one is dropped (it is not grounded in anything we gave the model), a reply
+ * left with none is "not found", and so is the model saying in its own words that the passages
+ * do not hold the answer. Quotes are narrowed to the sentences the claims rest on.
+ */
 export function finishAnswer(raw: string, passages: RetrievedPassage[]): AnswerResult {
   const text = stripThinking(raw).trim();
   if (text === "" || NOT_FOUND.test(text)) return abstained();
-  const { answer, citations } = buildCitations(text, passages);
+  const cites = (sentence: string) => buildCitations(sentence, passages).citations.length > 0;
+  const claims: string[] = [];
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    const kept: string[] = [];
+    const sentences = sentenceSpans(paragraph).map((s) => paragraph.slice(s.start, s.end));
+    for (const [i, sentence] of sentences.entries()) {
+      if (ONLY_MARKERS.test(sentence)) {
+        if (!cites(sentence)) continue;
+        // Its claim is the sentence before, kept now that it has a marker.
+        const before = sentences[i - 1];
+        if (before !== undefined && !cites(before) && !SAYS_NOT_THERE.test(before)) kept.push(before);
+        if (kept.length) kept[kept.length - 1] += ` ${sentence.trim()}`;
+        continue;
+      }
+      if (SAYS_NOT_THERE.test(sentence)) continue;
+      if (cites(sentence)) kept.push(sentence);
+    }
+    if (kept.length) claims.push(kept.join(" "));
+  }
+  // The model said the passages do not hold it and claimed nothing cited besides.
+  if (claims.length === 0) return abstained();
+  const { answer, citations } = buildCitations(claims.join("\n\n"), passages);
   // Text without a single valid citation is not grounded in anything we gave the model, so
   // we would rather say we did not find it than pass an unsupported claim on as an answer.
   if (citations.length === 0 || answer === "") return abstained();
-  return { answer, abstained: false, citations };
+  return { answer, abstained: false, citations: narrowQuotes(answer, citations, passages) };
 }
 
 type Input = { passages: string; question: string; history: BaseMessage[] };
@@ -174,7 +212,11 @@ export function createChatAnswerer(
         if (answerOpts.signal?.aborted) throw answerOpts.signal.reason ?? error;
         throw mapProviderError(error, "chat", config);
       }
-      return finishAnswer(raw, passages);
+      const result = finishAnswer(raw, passages);
+      // The same calibrated reading of the evidence as the extractive answerer's: how likely
+      // the passages hold an answer, for an answer; that they do not, for "not found".
+      const p = evidenceProbability(question, passages, answerOpts.query);
+      return { ...result, confidence: Math.round((result.abstained ? 1 - p : p) * 1000) / 1000 };
     },
   };
 }

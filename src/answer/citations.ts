@@ -3,6 +3,8 @@
  * passage we really gave it, numbered 1, 2, 3… in order of first appearance.
  */
 import type { Citation, RetrievedPassage } from "../types.ts";
+import { sentenceSpans, type Span } from "../text/sentences.ts";
+import { terms } from "../text/tokens.ts";
 
 /**
  * A marker: [1], [1, 3], [1-3], [^2], [passage 2], 【1】, with any horizontal whitespace before
@@ -77,4 +79,43 @@ export function buildCitations(
     .replace(/\u0000+/g, "")
     .trim();
   return { answer, citations };
+}
+
+/**
+ * Each citation's quote narrowed from the whole passage to the sentence that shares the most
+ * words with the claims citing it, with one sentence either side: the reader sees what the
+ * claim rests on, not the passage around it.
+ */
+export function narrowQuotes(
+  answer: string,
+  citations: Citation[],
+  passages: RetrievedPassage[],
+): Citation[] {
+  const claims = answer.split(/(?<=\])\s+/);
+  return citations.map((c) => {
+    const p = passages.find((x) => x.id === c.passageId);
+    if (!p) return c;
+    const words = new Set(
+      claims
+        .filter((claim) => new RegExp(`\\[(?:\\d+,\\s*)*${c.n}(?:,\\s*\\d+)*\\]`).test(claim))
+        .flatMap((x) => terms(x)),
+    );
+    const spans: Span[] =
+      (p as RetrievedPassage & { sentences?: Span[] }).sentences ?? sentenceSpans(p.text, p.start);
+    let best = -1;
+    let bestShared = 0;
+    spans.forEach((s, i) => {
+      const shared = new Set(
+        terms(p.text.slice(s.start - p.start, s.end - p.start)).filter((t) => words.has(t)),
+      ).size;
+      if (shared > bestShared) {
+        best = i;
+        bestShared = shared;
+      }
+    });
+    if (best < 0) return c;
+    const start = spans[Math.max(0, best - 1)]!.start;
+    const end = spans[Math.min(spans.length - 1, best + 1)]!.end;
+    return { ...c, quote: p.text.slice(start - p.start, end - p.start), start, end };
+  });
 }

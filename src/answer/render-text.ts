@@ -4,8 +4,15 @@ import type { AnswerResult } from "../types.ts";
 export function renderAnswerText(result: AnswerResult): string {
   const lines = [result.answer];
   if (result.citations.length) lines.push("");
+  let previous: string | undefined;
   for (const c of result.citations) {
-    lines.push(`[${c.n}] ${c.title}${c.url ? ` — ${c.url}` : ""}`);
+    // A second quote from the same article does not repeat its title and link.
+    lines.push(
+      c.articleId === previous
+        ? `[${c.n}] (same article)`
+        : `[${c.n}] ${c.title}${c.url ? ` — ${c.url}` : ""}`,
+    );
+    previous = c.articleId;
     lines.push(
       ...c.quote
         .split("\n")

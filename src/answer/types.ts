@@ -1,5 +1,8 @@
 import type { AnswerResult, RetrievedPassage } from "../types.ts";
+import type { QueryTerms } from "../retrieve/query.ts";
 export interface AnswerOptions {
+  /** Retrieval's analysis of the question (its stems and their IDF in the library), when known. */
+  query?: QueryTerms;
   onPartial?: (text: string) => void;
   signal?: AbortSignal;
   /** Earlier turns of the conversation, oldest first. */

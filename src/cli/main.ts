@@ -202,21 +202,30 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
 
   program
     .command("eval")
-    .description("score retrieval and answers on a SQuAD-format file (in a throw-away library)")
-    .requiredOption("--dataset <file>", "SQuAD 2.0 JSON file")
+    .description("score retrieval and answers on a SQuAD 2.0 file or a news set (in a throw-away library)")
+    .requiredOption(
+      "--dataset <file>",
+      "SQuAD 2.0 JSON file, or a news set (test/fixtures/news/questions.json)",
+    )
     .option("--limit <n>", "only the first n questions", (v) => parsePositive(v, "--limit"))
+    .option("--report <file>", "write one JSON line per question (answer, citations, confidence, rank)")
+    .option("--pages <dir>", "where a news set's pages are (default: its pagesDir, from here)")
     .option("--json", "print one JSON object")
-    .action(async (opts: { dataset: string; json?: boolean; limit?: number }) => {
-      const { config } = context();
-      const { runEval } = await import("../eval/squad.ts");
-      const report = await runEval(config, opts.dataset, {
-        limit: opts.limit,
-        onProgress: opts.json ? undefined : (d, t) => d % 50 === 0 && io.stderr(`\r${d}/${t} questions`),
-      });
-      if (opts.json) return io.stdout(`${JSON.stringify(report)}\n`);
-      io.stderr("\n");
-      io.stdout(formatReport(report));
-    });
+    .action(
+      async (opts: { dataset: string; json?: boolean; limit?: number; report?: string; pages?: string }) => {
+        const { config } = context();
+        const { runEval } = await import("../eval/squad.ts");
+        const report = await runEval(config, opts.dataset, {
+          limit: opts.limit,
+          ...(opts.report ? { reportFile: opts.report } : {}),
+          ...(opts.pages ? { pagesDir: opts.pages } : {}),
+          onProgress: opts.json ? undefined : (d, t) => d % 50 === 0 && io.stderr(`\r${d}/${t} questions`),
+        });
+        if (opts.json) return io.stdout(`${JSON.stringify(report)}\n`);
+        io.stderr("\n");
+        io.stdout(formatReport(report));
+      },
+    );
 
   program
     .command("bot")
@@ -264,6 +273,7 @@ function formatReport(r: EvalReport): string {
     ["  in the short answer alone", r.answer_only_containment.toFixed(3)],
     ["abstention (unanswerable)", r.abstention.toFixed(3)],
     ["false abstention (answerable)", r.false_abstention.toFixed(3)],
+    ["median reply (answered)", `${r.reply_chars_median} chars`],
     ["query p50 / p95", `${r.query_ms_p50.toFixed(1)} ms / ${r.query_ms_p95.toFixed(1)} ms`],
   ];
   return rows.map(([k, v]) => `${k.padEnd(32)} ${v}`).join("\n") + "\n";

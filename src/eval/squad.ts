@@ -1,25 +1,17 @@
 /**
- * `footnote eval`: scores the bot's own code path on a SQuAD-format file, exactly as
- * shared/datasets/README.md defines it: every article ingested through the ingest path, every
- * question asked through the ask path, in a throw-away data folder.
+ * `footnote eval`: scores the bot's own code path on a question set (SQuAD 2.0 or a news set,
+ * see datasets.ts), exactly as shared/datasets/README.md defines the figures: every article
+ * ingested through the ingest path, every question asked through the ask path, in a throw-away
+ * data folder. With a report file, one JSON line per question, so misses can be read.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Config } from "../config.ts";
-import { FootnoteError } from "../errors.ts";
 import { createFootnote } from "../footnote.ts";
 import { renderAnswerText } from "../answer/render-text.ts";
-
-interface SquadFile {
-  data: Array<{
-    title: string;
-    paragraphs: Array<{
-      context: string;
-      qas: Array<{ question: string; answers: Array<{ text: string }>; is_impossible?: boolean }>;
-    }>;
-  }>;
-}
+import { loadEvalSet } from "./datasets.ts";
+import type { Answerer } from "../answer/types.ts";
 
 export interface EvalReport {
   "hit@1": number;
@@ -31,6 +23,8 @@ export interface EvalReport {
   answer_only_containment: number;
   abstention: number;
   false_abstention: number;
+  /** Median characters of a reply (answer and quotes, as the terminal shows it), answered questions only. */
+  reply_chars_median: number;
   query_ms_p50: number;
   query_ms_p95: number;
   questions: number;
@@ -41,42 +35,64 @@ export interface EvalReport {
   ingest_ms: number;
 }
 
+/** One line of `--report`. */
+export interface EvalReportLine {
+  question: string;
+  article: string;
+  gold: string[];
+  answer: string;
+  citations: Array<{ n: number; title: string; quote: string }>;
+  abstained: boolean;
+  confidence: number | null;
+  /** Rank (1-based) of the first retrieved passage holding a gold answer; null if none of 10 does. */
+  rank: number | null;
+  /** Gold found in the short answer / in the whole reply. */
+  in_answer: boolean;
+  in_reply: boolean;
+  reply_chars: number;
+  /** What the answerer decided on, when it says (the extractive answerer's features). */
+  evidence?: Record<string, number>;
+}
+
 const MAX_PASSAGE = 1000;
 const MAX_REPLY = 1500;
 
-export const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
+export const normalise = (s: string) =>
+  s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, " ")
+    .trim();
 
 export async function runEval(
   config: Config,
   datasetPath: string,
-  opts: { limit?: number; onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    limit?: number;
+    pagesDir?: string;
+    reportFile?: string;
+    /** Another answerer than the configured one (scripts/fit-confidence.ts: one that always decides to answer). */
+    answerer?: Answerer;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Promise<EvalReport> {
-  let squad: SquadFile;
-  try {
-    squad = JSON.parse(fs.readFileSync(datasetPath, "utf8")) as SquadFile;
-  } catch (error) {
-    throw new FootnoteError(
-      "BAD_INPUT",
-      `Could not read the dataset ${datasetPath}: ${(error as Error).message}. Give a SQuAD-format JSON file.`,
-    );
-  }
-  if (!Array.isArray(squad.data))
-    throw new FootnoteError("BAD_INPUT", `${datasetPath} is not in SQuAD format (no "data" list).`);
-
+  const set = loadEvalSet(datasetPath, { pagesDir: opts.pagesDir });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-eval-"));
-  const footnote = await createFootnote({ config: { ...config, DATA_DIR: dataDir } });
+  const footnote = await createFootnote({
+    config: { ...config, DATA_DIR: dataDir },
+    ...(opts.answerer ? { answerer: opts.answerer } : {}),
+  });
   const library = "eval";
+  const report = opts.reportFile ? fs.openSync(opts.reportFile, "w") : undefined;
   try {
     const t0 = performance.now();
     let passages = 0;
-    for (const article of squad.data) {
-      const text = article.paragraphs.map((p) => p.context).join("\n\n");
-      const r = await footnote.ingest(library, { kind: "text", text, title: article.title });
-      passages += r.chunks;
-    }
+    for (const article of set.articles) passages += (await footnote.ingest(library, article.source)).chunks;
     const ingestMs = performance.now() - t0;
 
-    const questions = squad.data.flatMap((a) => a.paragraphs.flatMap((p) => p.qas)).slice(0, opts.limit);
+    const questions = set.questions.slice(0, opts.limit);
     let hit1 = 0,
       hit3 = 0,
       hit5 = 0,
@@ -88,20 +104,25 @@ export async function runEval(
       answerable = 0,
       unanswerable = 0;
     const latencies: number[] = [];
+    const replyChars: number[] = [];
     // Warm-up, so the first question does not pay for lazy loading.
     await footnote.askDetailed(library, "warm up question");
     for (const [i, qa] of questions.entries()) {
       const start = performance.now();
       const { retrieved, answer } = await footnote.askDetailed(library, qa.question, { retrieveK: 10 });
       latencies.push(performance.now() - start);
-      const impossible = qa.is_impossible === true || qa.answers.length === 0;
-      if (impossible) {
+      const rendered = renderAnswerText(answer);
+      if (!answer.abstained) replyChars.push(rendered.length);
+      const gold = qa.gold.map(normalise);
+      let rank = -1;
+      let inAnswer = false;
+      let inReply = false;
+      if (gold.length === 0) {
         unanswerable++;
         if (answer.abstained) abstainedUnans++;
       } else {
         answerable++;
-        const gold = qa.answers.map((a) => normalise(a.text));
-        const rank = retrieved.findIndex((p) => {
+        rank = retrieved.findIndex((p) => {
           if (p.text.length > MAX_PASSAGE)
             throw new Error(`a retrieved passage has ${p.text.length} characters, over ${MAX_PASSAGE}`);
           const t = normalise(p.text);
@@ -112,10 +133,29 @@ export async function runEval(
         if (rank >= 0 && rank < 5) hit5++;
         if (rank >= 0 && rank < 10) rr += 1 / (rank + 1);
         if (answer.abstained) abstainedAns++;
-        const reply = normalise(renderAnswerText(answer).slice(0, MAX_REPLY));
-        if (gold.some((g) => reply.includes(g))) contained++;
+        const reply = normalise(rendered.slice(0, MAX_REPLY));
+        inReply = gold.some((g) => reply.includes(g));
+        if (inReply) contained++;
         const short = normalise(answer.answer);
-        if (gold.some((g) => short.includes(g))) containedInAnswer++;
+        inAnswer = !answer.abstained && gold.some((g) => short.includes(g));
+        if (inAnswer) containedInAnswer++;
+      }
+      if (report !== undefined) {
+        const line: EvalReportLine = {
+          question: qa.question,
+          article: qa.article,
+          gold: qa.gold,
+          answer: answer.answer,
+          citations: answer.citations.map((c) => ({ n: c.n, title: c.title, quote: c.quote })),
+          abstained: answer.abstained,
+          confidence: answer.confidence ?? null,
+          rank: rank >= 0 ? rank + 1 : null,
+          in_answer: inAnswer,
+          in_reply: inReply,
+          reply_chars: rendered.length,
+          ...(answer.evidence ? { evidence: answer.evidence } : {}),
+        };
+        fs.writeSync(report, `${JSON.stringify(line)}\n`);
       }
       opts.onProgress?.(i + 1, questions.length);
     }
@@ -123,6 +163,7 @@ export async function runEval(
     const pct = (p: number) =>
       latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
     const r3 = (x: number) => Math.round(x * 1000) / 1000;
+    replyChars.sort((a, b) => a - b);
     return {
       "hit@1": r3(hit1 / answerable),
       "hit@3": r3(hit3 / answerable),
@@ -132,16 +173,18 @@ export async function runEval(
       answer_only_containment: r3(containedInAnswer / answerable),
       abstention: r3(unanswerable ? abstainedUnans / unanswerable : 0),
       false_abstention: r3(abstainedAns / answerable),
+      reply_chars_median: replyChars.length ? replyChars[Math.floor((replyChars.length - 1) / 2)]! : 0,
       query_ms_p50: r3(pct(0.5)),
       query_ms_p95: r3(pct(0.95)),
       questions: questions.length,
       answerable,
       unanswerable,
-      articles: squad.data.length,
+      articles: set.articles.length,
       passages,
       ingest_ms: Math.round(ingestMs),
     };
   } finally {
+    if (report !== undefined) fs.closeSync(report);
     await footnote.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -138,6 +138,16 @@ function isCredit(line: string): boolean {
   return /^(?:getty images|afp|reuters|ap|epa|shutterstock|alamy)(?:\s*(?:\/|via)\s*[\p{L} ]+)?$/iu.test(t);
 }
 
+/**
+ * A line wholly in brackets is a cross-link or an editor's note, not the article: "[Read:
+ * Why the vote failed]", "[What you need to know to start the day: Get New York Today in your
+ * inbox.]". Numbered references ("[1]") are too short to match.
+ */
+function isBracketedLink(line: string): boolean {
+  const t = line.trim();
+  return t.length >= 12 && t.length <= 300 && /^\[[^[\]]+\]$/.test(t) && /\p{L}{3}/u.test(t);
+}
+
 /** SHORT ALL-CAPS section labels such as "WORLD" or "US POLITICS". */
 function isSectionLabel(line: string): boolean {
   const t = line.trim();
@@ -238,7 +248,7 @@ export function cleanArticle(input: string, opts?: { title?: string }): CleanedA
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === "") continue;
-    if (isLabel(line) || READING_TIME.test(line.trim()) || isCredit(line)) {
+    if (isLabel(line) || READING_TIME.test(line.trim()) || isCredit(line) || isBracketedLink(line)) {
       keep[i] = false;
       if (isListLabel(line)) {
         for (

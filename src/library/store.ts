@@ -7,7 +7,7 @@
 import Database from "better-sqlite3";
 import type { ArticleSummary, Chunk, Passage } from "../types.ts";
 import { FootnoteError } from "../errors.ts";
-import { sentenceSpans, type Span } from "../text/sentences.ts";
+import { SENTENCE_SPLITTER_VERSION, sentenceSpans, type Span } from "../text/sentences.ts";
 
 /**
  * 2: passages keep their sentence spans (so that a query does not segment them again).
@@ -166,6 +166,27 @@ export class Store {
     };
     // A large library from before schema 3 counts its common terms once, now.
     if (from < 3) this.refreshTermStatsIfDue();
+    this.resplitSentencesIfDue();
+  }
+
+  /**
+   * Stored sentence spans from an older splitter are cut again, once, in one transaction (a
+   * kill leaves the old spans and the next open tries again). It splits every passage's text
+   * once more, as ingest did: at 100,000 passages (about 60 MB) expect tens of seconds on a
+   * busy machine, once.
+   */
+  private resplitSentencesIfDue(): void {
+    const key = "sentence_splitter";
+    if (this.getMeta(key) === String(SENTENCE_SPLITTER_VERSION)) return;
+    const batch = this.db.prepare<[number], { id: number; text: string }>(
+      "SELECT id, text FROM passages WHERE id > ? ORDER BY id LIMIT 2000",
+    );
+    const update = this.db.prepare<[Buffer | null, number]>("UPDATE passages SET sentences = ? WHERE id = ?");
+    this.db.transaction(() => {
+      for (let rows = batch.all(0); rows.length > 0; rows = batch.all(rows[rows.length - 1]!.id))
+        for (const r of rows) update.run(encodeSpans(r.text), r.id);
+      this.setMeta(key, String(SENTENCE_SPLITTER_VERSION));
+    })();
   }
 
   /** Brings the schema up to date; returns the version the file had. */

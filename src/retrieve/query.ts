@@ -2,8 +2,22 @@
  * A question, analysed once for every lexical step: its content words (for FTS5, which stems
  * them itself), their stems, and each stem's inverse document frequency in the library.
  */
-import { isStopWord, stem, words } from "../text/tokens.ts";
+import { isStopWord, stem, terms, words } from "../text/tokens.ts";
+import { synonyms } from "../text/synonyms.ts";
 import type { Store } from "../library/store.ts";
+
+/**
+ * Other ways to say part of the question (WordNet, see synonyms.ts): `covers` are question
+ * stems (one, or two for a phrase such as "prime minister"), `options` the stems of each
+ * alternative ("pm"; "premier"). A sentence holding an option gets part of the covered
+ * stems' weight (SYNONYM_WEIGHT, in sentence-match.ts).
+ */
+export interface Alternative {
+  covers: string[];
+  options: string[][];
+  /** The alternatives as words, for the full-text query. */
+  phrases: string[];
+}
 
 export interface QueryTerms {
   /** Content words as typed (lower-cased), deduplicated. */
@@ -17,6 +31,7 @@ export interface QueryTerms {
   totalIdf: number;
   /** Passages in the library the IDFs were taken from. */
   passages: number;
+  alternatives: Alternative[];
 }
 
 /** Phrases that only say "an event": "When did the meeting take place?" asks about the meeting. */
@@ -51,7 +66,46 @@ export function analyseQuery(question: string, store: Store): QueryTerms {
   const pairs = new Set<string>();
   const stems = content.map(stem);
   for (let i = 1; i < stems.length; i++) pairs.add(`${stems[i - 1]} ${stems[i]}`);
-  return { words: outWords, stems: outStems, idf, pairs, totalIdf, passages: n };
+  return {
+    words: outWords,
+    stems: outStems,
+    idf,
+    pairs,
+    totalIdf,
+    passages: n,
+    alternatives: alternativesOf(content),
+  };
+}
+
+/** At most this many alternatives a word or phrase of the question. */
+const MAX_OPTIONS = 8;
+
+/** WordNet's other words for each content word and each pair of adjacent ones ("prime minister"). */
+function alternativesOf(content: string[]): Alternative[] {
+  const out: Alternative[] = [];
+  const units: Array<{ lemma: string; covers: string[] }> = [];
+  for (let i = 0; i < content.length; i++) {
+    if (i > 0)
+      units.push({
+        lemma: `${content[i - 1]}_${content[i]}`,
+        covers: [stem(content[i - 1]!), stem(content[i]!)],
+      });
+    if (!/^\d/.test(content[i]!)) units.push({ lemma: content[i]!, covers: [stem(content[i]!)] });
+  }
+  for (const unit of units) {
+    const options: string[][] = [];
+    const phrases: string[] = [];
+    for (const phrase of synonyms(unit.lemma)) {
+      const st = terms(phrase);
+      // Nothing left, or only the question's own stems again ("theaters" -> "theatre").
+      if (st.length === 0 || st.every((x) => unit.covers.includes(x))) continue;
+      options.push(st);
+      phrases.push(phrase);
+      if (options.length >= MAX_OPTIONS) break;
+    }
+    if (options.length) out.push({ covers: unit.covers, options, phrases });
+  }
+  return out;
 }
 
 /** BM25's IDF of a word found in about 5% of the passages. */

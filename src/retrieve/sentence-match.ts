@@ -20,6 +20,8 @@ export interface SentenceScore extends Span {
 }
 
 export const PAIR_BONUS = 0.08;
+/** A question word found only as a synonym counts for this share of its weight: below an exact match. */
+export const SYNONYM_WEIGHT = 0.6;
 
 /** `spans`, when given, are the text's sentences in the same offsets as `offset` (stored at ingest). */
 export function scoreSentences(text: string, q: QueryTerms, offset = 0, spans?: Span[]): SentenceScore[] {
@@ -27,6 +29,7 @@ export function scoreSentences(text: string, q: QueryTerms, offset = 0, spans?: 
   // question's stems cannot match: it keeps its place (for pairs) without being stemmed.
   const firsts = new Set<number>();
   for (const s of q.stems) firsts.add(s.charCodeAt(0));
+  for (const a of q.alternatives) for (const o of a.options) for (const s of o) firsts.add(s.charCodeAt(0));
   const local = spans
     ? spans.map((s) => ({ start: s.start - offset, end: s.end - offset }))
     : sentenceSpans(text);
@@ -43,6 +46,16 @@ export function scoreSentences(text: string, q: QueryTerms, offset = 0, spans?: 
         matchedIdf += idf;
         matched.push(s);
       }
+    // The question's words said otherwise: part of their weight, each stem once.
+    for (const a of q.alternatives) {
+      if (a.covers.every((s) => present.has(s))) continue;
+      if (!a.options.some((o) => o.every((s) => present.has(s)))) continue;
+      for (const s of a.covers)
+        if (!matched.includes(s)) {
+          matchedIdf += SYNONYM_WEIGHT * (q.idf.get(s) ?? 0);
+          matched.push(s);
+        }
+    }
     let pairs = 0;
     if (q.pairs.size)
       for (let i = 1; i < stems.length; i++) if (q.pairs.has(`${stems[i - 1]} ${stems[i]}`)) pairs++;

@@ -13,14 +13,17 @@ const EXPANDABLE_QUOTE = 700;
 export function renderAnswer(result: AnswerResult, limit = TELEGRAM_MESSAGE_LIMIT): string[] {
   if (result.abstained || result.answer.trim() === "") return [escapeHtml(NOTHING_FOUND)];
   const blocks = paragraphs(result.answer).map(escapeHtml);
-  for (const c of result.citations) blocks.push(renderCitation(c));
+  result.citations.forEach((c, i) => blocks.push(renderCitation(c, result.citations[i - 1])));
   return packBlocks(blocks, limit);
 }
 
-export function renderCitation(c: Citation): string {
+/** A quote under its numbered, linked title; a second quote from the same article does not repeat the title. */
+export function renderCitation(c: Citation, previous?: Citation): string {
   const quote = c.quote.trim();
   const open = quote.length > EXPANDABLE_QUOTE ? "<blockquote expandable>" : "<blockquote>";
-  return `<b>[${c.n}]</b> ${titleLink(c.title || "Untitled", c.url)}\n${open}${escapeHtml(quote)}</blockquote>`;
+  const source =
+    previous?.articleId === c.articleId ? "<i>same article</i>" : titleLink(c.title || "Untitled", c.url);
+  return `<b>[${c.n}]</b> ${source}\n${open}${escapeHtml(quote)}</blockquote>`;
 }
 
 /** What a streaming answer looks like before it is complete. */

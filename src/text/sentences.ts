@@ -1,11 +1,19 @@
 /**
- * Sentence boundaries from ICU (Intl.Segmenter), which knows abbreviations, quotes and
- * many languages better than a regex would. Spans index into the given text.
+ * Sentence boundaries from ICU (Intl.Segmenter), which knows quotes and many languages better
+ * than a regex would, then an abbreviation pass: Intl.Segmenter ignores ICU's abbreviation
+ * suppressions, so "Mr. Trump" would be two sentences. Spans index into the given text.
  */
+import { endsWithAbbreviation } from "./abbreviations.ts";
 export interface Span {
   start: number;
   end: number;
 }
+
+/**
+ * Bumped whenever the splitting changes, so that stored spans are cut again (store.ts).
+ * 2: abbreviations do not end a sentence.
+ */
+export const SENTENCE_SPLITTER_VERSION = 2;
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
@@ -51,28 +59,44 @@ const MAX_QUOTED = 600;
  * there, the quote would be shown half-open.
  */
 function* quotedSegments(line: string): Generator<{ index: number; segment: string }> {
-  let open: { index: number; segment: string } | undefined;
+  // One pass over ICU's segments, by offsets (no string is built until a sentence is whole):
+  // a run is held open while it ends on an abbreviation or inside a quotation.
+  let from = -1;
+  const quote = { straight: 0, curly: 0 };
   for (const seg of segmenter.segment(line)) {
-    const cur = open
-      ? { index: open.index, segment: open.segment + seg.segment }
-      : { index: seg.index, segment: seg.segment };
-    if (isQuoteOpen(cur.segment) && cur.segment.length < MAX_QUOTED) {
-      open = cur;
-      continue;
+    if (from < 0) {
+      quote.straight = 0;
+      quote.curly = 0;
     }
-    open = undefined;
-    yield cur;
+    const start = from >= 0 ? from : seg.index;
+    const end = seg.index + seg.segment.length;
+    countQuotes(line, seg.index, end, quote);
+    if (end < line.length) {
+      let last = end - 1;
+      while (last > start && line.charCodeAt(last) <= 32) last--;
+      if (
+        line.charCodeAt(last) === 46 /* . */ &&
+        endsWithAbbreviation(line.slice(Math.max(start, end - 40), end), line.slice(end, end + 40))
+      ) {
+        from = start;
+        continue;
+      }
+      if ((quote.straight % 2 === 1 || quote.curly > 0) && end - start < MAX_QUOTED) {
+        from = start;
+        continue;
+      }
+    }
+    from = -1;
+    yield { index: start, segment: line.slice(start, end) };
   }
-  if (open) yield open;
+  if (from >= 0) yield { index: from, segment: line.slice(from) };
 }
 
-function isQuoteOpen(s: string): boolean {
-  let straight = 0;
-  let curly = 0;
-  for (const ch of s) {
-    if (ch === '"') straight++;
-    else if (ch === "\u201c") curly++;
-    else if (ch === "\u201d") curly--;
+function countQuotes(s: string, from: number, to: number, q: { straight: number; curly: number }): void {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34) q.straight++;
+    else if (c === 0x201c) q.curly++;
+    else if (c === 0x201d) q.curly--;
   }
-  return straight % 2 === 1 || curly > 0;
 }

@@ -97,7 +97,7 @@ describe("createChatAnswerer", () => {
   it("abstains on NOT_FOUND", async () => {
     fake.setChatReply("NOT_FOUND");
     const result = await createChatAnswerer(config()).answer("What is the capital of Peru?", passages);
-    expect(result).toEqual({ answer: ABSTAIN_ANSWER, abstained: true, citations: [] });
+    expect(result).toMatchObject({ answer: ABSTAIN_ANSWER, abstained: true, citations: [] });
   });
 
   it("abstains on an empty reply", async () => {
@@ -108,13 +108,72 @@ describe("createChatAnswerer", () => {
   it("abstains when the answer cites nothing valid (it is not grounded)", async () => {
     fake.setChatReply("Lima is the capital of Peru.");
     const answerer = createChatAnswerer(config());
-    expect(await answerer.answer("What is the capital of Peru?", passages)).toEqual({
+    expect(await answerer.answer("What is the capital of Peru?", passages)).toMatchObject({
       answer: ABSTAIN_ANSWER,
       abstained: true,
       citations: [],
     });
     fake.setChatReply("Lima is the capital of Peru [9].");
     expect((await answerer.answer("What is the capital of Peru?", passages)).abstained).toBe(true);
+  });
+
+  it("drops every claim that carries no valid marker", async () => {
+    fake.setChatReply("Lima is the capital of Peru. Babaryko was at the rally [1]. It rained [9].");
+    const result = await createChatAnswerer(config()).answer("Who was at the rally?", passages);
+    expect(result.abstained).toBe(false);
+    expect(result.answer).toBe("Babaryko was at the rally [1].");
+    expect(result.citations.map((c) => c.passageId)).toEqual([1]);
+  });
+
+  it("keeps a claim whose marker stands after its full stop", async () => {
+    fake.setChatReply("Babaryko was at the rally. [1]");
+    const result = await createChatAnswerer(config()).answer("Who was at the rally?", passages);
+    expect(result.answer).toBe("Babaryko was at the rally. [1]");
+  });
+
+  it("honours the model saying in its own words that the passages do not hold the answer", async () => {
+    const answerer = createChatAnswerer(config());
+    for (const reply of [
+      "The passages do not mention the capital of Peru.",
+      "The passages do not say who won [2].",
+      "There is no information about Peru in the passages.",
+      "I couldn't find that in the passages.",
+    ]) {
+      fake.setChatReply(reply);
+      const result = await answerer.answer("What is the capital of Peru?", passages);
+      expect(result.abstained, reply).toBe(true);
+      expect(result.citations, reply).toEqual([]);
+    }
+    // Said beside a cited claim, the caveat goes and the claim stays.
+    fake.setChatReply("Babaryko was at the rally [1]. The passages do not say who else came.");
+    const result = await answerer.answer("Who was at the rally?", passages);
+    expect(result.answer).toBe("Babaryko was at the rally [1].");
+  });
+
+  it("reports a confidence between 0 and 1, answering or not", async () => {
+    fake.setChatReply("Babaryko was at the rally [1].");
+    const answered = await createChatAnswerer(config()).answer("Who was at the rally?", passages);
+    expect(answered.confidence).toBeGreaterThanOrEqual(0);
+    expect(answered.confidence).toBeLessThanOrEqual(1);
+    fake.setChatReply("NOT_FOUND");
+    const declined = await createChatAnswerer(config()).answer("Who was at the rally?", passages);
+    expect(declined.confidence).toBeGreaterThanOrEqual(0);
+    expect(declined.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it("quotes the sentences a claim rests on, not the whole passage", async () => {
+    const long = passage(
+      4,
+      "The council met on Monday. The budget was long. Roads came first. Anna Berg chaired the vote on the harbour. It passed by nine votes. Lunch followed. Everyone left.",
+    );
+    fake.setChatReply("Anna Berg chaired the harbour vote [1].");
+    const result = await createChatAnswerer(config()).answer("Who chaired the harbour vote?", [long]);
+    expect(result.citations[0]!.quote).toBe(
+      "Roads came first. Anna Berg chaired the vote on the harbour. It passed by nine votes.",
+    );
+    expect(
+      long.text.slice(result.citations[0]!.start - long.start, result.citations[0]!.end - long.start),
+    ).toBe(result.citations[0]!.quote);
   });
 
   it("abstains without asking the model when there are no passages", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import { SHARED_ARTICLE, testFootnote } from "../helpers/footnote.ts";
-import { extractAnswer } from "../../src/answer/extractive.ts";
+import { DEFAULT_EXTRACTIVE, extractAnswer } from "../../src/answer/extractive.ts";
 
 describe("extractive answerer, through the library", () => {
   let ctx: Awaited<ReturnType<typeof testFootnote>>;
@@ -64,7 +64,12 @@ describe("extractive answerer, through the library", () => {
 
   it("says it found nothing when no sentence covers the question", async () => {
     const r = await ctx.footnote.ask("default", "What is the capital of Australia's wine industry?");
-    expect(r).toEqual({ answer: "I couldn't find that in your articles.", abstained: true, citations: [] });
+    expect(r).toMatchObject({
+      answer: "I couldn't find that in your articles.",
+      abstained: true,
+      citations: [],
+    });
+    expect(r.confidence).toBeGreaterThan(0.5);
   });
 });
 
@@ -134,5 +139,71 @@ describe("extractAnswer, on passages given directly", () => {
     ]);
     const r = extractAnswer("Who chaired the board meeting?", [a, b]);
     expect(r.answer.split("Alice Smith chaired").length - 1).toBe(1);
+  });
+});
+
+describe("answer types", () => {
+  it("reads the kind of thing asked from which/what heads and quantities", async () => {
+    const { answerType } = await import("../../src/answer/answer-type.ts");
+    expect(answerType("Which senator called the bill the worst?")).toBe("person");
+    expect(answerType("Which company makes Minecraft?")).toBe("name");
+    expect(answerType("Which country ranked first?")).toBe("name");
+    expect(answerType("What year did it open?")).toBe("time");
+    expect(answerType("What is the breakup fee if Yahoo takes a better offer?")).toBe("number");
+    expect(answerType("How old is Hori Parata?")).toBe("number");
+    expect(answerType("Why did the US rank so low?")).toBe("other");
+  });
+
+  it("counts only a thing the question does not already hold, and not who reported it", async () => {
+    const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
+    const q = "Who was at the meeting?";
+    expect(holdsAnswerType("person", "Viktor Babaryko sat at the table.", q)).toBe(true);
+    expect(holdsAnswerType("person", "Pavel Latushko wrote that the meeting went well.", q)).toBe(false);
+    expect(holdsAnswerType("person", "Neil Osborne said the meeting had been rushed.", q)).toBe(false);
+    expect(
+      holdsAnswerType(
+        "person",
+        "As Opposition Leader Bill Shorten said in a letter.",
+        "Who is the Opposition Leader?",
+      ),
+    ).toBe(true);
+    expect(holdsAnswerType("number", "It was built in 1991.", "What happened in 1991?")).toBe(false);
+    expect(holdsAnswerType("time", "It opened in March 1991.", "When did it open?")).toBe(true);
+  });
+});
+
+describe("extractAnswer: headings and datelines are never an answer", () => {
+  it("answers from prose, not from a heading or a dateline that share the question's words", () => {
+    const text = "Museum attack in Tunis\nTUNIS —\nGunmen attacked the Bardo museum in Tunis on Wednesday.";
+    const spans = [
+      { s: "Museum attack in Tunis", coverage: 1 },
+      { s: "TUNIS —", coverage: 0.5 },
+      { s: "Gunmen attacked the Bardo museum in Tunis on Wednesday.", coverage: 0.9 },
+    ].map(({ s, coverage }) => ({
+      start: text.indexOf(s),
+      end: text.indexOf(s) + s.length,
+      coverage,
+      pairs: 0,
+      score: coverage,
+      matched: ["museum", "attack", "tuni"],
+    }));
+    const p = {
+      id: 1,
+      articleId: "a",
+      index: 0,
+      start: 0,
+      end: text.length,
+      text,
+      title: "T",
+      url: null,
+      score: 1,
+      sentences: spans,
+    };
+    const r = extractAnswer("Which museum did the gunmen attack in Tunis?", [p], {
+      ...DEFAULT_EXTRACTIVE,
+      threshold: 0,
+    });
+    expect(r.answer).toBe("Gunmen attacked the Bardo museum in Tunis on Wednesday. [1]");
+    expect(r.citations[0]!.quote).toBe("Gunmen attacked the Bardo museum in Tunis on Wednesday.");
   });
 });

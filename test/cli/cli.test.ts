@@ -5,6 +5,9 @@ import { main, type CliIO } from "../../src/cli/main.ts";
 import { startServer, type TestServer } from "../helpers/http-server.ts";
 import { SHARED_ARTICLE, SHARED_DATASET, syntheticArticle, tempDir } from "../helpers/footnote.ts";
 
+const NEWS_SET = new URL("../fixtures/news/questions.json", import.meta.url).pathname;
+const SHARED_PAGES = path.resolve(new URL("../../", import.meta.url).pathname, "../shared/pages");
+
 function cli(env: Record<string, string>, stdin = "") {
   return async (...argv: string[]) => {
     let stdout = "";
@@ -104,6 +107,10 @@ describe("footnote CLI", () => {
     const answer = JSON.parse(ask.stdout);
     expect(answer.abstained).toBe(false);
     expect(answer.answer).toContain("14 million euros");
+    // A calibrated confidence, and not the features it was computed from.
+    expect(answer.confidence).toBeGreaterThan(0.5);
+    expect(answer.confidence).toBeLessThanOrEqual(1);
+    expect(answer.evidence).toBeUndefined();
     expect(answer.citations[0]).toMatchObject({
       url: "https://news.example.org/harbour",
       title: "The harbour reopens",
@@ -114,6 +121,7 @@ describe("footnote CLI", () => {
   it("says it found nothing, rather than guessing, when the articles do not hold the answer", async () => {
     const ask = await run("ask", "What is the boiling point of tungsten?", "--json", "--library", "web");
     expect(JSON.parse(ask.stdout)).toMatchObject({ abstained: true, citations: [] });
+    expect(typeof JSON.parse(ask.stdout).confidence).toBe("number");
     const empty = await run("ask", "Anything at all?", "--library", "nothing-here");
     expect(empty.stdout).toMatch(/couldn't find/);
   });
@@ -174,6 +182,7 @@ describe("footnote CLI", () => {
       "answer_only_containment",
       "abstention",
       "false_abstention",
+      "reply_chars_median",
       "query_ms_p50",
       "query_ms_p95",
     ]) {
@@ -182,4 +191,38 @@ describe("footnote CLI", () => {
     expect(report["hit@5"]).toBeGreaterThanOrEqual(report["hit@1"]);
     expect(report.questions).toBe(150);
   });
+
+  it("scores a news set from saved pages and writes one report line a question", async () => {
+    // Two of the shared pages and a few questions in the news set's format (the whole set
+    // takes too long for a unit test; score it with footnote eval). jsdom reads each page in
+    // a few seconds on a busy machine, hence the longer timeout.
+    const set = JSON.parse(fs.readFileSync(NEWS_SET, "utf8")) as {
+      questions: Array<{ page: string }>;
+    };
+    const pages = ["cnn.html", "buzzfeed-1.html"];
+    const small = path.join(dataDir, "news-small.json");
+    fs.writeFileSync(
+      small,
+      JSON.stringify({
+        pagesDir: SHARED_PAGES,
+        pages,
+        questions: set.questions.filter((q) => pages.includes(q.page)).slice(0, 6),
+      }),
+    );
+    const file = path.join(dataDir, "news-report.jsonl");
+    const r = await run("eval", "--dataset", small, "--report", file, "--json");
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ questions: 6, articles: 2 });
+    const lines = fs
+      .readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(6);
+    for (const line of lines) {
+      for (const key of ["question", "gold", "answer", "citations", "abstained", "confidence", "rank"])
+        expect(line, key).toHaveProperty(key);
+      expect(typeof line.confidence).toBe("number");
+    }
+  }, 90_000);
 });

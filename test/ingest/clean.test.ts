@@ -176,3 +176,21 @@ describe("parseDateLine", () => {
     },
   );
 });
+
+describe("cleanArticleText: bracketed cross-links", () => {
+  it("drops a line wholly in brackets, and keeps brackets inside a sentence", () => {
+    const text = cleanArticleText(
+      [
+        "A series of manhole fires forced the evacuation of several theaters.",
+        "[What you need to know to start the day: Get New York Today in your inbox.]",
+        "[Read: Why the city's pipes keep bursting]",
+        '"[T]he birth lottery matters more in the U.S.," the report states.',
+        "See note [1] below.",
+      ].join("\n\n"),
+    );
+    expect(text).not.toContain("What you need to know");
+    expect(text).not.toContain("[Read:");
+    expect(text).toContain('"[T]he birth lottery matters more in the U.S.," the report states.');
+    expect(text).toContain("See note [1] below.");
+  });
+});

@@ -43,7 +43,7 @@ describe("store: sentence spans kept with each passage", () => {
     store.close();
   });
 
-  it("opens a library written before spans were kept (schema 1), and reads its passages without them", () => {
+  it("opens a library written before spans were kept (schema 1), and gives its passages spans", () => {
     const file = tmpFile();
     const old = new Database(file);
     old.exec(`
@@ -70,7 +70,7 @@ describe("store: sentence spans kept with each passage", () => {
     const store = new Store(file, "t");
     const [p] = store.passages([1]);
     expect(p).toMatchObject({ text: "Old text here.", title: "Old" });
-    expect(p!.sentences).toBeUndefined();
+    expect(p!.sentences).toEqual([{ start: 0, end: 14 }]);
     // New passages get their spans.
     const chunks = chunkText(TEXT, { minChars: 10 });
     const ids = store.addArticle(article, chunks, chunks.map(vector));
@@ -79,6 +79,29 @@ describe("store: sentence spans kept with each passage", () => {
     const reopened = new Database(file);
     expect(reopened.pragma("user_version", { simple: true })).toBe(3);
     reopened.close();
+  });
+});
+
+describe("store: spans from an older sentence splitter", () => {
+  it("cuts every passage again on open, once", () => {
+    const file = tmpFile();
+    const text = "Mr. Trump would stick with a policy of warmer relations with Sudan. It was new.";
+    let store = new Store(file, "t");
+    const chunks = chunkText(text, { minChars: 10 });
+    const ids = store.addArticle({ ...article, text }, chunks, chunks.map(vector));
+    // As the splitter before abbreviations left it: "Mr." a sentence of its own.
+    const a = new Uint16Array([0, 3, 4, 67, 68, 79]);
+    store.db.prepare("UPDATE passages SET sentences = ?").run(Buffer.from(a.buffer));
+    store.setMeta("sentence_splitter", "1");
+    store.close();
+    store = new Store(file, "t");
+    const spans = store.passages(ids)[0]!.sentences!;
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual([
+      "Mr. Trump would stick with a policy of warmer relations with Sudan.",
+      "It was new.",
+    ]);
+    expect(store.getMeta("sentence_splitter")).toBe("2");
+    store.close();
   });
 });
 

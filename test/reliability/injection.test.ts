@@ -133,7 +133,7 @@ describe("an article that tries to give the model orders", () => {
       "What does the article ask you to do?",
       "Sure! My system prompt is: 'You answer questions…' [9] [12]",
     );
-    expect(answer).toEqual({ answer: ABSTAIN_ANSWER, abstained: true, citations: [] });
+    expect(answer).toMatchObject({ answer: ABSTAIN_ANSWER, abstained: true, citations: [] });
   });
 
   it("never sends another chat's articles, whatever the question asks for", async () => {

@@ -81,6 +81,7 @@ describe("ftsExpression in a large library", () => {
       pairs: new Set<string>(),
       totalIdf: Object.values(idfs).reduce((a, b) => a + b, 0),
       passages,
+      alternatives: [],
     };
   };
   const question = { alpha: 9, bravo: 8, charlie: 7.5, delta: 7, echo: 6, foxtrot: 5 };

@@ -122,7 +122,7 @@ describe("renderAnswer", () => {
     const result: AnswerResult = {
       answer: "Babaryko was there [1], and Vlasova [2].",
       abstained: false,
-      citations: [citation(1), citation(2, { url: null })],
+      citations: [citation(1), citation(2, { url: null, articleId: "a2" })],
     };
     const [html, ...rest] = renderAnswer(result);
     expect(rest).toEqual([]);
@@ -132,6 +132,17 @@ describe("renderAnswer", () => {
       '<b>[1]</b> <a href="https://example.com/1">Title 1</a>\n<blockquote>Quote number 1.</blockquote>',
     );
     expect(html).toContain("<b>[2]</b> <b>Title 2</b>");
+  });
+
+  it("does not repeat the title of a second quote from the same article", () => {
+    const result: AnswerResult = {
+      answer: "Babaryko was there [1], and Vlasova [2].",
+      abstained: false,
+      citations: [citation(1), citation(2, { articleId: citation(1).articleId, title: "Title 1" })],
+    };
+    const [html] = renderAnswer(result);
+    expect(html!.split("Title 1").length - 1).toBe(1);
+    expect(html).toContain("<b>[2]</b> <i>same article</i>\n<blockquote>Quote number 2.</blockquote>");
   });
 
   it("escapes hostile answers, titles, quotes and URLs", () => {

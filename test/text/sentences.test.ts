@@ -33,3 +33,35 @@ describe("sentenceSpans", () => {
     for (const s of spans) expect(s.length).toBeLessThan(700);
   });
 });
+
+describe("sentenceSpans and abbreviations", () => {
+  it("does not end a sentence on a title, an initial or a dotted abbreviation inside it", () => {
+    expect(texts("Mr. Trump would stick with a policy of warmer relations with Sudan. It was new.")).toEqual([
+      "Mr. Trump would stick with a policy of warmer relations with Sudan.",
+      "It was new.",
+    ]);
+    expect(texts("Dr. No came at 5 p.m. on Friday. The U.S. Senate voted. George W. Bush spoke.")).toEqual([
+      "Dr. No came at 5 p.m. on Friday.",
+      "The U.S. Senate voted.",
+      "George W. Bush spoke.",
+    ]);
+    expect(texts("Le président M. Macron a dit. Sr. García habló.")).toEqual([
+      "Le président M. Macron a dit.",
+      "Sr. García habló.",
+    ]);
+  });
+
+  it("still ends a sentence on an abbreviation when the next word starts one", () => {
+    expect(texts("He lives in the U.S. The rest is fine. It was 1 p.m. He left.")).toEqual([
+      "He lives in the U.S.",
+      "The rest is fine.",
+      "It was 1 p.m.",
+      "He left.",
+    ]);
+    expect(texts("I went to No. 10 Downing Street. Plan B. Then C.")).toEqual([
+      "I went to No. 10 Downing Street.",
+      "Plan B.",
+      "Then C.",
+    ]);
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * Fits the extractive answerer's decision (src/answer/decision.ts): a logistic model over its
+ * evidence features, on the shared SQuAD 2.0 file and the news set, with the threshold chosen
+ * for a stated false-abstention rate. Reports leave-one-article-out cross-validation (each
+ * article's questions scored by a model fitted without them) before writing the weights.
+ *
+ *   npx tsx scripts/fit-confidence.ts [--squad ../shared/datasets/squad2-dev-5articles.json]
+ *     [--news test/fixtures/news/questions.json] [--target 0.07] [--write]
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../src/config.ts";
+import { runEval, type EvalReportLine } from "../src/eval/squad.ts";
+import { createExtractiveAnswerer } from "../src/answer/extractive.ts";
+import { FEATURES } from "../src/answer/decision.ts";
+
+const { values } = parseArgs({
+  options: {
+    squad: { type: "string", default: "../shared/datasets/squad2-dev-5articles.json" },
+    news: { type: "string", default: "test/fixtures/news/questions.json" },
+    /** False-abstention rate wanted among the answerable questions the model decides on. */
+    target: { type: "string", default: "0.07" },
+    /** Weight of a news question against a SQuAD one (the news set is small, and is what users ask). */
+    "news-weight": { type: "string", default: "4" },
+    l2: { type: "string", default: "0.001" },
+    write: { type: "boolean", default: false },
+    /** Keep the per-question reports (features included) in this folder. */
+    reports: { type: "string" },
+  },
+});
+const target = Number(values.target);
+const newsWeight = Number(values["news-weight"]);
+const l2 = Number(values.l2);
+
+interface Row {
+  x: number[];
+  y: 0 | 1;
+  w: number;
+  group: string;
+  set: "squad" | "news";
+}
+
+async function collect(
+  file: string,
+  set: Row["set"],
+): Promise<{ rows: Row[]; floor: Record<0 | 1, number> }> {
+  const dir = values.reports ?? fs.mkdtempSync(path.join(os.tmpdir(), "footnote-fit-"));
+  fs.mkdirSync(dir, { recursive: true });
+  const report = path.join(dir, `${set}.jsonl`);
+  // Threshold 0: every question gets its features (only the coverage floor still abstains).
+  await runEval(loadConfig({}), file, {
+    reportFile: report,
+    answerer: createExtractiveAnswerer({ threshold: 0 }),
+  });
+  const rows: Row[] = [];
+  const floor = { 0: 0, 1: 0 };
+  for (const line of fs.readFileSync(report, "utf8").split("\n").filter(Boolean)) {
+    const r = JSON.parse(line) as EvalReportLine;
+    const y = r.gold.length > 0 ? 1 : 0;
+    if (!r.evidence) {
+      floor[y]++;
+      continue;
+    }
+    rows.push({
+      x: FEATURES.map((f) => r.evidence![f] ?? 0),
+      y,
+      w: set === "news" ? newsWeight : 1,
+      group: `${set}:${r.article}`,
+      set,
+    });
+  }
+  return { rows, floor };
+}
+
+/** L2-regularised logistic regression by Newton's method (a few features, a few thousand rows). */
+function fit(rows: Row[]): { weights: number[]; bias: number } {
+  const d = FEATURES.length + 1; // the bias last
+  const beta = new Array<number>(d).fill(0);
+  const total = rows.reduce((a, r) => a + r.w, 0);
+  const xs = rows.map((r) => [...r.x, 1]);
+  for (let it = 0; it < 50; it++) {
+    const g = new Array<number>(d).fill(0);
+    const h = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    rows.forEach((r, n) => {
+      const x = xs[n]!;
+      const z = x.reduce((a, xj, j) => a + xj * beta[j]!, 0);
+      const p = 1 / (1 + Math.exp(-z));
+      for (let j = 0; j < d; j++) {
+        g[j]! += ((p - r.y) * r.w * x[j]!) / total;
+        for (let k = 0; k < d; k++) h[j]![k]! += (p * (1 - p) * r.w * x[j]! * x[k]!) / total;
+      }
+    });
+    for (let j = 0; j < d - 1; j++) {
+      g[j]! += l2 * beta[j]!;
+      h[j]![j]! += l2;
+    }
+    const step = solve(h, g);
+    for (let j = 0; j < d; j++) beta[j] = beta[j]! - step[j]!;
+    if (Math.max(...step.map(Math.abs)) < 1e-9) break;
+  }
+  return { weights: beta.slice(0, -1), bias: beta[d - 1]! };
+}
+
+/** Gaussian elimination with partial pivoting: a x = b. */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
+    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r]![c]! / m[c]![c]!;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  return m.map((row, i) => row[n]! / row[i]!);
+}
+
+const prob = (m: { weights: number[]; bias: number }, x: number[]) =>
+  1 / (1 + Math.exp(-(m.bias + m.weights.reduce((a, wj, j) => a + wj * x[j]!, 0))));
+
+/** The highest threshold that abstains on at most `target` of the answerable rows (weighted). */
+function chooseThreshold(m: { weights: number[]; bias: number }, rows: Row[]): number {
+  const pos = rows.filter((r) => r.y === 1).map((r) => ({ p: prob(m, r.x), w: r.w }));
+  pos.sort((a, b) => a.p - b.p);
+  const total = pos.reduce((a, r) => a + r.w, 0);
+  let cum = 0;
+  for (const r of pos) {
+    if ((cum + r.w) / total > target) return r.p;
+    cum += r.w;
+  }
+  return 1;
+}
+
+function score(rows: Row[], predict: (r: Row) => boolean, floor: Record<0 | 1, number>) {
+  const ans = rows.filter((r) => r.y === 1);
+  const un = rows.filter((r) => r.y === 0);
+  const falseAbst = (ans.filter((r) => !predict(r)).length + floor[1]) / (ans.length + floor[1]);
+  const abst = (un.filter((r) => !predict(r)).length + floor[0]) / (un.length + floor[0]);
+  return { abstention: +abst.toFixed(3), false_abstention: +falseAbst.toFixed(3) };
+}
+
+const squad = await collect(values.squad, "squad");
+const news = await collect(values.news, "news");
+const rows = [...squad.rows, ...news.rows];
+
+// Leave one article out: each article's questions decided by a model (and threshold) fitted on the others.
+const held = new Map<Row, boolean>();
+for (const g of new Set(rows.map((r) => r.group))) {
+  const train = rows.filter((r) => r.group !== g);
+  const m = fit(train);
+  const t = chooseThreshold(m, train);
+  for (const r of rows) if (r.group === g) held.set(r, prob(m, r.x) >= t);
+}
+const cv = {
+  squad: score(squad.rows, (r) => held.get(r)!, squad.floor),
+  news: score(news.rows, (r) => held.get(r)!, news.floor),
+};
+
+const model = fit(rows);
+const threshold = chooseThreshold(model, rows);
+const all = {
+  squad: score(squad.rows, (r) => prob(model, r.x) >= threshold, squad.floor),
+  news: score(news.rows, (r) => prob(model, r.x) >= threshold, news.floor),
+};
+const out = {
+  features: [...FEATURES],
+  weights: model.weights.map((x) => +x.toFixed(4)),
+  bias: +model.bias.toFixed(4),
+  threshold: +threshold.toFixed(4),
+  fitted: `scripts/fit-confidence.ts on ${path.basename(values.squad)} (${squad.rows.length} questions past the coverage floor) and ${path.basename(values.news)} (${news.rows.length}, weight ${newsWeight}); threshold for ${target} false abstention; L2 ${l2}. Leave-one-article-out: SQuAD ${JSON.stringify(cv.squad)}, news ${JSON.stringify(cv.news)}`,
+};
+console.log(JSON.stringify({ cv, fitted: all, model: out }, null, 2));
+if (values.write)
+  fs.writeFileSync(
+    new URL("../src/answer/confidence-model.json", import.meta.url),
+    `${JSON.stringify(out, null, 2)}\n`,
+  );

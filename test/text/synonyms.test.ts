@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { synonyms } from "../../src/text/synonyms.ts";
+import { scoreSentences, SYNONYM_WEIGHT } from "../../src/retrieve/sentence-match.ts";
+import { analyseQuery } from "../../src/retrieve/query.ts";
+import type { Store } from "../../src/library/store.ts";
+
+/** A store of 100 passages in which every word is in one: every stem has the same IDF. */
+const store = { passageCount: () => 100, documentFrequency: () => 1 } as unknown as Store;
+
+describe("synonyms (WordNet, offline)", () => {
+  it("knows the paraphrases readers use, both ways, phrases included", () => {
+    expect(synonyms("movie_theater")).toContain("cinema");
+    expect(synonyms("cinema")).toContain("movie theater");
+    expect(synonyms("prime_minister")).toContain("pm");
+    expect(synonyms("phone")).toContain("telephone");
+    expect(synonyms("slain")).toContain("dead");
+    expect(synonyms("ousted")).toContain("expel");
+    expect(synonyms("theaters")).toContain("theatre");
+    expect(synonyms("qwertyuiop")).toEqual([]);
+  });
+
+  it("lets a sentence match a question in other words, for less than the same words", () => {
+    const text = "The cinema on Main Street closed. The movie theater on Main Street closed.";
+    const q = analyseQuery("When did the movie theater on Main Street close?", store);
+    const [other, same] = scoreSentences(text, q);
+    expect(same!.coverage).toBeCloseTo(1);
+    expect(other!.coverage).toBeLessThan(same!.coverage);
+    // "movie" and "theater" (2 of the 5 stems) are found as "cinema", at SYNONYM_WEIGHT.
+    expect(other!.coverage).toBeCloseTo((3 + 2 * SYNONYM_WEIGHT) / 5);
+    expect(other!.matched).toEqual(expect.arrayContaining(["movi", "theater"]));
+  });
+});
