@@ -3,6 +3,7 @@
  * them itself), their stems, and each stem's inverse document frequency in the library.
  */
 import { isStopWord, stem, words } from "../text/tokens.ts";
+import { identifyLanguage } from "../text/identify.ts";
 import type { Store } from "../library/store.ts";
 
 export interface QueryTerms {
@@ -17,6 +18,8 @@ export interface QueryTerms {
   totalIdf: number;
   /** Passages in the library the IDFs were taken from. */
   passages: number;
+  /** The question's language (ISO 639-1; English when absent): its words are stemmed, and sentences matched, by its rules. */
+  lang?: string;
 }
 
 /** Phrases that only say "an event": "When did the meeting take place?" asks about the meeting. */
@@ -24,16 +27,17 @@ const EVENT_FILLER =
   /\b(?:take|takes|took|taken|taking) place\b|\b(?:happen|happens|happened|occur|occurs|occurred)\b/gi;
 
 export function analyseQuery(question: string, store: Store): QueryTerms {
-  const stripped = question.replace(EVENT_FILLER, " ");
-  const all = words(stripped);
-  let content = all.filter((w) => !isStopWord(w));
+  const lang = identifyLanguage(question);
+  const stripped = lang === "en" ? question.replace(EVENT_FILLER, " ") : question;
+  const all = words(stripped, lang);
+  let content = all.filter((w) => !isStopWord(w, lang));
   // A question made only of stop words ("who is it?") still needs something to match.
   if (content.length === 0) content = all;
   const seen = new Set<string>();
   const outWords: string[] = [];
   const outStems: string[] = [];
   for (const w of content) {
-    const s = stem(w);
+    const s = stem(w, lang);
     if (seen.has(s)) continue;
     seen.add(s);
     outWords.push(w);
@@ -49,9 +53,9 @@ export function analyseQuery(question: string, store: Store): QueryTerms {
     totalIdf += value;
   }
   const pairs = new Set<string>();
-  const stems = content.map(stem);
+  const stems = content.map((w) => stem(w, lang));
   for (let i = 1; i < stems.length; i++) pairs.add(`${stems[i - 1]} ${stems[i]}`);
-  return { words: outWords, stems: outStems, idf, pairs, totalIdf, passages: n };
+  return { words: outWords, stems: outStems, idf, pairs, totalIdf, passages: n, lang };
 }
 
 /** BM25's IDF of a word found in about 5% of the passages. */
