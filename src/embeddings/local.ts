@@ -39,7 +39,7 @@ export class LocalHashEmbeddings extends Embeddings {
   }
 
   /** The vector as a Float32Array, for callers that want to skip the number[] copy. */
-  vector(text: string): Float32Array {
+  vector(text: string, lang: string = identifyLanguage(text)): Float32Array {
     const counts = new Map<number, number>();
     const add = (key: string, weight: number) => {
       const h = fnv1a(key);
@@ -52,7 +52,6 @@ export class LocalHashEmbeddings extends Embeddings {
     const features = new Map<string, number>();
     const bump = (key: string, w: number) => features.set(key, (features.get(key) ?? 0) + w);
     let previous: string | null = null;
-    const lang = identifyLanguage(text);
     const { n, minLength } = GRAMS[language(lang)?.script ?? "latin"];
     for (const w of words(text, lang)) {
       if (isStopWord(w, lang)) continue;

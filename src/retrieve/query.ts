@@ -1,6 +1,6 @@
 /**
- * A question, analysed once for every lexical step: its content words (for FTS5, which stems
- * them itself), their stems, and each stem's inverse document frequency in the library.
+ * A question, analysed once for every lexical step: its content words, their stems (which
+ * the full-text index holds too), and each stem's inverse document frequency in the library.
  */
 import { isStopWord, stem, words } from "../text/tokens.ts";
 import { identifyLanguage } from "../text/identify.ts";
@@ -77,16 +77,16 @@ export function ftsExpression(q: QueryTerms): string | null {
   // words are there. In a small one they are cheap, and they help.
   const capIdf = Math.log(1 + (q.passages - MAX_BM25_DF + 0.5) / (MAX_BM25_DF + 0.5));
   const minIdf = q.passages >= LARGE_LIBRARY ? Math.max(COMMON_WORD_IDF, capIdf) : 0;
-  let rare = q.words.filter((_, i) => (q.idf.get(q.stems[i]!) ?? 0) >= minIdf);
+  // The index holds stems (indexTokens), so the expression is made of the question's stems.
+  let rare = q.stems.filter((s) => (q.idf.get(s) ?? 0) >= minIdf);
   if (q.passages >= LARGE_LIBRARY && rare.length > MAX_LARGE_WORDS) {
     // The rarest few carry the ranking; each more word is one more posting list to score.
-    const idfOf = (w: string) => q.idf.get(q.stems[q.words.indexOf(w)]!) ?? 0;
+    const idfOf = (s: string) => q.idf.get(s) ?? 0;
     rare = [...rare].sort((a, b) => idfOf(b) - idfOf(a)).slice(0, MAX_LARGE_WORDS);
   }
-  const chosen = rare.length > 0 ? rare : q.words;
-  // FTS5 splits "emma's" into "emma" + "s": hand it the same pieces, or "emma's" would be a
-  // two-word phrase that "Emma," never matches.
-  const pieces = new Set(chosen.flatMap((w) => w.split(/['’]/)).filter((w) => w.length > 1 || /\d/.test(w)));
+  const chosen = rare.length > 0 ? rare : q.stems;
+  // The index splits "o'neil" at the apostrophe: hand it the same pieces.
+  const pieces = new Set(chosen.flatMap((w) => w.split(/['’]/)).filter((w) => !/^[a-z]$/.test(w)));
   const parts = [...pieces].map((w) => `"${w.replace(/"/g, '""')}"`);
   return parts.length ? parts.join(" OR ") : null;
 }

@@ -21,6 +21,15 @@ const SAMPLE = 300;
  */
 export function identifyLanguage(text: string, fallback = "en"): string {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  const found = eld.detect(sample).language;
+  let found = recent.get(sample);
+  if (found === undefined) {
+    found = eld.detect(sample).language;
+    if (recent.size >= RECENT) recent.clear();
+    recent.set(sample, found);
+  }
   return found && LANGUAGES.includes(found) ? found : fallback;
 }
+
+/** A question is identified by the embedder and again by the query analysis: once is enough. */
+const recent = new Map<string, string>();
+const RECENT = 256;

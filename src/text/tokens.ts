@@ -149,6 +149,26 @@ function genericEntry(code: string): LanguageEntry {
 const ANY_WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const WORD_LIKE = /[\p{L}\p{N}]/u;
 
+/**
+ * ICU's dictionary segmentation costs about 3 µs a character, and the sentence rerank reads the
+ * same sentences question after question: the last few thousand texts' words are kept.
+ */
+function segmentWith(segmenter: Intl.Segmenter): (text: string) => string[] {
+  const memo = new Map<string, string[]>();
+  return (text) => {
+    let out = memo.get(text);
+    if (out === undefined) {
+      out = [];
+      for (const s of segmenter.segment(text))
+        if (s.isWordLike && WORD_LIKE.test(s.segment)) out.push(s.segment);
+      if (memo.size >= SEGMENT_MEMO) memo.clear();
+      memo.set(text, out);
+    }
+    return out.slice();
+  };
+}
+const SEGMENT_MEMO = 20_000;
+
 function compile(entry: LanguageEntry): Rules {
   const lower =
     entry.script === "turkish" ? (t: string) => t.toLocaleLowerCase("tr") : (t: string) => t.toLowerCase();
@@ -156,14 +176,7 @@ function compile(entry: LanguageEntry): Rules {
   const segmenter = writtenWithoutSpaces(entry.script)
     ? new Intl.Segmenter(entry.code, { granularity: "word" })
     : null;
-  const split = segmenter
-    ? (text: string) => {
-        const out: string[] = [];
-        for (const s of segmenter.segment(text))
-          if (s.isWordLike && WORD_LIKE.test(s.segment)) out.push(s.segment);
-        return out;
-      }
-    : (text: string) => text.match(ANY_WORD) ?? [];
+  const split = segmenter ? segmentWith(segmenter) : (text: string) => text.match(ANY_WORD) ?? [];
   // Question words count as stop words, as they do in English: they say what is asked, not about what.
   const stop = new Set<string>();
   for (const w of entry.stopWords) stop.add(fold(w));
@@ -192,4 +205,18 @@ function compile(entry: LanguageEntry): Rules {
       return s;
     },
   };
+}
+
+/**
+ * The tokens the full-text index holds for a text in `lang`: the stem of every word, stop
+ * words included (so that BM25's length normalisation counts the whole text, as it did when
+ * FTS5 stemmed), split at apostrophes before stemming ("emma's" is "emma" and "s", as FTS5's
+ * porter tokenizer had it, which keeps English's BM25 where it was). Questions are reduced to the same stems (analyseQuery),
+ * so BM25 matches in every language; the index's tokenizer only splits on spaces.
+ */
+export function indexTokens(text: string, lang = "en"): string[] {
+  const out: string[] = [];
+  for (const w of words(text, lang))
+    for (const piece of w.split(/['’]/)) if (piece.length > 0) out.push(stem(piece, lang));
+  return out;
 }
