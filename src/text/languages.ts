@@ -30,12 +30,23 @@ export interface LanguageEntry {
   /** `multilingual-stemmer`'s ISO code of the Snowball algorithm, or null when Snowball has none. */
   snowball: IsoCode | null;
   stopWords: readonly string[];
+  /**
+   * Words a question uses to ask rather than to name its topic ("what", "which", "name",
+   * "type"): stop words too, as English's own list has them.
+   */
+  fillers: string[];
   /** Checked in order: the first cue found in a question gives its type. */
   cues: Cue[];
   /** Words that end with a full stop without ending a sentence, lower-cased, without the stop. */
   abbreviations: string[];
   /** Latin-script languages whose diacritics tell words apart (Vietnamese tones) keep them. */
   keepMarks?: boolean;
+  /**
+   * Prefixes rewritten before stemming, where the stemmer misses them: Snowball's Arabic strips
+   * "ال" and "بال" but leaves "وال" ("and the"), one of the commonest prefixes. Applied only when
+   * at least three letters remain.
+   */
+  prefixRewrites?: [from: string, to: string][];
 }
 
 const NO_SPACES: ReadonlySet<Script> = new Set(["thai", "han", "japanese"]);
@@ -54,6 +65,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "latin",
     snowball: "en",
     stopWords: sw.eng,
+    fillers: [],
     cues: [
       cue("number", "how many|how much|how long|how old|how far|what percentage|what number|what amount"),
       cue("time", "when|what year|which year|what date|what century|which century|what decade"),
@@ -71,6 +83,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "latin",
     snowball: "es",
     stopWords: sw.spa,
+    fillers: "qué|cuál|cuáles|nombre|llama|llamaba|llamó|tipo|clase".split("|"),
     cues: [
       cue("number", "cuántos|cuántas|cuánto|cuánta|qué porcentaje|qué cantidad|qué número"),
       cue("time", "cuándo|qué año|en qué año|qué fecha|qué siglo|qué década"),
@@ -85,6 +98,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "latin",
     snowball: "de",
     stopWords: sw.deu,
+    fillers: "was|welche|welcher|welches|welchen|welchem|name|namen|heißt|hieß|art|typ".split("|"),
     cues: [
       cue("number", "wie viele|wie viel|wieviele|wieviel|wie lange|wie alt|wie hoch|wie groß|welcher anteil"),
       cue("time", "wann|in welchem jahr|welches jahr|welchem jahrhundert|seit wann|bis wann"),
@@ -99,6 +113,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "greek",
     snowball: "el",
     stopWords: sw.ell,
+    fillers: "τι|ποιο|ποια|ποιες|ποιου|ποιας|όνομα|ονομάζεται|ονομαζόταν|είδος|τύπος".split("|"),
     cues: [
       cue("number", "πόσοι|πόσες|πόσα|πόσο|πόση|πόσων|ποσοστό"),
       cue("time", "πότε|ποιο έτος|ποια χρονιά|ποιον αιώνα|ποια ημερομηνία|σε ποιο έτος"),
@@ -113,6 +128,9 @@ const ENTRIES: LanguageEntry[] = [
     script: "cyrillic",
     snowball: "ru",
     stopWords: sw.rus,
+    fillers: "что|какой|какая|какое|какие|каким|какую|каков|название|называется|назывался|имя|тип|вид".split(
+      "|",
+    ),
     cues: [
       cue("number", "сколько|какой процент|какое количество|какая доля"),
       cue("time", "когда|в каком году|какой год|в каком веке|какого числа|с какого года"),
@@ -127,6 +145,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "cyrillic",
     snowball: null,
     stopWords: sw.ukr,
+    fillers: "що|який|яка|яке|які|якого|назва|називається|тип|вид".split("|"),
     cues: [
       cue("number", "скільки|який відсоток|яка кількість"),
       cue("time", "коли|в якому році|у якому році|який рік|в якому столітті"),
@@ -141,6 +160,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "turkish",
     snowball: "tr",
     stopWords: sw.tur,
+    fillers: "ne|neydi|nedir|hangi|adı|adlı|isim|ismi|tür|türü|çeşit".split("|"),
     cues: [
       cue("number", "kaç|ne kadar|yüzde kaç|kaçıncı"),
       cue("time", "ne zaman|hangi yıl|hangi yılda|hangi tarihte|hangi yüzyılda"),
@@ -154,7 +174,12 @@ const ENTRIES: LanguageEntry[] = [
     name: "Arabic",
     script: "arabic",
     snowball: "ar",
+    prefixRewrites: [
+      ["وال", "ال"],
+      ["فال", "ال"],
+    ],
     stopWords: sw.ara,
+    fillers: "ما|ماذا|أي|الذي|التي|اسم|يسمى|تسمى|نوع|يتم".split("|"),
     cues: [
       cue("number", "كم|ما عدد|ما هو عدد|ما نسبة|ما هي نسبة"),
       cue("time", "متى|في أي عام|في أي سنة|أي عام|أي سنة|في أي قرن|ما تاريخ"),
@@ -169,6 +194,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "arabic",
     snowball: "fa",
     stopWords: sw.fas,
+    fillers: "چه|چیست|کدام|نام|اسم|نوع".split("|"),
     cues: [
       cue("number", "چند|چقدر|چه تعداد|چند درصد"),
       cue("time", "^کی|چه زمانی|چه سالی|در چه سالی|چه تاریخی|چه قرنی"),
@@ -183,6 +209,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "devanagari",
     snowball: "hi",
     stopWords: sw.hin,
+    fillers: "क्या|किस|नाम|प्रकार|तरह".split("|"),
     cues: [
       // "कौन सा" is "which", not "who".
       cue("other", "कौन सा|कौन से|कौन सी|कौनसा|कौनसे|कौनसी"),
@@ -199,6 +226,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "thai",
     snowball: null,
     stopWords: sw.tha,
+    fillers: "อะไร|ไหน|ใด|ชื่อ|ประเภท|ชนิด".split("|"),
     cues: [
       cue("number", "กี่|เท่าไร|เท่าไหร่|จำนวนเท่าใด|ร้อยละเท่าใด"),
       cue("time", "เมื่อไร|เมื่อไหร่|เมื่อใด|ปีใด|ปีไหน|ปีอะไร|ศตวรรษใด|วันที่เท่าไร"),
@@ -213,6 +241,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "han",
     snowball: null,
     stopWords: sw.zho,
+    fillers: "什么|哪个|哪一|哪些|哪种|哪|叫|称为|名字|名称|类型|一个|什么样|谁在|谁是".split("|"),
     cues: [
       cue("number", "多少|几个|几名|几位|几次|几年|多大|多长|多高|多远|百分之几"),
       cue("time", "什么时候|何时|哪一年|哪年|几月|哪一天|哪个世纪|哪一世纪|什么时间|何年"),
@@ -227,6 +256,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "japanese",
     snowball: null,
     stopWords: sw.jpn,
+    fillers: "何|なに|なん|どの|どれ|名前|種類".split("|"),
     cues: [
       cue("number", "いくつ|いくら|何人|何個|何回|何パーセント|何割|どのくらい|どれくらい|何本|何台"),
       cue("time", "いつ|何年|何月|何日|何世紀|何時"),
@@ -242,6 +272,7 @@ const ENTRIES: LanguageEntry[] = [
     snowball: null,
     keepMarks: true,
     stopWords: sw.vie,
+    fillers: "gì|nào|tên|loại|được gọi".split("|"),
     cues: [
       cue("number", "bao nhiêu|mấy|bao lâu|tỷ lệ bao nhiêu"),
       cue("time", "khi nào|bao giờ|lúc nào|năm nào|năm bao nhiêu|thế kỷ nào|ngày nào"),
@@ -256,6 +287,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "latin",
     snowball: "ro",
     stopWords: sw.ron,
+    fillers: "ce|care|numele|nume|tip|fel".split("|"),
     cues: [
       cue("number", "câți|câte|cât|ce procent|ce număr"),
       cue("time", "când|în ce an|ce an|în ce secol|ce dată"),
@@ -270,6 +302,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "latin",
     snowball: "fr",
     stopWords: sw.fra,
+    fillers: "que|quoi|quel|quelle|quels|quelles|nom|appelle|type|genre".split("|"),
     cues: [
       cue("number", "combien|quel pourcentage|quelle proportion|quel nombre"),
       cue("time", "quand|en quelle année|quelle année|quel siècle|quelle date|depuis quand"),
@@ -284,6 +317,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "latin",
     snowball: "pt",
     stopWords: sw.por,
+    fillers: "que|qual|quais|nome|chama|tipo".split("|"),
     cues: [
       cue("number", "quantos|quantas|quanto|quanta|que percentagem|que porcentagem"),
       cue("time", "quando|em que ano|que ano|qual ano|em que século|que data"),
@@ -298,6 +332,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "latin",
     snowball: "it",
     stopWords: sw.ita,
+    fillers: "che|cosa|quale|quali|nome|chiama|tipo".split("|"),
     cues: [
       cue("number", "quanti|quante|quanto|quanta|quale percentuale"),
       cue("time", "quando|in che anno|in quale anno|che anno|quale secolo|che data"),
@@ -312,6 +347,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "latin",
     snowball: "id",
     stopWords: sw.ind,
+    fillers: "apa|apakah|mana|yang|nama|disebut|jenis".split("|"),
     cues: [
       cue("number", "berapa|berapa banyak|berapa persen|berapa lama"),
       cue("time", "kapan|tahun berapa|pada tahun berapa|abad ke berapa|tanggal berapa|bilamana"),

@@ -141,7 +141,16 @@ function rulesOf(lang: string): Rules {
 }
 
 function genericEntry(code: string): LanguageEntry {
-  return { code, name: code, script: "latin", snowball: null, stopWords: [], cues: [], abbreviations: [] };
+  return {
+    code,
+    name: code,
+    script: "latin",
+    snowball: null,
+    stopWords: [],
+    fillers: [],
+    cues: [],
+    abbreviations: [],
+  };
 }
 
 // Letters, digits and the combining marks that spell many scripts' vowels (Devanagari, Thai).
@@ -181,14 +190,14 @@ function compile(entry: LanguageEntry): Rules {
   const stop = new Set<string>();
   for (const w of entry.stopWords) stop.add(fold(w));
   // In a script without spaces a cue's pieces may be content words ("年" of "几年"): only whole cues.
-  for (const c of entry.cues)
-    for (const p of c.phrases) {
-      const phrase = fold(p.replace(/^\^/, ""));
-      if (segmenter) stop.add(phrase);
-      else for (const w of split(phrase)) stop.add(w);
-    }
+  for (const p of [...entry.cues.flatMap((c) => c.phrases), ...entry.fillers]) {
+    const phrase = fold(p.replace(/^\^/, ""));
+    if (segmenter) stop.add(phrase);
+    else for (const w of split(phrase)) stop.add(w);
+  }
   const snowball = entry.snowball ? createStemmer(entry.snowball) : null;
   const cache = new Map<string, string>();
+  const rewrites = entry.prefixRewrites ?? [];
   return {
     entry,
     stop,
@@ -197,7 +206,13 @@ function compile(entry: LanguageEntry): Rules {
     stem(word) {
       let s = cache.get(word);
       if (s === undefined) {
-        s = snowball && !/^\d/.test(word) ? snowball(word) : word;
+        let w = word;
+        for (const [from, to] of rewrites)
+          if (w.startsWith(from) && w.length - from.length >= 3) {
+            w = to + w.slice(from.length);
+            break;
+          }
+        s = snowball && !/^\d/.test(w) ? snowball(w) : w;
         if (s.length === 0) s = word;
         if (cache.size > 200_000) cache.clear();
         cache.set(word, s);
@@ -214,9 +229,16 @@ function compile(entry: LanguageEntry): Rules {
  * porter tokenizer had it, which keeps English's BM25 where it was). Questions are reduced to the same stems (analyseQuery),
  * so BM25 matches in every language; the index's tokenizer only splits on spaces.
  */
+const APOSTROPHES = /['’]/;
+
 export function indexTokens(text: string, lang = "en"): string[] {
   const out: string[] = [];
-  for (const w of words(text, lang))
-    for (const piece of w.split(/['’]/)) if (piece.length > 0) out.push(stem(piece, lang));
+  const ws = words(text, lang);
+  // English, the bulk of most libraries, skips the language dispatch: its stems are cached.
+  const stemOf = lang === "en" ? (w: string) => stemCache.get(w) ?? stem(w) : (w: string) => stem(w, lang);
+  for (const w of ws) {
+    if (w.indexOf("'") < 0 && w.indexOf("’") < 0) out.push(stemOf(w));
+    else for (const piece of w.split(APOSTROPHES)) if (piece.length > 0) out.push(stemOf(piece));
+  }
   return out;
 }
