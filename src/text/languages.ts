@@ -342,6 +342,21 @@ const ENTRIES: LanguageEntry[] = [
     abbreviations: "sig sig.ra dott prof ing avv ecc pag art es".split(" "),
   },
   {
+    code: "cs",
+    name: "Czech",
+    script: "latin",
+    snowball: "cs",
+    stopWords: sw.ces,
+    fillers: "co|jaký|jaká|jaké|jakým|který|která|které|jméno|název|typ|druh".split("|"),
+    cues: [
+      cue("number", "kolik|kolikrát|jaký podíl|kolika"),
+      cue("time", "kdy|ve kterém roce|v jakém roce|kterého roku|ve kterém století"),
+      cue("person", "kdo|koho|komu|kým|čí"),
+      cue("place", "kde|kam|odkud|ve které zemi|ve kterém městě|v jaké zemi"),
+    ],
+    abbreviations: "např tzv atd mj tj resp ing mudr doc prof str č tis mil mld".split(" "),
+  },
+  {
     code: "id",
     name: "Indonesian",
     script: "latin",
