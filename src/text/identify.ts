@@ -66,6 +66,8 @@ function strongScript(text: string): string | undefined {
   return bestCount * 5 >= letters && bestCount > 0 ? best : undefined;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** The table's language for a script when the n-grams named one of another script. */
 const BY_SCRIPT: Record<string, string> = {
   kana: "ja",
@@ -94,6 +96,10 @@ export function identifyLanguage(text: string, fallback = "en"): string {
 
 function detect(sample: string): string {
   const result = eld.detect(sample);
+  // An ASCII text the n-grams are unsure of is read by the fallback's rules (English by
+  // default): a question of rare names and terms ("Who neburk luvin maimgril?") is no evidence
+  // of Czech, and reading English by another language's rules loses its stop words and stems.
+  if (!result.isReliable() && ASCII.test(sample)) return "";
   const entry = result.language ? language(result.language) : undefined;
   // A non-Latin answer stands: its letters are the evidence.
   if (entry && writtenIn(entry.script) !== "latin") return result.language;

@@ -162,6 +162,10 @@ describe("language identification", () => {
   it("knows a short question's language", () => {
     for (const [code, text] of Object.entries(samples)) expect(identifyLanguage(text), code).toBe(code);
   });
+  it("reads a question of rare names in ASCII by the fallback's rules, not a guessed language's", () => {
+    expect(identifyLanguage("Who neburk luvin maimgril?")).toBe("en");
+    expect(identifyLanguage("Sky Digital是什么时候推出的？")).toBe("zh");
+  });
   it("falls back when the text says nothing", () => {
     expect(identifyLanguage("1234 !!", "de")).toBe("de");
   });
