@@ -23,6 +23,7 @@ import { createEmbedder, type Embedder } from "./embeddings/embedder.ts";
 import { Libraries, type Library } from "./library/libraries.ts";
 import type { VectorIndexParams } from "./library/vector-index.ts";
 import { retrieveWithVector, type Retrieval, type Retrieved } from "./retrieve/hybrid.ts";
+import { identifyLanguage } from "./text/identify.ts";
 import type { Answerer } from "./answer/types.ts";
 import { createExtractiveAnswerer, NOT_FOUND_ANSWER } from "./answer/extractive.ts";
 
@@ -113,11 +114,18 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
 
     onProgress?.({ stage: "chunking" });
     const chunks = chunkText(text);
+    // One identification an article: its passages are read (embedded, indexed) in its language.
+    const language = identifyLanguage(text);
     const vectors: Float32Array[] = [];
     for (let i = 0; i < chunks.length; i += EMBED_BATCH) {
       signal?.throwIfAborted();
       onProgress?.({ stage: "embedding", done: i, total: chunks.length });
-      vectors.push(...(await embedder.embedDocuments(chunks.slice(i, i + EMBED_BATCH).map((c) => c.text))));
+      vectors.push(
+        ...(await embedder.embedDocuments(
+          chunks.slice(i, i + EMBED_BATCH).map((c) => c.text),
+          language,
+        )),
+      );
     }
     onProgress?.({ stage: "embedding", done: chunks.length, total: chunks.length });
     signal?.throwIfAborted();
@@ -140,6 +148,7 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
           publishedAt: article.publishedAt ?? null,
           text,
           contentHash,
+          language,
         },
         chunks,
         vectors,

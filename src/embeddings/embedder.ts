@@ -10,7 +10,11 @@ import type { EmbeddingIdentity } from "../library/store.ts";
 
 export interface Embedder {
   readonly identity: EmbeddingIdentity;
-  embedDocuments(texts: string[]): Promise<Float32Array[]>;
+  /**
+   * `lang`, when the caller knows it (an article's, identified once), is the texts' language
+   * (ISO 639-1); an embedder that reads words by language uses it instead of identifying each text.
+   */
+  embedDocuments(texts: string[], lang?: string): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<Float32Array>;
   /** Learns `identity.dimensions` from one vector when the provider does not say it. */
   probe?(): Promise<void>;
@@ -20,7 +24,7 @@ export function localEmbedder(dimensions = LOCAL_DEFAULT_DIMENSIONS, model = "fo
   const local = new LocalHashEmbeddings({ dimensions });
   return {
     identity: { provider: "local", model, dimensions },
-    embedDocuments: async (texts) => texts.map((t) => local.vector(t)),
+    embedDocuments: async (texts, lang) => texts.map((t) => local.vector(t, lang)),
     embedQuery: async (text) => local.vector(text),
   };
 }

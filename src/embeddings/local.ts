@@ -5,9 +5,16 @@
  * signed feature hashing, weights counts sublinearly and L2-normalises, so cosine similarity
  * behaves like a TF-weighted lexical overlap with some fuzziness. It is the "semantic" side of
  * hybrid retrieval on a machine with no model; OpenAI's embeddings replace it when configured.
+ *
+ * Every text is read in its own language (identified per text): its words, stems and stop
+ * words come from the language's rules, and its character n-grams are sized for its script,
+ * so that a script with short words (Chinese, Arabic) gets as many fuzzy features a word as
+ * a Latin one instead of none.
  */
 import { Embeddings } from "@langchain/core/embeddings";
 import { isStopWord, stem, words } from "../text/tokens.ts";
+import { identifyLanguage } from "../text/identify.ts";
+import { language, type Script } from "../text/languages.ts";
 
 export const LOCAL_DEFAULT_DIMENSIONS = 256;
 
@@ -32,7 +39,7 @@ export class LocalHashEmbeddings extends Embeddings {
   }
 
   /** The vector as a Float32Array, for callers that want to skip the number[] copy. */
-  vector(text: string): Float32Array {
+  vector(text: string, lang: string = identifyLanguage(text)): Float32Array {
     const counts = new Map<number, number>();
     const add = (key: string, weight: number) => {
       const h = fnv1a(key);
@@ -45,15 +52,16 @@ export class LocalHashEmbeddings extends Embeddings {
     const features = new Map<string, number>();
     const bump = (key: string, w: number) => features.set(key, (features.get(key) ?? 0) + w);
     let previous: string | null = null;
-    for (const w of words(text)) {
-      if (isStopWord(w)) continue;
-      const s = stem(w);
+    const { n, minLength } = GRAMS[language(lang)?.script ?? "latin"];
+    for (const w of words(text, lang)) {
+      if (isStopWord(w, lang)) continue;
+      const s = stem(w, lang);
       bump(`w:${s}`, WEIGHT_WORD);
       if (previous !== null) bump(`p:${previous} ${s}`, WEIGHT_PAIR);
       previous = s;
-      if (w.length >= 5) {
+      if (w.length >= minLength) {
         const padded = `<${w}>`;
-        for (let i = 0; i + 4 <= padded.length; i++) bump(`g:${padded.slice(i, i + 4)}`, WEIGHT_GRAM);
+        for (let i = 0; i + n <= padded.length; i++) bump(`g:${padded.slice(i, i + n)}`, WEIGHT_GRAM);
       }
     }
     for (const [key, weight] of features) {
@@ -79,6 +87,23 @@ export class LocalHashEmbeddings extends Embeddings {
     return v;
   }
 }
+
+/**
+ * Character n-grams by script: 4-grams of words of 5 letters or more where words are long
+ * (English's, unchanged); 3-grams in Arabic script (short words, no written vowels) and Thai;
+ * 2-grams in Chinese and Japanese, whose words are one to three characters.
+ */
+const GRAMS: Record<Script, { n: number; minLength: number }> = {
+  latin: { n: 4, minLength: 5 },
+  turkish: { n: 4, minLength: 5 },
+  cyrillic: { n: 4, minLength: 5 },
+  greek: { n: 4, minLength: 5 },
+  devanagari: { n: 4, minLength: 5 },
+  arabic: { n: 3, minLength: 4 },
+  thai: { n: 3, minLength: 3 },
+  han: { n: 2, minLength: 2 },
+  japanese: { n: 2, minLength: 2 },
+};
 
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;

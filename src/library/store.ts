@@ -8,12 +8,28 @@ import Database from "better-sqlite3";
 import type { ArticleSummary, Chunk, Passage } from "../types.ts";
 import { FootnoteError } from "../errors.ts";
 import { SENTENCE_SPLITTER_VERSION, sentenceSpans, type Span } from "../text/sentences.ts";
+import { indexTokens } from "../text/tokens.ts";
+import { identifyLanguage } from "../text/identify.ts";
 
 /**
  * 2: passages keep their sentence spans (so that a query does not segment them again).
  * 3: term_stats, the document frequencies of a large library's common terms.
+ * 4: articles know their language; the FTS5 index holds each passage's normalised tokens
+ *    (lexicalText), split on spaces only, instead of stemming English itself.
  */
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
+
+/** The FTS5 table as schema 4 makes it: our tokens in, split on spaces (ASCII punctuation never occurs in them). */
+const FTS_TABLE =
+  "CREATE VIRTUAL TABLE passages_fts USING fts5 (title, text, content = '', contentless_delete = 1, tokenize = 'ascii')";
+
+/**
+ * What the full-text index holds for a passage (or title) of an article in `lang`: the same
+ * normalised tokens a question is reduced to (text/tokens.ts), so BM25 works in every language.
+ */
+export function lexicalText(text: string, lang: string): string {
+  return indexTokens(text, lang).join(" ");
+}
 /**
  * FTS5 counts a term's passages by walking its posting list (about 20 ns a passage here), so
  * a question's common words are the dear lookups: in a library of 10,000 passages or more, terms in
@@ -46,6 +62,8 @@ export interface ArticleRecord {
   publishedAt: string | null;
   text: string;
   contentHash: string;
+  /** ISO 639-1; identified from the text when not given. */
+  language?: string;
 }
 
 export interface EmbeddingIdentity {
@@ -118,7 +136,7 @@ export class Store {
         { id: string; title: string; chunks: number; url: string | null }
       >("SELECT id, title, chunks, url FROM articles WHERE url = ?"),
       insertArticle: this.db.prepare(
-        "INSERT INTO articles (id, title, url, byline, published_at, created_at, text, content_hash, chars, chunks) VALUES (@id, @title, @url, @byline, @publishedAt, @createdAt, @text, @contentHash, @chars, @chunks)",
+        "INSERT INTO articles (id, title, url, byline, published_at, created_at, text, content_hash, chars, chunks, language) VALUES (@id, @title, @url, @byline, @publishedAt, @createdAt, @text, @contentHash, @chars, @chunks, @language)",
       ),
       insertPassage: this.db.prepare(
         "INSERT INTO passages (article_id, idx, start, end, text, vector, sentences) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -164,8 +182,8 @@ export class Store {
       ),
       termStats: this.db.prepare<[], { term: string; df: number }>("SELECT term, df FROM term_stats"),
     };
-    // A large library from before schema 3 counts its common terms once, now.
-    if (from < 3) this.refreshTermStatsIfDue();
+    // A large library from before schema 4 counts its common terms (its new tokens) once, now.
+    if (from < 4) this.refreshTermStatsIfDue();
     this.resplitSentencesIfDue();
   }
 
@@ -199,6 +217,9 @@ export class Store {
       );
     }
     if (version === SCHEMA_VERSION) return version;
+    const oldFts = this.db
+      .prepare<[], { sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'passages_fts'")
+      .get()?.sql;
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS articles (
@@ -211,7 +232,8 @@ export class Store {
         text TEXT NOT NULL,
         content_hash TEXT NOT NULL UNIQUE,
         chars INTEGER NOT NULL,
-        chunks INTEGER NOT NULL
+        chunks INTEGER NOT NULL,
+        language TEXT
       );
       CREATE INDEX IF NOT EXISTS articles_url ON articles (url);
       CREATE TABLE IF NOT EXISTS passages (
@@ -228,7 +250,7 @@ export class Store {
       CREATE INDEX IF NOT EXISTS passages_article ON passages (article_id);
       -- Deletions since the last index snapshot, so the in-memory index can replay them.
       CREATE TABLE IF NOT EXISTS deleted_passages (passage_id INTEGER NOT NULL, seq INTEGER PRIMARY KEY);
-      CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5 (title, text, content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2');
+      ${oldFts ? "" : `${FTS_TABLE};`}
       CREATE VIRTUAL TABLE IF NOT EXISTS passages_vocab USING fts5vocab (passages_fts, 'row');
       CREATE TABLE IF NOT EXISTS term_stats (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
     `);
@@ -236,8 +258,49 @@ export class Store {
     const columns = this.db.pragma("table_info(passages)") as Array<{ name: string }>;
     if (!columns.some((c) => c.name === "sentences"))
       this.db.exec("ALTER TABLE passages ADD COLUMN sentences BLOB");
+    if (oldFts && !oldFts.includes("'ascii'")) this.retokenise();
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     return version;
+  }
+
+  /**
+   * From schema 3 or older: each article's language is identified, and the FTS5 index, made
+   * by FTS5's English porter tokenizer, is built again from the passages' normalised tokens.
+   * One transaction: a kill leaves the old library, which migrates again on the next open.
+   */
+  private retokenise(): void {
+    this.db.transaction(() => {
+      const columns = this.db.pragma("table_info(articles)") as Array<{ name: string }>;
+      if (!columns.some((c) => c.name === "language"))
+        this.db.exec("ALTER TABLE articles ADD COLUMN language TEXT");
+      const setLanguage = this.db.prepare("UPDATE articles SET language = ? WHERE id = ?");
+      const textOf = this.db.prepare<[string], { text: string }>("SELECT text FROM articles WHERE id = ?");
+      // Rows are read a page at a time: better-sqlite3 cannot write while a statement iterates.
+      const languages = new Map<string, { lang: string; title: string }>();
+      for (const a of this.db
+        .prepare<[], { id: string; title: string; language: string | null }>(
+          "SELECT id, title, language FROM articles",
+        )
+        .all()) {
+        const lang = a.language ?? identifyLanguage(textOf.get(a.id)!.text);
+        if (!a.language) setLanguage.run(lang, a.id);
+        languages.set(a.id, { lang, title: lexicalText(a.title, lang) });
+      }
+      this.db.exec(`DROP TABLE IF EXISTS passages_vocab; DROP TABLE passages_fts; ${FTS_TABLE};
+        CREATE VIRTUAL TABLE passages_vocab USING fts5vocab (passages_fts, 'row');
+        DELETE FROM term_stats; DELETE FROM meta WHERE key = 'term_stats_passages';`);
+      const insert = this.db.prepare("INSERT INTO passages_fts (rowid, title, text) VALUES (?, ?, ?)");
+      const page = this.db.prepare<[number], { id: number; article_id: string; text: string }>(
+        "SELECT id, article_id, text FROM passages WHERE id > ? ORDER BY id LIMIT 2048",
+      );
+      for (let last = 0, rows = page.all(last); rows.length > 0; rows = page.all(last)) {
+        for (const p of rows) {
+          const a = languages.get(p.article_id)!;
+          insert.run(p.id, a.title, lexicalText(p.text, a.lang));
+        }
+        last = rows[rows.length - 1]!.id;
+      }
+    })();
   }
 
   getMeta(key: string): string | undefined {
@@ -267,9 +330,12 @@ export class Store {
   /** Stores an article, its passages, vectors and full-text rows in one transaction. */
   addArticle(article: ArticleRecord, chunks: Chunk[], vectors: Float32Array[]): number[] {
     const ids: number[] = [];
+    const language = article.language ?? identifyLanguage(article.text);
+    const title = lexicalText(article.title, language);
     this.db.transaction(() => {
       this.stmts.insertArticle.run({
         ...article,
+        language,
         createdAt: new Date().toISOString(),
         chars: article.text.length,
         chunks: chunks.length,
@@ -286,7 +352,7 @@ export class Store {
           encodeSpans(chunk.text),
         );
         const id = Number(info.lastInsertRowid);
-        this.stmts.insertFts.run(id, article.title, chunk.text);
+        this.stmts.insertFts.run(id, title, lexicalText(chunk.text, language));
         ids.push(id);
       });
     })();

@@ -1,9 +1,10 @@
 /**
- * A question, analysed once for every lexical step: its content words (for FTS5, which stems
- * them itself), their stems, and each stem's inverse document frequency in the library.
+ * A question, analysed once for every lexical step: its content words, their stems (which
+ * the full-text index holds too), and each stem's inverse document frequency in the library.
  */
 import { isStopWord, stem, terms, words } from "../text/tokens.ts";
 import { synonyms } from "../text/synonyms.ts";
+import { identifyLanguage } from "../text/identify.ts";
 import type { Store } from "../library/store.ts";
 
 /**
@@ -32,6 +33,8 @@ export interface QueryTerms {
   /** Passages in the library the IDFs were taken from. */
   passages: number;
   alternatives: Alternative[];
+  /** The question's language (ISO 639-1; English when absent): its words are stemmed, and sentences matched, by its rules. */
+  lang?: string;
 }
 
 /** Phrases that only say "an event": "When did the meeting take place?" asks about the meeting. */
@@ -39,16 +42,17 @@ const EVENT_FILLER =
   /\b(?:take|takes|took|taken|taking) place\b|\b(?:happen|happens|happened|occur|occurs|occurred)\b/gi;
 
 export function analyseQuery(question: string, store: Store): QueryTerms {
-  const stripped = question.replace(EVENT_FILLER, " ");
-  const all = words(stripped);
-  let content = all.filter((w) => !isStopWord(w));
+  const lang = identifyLanguage(question);
+  const stripped = lang === "en" ? question.replace(EVENT_FILLER, " ") : question;
+  const all = words(stripped, lang);
+  let content = all.filter((w) => !isStopWord(w, lang));
   // A question made only of stop words ("who is it?") still needs something to match.
   if (content.length === 0) content = all;
   const seen = new Set<string>();
   const outWords: string[] = [];
   const outStems: string[] = [];
   for (const w of content) {
-    const s = stem(w);
+    const s = stem(w, lang);
     if (seen.has(s)) continue;
     seen.add(s);
     outWords.push(w);
@@ -64,7 +68,7 @@ export function analyseQuery(question: string, store: Store): QueryTerms {
     totalIdf += value;
   }
   const pairs = new Set<string>();
-  const stems = content.map(stem);
+  const stems = content.map((w) => stem(w, lang));
   for (let i = 1; i < stems.length; i++) pairs.add(`${stems[i - 1]} ${stems[i]}`);
   return {
     words: outWords,
@@ -73,7 +77,9 @@ export function analyseQuery(question: string, store: Store): QueryTerms {
     pairs,
     totalIdf,
     passages: n,
-    alternatives: alternativesOf(content),
+    // WordNet is English: other languages match their own words only.
+    alternatives: lang === "en" ? alternativesOf(content) : [],
+    lang,
   };
 }
 
@@ -127,16 +133,16 @@ export function ftsExpression(q: QueryTerms): string | null {
   // words are there. In a small one they are cheap, and they help.
   const capIdf = Math.log(1 + (q.passages - MAX_BM25_DF + 0.5) / (MAX_BM25_DF + 0.5));
   const minIdf = q.passages >= LARGE_LIBRARY ? Math.max(COMMON_WORD_IDF, capIdf) : 0;
-  let rare = q.words.filter((_, i) => (q.idf.get(q.stems[i]!) ?? 0) >= minIdf);
+  // The index holds stems (indexTokens), so the expression is made of the question's stems.
+  let rare = q.stems.filter((s) => (q.idf.get(s) ?? 0) >= minIdf);
   if (q.passages >= LARGE_LIBRARY && rare.length > MAX_LARGE_WORDS) {
     // The rarest few carry the ranking; each more word is one more posting list to score.
-    const idfOf = (w: string) => q.idf.get(q.stems[q.words.indexOf(w)]!) ?? 0;
+    const idfOf = (s: string) => q.idf.get(s) ?? 0;
     rare = [...rare].sort((a, b) => idfOf(b) - idfOf(a)).slice(0, MAX_LARGE_WORDS);
   }
-  const chosen = rare.length > 0 ? rare : q.words;
-  // FTS5 splits "emma's" into "emma" + "s": hand it the same pieces, or "emma's" would be a
-  // two-word phrase that "Emma," never matches.
-  const pieces = new Set(chosen.flatMap((w) => w.split(/['’]/)).filter((w) => w.length > 1 || /\d/.test(w)));
+  const chosen = rare.length > 0 ? rare : q.stems;
+  // The index splits "o'neil" at the apostrophe: hand it the same pieces.
+  const pieces = new Set(chosen.flatMap((w) => w.split(/['’]/)).filter((w) => !/^[a-z]$/.test(w)));
   const parts = [...pieces].map((w) => `"${w.replace(/"/g, '""')}"`);
   return parts.length ? parts.join(" OR ") : null;
 }

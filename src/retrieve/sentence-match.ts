@@ -5,7 +5,7 @@
  * about a passage than the passage's bag of words; the extractive answerer reuses the same
  * scores to pick what to quote.
  */
-import { isStopWord, stem, words } from "../text/tokens.ts";
+import { isStopWord, stem, stemKeepsInitial, words } from "../text/tokens.ts";
 import { sentenceSpans, type Span } from "../text/sentences.ts";
 import type { QueryTerms } from "./query.ts";
 
@@ -30,14 +30,16 @@ export function scoreSentences(text: string, q: QueryTerms, offset = 0, spans?: 
   const firsts = new Set<number>();
   for (const s of q.stems) firsts.add(s.charCodeAt(0));
   for (const a of q.alternatives) for (const o of a.options) for (const s of o) firsts.add(s.charCodeAt(0));
+  const lang = q.lang ?? "en";
+  const guard = stemKeepsInitial(lang);
   const local = spans
     ? spans.map((s) => ({ start: s.start - offset, end: s.end - offset }))
     : sentenceSpans(text);
   return local.map((span) => {
     const sentence = text.slice(span.start, span.end);
     const stems: string[] = [];
-    for (const w of words(sentence))
-      if (!isStopWord(w)) stems.push(firsts.has(w.charCodeAt(0)) ? stem(w) : "");
+    for (const w of words(sentence, lang))
+      if (!isStopWord(w, lang)) stems.push(!guard || firsts.has(w.charCodeAt(0)) ? stem(w, lang) : "");
     const present = new Set(stems);
     let matchedIdf = 0;
     const matched: string[] = [];

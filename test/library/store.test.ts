@@ -77,7 +77,7 @@ describe("store: sentence spans kept with each passage", () => {
     expect(store.passages(ids)[0]!.sentences!.length).toBeGreaterThan(0);
     store.close();
     const reopened = new Database(file);
-    expect(reopened.pragma("user_version", { simple: true })).toBe(3);
+    expect(reopened.pragma("user_version", { simple: true })).toBe(4);
     reopened.close();
   });
 });
@@ -205,7 +205,7 @@ describe("store: counts of a large library's common terms (term_stats)", () => {
     const reopened = new Store(file, "t", { termStats });
     expect(reopened.getMeta("term_stats_passages")).toBe("25");
     expect(counted(reopened).harbour).toBe(25);
-    expect(reopened.db.pragma("user_version", { simple: true })).toBe(3);
+    expect(reopened.db.pragma("user_version", { simple: true })).toBe(4);
     reopened.close();
   });
 });

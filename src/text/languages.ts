@@ -1,0 +1,384 @@
+/**
+ * One entry per language, keyed by ISO 639-1 code: everything the text layer needs to know
+ * about a language as data. Adding a language is adding an entry: its Snowball stemmer (by
+ * code, from `multilingual-stemmer`), its stop words (from `stopword`), its script (which picks
+ * the folding and the segmentation), the question words that say what kind of answer is asked
+ * for, and the abbreviations that do not end a sentence.
+ */
+import * as sw from "stopword";
+import type { IsoCode } from "multilingual-stemmer";
+
+/** What a question asks for. Mirrors answer-type.ts's AnswerType ("other": a cue that rules the rest out). */
+export type CueType = "person" | "time" | "number" | "place" | "other";
+
+export type Script =
+  "latin" | "cyrillic" | "greek" | "arabic" | "devanagari" | "thai" | "han" | "japanese" | "turkish";
+
+export interface Cue {
+  /**
+   * Words (or, in a script without spaces, substrings) of the question, lower-cased; a leading
+   * "^" matches only at the question's start (Arabic "من" is "who" there and "from" elsewhere).
+   */
+  phrases: string[];
+  type: CueType;
+}
+
+export interface LanguageEntry {
+  code: string;
+  name: string;
+  script: Script;
+  /** `multilingual-stemmer`'s ISO code of the Snowball algorithm, or null when Snowball has none. */
+  snowball: IsoCode | null;
+  stopWords: readonly string[];
+  /**
+   * Words a question uses to ask rather than to name its topic ("what", "which", "name",
+   * "type"): stop words too, as English's own list has them.
+   */
+  fillers: string[];
+  /** Checked in order: the first cue found in a question gives its type. */
+  cues: Cue[];
+  /** Words that end with a full stop without ending a sentence, lower-cased, without the stop. */
+  abbreviations: string[];
+  /** Latin-script languages whose diacritics tell words apart (Vietnamese tones) keep them. */
+  keepMarks?: boolean;
+  /**
+   * Prefixes rewritten before stemming, where the stemmer misses them: Snowball's Arabic strips
+   * "ال" and "بال" but leaves "وال" ("and the"), one of the commonest prefixes. Applied only when
+   * at least three letters remain.
+   */
+  prefixRewrites?: [from: string, to: string][];
+}
+
+const NO_SPACES: ReadonlySet<Script> = new Set(["thai", "han", "japanese"]);
+
+/** Scripts written without spaces between words: segmented by ICU's dictionaries, cues found as substrings. */
+export function writtenWithoutSpaces(script: Script): boolean {
+  return NO_SPACES.has(script);
+}
+
+const cue = (type: CueType, list: string): Cue => ({ type, phrases: list.split("|") });
+
+const ENTRIES: LanguageEntry[] = [
+  {
+    code: "en",
+    name: "English",
+    script: "latin",
+    snowball: "en",
+    stopWords: sw.eng,
+    fillers: [],
+    cues: [
+      cue("number", "how many|how much|how long|how old|how far|what percentage|what number|what amount"),
+      cue("time", "when|what year|which year|what date|what century|which century|what decade"),
+      cue("person", "who|whom|whose"),
+      cue("place", "where|what country|which country|what city|which city"),
+    ],
+    abbreviations:
+      "mr mrs ms dr prof st jr sr vs etc e.g i.e inc ltd co no fig jan feb mar apr aug sept oct nov dec".split(
+        " ",
+      ),
+  },
+  {
+    code: "es",
+    name: "Spanish",
+    script: "latin",
+    snowball: "es",
+    stopWords: sw.spa,
+    fillers: "qué|cuál|cuáles|nombre|llama|llamaba|llamó|tipo|clase".split("|"),
+    cues: [
+      cue("number", "cuántos|cuántas|cuánto|cuánta|qué porcentaje|qué cantidad|qué número"),
+      cue("time", "cuándo|qué año|en qué año|qué fecha|qué siglo|qué década"),
+      cue("person", "quién|quiénes|de quién"),
+      cue("place", "dónde|adónde|qué país|qué ciudad|en qué lugar"),
+    ],
+    abbreviations: "sr sra srta dr dra prof ud uds etc pág núm art ej aprox av".split(" "),
+  },
+  {
+    code: "de",
+    name: "German",
+    script: "latin",
+    snowball: "de",
+    stopWords: sw.deu,
+    fillers: "was|welche|welcher|welches|welchen|welchem|name|namen|heißt|hieß|art|typ".split("|"),
+    cues: [
+      cue("number", "wie viele|wie viel|wieviele|wieviel|wie lange|wie alt|wie hoch|wie groß|welcher anteil"),
+      cue("time", "wann|in welchem jahr|welches jahr|welchem jahrhundert|seit wann|bis wann"),
+      cue("person", "wer|wem|wen|wessen"),
+      cue("place", "wo|wohin|woher|in welchem land|welches land|in welcher stadt|welche stadt"),
+    ],
+    abbreviations: "z.b bzw usw dr prof nr ca vgl s hr fr str bspw d.h u.a z.t evtl ggf inkl jh".split(" "),
+  },
+  {
+    code: "el",
+    name: "Greek",
+    script: "greek",
+    snowball: "el",
+    stopWords: sw.ell,
+    fillers: "τι|ποιο|ποια|ποιες|ποιου|ποιας|όνομα|ονομάζεται|ονομαζόταν|είδος|τύπος".split("|"),
+    cues: [
+      cue("number", "πόσοι|πόσες|πόσα|πόσο|πόση|πόσων|ποσοστό"),
+      cue("time", "πότε|ποιο έτος|ποια χρονιά|ποιον αιώνα|ποια ημερομηνία|σε ποιο έτος"),
+      cue("person", "^ποιος ήταν|^ποιοι ήταν|^ποιος είναι|^ποιος|^ποιοι|από ποιον|ποιανού"),
+      cue("place", "^πού|σε ποια περιοχή|ποια χώρα|ποια πόλη|σε ποια χώρα|σε ποια πόλη"),
+    ],
+    abbreviations: "κ κα δρ π.χ κλπ αι χλμ".split(" "),
+  },
+  {
+    code: "ru",
+    name: "Russian",
+    script: "cyrillic",
+    snowball: "ru",
+    stopWords: sw.rus,
+    fillers: "что|какой|какая|какое|какие|каким|какую|каков|название|называется|назывался|имя|тип|вид".split(
+      "|",
+    ),
+    cues: [
+      cue("number", "сколько|какой процент|какое количество|какая доля"),
+      cue("time", "когда|в каком году|какой год|в каком веке|какого числа|с какого года"),
+      cue("person", "кто|кого|кому|кем|чей|чья|чьи"),
+      cue("place", "где|куда|откуда|в какой стране|какая страна|в каком городе|какой город"),
+    ],
+    abbreviations: "г гг т.е т.д т.п др пр ул им см стр проф млн млрд тыс руб в вв".split(" "),
+  },
+  {
+    code: "uk",
+    name: "Ukrainian",
+    script: "cyrillic",
+    snowball: null,
+    stopWords: sw.ukr,
+    fillers: "що|який|яка|яке|які|якого|назва|називається|тип|вид".split("|"),
+    cues: [
+      cue("number", "скільки|який відсоток|яка кількість"),
+      cue("time", "коли|в якому році|у якому році|який рік|в якому столітті"),
+      cue("person", "хто|кого|кому|ким|чий|чия|чиї"),
+      cue("place", "де|куди|звідки|в якій країні|яка країна|в якому місті"),
+    ],
+    abbreviations: "р рр т.д т.п ін вул ім див с проф млн млрд тис грн ст".split(" "),
+  },
+  {
+    code: "tr",
+    name: "Turkish",
+    script: "turkish",
+    snowball: "tr",
+    stopWords: sw.tur,
+    fillers: "ne|neydi|nedir|hangi|adı|adlı|isim|ismi|tür|türü|çeşit".split("|"),
+    cues: [
+      cue("number", "kaç|ne kadar|yüzde kaç|kaçıncı"),
+      cue("time", "ne zaman|hangi yıl|hangi yılda|hangi tarihte|hangi yüzyılda"),
+      cue("person", "kim|kimin|kime|kimi|kimler"),
+      cue("place", "nerede|nereye|nereden|hangi ülke|hangi şehir|hangi ülkede|hangi şehirde"),
+    ],
+    abbreviations: "dr prof av doç yrd vb vs örn bkz sf".split(" "),
+  },
+  {
+    code: "ar",
+    name: "Arabic",
+    script: "arabic",
+    snowball: "ar",
+    prefixRewrites: [
+      ["وال", "ال"],
+      ["فال", "ال"],
+    ],
+    stopWords: sw.ara,
+    fillers: "ما|ماذا|أي|الذي|التي|اسم|يسمى|تسمى|نوع|يتم".split("|"),
+    cues: [
+      cue("number", "كم|ما عدد|ما هو عدد|ما نسبة|ما هي نسبة"),
+      cue("time", "متى|في أي عام|في أي سنة|أي عام|أي سنة|في أي قرن|ما تاريخ"),
+      cue("person", "من هو|من هي|من هم|من كان|من كانت|لمن|من الذي|^من"),
+      cue("place", "أين|في أي بلد|أي بلد|أي مدينة|في أي مدينة|في أي دولة"),
+    ],
+    abbreviations: "د م ه ق.م ص ج".split(" "),
+  },
+  {
+    code: "fa",
+    name: "Persian",
+    script: "arabic",
+    snowball: "fa",
+    stopWords: sw.fas,
+    fillers: "چه|چیست|کدام|نام|اسم|نوع".split("|"),
+    cues: [
+      cue("number", "چند|چقدر|چه تعداد|چند درصد"),
+      cue("time", "^کی|چه زمانی|چه سالی|در چه سالی|چه تاریخی|چه قرنی"),
+      cue("person", "چه کسی|چه کسانی|کیست|کی بود"),
+      cue("place", "کجا|کجاست|در کجا|کدام کشور|کدام شهر|چه کشوری|چه شهری"),
+    ],
+    abbreviations: "ق.م ه.ش ه.ق ص ج".split(" "),
+  },
+  {
+    code: "hi",
+    name: "Hindi",
+    script: "devanagari",
+    snowball: "hi",
+    stopWords: sw.hin,
+    fillers: "क्या|किस|नाम|प्रकार|तरह".split("|"),
+    cues: [
+      // "कौन सा" is "which", not "who".
+      cue("other", "कौन सा|कौन से|कौन सी|कौनसा|कौनसे|कौनसी"),
+      cue("number", "कितने|कितनी|कितना|कितनों|कितने प्रतिशत"),
+      cue("time", "कब|किस वर्ष|किस साल|किस सदी|किस शताब्दी|किस तारीख|किस दिन"),
+      cue("person", "कौन|किसने|किसको|किसे|किसका|किसकी|किसके"),
+      cue("place", "कहाँ|कहां|किस देश|किस शहर|किस स्थान|किस जगह"),
+    ],
+    abbreviations: "डॉ श्री श्रीमती प्रो सं ई.पू".split(" "),
+  },
+  {
+    code: "th",
+    name: "Thai",
+    script: "thai",
+    snowball: null,
+    stopWords: sw.tha,
+    fillers: "อะไร|ไหน|ใด|ชื่อ|ประเภท|ชนิด".split("|"),
+    cues: [
+      cue("number", "กี่|เท่าไร|เท่าไหร่|จำนวนเท่าใด|ร้อยละเท่าใด"),
+      cue("time", "เมื่อไร|เมื่อไหร่|เมื่อใด|ปีใด|ปีไหน|ปีอะไร|ศตวรรษใด|วันที่เท่าไร"),
+      cue("person", "ใคร|ผู้ใด|บุคคลใด"),
+      cue("place", "ที่ไหน|ที่ใด|ประเทศใด|ประเทศอะไร|เมืองใด|เมืองอะไร"),
+    ],
+    abbreviations: "ดร ศ รศ ผศ พ.ศ ค.ศ".split(" "),
+  },
+  {
+    code: "zh",
+    name: "Chinese",
+    script: "han",
+    snowball: null,
+    stopWords: sw.zho,
+    fillers: "什么|哪个|哪一|哪些|哪种|哪|叫|称为|名字|名称|类型|一个|什么样|谁在|谁是".split("|"),
+    cues: [
+      cue("number", "多少|几个|几名|几位|几次|几年|多大|多长|多高|多远|百分之几"),
+      cue("time", "什么时候|何时|哪一年|哪年|几月|哪一天|哪个世纪|哪一世纪|什么时间|何年"),
+      cue("person", "谁|哪位|哪一位|何人|什么人|哪个人"),
+      cue("place", "哪里|哪儿|何处|什么地方|哪个国家|哪个城市|哪国|在哪"),
+    ],
+    abbreviations: [],
+  },
+  {
+    code: "ja",
+    name: "Japanese",
+    script: "japanese",
+    snowball: null,
+    stopWords: sw.jpn,
+    fillers: "何|なに|なん|どの|どれ|名前|種類".split("|"),
+    cues: [
+      cue("number", "いくつ|いくら|何人|何個|何回|何パーセント|何割|どのくらい|どれくらい|何本|何台"),
+      cue("time", "いつ|何年|何月|何日|何世紀|何時"),
+      cue("person", "誰|だれ|どなた|どの人物"),
+      cue("place", "どこ|どの国|どの都市|どちら"),
+    ],
+    abbreviations: [],
+  },
+  {
+    code: "vi",
+    name: "Vietnamese",
+    script: "latin",
+    snowball: null,
+    keepMarks: true,
+    stopWords: sw.vie,
+    fillers: "gì|nào|tên|loại|được gọi".split("|"),
+    cues: [
+      cue("number", "bao nhiêu|mấy|bao lâu|tỷ lệ bao nhiêu"),
+      cue("time", "khi nào|bao giờ|lúc nào|năm nào|năm bao nhiêu|thế kỷ nào|ngày nào"),
+      cue("person", "ai|người nào|của ai"),
+      cue("place", "ở đâu|đâu|nơi nào|nước nào|quốc gia nào|thành phố nào"),
+    ],
+    abbreviations: "tp ts ths pgs gs ông bà".split(" "),
+  },
+  {
+    code: "ro",
+    name: "Romanian",
+    script: "latin",
+    snowball: "ro",
+    stopWords: sw.ron,
+    fillers: "ce|care|numele|nume|tip|fel".split("|"),
+    cues: [
+      cue("number", "câți|câte|cât|ce procent|ce număr"),
+      cue("time", "când|în ce an|ce an|în ce secol|ce dată"),
+      cue("person", "cine|pe cine|cui|al cui|a cui"),
+      cue("place", "unde|încotro|în ce țară|ce țară|în ce oraș|ce oraș"),
+    ],
+    abbreviations: "dl dna dr prof nr str etc pag art".split(" "),
+  },
+  {
+    code: "fr",
+    name: "French",
+    script: "latin",
+    snowball: "fr",
+    stopWords: sw.fra,
+    fillers: "que|quoi|quel|quelle|quels|quelles|nom|appelle|type|genre".split("|"),
+    cues: [
+      cue("number", "combien|quel pourcentage|quelle proportion|quel nombre"),
+      cue("time", "quand|en quelle année|quelle année|quel siècle|quelle date|depuis quand"),
+      cue("person", "^qui|à qui|de qui|qui est|qui était|qui a"),
+      cue("place", "où|d'où|quel pays|quelle ville|dans quel pays|dans quelle ville"),
+    ],
+    abbreviations: "m mme mlle mm dr pr st ste etc p ex cf av bd env".split(" "),
+  },
+  {
+    code: "pt",
+    name: "Portuguese",
+    script: "latin",
+    snowball: "pt",
+    stopWords: sw.por,
+    fillers: "que|qual|quais|nome|chama|tipo".split("|"),
+    cues: [
+      cue("number", "quantos|quantas|quanto|quanta|que percentagem|que porcentagem"),
+      cue("time", "quando|em que ano|que ano|qual ano|em que século|que data"),
+      cue("person", "quem|de quem|a quem"),
+      cue("place", "onde|aonde|de onde|que país|qual país|que cidade|qual cidade"),
+    ],
+    abbreviations: "sr sra dr dra prof etc pág nº av art ex".split(" "),
+  },
+  {
+    code: "it",
+    name: "Italian",
+    script: "latin",
+    snowball: "it",
+    stopWords: sw.ita,
+    fillers: "che|cosa|quale|quali|nome|chiama|tipo".split("|"),
+    cues: [
+      cue("number", "quanti|quante|quanto|quanta|quale percentuale"),
+      cue("time", "quando|in che anno|in quale anno|che anno|quale secolo|che data"),
+      cue("person", "chi|di chi|a chi"),
+      cue("place", "dove|da dove|quale paese|in quale paese|quale città|in quale città"),
+    ],
+    abbreviations: "sig sig.ra dott prof ing avv ecc pag art es".split(" "),
+  },
+  {
+    code: "cs",
+    name: "Czech",
+    script: "latin",
+    snowball: "cs",
+    stopWords: sw.ces,
+    fillers: "co|jaký|jaká|jaké|jakým|který|která|které|jméno|název|typ|druh".split("|"),
+    cues: [
+      cue("number", "kolik|kolikrát|jaký podíl|kolika"),
+      cue("time", "kdy|ve kterém roce|v jakém roce|kterého roku|ve kterém století"),
+      cue("person", "kdo|koho|komu|kým|čí"),
+      cue("place", "kde|kam|odkud|ve které zemi|ve kterém městě|v jaké zemi"),
+    ],
+    abbreviations: "např tzv atd mj tj resp ing mudr doc prof str č tis mil mld".split(" "),
+  },
+  {
+    code: "id",
+    name: "Indonesian",
+    script: "latin",
+    snowball: "id",
+    stopWords: sw.ind,
+    fillers: "apa|apakah|mana|yang|nama|disebut|jenis".split("|"),
+    cues: [
+      cue("number", "berapa|berapa banyak|berapa persen|berapa lama"),
+      cue("time", "kapan|tahun berapa|pada tahun berapa|abad ke berapa|tanggal berapa|bilamana"),
+      cue("person", "siapa|siapakah"),
+      cue("place", "di mana|dimana|ke mana|kemana|dari mana|negara mana|kota mana"),
+    ],
+    abbreviations: "dr prof ir drs hj no jl dll dsb tsb yth".split(" "),
+  },
+];
+
+const TABLE: ReadonlyMap<string, LanguageEntry> = new Map(ENTRIES.map((e) => [e.code, e]));
+
+/** The codes of every language with an entry, English first. */
+export const LANGUAGES: readonly string[] = ENTRIES.map((e) => e.code);
+
+/** A language's entry; unknown codes get English's rules of folding and a Latin script fallback. */
+export function language(code: string): LanguageEntry | undefined {
+  return TABLE.get(code);
+}

@@ -1,0 +1,52 @@
+/**
+ * What a question asks for, in any language of the table: its question words ("who", "when",
+ * "where", "how many") as data in languages.ts, matched on the question's folded words, or as
+ * substrings in scripts written without spaces. And the abbreviations that do not end a
+ * sentence. A small API for the answerer and the sentence splitter to read the table by.
+ */
+import { language, writtenWithoutSpaces, type CueType } from "./languages.ts";
+import { words } from "./tokens.ts";
+
+const compiled = new Map<string, { type: CueType; phrase: string; anchored: boolean }[]>();
+
+function cuesOf(lang: string) {
+  let list = compiled.get(lang);
+  if (!list) {
+    const entry = language(lang);
+    const spaced = entry ? !writtenWithoutSpaces(entry.script) : true;
+    list = (entry?.cues ?? []).flatMap((c) =>
+      c.phrases.map((p) => {
+        const anchored = p.startsWith("^");
+        const body = anchored ? p.slice(1) : p;
+        // Folded the way questions are, so "cuantos" typed without its accent still asks "how many".
+        const phrase = spaced ? ` ${words(body, lang).join(" ")} ` : words(body, lang).join("");
+        return { type: c.type, phrase, anchored };
+      }),
+    );
+    compiled.set(lang, list);
+  }
+  return list;
+}
+
+/**
+ * The kind of answer a question in `lang` asks for, from the first of the language's cues it
+ * holds; undefined when none (English's own rules stay in answer-type.ts).
+ */
+export function questionCue(lang: string, question: string): Exclude<CueType, "other"> | undefined {
+  const entry = language(lang);
+  if (!entry) return undefined;
+  const spaced = !writtenWithoutSpaces(entry.script);
+  const ws = words(question, lang);
+  const text = spaced ? ` ${ws.join(" ")} ` : ws.join("");
+  for (const c of cuesOf(lang)) {
+    if (c.phrase.trim() === "") continue;
+    if (c.anchored ? text.startsWith(c.phrase) : text.includes(c.phrase))
+      return c.type === "other" ? undefined : c.type;
+  }
+  return undefined;
+}
+
+/** Lower-cased abbreviations (without their final full stop) that do not end a sentence in `lang`. */
+export function abbreviations(lang: string): ReadonlySet<string> {
+  return new Set(language(lang)?.abbreviations ?? []);
+}
