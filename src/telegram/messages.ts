@@ -4,7 +4,7 @@
  * line takes its variables already escaped (titleLink, escapeHtml) and keeps every tag.
  */
 import type { Context } from "grammy";
-import { FootnoteError } from "../errors.ts";
+import { FootnoteError, type ErrorCode } from "../errors.ts";
 import type { QuestionStats } from "../conversation/types.ts";
 import { escapeHtml, titleLink, truncate } from "./html.ts";
 import { DEFAULT_LOCALE, translator, translatorFor, type Translator } from "./i18n.ts";
@@ -77,9 +77,41 @@ export function messages(tr: Translator) {
   };
 }
 
-/** A failure in the user's language: ours say what to do (in English, with details); others get a generic line. */
+/**
+ * What kind of failure each code is, for a user who does not read English: the summary comes in
+ * their language and our English message (which names the page, the limit, what to do) follows.
+ */
+const ERROR_SUMMARY: Record<ErrorCode, string> = {
+  URL_REFUSED: "error-fetch",
+  FETCH_FAILED: "error-fetch",
+  FETCH_TIMEOUT: "error-fetch",
+  EMPTY_ARTICLE: "error-content",
+  NO_ARTICLE: "error-content",
+  BINARY_INPUT: "error-content",
+  UNSUPPORTED_TYPE: "error-content",
+  TOO_LARGE: "error-too-large",
+  BAD_INPUT: "error-bad-input",
+  PROVIDER_AUTH: "error-provider",
+  PROVIDER_RATE_LIMIT: "error-provider",
+  PROVIDER_TIMEOUT: "error-provider",
+  PROVIDER_UNAVAILABLE: "error-provider",
+  PROVIDER_ERROR: "error-provider",
+  INVALID_CONFIG: "error-generic",
+  NOT_FOUND: "error-generic",
+  INDEX_MISMATCH: "error-generic",
+  STORE_ERROR: "error-generic",
+};
+
+/** A failure in the user's language: in English ours as written; elsewhere a summary, then ours. */
 export function localizedError(ctx: Context, error: unknown): string {
-  return error instanceof FootnoteError ? error.message : say(ctx).errorGeneric;
+  return errorLine(translatorFor(ctx), error);
+}
+
+export function errorLine(tr: Translator, error: unknown): string {
+  if (!(error instanceof FootnoteError)) return tr.t("error-generic");
+  if (tr.locale === DEFAULT_LOCALE) return error.message;
+  const summary = tr.t(ERROR_SUMMARY[error.code]);
+  return tr.t("error-with-detail", { summary, detail: tr.isolate(error.message) });
 }
 
 /** How long to wait, in the user's words: seconds up to a minute and a half, then minutes. */

@@ -9,7 +9,8 @@ import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
 import { commandMenu, COMMANDS } from "../../src/telegram/commands.ts";
 import { localeFor, LOCALES, LOCALES_DIR, translator } from "../../src/telegram/i18n.ts";
-import { messages } from "../../src/telegram/messages.ts";
+import { errorLine, messages } from "../../src/telegram/messages.ts";
+import { FootnoteError } from "../../src/errors.ts";
 import { checkMessageText } from "../helpers/fake-bot-api.ts";
 import { makeTestBot, OWNER } from "./harness.ts";
 
@@ -73,6 +74,8 @@ const SAMPLE: Record<string, string | number> = {
   page: 1,
   pages: 3,
   date: "2024-01-01",
+  summary: "I could not get that page.",
+  detail: "The page answered 404.",
 };
 
 const tags = (html: string) => [...html.matchAll(/<\/?[a-z]+/g)].map((m) => m[0]);
@@ -240,5 +243,30 @@ describe("command menu", () => {
       for (const c of menu) expect(c.description.length).toBeLessThanOrEqual(256);
       if (locale !== "en") expect(menu).not.toEqual(COMMANDS);
     }
+  });
+});
+
+describe("errors", () => {
+  it("an English user reads our message as written; others get a summary in their language, then it", () => {
+    const fetchFailed = new FootnoteError("FETCH_FAILED", "The page answered 404 Not Found; check the link.");
+    expect(errorLine(translator("en"), fetchFailed)).toBe(fetchFailed.message);
+    expect(errorLine(translator("de"), fetchFailed)).toBe(
+      "Ich konnte diese Seite oder Datei nicht abrufen. Details (auf Englisch): The page answered 404 Not Found; check the link.",
+    );
+    expect(errorLine(translator("ar"), fetchFailed)).toContain(`\u2068${fetchFailed.message}\u2069`);
+    expect(errorLine(translator("ru"), new Error("secret internals"))).toBe(
+      translator("ru").t("error-generic"),
+    );
+  });
+
+  it("a Russian user's failed /ingest is reported in Russian", async () => {
+    const h = makeTestBot();
+    await h.send({ text: "/ingest https://example.com/missing", languageCode: "ru" });
+    const reply = h.to(OWNER).at(-1)!;
+    expect(reply.history[0]).toBe("📖 Читаю https://example.com/missing…");
+    expect(reply.plain).toBe(
+      "Не удалось добавить: Не удалось получить эту страницу или файл. Подробности (на английском): " +
+        "Could not fetch https://example.com/missing: the server answered 404 Not Found.",
+    );
   });
 });
