@@ -14,9 +14,14 @@ export const INGEST_USAGE = translator(DEFAULT_LOCALE).t("ingest-usage");
 
 export type Messages = ReturnType<typeof messages>;
 
-/** The lines for whoever sent this update. */
+const byLocale = new Map<string, Messages>();
+
+/** The lines for whoever sent this update (built once per language). */
 export function say(ctx: Context): Messages {
-  return messages(translatorFor(ctx));
+  const tr = translatorFor(ctx);
+  let lines = byLocale.get(tr.locale);
+  if (!lines) byLocale.set(tr.locale, (lines = messages(tr)));
+  return lines;
 }
 
 export function messages(tr: Translator) {

@@ -34,7 +34,7 @@ export function messageFeature(deps: FeatureDeps): Composer<Context> {
       case "link":
         await ingest(ctx, deps, (lines) => planFromLink(lines, kind.url), { undo: true });
         return;
-      case "article":
+      case "article": {
         if (!canChangeLibrary(config, ctx.from.id)) return next();
         const lines = say(ctx);
         await ctx.reply(lines.pasteOffer(kind.words), {
@@ -44,6 +44,7 @@ export function messageFeature(deps: FeatureDeps): Composer<Context> {
             .text(lines.pasteAsk, "paste:ask"),
         });
         return;
+      }
     }
   });
 
