@@ -3,7 +3,8 @@ import type { Context, MiddlewareFn } from "grammy";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { isAddressedToBot, isPrivateChat } from "./addressing.ts";
-import { say } from "./messages.ts";
+import { messages } from "./messages.ts";
+import { translatorFor, translator, DEFAULT_LOCALE, type Translator } from "./i18n.ts";
 import { SlidingWindowLimiter } from "./rate-limit.ts";
 
 type AccessConfig = Pick<Config, "ALLOWED_USER_IDS" | "ALLOWED_CHAT_IDS" | "ADMIN_USER_IDS" | "INGEST">;
@@ -39,8 +40,13 @@ export function nobodyAllowed(config: AccessConfig): boolean {
   return empty(config.ALLOWED_USER_IDS) && empty(config.ALLOWED_CHAT_IDS) && empty(config.ADMIN_USER_IDS);
 }
 
-export function strangerLine(userId: number, chatId: number | undefined, isGroup: boolean): string {
-  return say.stranger(userId, isGroup ? chatId : undefined);
+export function strangerLine(
+  userId: number,
+  chatId: number | undefined,
+  isGroup: boolean,
+  tr: Translator = translator(DEFAULT_LOCALE),
+): string {
+  return messages(tr).stranger(userId, isGroup ? chatId : undefined);
 }
 
 /**
@@ -56,7 +62,7 @@ export function accessGuard(config: AccessConfig, logger: Logger): MiddlewareFn<
     if (userId === undefined || !isAddressedToBot(ctx)) return;
     logger.info({ userId, chatId }, "refused a user who is not allowed");
     if (!refusals.take(userId).ok) return;
-    const line = strangerLine(userId, chatId, !isPrivateChat(ctx));
+    const line = strangerLine(userId, chatId, !isPrivateChat(ctx), translatorFor(ctx));
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: line.slice(0, 200), show_alert: true });
     else await ctx.reply(line, { link_preview_options: { is_disabled: true } });
   };

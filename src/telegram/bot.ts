@@ -7,7 +7,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, HttpError, type BotError, type Context, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "../config.ts";
-import { FootnoteError, userMessage } from "../errors.ts";
+import { FootnoteError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Footnote } from "../types.ts";
 import { Conversations } from "../conversation/conversation.ts";
@@ -24,6 +24,7 @@ import { newFeature } from "./features/new.ts";
 import { truncate } from "./html.ts";
 import type { Inflight } from "./inflight.ts";
 import { SlidingWindowLimiter } from "./rate-limit.ts";
+import { localizedError } from "./messages.ts";
 import { logFailure, telegramFailure } from "./reply.ts";
 
 export interface BotDeps {
@@ -103,7 +104,7 @@ export function createBot(deps: BotDeps): Bot {
 async function apologize(err: BotError, logger: Logger): Promise<void> {
   const { ctx, error } = err;
   logFailure(logger, error, "handler failed", { updateId: ctx.update.update_id, chatId: ctx.chat?.id });
-  const line = userMessage(error);
+  const line = localizedError(ctx, error);
   try {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: truncate(line, 200) });
     else if (ctx.chat) await ctx.reply(line, { link_preview_options: { is_disabled: true } });

@@ -1,11 +1,19 @@
-/** The command menu, registered with setMyCommands and used to tell our commands from other bots'. */
-export const COMMANDS = [
-  { command: "ask", description: "Ask a question about this chat's articles" },
-  { command: "ingest", description: "Add an article: a link, pasted text, or reply to a file" },
-  { command: "new", description: "Start afresh: the next question does not follow on" },
-  { command: "list", description: "Show this chat's articles" },
-  { command: "forget", description: "Remove an article: /forget <id>" },
-  { command: "help", description: "How to use this bot" },
-] as const;
+import { DEFAULT_LOCALE, translator } from "./i18n.ts";
 
-export const COMMAND_NAMES: ReadonlySet<string> = new Set(["start", ...COMMANDS.map((c) => c.command)]);
+/** The command menu, registered with setMyCommands and used to tell our commands from other bots'. */
+export const COMMAND_LIST = ["ask", "ingest", "new", "list", "forget", "help"] as const;
+
+export interface BotCommand {
+  command: string;
+  description: string;
+}
+
+/** The menu with its descriptions in one locale (messages cmd-<name> in locales/<locale>.ftl). */
+export function commandMenu(locale: string = DEFAULT_LOCALE): BotCommand[] {
+  const { t } = translator(locale);
+  return COMMAND_LIST.map((command) => ({ command, description: t(`cmd-${command}`) }));
+}
+
+export const COMMANDS: readonly BotCommand[] = commandMenu();
+
+export const COMMAND_NAMES: ReadonlySet<string> = new Set(["start", ...COMMAND_LIST]);

@@ -1,93 +1,153 @@
 /**
- * What the bot says, in one place: the ask, ingest, paste, link, /new and /help features take
- * their lines from here, so translating the bot (issue 13, @grammyjs/i18n) is a matter of
- * replacing this module's functions with look-ups. Lines are plain text unless named *Html.
+ * What the bot says, in one place, in the language of whoever it is talking to: each line is a
+ * Fluent message under locales/ (see i18n.ts). Lines are plain text unless named *Html; an *Html
+ * line takes its variables already escaped (titleLink, escapeHtml) and keeps every tag.
  */
+import type { Context } from "grammy";
+import { FootnoteError, type ErrorCode } from "../errors.ts";
 import type { QuestionStats } from "../conversation/types.ts";
 import { escapeHtml, titleLink, truncate } from "./html.ts";
+import { DEFAULT_LOCALE, translator, translatorFor, type Translator } from "./i18n.ts";
 
-export const INGEST_USAGE =
-  "Send /ingest followed by a link or by the article's text, or reply /ingest to a message or to a .txt, .html, .md or .pdf file.";
+/** English, for tests and for callers with no user to speak to. */
+export const INGEST_USAGE = translator(DEFAULT_LOCALE).t("ingest-usage");
 
-export const say = {
-  ingestUsage: INGEST_USAGE,
-  /** /ingest with text that holds no link and is too short to be an article. */
-  notAnArticle: (words: number) =>
-    `I found no link in that, and ${words} word${words === 1 ? "" : "s"} is too short to be an article, so I stored nothing. ${INGEST_USAGE}`,
-  noTextInMessage: `That message has no text to read. ${INGEST_USAGE}`,
-  onlyAdminsAdd: "Only the bot's admins can add articles here.",
-  onlyAdminsRemove: "Only the bot's admins can remove articles here.",
-  ingestTooFast: (limit: number, wait: string) =>
-    `You are adding articles faster than ${limit} a minute; try again in ${wait}.`,
-  askTooFast: (limit: number, wait: string) =>
-    `You are asking faster than ${limit} questions a minute; try again in ${wait}.`,
-  /** A question longer than MAX_QUESTION_CHARS that does not read like an article either. */
-  questionTooLong: (length: number, max: number) =>
-    `That is ${length} characters, more than I take for a question (${max}), and it does not read like an article. ` +
-    `Ask something shorter, or send /ingest followed by the text to store it as an article.`,
-  askUsage: "Send /ask followed by your question about this chat's articles.",
-  askMe: (username: string) =>
-    `Ask me a question about this chat's articles, e.g. @${username} who was at the meeting?`,
-  unknownCommand: "I don't know that command. /help lists what I can do.",
-  whatICanDo:
-    "Send me a question as text, a link to an article, or an article's text or file (.txt, .html, .md, .pdf). /help explains more.",
-  couldNotAdd: (why: string) => `Could not add that: ${why}`,
-  readingLink: (url: string) => `Reading ${truncate(url, 300)}…`,
-  readingText: (chars: number) => `Reading your text (${chars.toLocaleString("en")} characters)…`,
-  readingFile: (name: string) => `Reading ${truncate(name, 200)}…`,
-  /** A long paste in a private chat, offered for storing. */
-  pasteOffer: (words: number) =>
-    `That looks like an article (${words.toLocaleString("en")} words). Shall I add it to this chat's articles? Then you can ask me about it.`,
-  pasteAdd: "➕ Add it",
-  pasteAsk: "❓ It's a question",
-  pasteGone: "I no longer have that text; please send it again.",
-  pasteAdding: "Adding it…",
-  pasteAsking: "Answering it as a question…",
-  undo: "↩️ Undo",
-  undone: (titleHtml: string) => `Removed ${titleHtml} again. Nothing of it is kept.`,
-  undoGone: "That article is no longer here.",
-  forgetUsage: "Send /forget followed by an article's id; /list shows them.",
-  noSuchArticleHtml: (idHtml: string) => `No article <code>${idHtml}</code> in this chat. /list shows them.`,
-  forgotHtml: (titleHtml: string, idHtml: string) => `Forgot ${titleHtml} (<code>${idHtml}</code>).`,
-  stranger: (userId: number, groupChatId: number | undefined) =>
-    `Sorry, this bot is private. Your Telegram user id is ${userId}; its owner can let you in by setting ALLOWED_USER_IDS=${userId}${
-      groupChatId !== undefined ? `, or this whole group with ALLOWED_CHAT_IDS=${groupChatId}` : ""
-    }.`,
-  newConversation:
-    "Started afresh: I've let go of our earlier questions, so the next one stands on its own. Your articles stay; /list shows them.",
+export type Messages = ReturnType<typeof messages>;
+
+const byLocale = new Map<string, Messages>();
+
+/** The lines for whoever sent this update (built once per language). */
+export function say(ctx: Context): Messages {
+  const tr = translatorFor(ctx);
+  let lines = byLocale.get(tr.locale);
+  if (!lines) byLocale.set(tr.locale, (lines = messages(tr)));
+  return lines;
+}
+
+export function messages(tr: Translator) {
+  const { t, isolate } = tr;
+  /** An article's title, linked when it has a usable URL; isolated in right-to-left languages. */
+  const titleHtml = (title: string, url: string | null, max = 200) =>
+    isolate(titleLink(truncate(title || t("untitled"), max), url));
+  return {
+    locale: tr.locale,
+    titleHtml,
+    ingestUsage: t("ingest-usage"),
+    /** /ingest with text that holds no link and is too short to be an article. */
+    notAnArticle: (words: number) => t("not-an-article", { words }),
+    noTextInMessage: t("no-text-in-message"),
+    onlyAdminsAdd: t("only-admins-add"),
+    onlyAdminsRemove: t("only-admins-remove"),
+    ingestTooFast: (limit: number, waitMs: number) =>
+      t("ingest-too-fast", { limit, wait: waitText(tr, waitMs) }),
+    askTooFast: (limit: number, waitMs: number) => t("ask-too-fast", { limit, wait: waitText(tr, waitMs) }),
+    /** A question longer than MAX_QUESTION_CHARS that does not read like an article either. */
+    questionTooLong: (length: number, max: number) => t("question-too-long", { length, max }),
+    askUsage: t("ask-usage"),
+    askMe: (username: string) => t("ask-me", { username }),
+    unknownCommand: t("unknown-command"),
+    whatICanDo: t("what-i-can-do"),
+    couldNotAdd: (why: string) => t("could-not-add", { why }),
+    readingLink: (url: string) => t("reading-link", { url: isolate(truncate(url, 300)) }),
+    readingText: (chars: number) => t("reading-text", { chars }),
+    theFile: t("the-file"),
+    unreadableFile: (name: string) => t("unreadable-file", { name: isolate(truncate(name, 100)) }),
+    readingFile: (name: string) => t("reading-file", { name: isolate(truncate(name, 200)) }),
+    progressChunking: t("progress-chunking"),
+    progressEmbedding: (done: number, total: number | undefined) =>
+      total ? t("progress-embedding", { done, total }) : t("progress-embedding-unknown"),
+    progressStoring: t("progress-storing"),
+    /** A long paste in a private chat, offered for storing. */
+    pasteOffer: (words: number) => t("paste-offer", { words }),
+    pasteAdd: t("paste-add"),
+    pasteAsk: t("paste-ask"),
+    pasteGone: t("paste-gone"),
+    pasteAdding: t("paste-adding"),
+    pasteAsking: t("paste-asking"),
+    undo: t("undo"),
+    undoneHtml: (title: string, url: string | null) => t("undone-html", { title: titleHtml(title, url) }),
+    undoGone: t("undo-gone"),
+    forgetUsage: t("forget-usage"),
+    noSuchArticleHtml: (idHtml: string) => t("no-such-article-html", { id: idHtml }),
+    forgotHtml: (title: string, url: string | null, idHtml: string) =>
+      t("forgot-html", { title: titleHtml(title, url), id: idHtml }),
+    /** Ids as text: a number would be grouped ("1,234"), and these are to be copied into settings. */
+    stranger: (userId: number, groupChatId: number | undefined) =>
+      groupChatId === undefined
+        ? t("stranger", { userId: String(userId) })
+        : t("stranger-in-group", { userId: String(userId), chatId: String(groupChatId) }),
+    newConversation: t("new-conversation"),
+    notFound: t("not-found"),
+    errorGeneric: t("error-generic"),
+  };
+}
+
+/**
+ * What kind of failure each code is, for a user who does not read English: the summary comes in
+ * their language and our English message (which names the page, the limit, what to do) follows.
+ */
+const ERROR_SUMMARY: Record<ErrorCode, string> = {
+  URL_REFUSED: "error-fetch",
+  FETCH_FAILED: "error-fetch",
+  FETCH_TIMEOUT: "error-fetch",
+  EMPTY_ARTICLE: "error-content",
+  NO_ARTICLE: "error-content",
+  BINARY_INPUT: "error-content",
+  UNSUPPORTED_TYPE: "error-content",
+  TOO_LARGE: "error-too-large",
+  BAD_INPUT: "error-bad-input",
+  PROVIDER_AUTH: "error-provider",
+  PROVIDER_RATE_LIMIT: "error-provider",
+  PROVIDER_TIMEOUT: "error-provider",
+  PROVIDER_UNAVAILABLE: "error-provider",
+  PROVIDER_ERROR: "error-provider",
+  INVALID_CONFIG: "error-generic",
+  NOT_FOUND: "error-generic",
+  INDEX_MISMATCH: "error-generic",
+  STORE_ERROR: "error-generic",
 };
 
-export function addedHtml(r: {
-  id: string;
-  title: string;
-  url: string | null;
-  chunks: number;
-  duplicate: boolean;
-}): string {
-  const title = titleLink(truncate(r.title || "Untitled", 200), r.url);
-  if (r.duplicate)
-    return `I already have ${title} (id <code>${escapeHtml(r.id)}</code>). Ask me about it, or see /list.`;
-  const passages = `${r.chunks} passage${r.chunks === 1 ? "" : "s"}`;
-  return `Added ${title}: ${passages} (id <code>${escapeHtml(r.id)}</code>). Ask me about it, or see /list.`;
+/** A failure in the user's language: in English ours as written; elsewhere a summary, then ours. */
+export function localizedError(ctx: Context, error: unknown): string {
+  return errorLine(translatorFor(ctx), error);
+}
+
+export function errorLine(tr: Translator, error: unknown): string {
+  if (!(error instanceof FootnoteError)) return tr.t("error-generic");
+  if (tr.locale === DEFAULT_LOCALE) return error.message;
+  const summary = tr.t(ERROR_SUMMARY[error.code]);
+  return tr.t("error-with-detail", { summary, detail: tr.isolate(error.message) });
+}
+
+/** How long to wait, in the user's words: seconds up to a minute and a half, then minutes. */
+function waitText({ t }: Translator, ms: number): string {
+  const s = Math.max(1, Math.ceil(ms / 1000));
+  return s <= 90 ? t("wait-seconds", { n: s }) : t("wait-minutes", { n: Math.ceil(s / 60) });
+}
+
+export function addedHtml(
+  tr: Translator,
+  r: { id: string; title: string; url: string | null; chunks: number; duplicate: boolean },
+): string {
+  const { t } = tr;
+  const title = messages(tr).titleHtml(r.title, r.url);
+  const id = escapeHtml(r.id);
+  return r.duplicate
+    ? t("already-have-html", { title, id })
+    : t("added-html", { title, chunks: r.chunks, id });
 }
 
 /** For admins, under /help: how the bot has been answering. */
-export function adminStatsLine(s: QuestionStats): string {
-  const p95 = s.p95Ms === null ? "–" : `${Math.round(s.p95Ms).toLocaleString("en")} ms`;
-  return `Admin: in the last 24 hours ${s.answered} questions answered, ${s.declined} declined (${s.followUps} follow-ups), p95 answer time ${p95}. \`footnote stats\` on the server shows more.`;
+export function adminStatsLine({ t }: Translator, s: QuestionStats): string {
+  const p95 = s.p95Ms === null ? "–" : t("milliseconds", { ms: Math.round(s.p95Ms) });
+  return t("admin-stats", { answered: s.answered, declined: s.declined, followUps: s.followUps, p95 });
 }
 
-export function helpLines(opts: { private: boolean; username: string }): string[] {
-  const asking = opts.private
-    ? "Then just ask a question here. Follow-ups work too (“what did he say?”); /new starts afresh."
-    : `Then ask with /ask <question>, by mentioning @${opts.username}, or by replying to one of my messages (a reply to an answer carries its conversation on).`;
-  const adding = opts.private
-    ? "Send me a link and I'll read it; paste an article's text and I'll offer to keep it; or send a .txt/.html/.md/.pdf file. /ingest <link or text> works too."
-    : "Add an article with /ingest <link>, /ingest followed by pasted text, or /ingest as a reply to a message or a .txt/.html/.md/.pdf file.";
+export function helpLines({ t }: Translator, opts: { private: boolean; username: string }): string[] {
   return [
-    "I answer questions about the articles you give me, citing the passages I used.",
-    adding,
-    asking,
-    "/list shows this chat's articles; /forget <id> removes one.",
+    t("help-intro"),
+    opts.private ? t("help-adding-private") : t("help-adding-group"),
+    opts.private ? t("help-asking-private") : t("help-asking-group", { username: opts.username }),
+    t("help-list"),
   ];
 }

@@ -30,8 +30,3 @@ export class SlidingWindowLimiter {
       if (!times.some((t) => t > now - this.windowMs)) this.events.delete(k);
   }
 }
-
-export function retryAfterText(ms: number): string {
-  const s = Math.max(1, Math.ceil(ms / 1000));
-  return s <= 90 ? `${s} s` : `${Math.ceil(s / 60)} min`;
-}

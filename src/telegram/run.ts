@@ -6,14 +6,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { run } from "@grammyjs/runner";
 import type { Bot, Context } from "grammy";
 import { BotError, GrammyError, HttpError, webhookCallback } from "grammy";
-import type { Update } from "grammy/types";
+import type { LanguageCode, Update } from "grammy/types";
 import type { Config } from "../config.ts";
 import { FootnoteError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Footnote } from "../types.ts";
 import { nobodyAllowed } from "./access.ts";
 import { createBot, missingTokenError } from "./bot.ts";
-import { COMMANDS } from "./commands.ts";
+import { commandMenu } from "./commands.ts";
+import { DEFAULT_LOCALE, LOCALES } from "./i18n.ts";
 import { Inflight } from "./inflight.ts";
 import type { Conversations } from "../conversation/conversation.ts";
 import { telegramFailure } from "./reply.ts";
@@ -83,12 +84,20 @@ function logAccess(config: Config, logger: Logger): void {
   }
 }
 
-/** The command menu is a nicety: a failure is logged, not fatal. */
+/**
+ * The command menu in English for everyone, then in each translated language for users whose
+ * Telegram speaks it. A nicety: a failure is logged, not fatal, and the other languages still go.
+ */
 async function registerCommands(bot: Bot, logger: Logger): Promise<void> {
-  try {
-    await bot.api.setMyCommands(COMMANDS.map((c) => ({ ...c })));
-  } catch (e) {
-    logger.warn(telegramFailure(e), "could not register the command menu (setMyCommands)");
+  for (const locale of [undefined, ...LOCALES.filter((l) => l !== DEFAULT_LOCALE)]) {
+    try {
+      await bot.api.setMyCommands(
+        commandMenu(locale),
+        locale ? { language_code: locale as LanguageCode } : {},
+      );
+    } catch (e) {
+      logger.warn({ ...telegramFailure(e), locale }, "could not register the command menu (setMyCommands)");
+    }
   }
 }
 

@@ -159,6 +159,8 @@ export interface UserMessageOptions {
   chatType?: Chat["type"];
   firstName?: string;
   username?: string;
+  /** The user's Telegram language (IETF tag, e.g. "ru", "pt-br"). */
+  languageCode?: string;
   entities?: MessageEntity[];
   /** A message being replied to: one the bot sent, or one built by a test. */
   replyTo?: SentMessage | Message;
@@ -548,6 +550,7 @@ export function buildUserMessage(o: UserMessageOptions, messageId: number): Mess
     is_bot: false,
     first_name: o.firstName ?? `User${o.userId}`,
     ...(o.username ? { username: o.username } : {}),
+    ...(o.languageCode ? { language_code: o.languageCode } : {}),
   };
   const chat = (
     chatType === "private"

@@ -2,7 +2,8 @@ import { createServer } from "node:net";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.ts";
-import { COMMANDS } from "../../src/telegram/commands.ts";
+import { commandMenu, COMMANDS } from "../../src/telegram/commands.ts";
+import { LOCALES } from "../../src/telegram/i18n.ts";
 import { runBot } from "../../src/telegram/run.ts";
 import { FAKE_TOKEN, FakeBotApi } from "../helpers/fake-bot-api.ts";
 import { FakeFootnote } from "./fake-footnote.ts";
@@ -39,7 +40,15 @@ describe("runBot with long polling", () => {
     const { api, ac, done } = await start();
     await api.waitForCall("getUpdates");
     expect(api.callsOf("getMe")).toHaveLength(1);
-    expect(api.commands).toEqual(COMMANDS);
+    // English for everyone, then once per translated language with its language_code.
+    const menus = api.callsOf("setMyCommands").map((c) => c.payload);
+    expect(menus[0]).toEqual({ commands: COMMANDS });
+    expect(menus.slice(1).map((p) => p.language_code)).toEqual(LOCALES.filter((l) => l !== "en"));
+    expect(menus.find((p) => p.language_code === "ru")).toEqual({
+      commands: commandMenu("ru"),
+      language_code: "ru",
+    });
+    expect(commandMenu("ru")[0]!.description).toBe("Задать вопрос о статьях этого чата");
     expect(api.callsOf("getUpdates")[0]!.payload).toMatchObject({
       allowed_updates: ["message", "callback_query"],
     });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, htmlToPlain, safeHref, titleLink, truncate } from "../../src/telegram/html.ts";
-import { renderAnswer, renderList, NOTHING_FOUND } from "../../src/telegram/render.ts";
+import { translator } from "../../src/telegram/i18n.ts";
+import { renderList } from "../../src/telegram/list-page.ts";
+import { renderAnswer, NOTHING_FOUND } from "../../src/telegram/render.ts";
 import { packBlocks, splitBlock } from "../../src/telegram/split.ts";
 import type { AnswerResult, ArticleSummary, Citation } from "../../src/types.ts";
 import { parseTelegramHtml } from "../helpers/fake-bot-api.ts";
@@ -181,6 +183,7 @@ describe("renderAnswer", () => {
 });
 
 describe("renderList", () => {
+  const en = translator("en");
   const article = (i: number): ArticleSummary => ({
     id: `id${i}`,
     libraryId: "chat:1",
@@ -195,11 +198,11 @@ describe("renderList", () => {
 
   it("pages ten at a time, newest first, with ids, dates and passage counts", () => {
     const all = Array.from({ length: 23 }, (_, i) => article(i));
-    const first = renderList(all, 0);
+    const first = renderList(en, all, 0);
     expect(first.pages).toBe(3);
     expect(first.html).toContain("<code>id22</code>");
     expect(first.html).toContain("page 1 of 3");
-    const last = renderList(all, 99);
+    const last = renderList(en, all, 99);
     expect(last.page).toBe(2);
     expect(last.html).toContain("<code>id1</code>");
     expect(last.html).toContain("published 2020-10-10 · 1 passage");
@@ -208,6 +211,6 @@ describe("renderList", () => {
   });
 
   it("says how to add one when empty", () => {
-    expect(renderList([], 0).html).toContain("/ingest");
+    expect(renderList(en, [], 0).html).toContain("/ingest");
   });
 });

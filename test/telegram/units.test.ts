@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { canChangeLibrary, isAllowed, nobodyAllowed } from "../../src/telegram/access.ts";
 import { Inflight } from "../../src/telegram/inflight.ts";
 import { libraryIdFor } from "../../src/telegram/library-id.ts";
-import { retryAfterText, SlidingWindowLimiter } from "../../src/telegram/rate-limit.ts";
+import { translator } from "../../src/telegram/i18n.ts";
+import { messages } from "../../src/telegram/messages.ts";
+import { SlidingWindowLimiter } from "../../src/telegram/rate-limit.ts";
 import { firstLink } from "../../src/telegram/features/ingest.ts";
 
 describe("SlidingWindowLimiter", () => {
@@ -21,9 +23,13 @@ describe("SlidingWindowLimiter", () => {
   });
 
   it("words the wait", () => {
-    expect(retryAfterText(200)).toBe("1 s");
-    expect(retryAfterText(59_500)).toBe("60 s");
-    expect(retryAfterText(150_000)).toBe("3 min");
+    const wait = (ms: number) =>
+      messages(translator("en"))
+        .askTooFast(5, ms)
+        .replace(/.* in /, "");
+    expect(wait(200)).toBe("1 s.");
+    expect(wait(59_500)).toBe("60 s.");
+    expect(wait(150_000)).toBe("3 min.");
   });
 });
 

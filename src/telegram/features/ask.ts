@@ -5,15 +5,13 @@
  * Must be installed after the other features, since it takes the text they leave.
  */
 import { Composer, type Context } from "grammy";
-import { userMessage } from "../../errors.ts";
 import type { ConversationKey } from "../../conversation/types.ts";
 import type { Asked } from "../../conversation/conversation.ts";
 import { isPrivateChat, isReplyToBot, mentionsBot, stripMentions } from "../addressing.ts";
 import type { FeatureDeps } from "../deps.ts";
 import { escapeHtml } from "../html.ts";
 import { libraryIdFor } from "../library-id.ts";
-import { say } from "../messages.ts";
-import { retryAfterText } from "../rate-limit.ts";
+import { localizedError, say } from "../messages.ts";
 import { renderAnswer, renderPartial } from "../render.ts";
 import { keepTyping, LiveMessage, logFailure } from "../reply.ts";
 
@@ -28,7 +26,7 @@ export function askFeature(deps: FeatureDeps): Composer<Context> {
   composer.command("ask", async (ctx) => {
     const question = String(ctx.match ?? "").trim();
     if (question === "") {
-      await ctx.reply(say.askUsage);
+      await ctx.reply(say(ctx).askUsage);
       return;
     }
     await answer(ctx, deps, question);
@@ -38,32 +36,32 @@ export function askFeature(deps: FeatureDeps): Composer<Context> {
     const first = msg.entities?.[0];
     if (first?.type === "bot_command" && first.offset === 0) {
       // In groups another bot's command is none of our business.
-      if (isPrivateChat(ctx)) await ctx.reply(say.unknownCommand);
+      if (isPrivateChat(ctx)) await ctx.reply(say(ctx).unknownCommand);
       return;
     }
     const addressed = isPrivateChat(ctx) || mentionsBot(msg, ctx.me) || isReplyToBot(msg, ctx.me);
     if (!addressed) return;
     const question = stripMentions(msg, ctx.me);
     if (question === "") {
-      await ctx.reply(say.askMe(ctx.me.username));
+      await ctx.reply(say(ctx).askMe(ctx.me.username));
       return;
     }
     await answer(ctx, deps, question);
   });
   // Stickers, photos and the like in a private chat: say what the bot can do rather than nothing.
-  composer.chatType("private").on("message", (ctx) => ctx.reply(say.whatICanDo));
+  composer.chatType("private").on("message", (ctx) => ctx.reply(say(ctx).whatICanDo));
   return composer;
 }
 
 export async function answer(ctx: Context, deps: FeatureDeps, question: string): Promise<void> {
   const { config, conversations, logger, limits } = deps;
   if (question.length > config.MAX_QUESTION_CHARS) {
-    await ctx.reply(say.questionTooLong(question.length, config.MAX_QUESTION_CHARS));
+    await ctx.reply(say(ctx).questionTooLong(question.length, config.MAX_QUESTION_CHARS));
     return;
   }
   const limit = limits.questions.take(ctx.from?.id ?? ctx.chat!.id);
   if (!limit.ok) {
-    await ctx.reply(say.askTooFast(limits.questions.limit, retryAfterText(limit.retryAfterMs)));
+    await ctx.reply(say(ctx).askTooFast(limits.questions.limit, limit.retryAfterMs));
     return;
   }
   const key = conversationKey(ctx);
@@ -88,7 +86,7 @@ export async function answer(ctx: Context, deps: FeatureDeps, question: string):
     // A half-streamed answer is replaced by the apology; otherwise the error boundary replies.
     if (!live.started) throw e;
     logFailure(logger, e, "answering failed", { chatId: ctx.chat?.id });
-    await live.finish([escapeHtml(userMessage(e))]);
+    await live.finish([escapeHtml(localizedError(ctx, e))]);
     return;
   }
   await stopTyping();
@@ -105,7 +103,9 @@ export async function answer(ctx: Context, deps: FeatureDeps, question: string):
     },
     result.abstained ? "question declined" : "question answered",
   );
-  await live.finish(renderAnswer(result));
+  // "Not found" in the user's language: the answerer's own line is English.
+  const nothing = result.abstained || result.answer.trim() === "";
+  await live.finish(nothing ? [escapeHtml(say(ctx).notFound)] : renderAnswer(result));
   // A reply to any part of a long answer continues it.
   for (const id of live.messageIds) await conversations.noteMessage(key, asked.turn, id);
 }

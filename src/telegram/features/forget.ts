@@ -3,7 +3,7 @@ import { Composer, type Context } from "grammy";
 import { isFootnoteError } from "../../errors.ts";
 import { canChangeLibrary } from "../access.ts";
 import type { FeatureDeps } from "../deps.ts";
-import { escapeHtml, titleLink, truncate } from "../html.ts";
+import { escapeHtml, truncate } from "../html.ts";
 import { libraryIdFor } from "../library-id.ts";
 import { say } from "../messages.ts";
 import { sendHtml } from "../reply.ts";
@@ -17,11 +17,11 @@ export function forgetFeature(deps: FeatureDeps): Composer<Context> {
         .trim()
         .split(/\s+/)[0] ?? "";
     if (id === "") {
-      await ctx.reply(say.forgetUsage);
+      await ctx.reply(say(ctx).forgetUsage);
       return;
     }
     if (!canChangeLibrary(config, ctx.from?.id)) {
-      await ctx.reply(say.onlyAdminsRemove);
+      await ctx.reply(say(ctx).onlyAdminsRemove);
       return;
     }
     const libraryId = libraryIdFor(config, ctx.chat.id);
@@ -33,15 +33,11 @@ export function forgetFeature(deps: FeatureDeps): Composer<Context> {
       if (!isFootnoteError(e, "NOT_FOUND") && !isFootnoteError(e, "BAD_INPUT")) throw e;
     }
     if (!removed || !article) {
-      await sendHtml(ctx, say.noSuchArticleHtml(escapeHtml(truncate(id, 80))), logger);
+      await sendHtml(ctx, say(ctx).noSuchArticleHtml(escapeHtml(truncate(id, 80))), logger);
       return;
     }
     logger.info({ chatId: ctx.chat.id, articleId: id }, "forgot an article");
-    await sendHtml(
-      ctx,
-      say.forgotHtml(titleLink(truncate(article.title || "Untitled", 200), article.url), escapeHtml(id)),
-      logger,
-    );
+    await sendHtml(ctx, say(ctx).forgotHtml(article.title, article.url, escapeHtml(id)), logger);
   });
   return composer;
 }

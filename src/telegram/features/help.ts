@@ -3,12 +3,13 @@ import { Composer, type Context } from "grammy";
 import { isAdmin } from "../access.ts";
 import { isPrivateChat } from "../addressing.ts";
 import type { FeatureDeps } from "../deps.ts";
+import { translatorFor } from "../i18n.ts";
 import { adminStatsLine, helpLines } from "../messages.ts";
 
 const DAY_MS = 24 * 3600_000;
 
 export function helpText(ctx: Context): string {
-  return helpLines({ private: isPrivateChat(ctx), username: ctx.me.username }).join("\n");
+  return helpLines(translatorFor(ctx), { private: isPrivateChat(ctx), username: ctx.me.username }).join("\n");
 }
 
 export function helpFeature(
@@ -19,7 +20,7 @@ export function helpFeature(
     let text = helpText(ctx);
     if (deps && isAdmin(deps.config, ctx.from?.id)) {
       try {
-        text += `\n\n${adminStatsLine(await deps.conversations.store.questionStats(Date.now() - DAY_MS))}`;
+        text += `\n\n${adminStatsLine(translatorFor(ctx), await deps.conversations.store.questionStats(Date.now() - DAY_MS))}`;
       } catch (e) {
         deps.logger.warn({ err: e }, "could not read the question statistics");
       }

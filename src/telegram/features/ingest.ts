@@ -4,7 +4,7 @@
  */
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import type { Document, Message, MessageEntity } from "grammy/types";
-import { FootnoteError, isFootnoteError, userMessage } from "../../errors.ts";
+import { FootnoteError, isFootnoteError } from "../../errors.ts";
 import type { IngestProgress, IngestResult, IngestSource } from "../../types.ts";
 import { isCommandForBot, isPrivateChat } from "../addressing.ts";
 import { canChangeLibrary } from "../access.ts";
@@ -12,10 +12,10 @@ import type { FeatureDeps } from "../deps.ts";
 import { downloadFile, TELEGRAM_DOWNLOAD_LIMIT, tooLarge } from "../download.ts";
 import { findLinks } from "../../ingest/find-link.ts";
 import { isArticleText } from "../../conversation/message-kind.ts";
-import { escapeHtml, truncate } from "../html.ts";
+import { escapeHtml } from "../html.ts";
 import { libraryIdFor } from "../library-id.ts";
-import { addedHtml, INGEST_USAGE, say } from "../messages.ts";
-import { retryAfterText } from "../rate-limit.ts";
+import { addedHtml, INGEST_USAGE, localizedError, say, type Messages } from "../messages.ts";
+import { translatorFor } from "../i18n.ts";
 import { LiveMessage, logFailure } from "../reply.ts";
 
 export { INGEST_USAGE };
@@ -40,20 +40,20 @@ export function ingestFeature(deps: FeatureDeps): Composer<Context> {
   composer.command("ingest", async (ctx) => {
     const msg = ctx.message;
     if (!msg) return;
-    await ingest(ctx, deps, () => planFromCommand(ctx, deps, msg, String(ctx.match ?? "")));
+    await ingest(ctx, deps, (lines) => planFromCommand(ctx, deps, lines, msg, String(ctx.match ?? "")));
   });
   // Commands in captions are not seen by command(); a file captioned /ingest is.
   composer.on("message:document", async (ctx, next) => {
     const msg = ctx.message;
     const captioned = /^\/ingest(@\w+)?(\s|$)/i.test(msg.caption ?? "") && isCommandForBot(msg, ctx.me);
     if (!captioned && !isPrivateChat(ctx)) return next();
-    await ingest(ctx, deps, () => planFromDocument(ctx, deps, msg.document));
+    await ingest(ctx, deps, (lines) => planFromDocument(ctx, deps, lines, msg.document));
   });
   composer.chatType("private").on("message", async (ctx, next) => {
     const msg = ctx.message;
     if (msg.forward_origin === undefined || (msg.text === undefined && msg.caption === undefined))
       return next();
-    await ingest(ctx, deps, () => planFromMessage(ctx, deps, msg));
+    await ingest(ctx, deps, (lines) => planFromMessage(ctx, deps, lines, msg));
   });
   return composer;
 }
@@ -66,22 +66,23 @@ export function ingestFeature(deps: FeatureDeps): Composer<Context> {
 export async function ingest(
   ctx: Context,
   deps: FeatureDeps,
-  plan: () => Resolved,
+  plan: (lines: Messages) => Resolved,
   opts: { undo?: boolean } = {},
 ): Promise<IngestResult | undefined> {
   const { config, footnote, logger, limits } = deps;
   if (!canChangeLibrary(config, ctx.from?.id)) {
-    await ctx.reply(say.onlyAdminsAdd);
+    await ctx.reply(say(ctx).onlyAdminsAdd);
     return;
   }
-  const resolved = plan();
+  const lines = say(ctx);
+  const resolved = plan(lines);
   if ("refusal" in resolved) {
     await ctx.reply(resolved.refusal, { link_preview_options: { is_disabled: true } });
     return;
   }
   const limit = limits.ingests.take(ctx.from?.id ?? ctx.chat!.id);
   if (!limit.ok) {
-    await ctx.reply(say.ingestTooFast(limits.ingests.limit, retryAfterText(limit.retryAfterMs)));
+    await ctx.reply(say(ctx).ingestTooFast(limits.ingests.limit, limit.retryAfterMs));
     return;
   }
   const live = new LiveMessage(ctx, logger, {
@@ -95,11 +96,11 @@ export async function ingest(
     const source = await resolved.source();
     kind = source.kind;
     result = await footnote.ingest(libraryIdFor(config, ctx.chat!.id), source, {
-      onProgress: (p) => live.update(`📖 ${escapeHtml(progressText(p, resolved.label))}`),
+      onProgress: (p) => live.update(`📖 ${escapeHtml(progressText(lines, p, resolved.label))}`),
     });
   } catch (e) {
     logFailure(logger, e, "ingest failed", { chatId: ctx.chat?.id, source: kind });
-    await live.finish([escapeHtml(say.couldNotAdd(userMessage(e)))]);
+    await live.finish([escapeHtml(lines.couldNotAdd(localizedError(ctx, e)))]);
     return;
   }
   logger.info(
@@ -115,26 +116,32 @@ export async function ingest(
   );
   const undo = opts.undo && !result.duplicate;
   await live.finish(
-    [addedHtml(result)],
-    undo ? { reply_markup: new InlineKeyboard().text(say.undo, `undo:${result.id}`) } : {},
+    [addedHtml(translatorFor(ctx), result)],
+    undo ? { reply_markup: new InlineKeyboard().text(lines.undo, `undo:${result.id}`) } : {},
   );
   return result;
 }
 
-function progressText(p: IngestProgress, label: string): string {
+function progressText(lines: Messages, p: IngestProgress, label: string): string {
   switch (p.stage) {
     case "reading":
       return label;
     case "chunking":
-      return "Cutting it into passages…";
+      return lines.progressChunking;
     case "embedding":
-      return p.total ? `Indexing passages: ${p.done ?? 0} of ${p.total}…` : "Indexing passages…";
+      return lines.progressEmbedding(p.done ?? 0, p.total);
     case "storing":
-      return "Saving…";
+      return lines.progressStoring;
   }
 }
 
-function planFromCommand(ctx: Context, deps: FeatureDeps, msg: Message, arg: string): Resolved {
+function planFromCommand(
+  ctx: Context,
+  deps: FeatureDeps,
+  lines: Messages,
+  msg: Message,
+  arg: string,
+): Resolved {
   const text = arg.trim();
   if (text !== "") {
     // Entities index the whole message; the argument is its tail.
@@ -142,40 +149,40 @@ function planFromCommand(ctx: Context, deps: FeatureDeps, msg: Message, arg: str
     const entities = (msg.entities ?? [])
       .filter((e) => e.offset >= offset)
       .map((e) => ({ ...e, offset: e.offset - offset }));
-    return planFromText(arg, entities);
+    return planFromText(lines, arg, entities);
   }
   const replied = msg.reply_to_message;
-  if (replied) return planFromMessage(ctx, deps, replied);
-  return { refusal: say.ingestUsage };
+  if (replied) return planFromMessage(ctx, deps, lines, replied);
+  return { refusal: lines.ingestUsage };
 }
 
-function planFromMessage(ctx: Context, deps: FeatureDeps, msg: Message): Resolved {
-  if (msg.document) return planFromDocument(ctx, deps, msg.document);
+function planFromMessage(ctx: Context, deps: FeatureDeps, lines: Messages, msg: Message): Resolved {
+  if (msg.document) return planFromDocument(ctx, deps, lines, msg.document);
   const text = msg.text ?? msg.caption;
-  if (text === undefined || text.trim() === "") return { refusal: say.noTextInMessage };
-  return planFromText(text, msg.entities ?? msg.caption_entities ?? []);
+  if (text === undefined || text.trim() === "") return { refusal: lines.noTextInMessage };
+  return planFromText(lines, text, msg.entities ?? msg.caption_entities ?? []);
 }
 
 /**
  * A link, when the text is a short note around one (with or without a scheme: "www.…",
  * "bbc.com/…"); else the text itself, when it is long enough to be an article; else nothing.
  */
-export function planFromText(text: string, entities: readonly MessageEntity[]): Resolved {
+export function planFromText(lines: Messages, text: string, entities: readonly MessageEntity[]): Resolved {
   const trimmed = text.trim();
   const link = firstLink(text, entities) ?? findLinks(trimmed)[0]?.url;
-  if (link && trimmed.length < SHORT_TEXT) return planFromLink(link);
+  if (link && trimmed.length < SHORT_TEXT) return planFromLink(lines, link);
   if (!isArticleText(trimmed))
-    return { refusal: say.notAnArticle(trimmed.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) };
-  return planFromPaste(trimmed);
+    return { refusal: lines.notAnArticle(trimmed.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) };
+  return planFromPaste(lines, trimmed);
 }
 
-export function planFromLink(url: string): Plan {
-  return { label: say.readingLink(url), source: async () => ({ kind: "url", url }) };
+export function planFromLink(lines: Messages, url: string): Plan {
+  return { label: lines.readingLink(url), source: async () => ({ kind: "url", url }) };
 }
 
-export function planFromPaste(text: string): Plan {
+export function planFromPaste(lines: Messages, text: string): Plan {
   const trimmed = text.trim();
-  return { label: say.readingText(trimmed.length), source: async () => ({ kind: "text", text: trimmed }) };
+  return { label: lines.readingText(trimmed.length), source: async () => ({ kind: "text", text: trimmed }) };
 }
 
 /** The first web link, preferring links away from Telegram itself (channels link their own posts). */
@@ -192,18 +199,18 @@ export function firstLink(text: string, entities: readonly MessageEntity[]): str
   return links.find((u) => !/^https?:\/\/(t\.me|telegram\.me)\//i.test(u)) ?? links[0];
 }
 
-function planFromDocument(ctx: Context, deps: FeatureDeps, doc: Document): Resolved {
-  const name = doc.file_name ?? "the file";
+function planFromDocument(ctx: Context, deps: FeatureDeps, lines: Messages, doc: Document): Resolved {
+  const name = doc.file_name ?? lines.theFile;
   if (!READABLE.test(doc.file_name ?? "") && !READABLE_TYPES.test(doc.mime_type ?? "")) {
     return {
-      refusal: `I can read .txt, .html, .md and .pdf files; ${truncate(name, 100)} is not one of those.`,
+      refusal: lines.unreadableFile(name),
     };
   }
   const maxBytes = TELEGRAM_DOWNLOAD_LIMIT;
   if (doc.file_size !== undefined && doc.file_size > maxBytes)
     return { refusal: tooLarge(maxBytes, doc.file_size).message };
   return {
-    label: say.readingFile(name),
+    label: lines.readingFile(name),
     source: async () => {
       const bytes = await downloadFile({
         api: ctx.api,

@@ -7,7 +7,7 @@
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import { classifyMessage } from "../../conversation/message-kind.ts";
 import type { FeatureDeps } from "../deps.ts";
-import { escapeHtml, titleLink, truncate } from "../html.ts";
+import { escapeHtml } from "../html.ts";
 import { canChangeLibrary } from "../access.ts";
 import { libraryIdFor } from "../library-id.ts";
 import { say } from "../messages.ts";
@@ -32,15 +32,19 @@ export function messageFeature(deps: FeatureDeps): Composer<Context> {
       case "question":
         return next();
       case "link":
-        await ingest(ctx, deps, () => planFromLink(kind.url), { undo: true });
+        await ingest(ctx, deps, (lines) => planFromLink(lines, kind.url), { undo: true });
         return;
-      case "article":
+      case "article": {
         if (!canChangeLibrary(config, ctx.from.id)) return next();
-        await ctx.reply(say.pasteOffer(kind.words), {
+        const lines = say(ctx);
+        await ctx.reply(lines.pasteOffer(kind.words), {
           reply_parameters: { message_id: msg.message_id, allow_sending_without_reply: true },
-          reply_markup: new InlineKeyboard().text(say.pasteAdd, "paste:add").text(say.pasteAsk, "paste:ask"),
+          reply_markup: new InlineKeyboard()
+            .text(lines.pasteAdd, "paste:add")
+            .text(lines.pasteAsk, "paste:ask"),
         });
         return;
+      }
     }
   });
 
@@ -49,37 +53,39 @@ export function messageFeature(deps: FeatureDeps): Composer<Context> {
     const pasted = offer && "reply_to_message" in offer ? offer.reply_to_message?.text : undefined;
     if (!ctx.chat || !offer) return done(ctx);
     if (!pasted) {
-      await done(ctx, say.pasteGone);
+      await done(ctx, say(ctx).pasteGone);
       return;
     }
     const add = ctx.match[1] === "add";
     await done(ctx);
     // The buttons go, so the offer cannot be taken twice.
-    await editHtml(ctx, offer.message_id, escapeHtml(add ? say.pasteAdding : say.pasteAsking), logger, {
-      reply_markup: { inline_keyboard: [] },
-    }).catch((e: unknown) => logger.warn(telegramFailure(e), "could not close the paste offer"));
-    if (add) await ingest(ctx, deps, () => planFromPaste(pasted));
+    await editHtml(
+      ctx,
+      offer.message_id,
+      escapeHtml(add ? say(ctx).pasteAdding : say(ctx).pasteAsking),
+      logger,
+      {
+        reply_markup: { inline_keyboard: [] },
+      },
+    ).catch((e: unknown) => logger.warn(telegramFailure(e), "could not close the paste offer"));
+    if (add) await ingest(ctx, deps, (lines) => planFromPaste(lines, pasted));
     else await answer(ctx, deps, pasted.trim());
   });
 
   composer.callbackQuery(/^undo:([\w-]{1,64})$/, async (ctx) => {
     const message = ctx.callbackQuery.message;
     if (!ctx.chat || !message) return done(ctx);
-    if (!canChangeLibrary(config, ctx.from.id)) return done(ctx, say.onlyAdminsRemove);
+    if (!canChangeLibrary(config, ctx.from.id)) return done(ctx, say(ctx).onlyAdminsRemove);
     const id = ctx.match[1]!;
     const libraryId = libraryIdFor(config, ctx.chat.id);
     const article = footnote.list(libraryId).find((a) => a.id === id);
     const removed = article !== undefined && (await footnote.forget(libraryId, id));
-    await done(ctx, removed ? undefined : say.undoGone);
+    await done(ctx, removed ? undefined : say(ctx).undoGone);
     if (!removed || !article) return;
     logger.info({ chatId: ctx.chat.id, articleId: id }, "ingest undone");
-    await editHtml(
-      ctx,
-      message.message_id,
-      say.undone(titleLink(truncate(article.title || "Untitled", 200), article.url)),
-      logger,
-      { reply_markup: { inline_keyboard: [] } },
-    );
+    await editHtml(ctx, message.message_id, say(ctx).undoneHtml(article.title, article.url), logger, {
+      reply_markup: { inline_keyboard: [] },
+    });
   });
   return composer;
 }

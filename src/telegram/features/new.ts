@@ -9,7 +9,7 @@ export function newFeature(deps: FeatureDeps): Composer<Context> {
   composer.command("new", async (ctx) => {
     await deps.conversations.reset(conversationKey(ctx));
     deps.logger.info({ chatId: ctx.chat.id }, "conversation reset");
-    await ctx.reply(say.newConversation);
+    await ctx.reply(say(ctx).newConversation);
   });
   return composer;
 }

@@ -1,0 +1,88 @@
+ingest-usage = Envoyez /ingest suivi d’un lien ou du texte de l’article, ou répondez /ingest à un message ou à un fichier .txt, .html, .md ou .pdf.
+not-an-article = Je n’y ai trouvé aucun lien, et { $words ->
+    [one] { $words } mot, c’est
+   *[other] { $words } mots, c’est
+  } trop court pour un article : je n’ai donc rien enregistré. { ingest-usage }
+no-text-in-message = Ce message ne contient aucun texte à lire. { ingest-usage }
+only-admins-add = Ici, seuls les administrateurs du bot peuvent ajouter des articles.
+only-admins-remove = Ici, seuls les administrateurs du bot peuvent retirer des articles.
+ingest-too-fast = Vous ajoutez plus de { $limit } articles par minute ; réessayez dans { $wait }.
+ask-too-fast = Vous posez plus de { $limit } questions par minute ; réessayez dans { $wait }.
+wait-seconds = { $n } s
+wait-minutes = { $n } min
+question-too-long = Cela fait { $length } caractères, plus que ce que j’accepte pour une question ({ $max }), et cela ne ressemble pas à un article. Posez une question plus courte, ou envoyez /ingest suivi du texte pour l’enregistrer comme article.
+ask-usage = Envoyez /ask suivi de votre question sur les articles de ce chat.
+ask-me = Posez-moi une question sur les articles de ce chat, par ex. @{ $username } qui était à la réunion ?
+unknown-command = Je ne connais pas cette commande. /help indique ce que je sais faire.
+what-i-can-do = Envoyez-moi une question en texte, un lien vers un article, ou le texte ou le fichier d’un article (.txt, .html, .md, .pdf). /help en dit plus.
+could-not-add = Impossible d’ajouter cela : { $why }
+reading-link = Lecture de { $url }…
+reading-text = Lecture de votre texte ({ $chars ->
+    [one] { $chars } caractère
+   *[other] { $chars } caractères
+  })…
+reading-file = Lecture de { $name }…
+progress-chunking = Découpage en passages…
+progress-embedding = Indexation des passages : { $done } sur { $total }…
+progress-embedding-unknown = Indexation des passages…
+progress-storing = Enregistrement…
+paste-offer = Cela ressemble à un article ({ $words ->
+    [one] { $words } mot
+   *[other] { $words } mots
+  }). Dois-je l’ajouter aux articles de ce chat ? Vous pourrez ensuite m’interroger dessus.
+paste-add = ➕ L’ajouter
+paste-ask = ❓ C’est une question
+paste-gone = Je n’ai plus ce texte ; merci de le renvoyer.
+paste-adding = Ajout en cours…
+paste-asking = Je le traite comme une question…
+undo = ↩️ Annuler
+undone-html = { $title } a été retiré. Rien n’en est conservé.
+undo-gone = Cet article n’est plus là.
+forget-usage = Envoyez /forget suivi de l’id d’un article ; /list les affiche.
+no-such-article-html = Aucun article <code>{ $id }</code> dans ce chat. /list les affiche.
+forgot-html = J’ai oublié { $title } (<code>{ $id }</code>).
+added-html = J’ai ajouté { $title } : { $chunks ->
+    [one] { $chunks } passage
+   *[other] { $chunks } passages
+  } (id <code>{ $id }</code>). Interrogez-moi dessus, ou voyez /list.
+already-have-html = J’ai déjà { $title } (id <code>{ $id }</code>). Interrogez-moi dessus, ou voyez /list.
+untitled = Sans titre
+stranger = Désolé, ce bot est privé. Votre id d’utilisateur Telegram est { $userId } ; son propriétaire peut vous autoriser avec ALLOWED_USER_IDS={ $userId }.
+stranger-in-group = Désolé, ce bot est privé. Votre id d’utilisateur Telegram est { $userId } ; son propriétaire peut vous autoriser avec ALLOWED_USER_IDS={ $userId }, ou tout ce groupe avec ALLOWED_CHAT_IDS={ $chatId }.
+new-conversation = On repart de zéro : j’ai laissé de côté nos questions précédentes, la suivante sera indépendante. Vos articles restent ; /list les affiche.
+not-found = Je n’ai rien trouvé à ce sujet dans les articles de ce chat. Ajoutez-en un avec /ingest suivi d’un lien ou du texte de l’article.
+help-intro = Je réponds aux questions sur les articles que vous me donnez, en citant les passages sur lesquels je m’appuie.
+help-adding-private = Envoyez-moi un lien et je le lirai ; collez le texte d’un article et je proposerai de le garder ; ou envoyez un fichier .txt/.html/.md/.pdf. /ingest <lien ou texte> fonctionne aussi.
+help-adding-group = Ajoutez un article avec /ingest <lien>, /ingest suivi d’un texte collé, ou /ingest en réponse à un message ou à un fichier .txt/.html/.md/.pdf.
+help-asking-private = Ensuite, posez simplement votre question ici. Les questions de suivi marchent aussi (« qu’a-t-il dit ? ») ; /new repart de zéro.
+help-asking-group = Ensuite, posez votre question avec /ask <question>, en mentionnant @{ $username }, ou en répondant à l’un de mes messages (répondre à une réponse poursuit sa conversation).
+help-list = /list affiche les articles de ce chat ; /forget <id> en retire un.
+admin-stats = Admin : ces dernières 24 heures, { $answered } questions traitées, { $declined } déclinées ({ $followUps } de suivi), p95 du temps de réponse { $p95 }. `footnote stats` sur le serveur en montre plus.
+milliseconds = { $ms } ms
+list-empty = Pas encore d’article dans ce chat. Ajoutez-en un avec /ingest suivi d’un lien ou du texte de l’article.
+list-header-html = <b>Articles de ce chat ({ $count })</b>
+list-page = — page { $page } sur { $pages }
+list-published = publié le { $date }
+list-added = ajouté le { $date }
+list-passages = { $chunks ->
+    [one] { $chunks } passage
+   *[other] { $chunks } passages
+  }
+list-footer-html = Oubliez-en un avec /forget &lt;id&gt;.
+list-prev = ‹ Précédent
+list-next = Suivant ›
+error-generic = Un problème est survenu de notre côté. Veuillez réessayer ; si cela se reproduit, prévenez l’administrateur du bot.
+cmd-ask = Poser une question sur les articles de ce chat
+cmd-ingest = Ajouter un article : lien, texte collé ou réponse à un fichier
+cmd-new = Repartir de zéro : la question suivante est indépendante
+cmd-list = Afficher les articles de ce chat
+cmd-forget = Retirer un article : /forget <id>
+cmd-help = Comment utiliser ce bot
+the-file = le fichier
+unreadable-file = Je sais lire les fichiers .txt, .html, .md et .pdf ; { $name } n’en fait pas partie.
+error-fetch = Je n’ai pas pu récupérer cette page ou ce fichier.
+error-content = Je n’y ai trouvé aucun texte d’article.
+error-too-large = C’est trop volumineux pour moi.
+error-bad-input = Je n’ai pas pu utiliser cela.
+error-provider = Le modèle de langage derrière moi n’a pas répondu ; réessayez dans un moment.
+error-with-detail = { $summary } Détails (en anglais) : { $detail }

@@ -1,0 +1,88 @@
+ingest-usage = Envie /ingest seguido de um link ou do texto do artigo, ou responda /ingest a uma mensagem ou a um arquivo .txt, .html, .md ou .pdf.
+not-an-article = Não encontrei nenhum link aí, e { $words ->
+    [one] { $words } palavra é
+   *[other] { $words } palavras são
+  } pouco demais para um artigo, então não guardei nada. { ingest-usage }
+no-text-in-message = Essa mensagem não tem texto para ler. { ingest-usage }
+only-admins-add = Aqui só os administradores do bot podem adicionar artigos.
+only-admins-remove = Aqui só os administradores do bot podem remover artigos.
+ingest-too-fast = Você está adicionando mais de { $limit } artigos por minuto; tente de novo em { $wait }.
+ask-too-fast = Você está fazendo mais de { $limit } perguntas por minuto; tente de novo em { $wait }.
+wait-seconds = { $n } s
+wait-minutes = { $n } min
+question-too-long = São { $length } caracteres, mais do que aceito numa pergunta ({ $max }), e não parece um artigo. Pergunte algo mais curto ou envie /ingest seguido do texto para guardá-lo como artigo.
+ask-usage = Envie /ask seguido da sua pergunta sobre os artigos deste chat.
+ask-me = Faça-me uma pergunta sobre os artigos deste chat, por exemplo: @{ $username } quem estava na reunião?
+unknown-command = Não conheço esse comando. /help mostra o que sei fazer.
+what-i-can-do = Envie-me uma pergunta em texto, um link para um artigo, ou o texto ou arquivo de um artigo (.txt, .html, .md, .pdf). /help explica mais.
+could-not-add = Não consegui adicionar isso: { $why }
+reading-link = Lendo { $url }…
+reading-text = Lendo seu texto ({ $chars ->
+    [one] { $chars } caractere
+   *[other] { $chars } caracteres
+  })…
+reading-file = Lendo { $name }…
+progress-chunking = Dividindo em trechos…
+progress-embedding = Indexando trechos: { $done } de { $total }…
+progress-embedding-unknown = Indexando trechos…
+progress-storing = Salvando…
+paste-offer = Parece um artigo ({ $words ->
+    [one] { $words } palavra
+   *[other] { $words } palavras
+  }). Devo adicioná-lo aos artigos deste chat? Assim você pode me perguntar sobre ele.
+paste-add = ➕ Adicionar
+paste-ask = ❓ É uma pergunta
+paste-gone = Não tenho mais esse texto; envie-o de novo, por favor.
+paste-adding = Adicionando…
+paste-asking = Respondendo como pergunta…
+undo = ↩️ Desfazer
+undone-html = Removi { $title } de novo. Nada dele fica guardado.
+undo-gone = Esse artigo não está mais aqui.
+forget-usage = Envie /forget seguido do id de um artigo; /list mostra os ids.
+no-such-article-html = Não há artigo <code>{ $id }</code> neste chat. /list mostra os artigos.
+forgot-html = Esqueci { $title } (<code>{ $id }</code>).
+added-html = Adicionei { $title }: { $chunks ->
+    [one] { $chunks } trecho
+   *[other] { $chunks } trechos
+  } (id <code>{ $id }</code>). Pergunte-me sobre ele ou veja /list.
+already-have-html = Já tenho { $title } (id <code>{ $id }</code>). Pergunte-me sobre ele ou veja /list.
+untitled = Sem título
+stranger = Desculpe, este bot é privado. Seu id de usuário do Telegram é { $userId }; o dono pode liberar você com ALLOWED_USER_IDS={ $userId }.
+stranger-in-group = Desculpe, este bot é privado. Seu id de usuário do Telegram é { $userId }; o dono pode liberar você com ALLOWED_USER_IDS={ $userId }, ou este grupo inteiro com ALLOWED_CHAT_IDS={ $chatId }.
+new-conversation = Recomeçamos: deixei de lado as perguntas anteriores, então a próxima vale por si. Seus artigos continuam; /list mostra os artigos.
+not-found = Não encontrei nada sobre isso nos artigos deste chat. Adicione um com /ingest seguido de um link ou do texto do artigo.
+help-intro = Respondo perguntas sobre os artigos que você me dá, citando os trechos em que me baseei.
+help-adding-private = Envie-me um link e eu o leio; cole o texto de um artigo e eu ofereço guardá-lo; ou envie um arquivo .txt/.html/.md/.pdf. /ingest <link ou texto> também funciona.
+help-adding-group = Adicione um artigo com /ingest <link>, /ingest seguido de texto colado, ou /ingest em resposta a uma mensagem ou a um arquivo .txt/.html/.md/.pdf.
+help-asking-private = Depois é só perguntar aqui. Perguntas de acompanhamento também funcionam (“o que ele disse?”); /new recomeça.
+help-asking-group = Depois pergunte com /ask <pergunta>, mencionando @{ $username }, ou respondendo a uma das minhas mensagens (responder a uma resposta continua a conversa dela).
+help-list = /list mostra os artigos deste chat; /forget <id> remove um.
+admin-stats = Admin: nas últimas 24 horas, { $answered } perguntas respondidas, { $declined } recusadas ({ $followUps } de acompanhamento), p95 do tempo de resposta { $p95 }. `footnote stats` no servidor mostra mais.
+milliseconds = { $ms } ms
+list-empty = Ainda não há artigos neste chat. Adicione um com /ingest seguido de um link ou do texto do artigo.
+list-header-html = <b>Artigos deste chat ({ $count })</b>
+list-page = — página { $page } de { $pages }
+list-published = publicado em { $date }
+list-added = adicionado em { $date }
+list-passages = { $chunks ->
+    [one] { $chunks } trecho
+   *[other] { $chunks } trechos
+  }
+list-footer-html = Esqueça um com /forget &lt;id&gt;.
+list-prev = ‹ Anterior
+list-next = Próxima ›
+error-generic = Algo deu errado do nosso lado. Tente de novo; se continuar acontecendo, avise o administrador do bot.
+cmd-ask = Perguntar sobre os artigos deste chat
+cmd-ingest = Adicionar um artigo: link, texto colado ou resposta a um arquivo
+cmd-new = Recomeçar: a próxima pergunta não continua a anterior
+cmd-list = Mostrar os artigos deste chat
+cmd-forget = Remover um artigo: /forget <id>
+cmd-help = Como usar este bot
+the-file = o arquivo
+unreadable-file = Consigo ler arquivos .txt, .html, .md e .pdf; { $name } não é nenhum deles.
+error-fetch = Não consegui obter essa página ou arquivo.
+error-content = Não encontrei texto de artigo nisso.
+error-too-large = Isso é grande demais para mim.
+error-bad-input = Não consegui usar isso.
+error-provider = O modelo de linguagem por trás de mim não respondeu; tente de novo daqui a pouco.
+error-with-detail = { $summary } Detalhes (em inglês): { $detail }
