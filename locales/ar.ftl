@@ -63,6 +63,8 @@ added-html = أضفتُ { $title }: { $chunks ->
   } (المعرّف <code>{ $id }</code>). اسألني عنه، أو انظر /list.
 already-have-html = لديّ { $title } من قبل (المعرّف <code>{ $id }</code>). اسألني عنه، أو انظر /list.
 untitled = بلا عنوان
+# A second quote from the article the quote above came from.
+same-article = المقال نفسه
 stranger = عذرًا، هذا البوت خاص. معرّفك في Telegram هو { $userId }؛ يستطيع مالكه السماح لك بضبط ALLOWED_USER_IDS={ $userId }.
 stranger-in-group = عذرًا، هذا البوت خاص. معرّفك في Telegram هو { $userId }؛ يستطيع مالكه السماح لك بضبط ALLOWED_USER_IDS={ $userId }، أو لهذه المجموعة كلها بضبط ALLOWED_CHAT_IDS={ $chatId }.
 new-conversation = بدأنا من جديد: تركتُ أسئلتنا السابقة، فالسؤال التالي قائم بذاته. مقالاتك باقية؛ يعرضها /list.

@@ -47,6 +47,8 @@ added-html = { $title } hinzugefügt: { $chunks ->
   } (id <code>{ $id }</code>). Fragen Sie mich dazu, oder sehen Sie /list.
 already-have-html = { $title } habe ich schon (id <code>{ $id }</code>). Fragen Sie mich dazu, oder sehen Sie /list.
 untitled = Ohne Titel
+# A second quote from the article the quote above came from.
+same-article = derselbe Artikel
 stranger = Dieser Bot ist leider privat. Ihre Telegram-Nutzer-id ist { $userId }; sein Besitzer kann Sie mit ALLOWED_USER_IDS={ $userId } zulassen.
 stranger-in-group = Dieser Bot ist leider privat. Ihre Telegram-Nutzer-id ist { $userId }; sein Besitzer kann Sie mit ALLOWED_USER_IDS={ $userId } zulassen, oder diese ganze Gruppe mit ALLOWED_CHAT_IDS={ $chatId }.
 new-conversation = Neu angefangen: Die früheren Fragen habe ich losgelassen, die nächste steht für sich. Ihre Artikel bleiben; /list zeigt sie.

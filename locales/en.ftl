@@ -51,6 +51,8 @@ added-html = Added { $title }: { $chunks ->
   } (id <code>{ $id }</code>). Ask me about it, or see /list.
 already-have-html = I already have { $title } (id <code>{ $id }</code>). Ask me about it, or see /list.
 untitled = Untitled
+# A second quote from the article the quote above came from.
+same-article = same article
 stranger = Sorry, this bot is private. Your Telegram user id is { $userId }; its owner can let you in by setting ALLOWED_USER_IDS={ $userId }.
 stranger-in-group = Sorry, this bot is private. Your Telegram user id is { $userId }; its owner can let you in by setting ALLOWED_USER_IDS={ $userId }, or this whole group with ALLOWED_CHAT_IDS={ $chatId }.
 new-conversation = Started afresh: I've let go of our earlier questions, so the next one stands on its own. Your articles stay; /list shows them.

@@ -47,6 +47,8 @@ added-html = He añadido { $title }: { $chunks ->
   } (id <code>{ $id }</code>). Pregúntame sobre él o mira /list.
 already-have-html = Ya tengo { $title } (id <code>{ $id }</code>). Pregúntame sobre él o mira /list.
 untitled = Sin título
+# A second quote from the article the quote above came from.
+same-article = mismo artículo
 stranger = Lo siento, este bot es privado. Tu id de usuario de Telegram es { $userId }; su dueño puede darte acceso con ALLOWED_USER_IDS={ $userId }.
 stranger-in-group = Lo siento, este bot es privado. Tu id de usuario de Telegram es { $userId }; su dueño puede darte acceso con ALLOWED_USER_IDS={ $userId }, o a todo este grupo con ALLOWED_CHAT_IDS={ $chatId }.
 new-conversation = Empezamos de cero: he soltado las preguntas anteriores, así que la siguiente va por su cuenta. Tus artículos se quedan; /list los muestra.

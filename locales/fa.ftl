@@ -35,6 +35,8 @@ forgot-html = { $title } فراموش شد (<code>{ $id }</code>).
 added-html = { $title } اضافه شد: { $chunks } بخش (شناسه <code>{ $id }</code>). درباره‌اش از من بپرسید، یا /list را ببینید.
 already-have-html = { $title } را از قبل دارم (شناسه <code>{ $id }</code>). درباره‌اش از من بپرسید، یا /list را ببینید.
 untitled = بی‌عنوان
+# A second quote from the article the quote above came from.
+same-article = همان مقاله
 stranger = متأسفم، این ربات خصوصی است. شناسهٔ کاربری تلگرام شما { $userId } است؛ مالک آن می‌تواند با تنظیم ALLOWED_USER_IDS={ $userId } به شما دسترسی بدهد.
 stranger-in-group = متأسفم، این ربات خصوصی است. شناسهٔ کاربری تلگرام شما { $userId } است؛ مالک آن می‌تواند با تنظیم ALLOWED_USER_IDS={ $userId } به شما، یا با ALLOWED_CHAT_IDS={ $chatId } به کل این گروه دسترسی بدهد.
 new-conversation = از نو شروع کردیم: پرسش‌های قبلی را کنار گذاشتم، پس پرسش بعدی مستقل است. مقاله‌هایتان می‌مانند؛ /list آن‌ها را نشان می‌دهد.

@@ -47,6 +47,8 @@ added-html = J’ai ajouté { $title } : { $chunks ->
   } (id <code>{ $id }</code>). Interrogez-moi dessus, ou voyez /list.
 already-have-html = J’ai déjà { $title } (id <code>{ $id }</code>). Interrogez-moi dessus, ou voyez /list.
 untitled = Sans titre
+# A second quote from the article the quote above came from.
+same-article = même article
 stranger = Désolé, ce bot est privé. Votre id d’utilisateur Telegram est { $userId } ; son propriétaire peut vous autoriser avec ALLOWED_USER_IDS={ $userId }.
 stranger-in-group = Désolé, ce bot est privé. Votre id d’utilisateur Telegram est { $userId } ; son propriétaire peut vous autoriser avec ALLOWED_USER_IDS={ $userId }, ou tout ce groupe avec ALLOWED_CHAT_IDS={ $chatId }.
 new-conversation = On repart de zéro : j’ai laissé de côté nos questions précédentes, la suivante sera indépendante. Vos articles restent ; /list les affiche.

@@ -38,6 +38,8 @@ added-html = { $title } जोड़ा: { $chunks ->
   } (id <code>{ $id }</code>)। मुझसे इसके बारे में पूछें, या /list देखें।
 already-have-html = { $title } मेरे पास पहले से है (id <code>{ $id }</code>)। मुझसे इसके बारे में पूछें, या /list देखें।
 untitled = बिना शीर्षक
+# A second quote from the article the quote above came from.
+same-article = वही लेख
 stranger = क्षमा करें, यह बॉट निजी है। आपकी Telegram यूज़र id { $userId } है; इसके मालिक ALLOWED_USER_IDS={ $userId } सेट करके आपको अनुमति दे सकते हैं।
 stranger-in-group = क्षमा करें, यह बॉट निजी है। आपकी Telegram यूज़र id { $userId } है; इसके मालिक ALLOWED_USER_IDS={ $userId } सेट करके आपको, या ALLOWED_CHAT_IDS={ $chatId } से इस पूरे ग्रुप को अनुमति दे सकते हैं।
 new-conversation = नए सिरे से शुरू: मैंने पिछले सवाल छोड़ दिए हैं, इसलिए अगला सवाल अपने आप में अलग होगा। आपके लेख बने रहेंगे; /list उन्हें दिखाता है।

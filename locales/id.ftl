@@ -35,6 +35,8 @@ forgot-html = { $title } sudah dilupakan (<code>{ $id }</code>).
 added-html = { $title } ditambahkan: { $chunks } bagian (id <code>{ $id }</code>). Tanyakan kepada saya tentangnya, atau lihat /list.
 already-have-html = Saya sudah punya { $title } (id <code>{ $id }</code>). Tanyakan kepada saya tentangnya, atau lihat /list.
 untitled = Tanpa judul
+# A second quote from the article the quote above came from.
+same-article = artikel yang sama
 stranger = Maaf, bot ini privat. Id pengguna Telegram Anda adalah { $userId }; pemiliknya bisa mengizinkan Anda dengan mengatur ALLOWED_USER_IDS={ $userId }.
 stranger-in-group = Maaf, bot ini privat. Id pengguna Telegram Anda adalah { $userId }; pemiliknya bisa mengizinkan Anda dengan mengatur ALLOWED_USER_IDS={ $userId }, atau seluruh grup ini dengan ALLOWED_CHAT_IDS={ $chatId }.
 new-conversation = Mulai dari awal: pertanyaan-pertanyaan sebelumnya sudah saya lepaskan, jadi pertanyaan berikutnya berdiri sendiri. Artikel Anda tetap ada; /list menampilkannya.

@@ -47,6 +47,8 @@ added-html = Ho aggiunto { $title }: { $chunks ->
   } (id <code>{ $id }</code>). Fammi domande su di esso o guarda /list.
 already-have-html = Ho già { $title } (id <code>{ $id }</code>). Fammi domande su di esso o guarda /list.
 untitled = Senza titolo
+# A second quote from the article the quote above came from.
+same-article = stesso articolo
 stranger = Spiacente, questo bot è privato. Il tuo id utente Telegram è { $userId }; il proprietario può farti entrare impostando ALLOWED_USER_IDS={ $userId }.
 stranger-in-group = Spiacente, questo bot è privato. Il tuo id utente Telegram è { $userId }; il proprietario può farti entrare impostando ALLOWED_USER_IDS={ $userId }, o far entrare tutto questo gruppo con ALLOWED_CHAT_IDS={ $chatId }.
 new-conversation = Si ricomincia: ho lasciato andare le domande precedenti, quindi la prossima è a sé. I tuoi articoli restano; /list li mostra.

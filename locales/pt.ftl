@@ -47,6 +47,8 @@ added-html = Adicionei { $title }: { $chunks ->
   } (id <code>{ $id }</code>). Pergunte-me sobre ele ou veja /list.
 already-have-html = Já tenho { $title } (id <code>{ $id }</code>). Pergunte-me sobre ele ou veja /list.
 untitled = Sem título
+# A second quote from the article the quote above came from.
+same-article = mesmo artigo
 stranger = Desculpe, este bot é privado. Seu id de usuário do Telegram é { $userId }; o dono pode liberar você com ALLOWED_USER_IDS={ $userId }.
 stranger-in-group = Desculpe, este bot é privado. Seu id de usuário do Telegram é { $userId }; o dono pode liberar você com ALLOWED_USER_IDS={ $userId }, ou este grupo inteiro com ALLOWED_CHAT_IDS={ $chatId }.
 new-conversation = Recomeçamos: deixei de lado as perguntas anteriores, então a próxima vale por si. Seus artigos continuam; /list mostra os artigos.

@@ -51,6 +51,8 @@ added-html = Добавил { $title }: { $chunks ->
   } (id <code>{ $id }</code>). Спрашивайте меня о ней или посмотрите /list.
 already-have-html = { $title } у меня уже есть (id <code>{ $id }</code>). Спрашивайте меня о ней или посмотрите /list.
 untitled = Без названия
+# A second quote from the article the quote above came from.
+same-article = та же статья
 stranger = Извините, это закрытый бот. Ваш id в Telegram — { $userId }; владелец может пустить вас, указав ALLOWED_USER_IDS={ $userId }.
 stranger-in-group = Извините, это закрытый бот. Ваш id в Telegram — { $userId }; владелец может пустить вас, указав ALLOWED_USER_IDS={ $userId }, или всю эту группу, указав ALLOWED_CHAT_IDS={ $chatId }.
 new-conversation = Начнём сначала: прежние вопросы я отпустил, так что следующий будет сам по себе. Статьи остаются; /list покажет их.

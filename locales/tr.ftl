@@ -35,6 +35,8 @@ forgot-html = { $title } unutuldu (<code>{ $id }</code>).
 added-html = { $title } eklendi: { $chunks } parça (id <code>{ $id }</code>). Bana onunla ilgili soru sorun ya da /list'e bakın.
 already-have-html = { $title } zaten bende var (id <code>{ $id }</code>). Bana onunla ilgili soru sorun ya da /list'e bakın.
 untitled = Başlıksız
+# A second quote from the article the quote above came from.
+same-article = aynı makale
 stranger = Üzgünüm, bu bot özel. Telegram kullanıcı id'niz { $userId }; sahibi ALLOWED_USER_IDS={ $userId } ayarıyla sizi içeri alabilir.
 stranger-in-group = Üzgünüm, bu bot özel. Telegram kullanıcı id'niz { $userId }; sahibi ALLOWED_USER_IDS={ $userId } ayarıyla sizi ya da ALLOWED_CHAT_IDS={ $chatId } ayarıyla bu grubun tamamını içeri alabilir.
 new-conversation = Baştan başladık: önceki sorularımızı bıraktım, bir sonraki soru kendi başına değerlendirilecek. Makaleleriniz duruyor; /list onları gösterir.

@@ -51,6 +51,8 @@ added-html = Додав { $title }: { $chunks ->
   } (id <code>{ $id }</code>). Питайте мене про неї або перегляньте /list.
 already-have-html = { $title } у мене вже є (id <code>{ $id }</code>). Питайте мене про неї або перегляньте /list.
 untitled = Без назви
+# A second quote from the article the quote above came from.
+same-article = та сама стаття
 stranger = Вибачте, це приватний бот. Ваш id у Telegram — { $userId }; власник може впустити вас, указавши ALLOWED_USER_IDS={ $userId }.
 stranger-in-group = Вибачте, це приватний бот. Ваш id у Telegram — { $userId }; власник може впустити вас, указавши ALLOWED_USER_IDS={ $userId }, або всю цю групу, указавши ALLOWED_CHAT_IDS={ $chatId }.
 new-conversation = Почнімо спочатку: попередні запитання я відпустив, тож наступне буде окремим. Статті лишаються; /list покаже їх.

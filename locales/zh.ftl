@@ -35,6 +35,8 @@ forgot-html = 已忘记 { $title }（<code>{ $id }</code>）。
 added-html = 已添加 { $title }：{ $chunks } 个段落（id <code>{ $id }</code>）。可以向我提问，或查看 /list。
 already-have-html = 我已经有 { $title }（id <code>{ $id }</code>）。可以向我提问，或查看 /list。
 untitled = 无标题
+# A second quote from the article the quote above came from.
+same-article = 同一篇文章
 stranger = 抱歉，这是一个私有机器人。你的 Telegram 用户 id 是 { $userId }；它的主人可以设置 ALLOWED_USER_IDS={ $userId } 让你使用。
 stranger-in-group = 抱歉，这是一个私有机器人。你的 Telegram 用户 id 是 { $userId }；它的主人可以设置 ALLOWED_USER_IDS={ $userId } 让你使用，或设置 ALLOWED_CHAT_IDS={ $chatId } 让整个群组使用。
 new-conversation = 重新开始：我已放下之前的问题，下一个问题将单独回答。你的文章仍在；/list 会列出它们。

@@ -32,6 +32,7 @@ export function messages(tr: Translator) {
   return {
     locale: tr.locale,
     titleHtml,
+    sameArticle: t("same-article"),
     ingestUsage: t("ingest-usage"),
     /** /ingest with text that holds no link and is too short to be an article. */
     notAnArticle: (words: number) => t("not-an-article", { words }),

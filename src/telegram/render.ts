@@ -9,20 +9,43 @@ export const NOTHING_FOUND =
 /** Quotes longer than this start folded (Telegram's expandable blockquote). */
 const EXPANDABLE_QUOTE = 700;
 
+/** How a citation names its source, in the reader's language (messages.ts). */
+export interface SourceLabels {
+  /** The article's title as HTML, linked when it has a URL. */
+  titleHtml(title: string, url: string | null): string;
+  /** Plain text for a second quote from the article above it. */
+  sameArticle: string;
+}
+
+const ENGLISH_LABELS: SourceLabels = {
+  titleHtml: (title, url) => titleLink(title || "Untitled", url),
+  sameArticle: "same article",
+};
+
 /** The answer, then each cited passage quoted under its numbered, linked title. */
-export function renderAnswer(result: AnswerResult, limit = TELEGRAM_MESSAGE_LIMIT): string[] {
+export function renderAnswer(
+  result: AnswerResult,
+  limit = TELEGRAM_MESSAGE_LIMIT,
+  labels: SourceLabels = ENGLISH_LABELS,
+): string[] {
   if (result.abstained || result.answer.trim() === "") return [escapeHtml(NOTHING_FOUND)];
   const blocks = paragraphs(result.answer).map(escapeHtml);
-  result.citations.forEach((c, i) => blocks.push(renderCitation(c, result.citations[i - 1])));
+  result.citations.forEach((c, i) => blocks.push(renderCitation(c, result.citations[i - 1], labels)));
   return packBlocks(blocks, limit);
 }
 
 /** A quote under its numbered, linked title; a second quote from the same article does not repeat the title. */
-export function renderCitation(c: Citation, previous?: Citation): string {
+export function renderCitation(
+  c: Citation,
+  previous?: Citation,
+  labels: SourceLabels = ENGLISH_LABELS,
+): string {
   const quote = c.quote.trim();
   const open = quote.length > EXPANDABLE_QUOTE ? "<blockquote expandable>" : "<blockquote>";
   const source =
-    previous?.articleId === c.articleId ? "<i>same article</i>" : titleLink(c.title || "Untitled", c.url);
+    previous?.articleId === c.articleId
+      ? `<i>${escapeHtml(labels.sameArticle)}</i>`
+      : labels.titleHtml(c.title, c.url);
   return `<b>[${c.n}]</b> ${source}\n${open}${escapeHtml(quote)}</blockquote>`;
 }
 

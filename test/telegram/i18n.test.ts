@@ -185,6 +185,29 @@ describe("choosing the language", () => {
     await h.send({ text: "Wer war bei dem Treffen?", languageCode: "de" });
     expect(h.to(OWNER).map((m) => m.plain)).toEqual([translator("de").t("not-found")]);
   });
+  it("a Russian user's answer names a second quote from the same article in Russian", async () => {
+    const h = makeTestBot();
+    const quote = (n: number, text: string) => ({
+      n,
+      articleId: "a1",
+      title: "Встреча в Минске",
+      url: null,
+      quote: text,
+      start: 0,
+      end: text.length,
+      passageId: n,
+    });
+    h.footnote.askImpl = async () => ({
+      answer: "Бабарико [1]. Власова [2].",
+      abstained: false,
+      citations: [quote(1, "На встрече был Бабарико."), quote(2, "Была и Власова.")],
+    });
+    await h.send({ text: "Кто был на встрече?", languageCode: "ru" });
+    const [reply] = h.to(OWNER);
+    expect(reply!.plain).toContain("Встреча в Минске");
+    expect(reply!.plain).toContain(translator("ru").t("same-article"));
+    expect(reply!.plain).not.toContain("same article");
+  });
 });
 
 describe("right to left", () => {

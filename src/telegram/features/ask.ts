@@ -105,7 +105,7 @@ export async function answer(ctx: Context, deps: FeatureDeps, question: string):
   );
   // "Not found" in the user's language: the answerer's own line is English.
   const nothing = result.abstained || result.answer.trim() === "";
-  await live.finish(nothing ? [escapeHtml(say(ctx).notFound)] : renderAnswer(result));
+  await live.finish(nothing ? [escapeHtml(say(ctx).notFound)] : renderAnswer(result, undefined, say(ctx)));
   // A reply to any part of a long answer continues it.
   for (const id of live.messageIds) await conversations.noteMessage(key, asked.turn, id);
 }
