@@ -310,7 +310,10 @@ function adjacent(
 }
 
 /** Sentence-final punctuation, perhaps inside closing quotes or brackets. */
-const FINAL = /[.!?…]["'”’)\]]*$/;
+// Full stops of every script the text layer reads: CJK 。！？, Devanagari danda, Arabic and Urdu.
+const FINAL = /[.!?…。！？।॥؟۔]["'”’)\]」』）]*$/u;
+/** Thai writes no full stop: a paragraph of it ends at a space or a line break. */
+const UNPUNCTUATED = /\p{Script=Thai}/u;
 /** A cross-link or note in brackets: "[Read: …]", "(Photo: …)". */
 const BRACKETED = /^[[(].*[\])]$/s;
 const BYLINE = /^(?:by|von|par|por)\s+\p{Lu}/iu;
@@ -329,8 +332,8 @@ function isProse(p: WithSentences, s: { start: number; end: number }): boolean {
   const tail = p.text.slice(0, paragraphEnd).trimEnd();
   if (lineEnd < 0 && paragraphEnd === p.text.length && !FINAL.test(tail))
     // The passage ends mid-paragraph (a long one cut on a sentence): judge the sentence alone.
-    return FINAL.test(text) || text.split(/\s+/).length > 25;
-  return FINAL.test(tail);
+    return FINAL.test(text) || text.split(/\s+/).length > 25 || text.length > 150;
+  return FINAL.test(tail) || (UNPUNCTUATED.test(tail) && tail.length > 60);
 }
 
 function sentenceText(p: WithSentences, s: { start: number; end: number }): string {

@@ -16,11 +16,19 @@ const MIN_ARTICLE_WORDS = 25;
 const PASTE_WORDS = 60;
 const PASTE_SENTENCES = 3;
 
-const wordCount = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+// ICU's word boundaries: Chinese, Japanese and Thai write no spaces between words, so a run
+// of letters would count a whole sentence of theirs as one word.
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: "word" });
 
-/** Sentences, roughly: ends of sentences followed by space, plus the last one. */
+function wordCount(text: string): number {
+  let n = 0;
+  for (const s of wordSegmenter.segment(text)) if (s.isWordLike) n++;
+  return n;
+}
+
+/** Sentences, roughly: ends of sentences followed by space (or CJK full stops), plus the last one. */
 function sentenceCount(text: string): number {
-  return (text.trim().match(/[.!?…]["'”’)\]]*(?=\s)/gu)?.length ?? 0) + 1;
+  return (text.trim().match(/[.!?…]["'”’)\]]*(?=\s)|[。！？]["'”’」』）]*(?=.)/gsu)?.length ?? 0) + 1;
 }
 
 /** The message's link, when the message is a link with at most a few words around it. */

@@ -56,6 +56,16 @@ describe("classifyMessage", () => {
     ).toBeUndefined();
   });
 
+  it("counts words in scripts written without spaces (Chinese, Thai)", () => {
+    const zh =
+      "本周二，两国交通部长在杭州会面，讨论修建一条新的跨境铁路。会谈持续了七个小时，一直到深夜才结束。" +
+      "会后，部长们告诉记者，这条铁路的建设费用约为一百二十亿元。第一列火车预计将在四年后通车。";
+    expect(isArticleText(zh)).toBe(true);
+    expect(classifyMessage(zh.repeat(2), 500)).toMatchObject({ kind: "article" });
+    expect(classifyMessage("会谈持续了几个小时？", 500)).toEqual({ kind: "question" });
+    expect(isArticleText("ประชุมกันที่กรุงเทพฯ")).toBe(false);
+  });
+
   it("knows text too short to be an article", () => {
     expect(isArticleText("have a look at this")).toBe(false);
     expect(isArticleText(ARTICLE)).toBe(true);
