@@ -90,7 +90,9 @@ export function extractAnswer(
     best.typed &&
     best.sentence.coverage >= OUTRIGHT &&
     (!rival || rival.value < RIVAL_SHARE * best.value);
-  const most = outright ? 1 : type === "other" ? Math.min(2, opts.maxSentences) : opts.maxSentences;
+  // Otherwise up to three sentences, a plain question's too: its answer is often in a near tie
+  // with the best match (SQuAD containment 0.824 -> 0.835 for 2 -> 3).
+  const most = outright ? 1 : opts.maxSentences;
   const chosen: Candidate[] = [best];
   for (const c of candidates.slice(1)) {
     if (chosen.length >= most) break;
