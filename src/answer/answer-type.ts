@@ -90,6 +90,30 @@ const NOT_PERSON = new Set(
     "assembly federation fund foundation center centre network channel television radio media east west north south"
   ).split(" "),
 );
+/** A year after a preposition or a month ("since 1924", "in March 2017"): a time, not a quantity. */
+const YEAR_CONTEXT = new RegExp(
+  `\\b(?:in|since|by|until|till|from|before|after|during|of|to|${MONTH}(?: \\d{1,2},?)?)\\s*$`,
+  "i",
+);
+function isYear(sentence: string, index: number, match: string): boolean {
+  return (
+    /^(?:1[0-9]{3}|20[0-9]{2})$/.test(match) &&
+    YEAR_CONTEXT.test(sentence.slice(Math.max(0, index - 30), index))
+  );
+}
+/** "Who published ...", "who owns ...": a question about a deed, which an organisation can do. */
+const DOER = /^\s*who (?!(?:is|was|are|were|has|had|does|did)\b)[a-z]+(?:ed|s)\b/i;
+/** Head words of organisations, which can do what a "who" asks about. */
+const ORG_HEADS = new Set(
+  "university institute center centre council agency company corporation commission committee foundation bank court ministry department association organization organisation group service network".split(
+    " ",
+  ),
+);
+const DATE_WORDS = new Set(
+  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(
+    " ",
+  ),
+);
 const PLACE_RE = /\b(?:in|at|from|near|to|into|across|outside|inside) (?:the )?\p{Lu}[\p{L}'’-]+/gu;
 
 /**
@@ -104,7 +128,7 @@ export function holdsAnswerType(type: AnswerType, sentence: string, question: st
     case "time":
       return [...sentence.matchAll(TIME_RE)].some((m) => isNew(m[0]));
     case "number":
-      return [...sentence.matchAll(NUMBER_RE)].some((m) => isNew(m[0]));
+      return [...sentence.matchAll(NUMBER_RE)].some((m) => isNew(m[0]) && !isYear(sentence, m.index, m[0]));
     case "place":
       return [...sentence.matchAll(PLACE_RE)].some((m) => isNew(m[0].replace(/^\S+ (?:the )?/, "")));
     case "name":
@@ -115,11 +139,16 @@ export function holdsAnswerType(type: AnswerType, sentence: string, question: st
       const topic = new Set(words(title));
       // Who said it is an answer only when the question asks who said it.
       const asksSpeaker = SPEECH.test(question);
+      const asksDoer = DOER.test(question);
       for (const m of sentence.matchAll(NAME_RE)) {
         // The question's own words are a title before the name ("Opposition Leader Bill
         // Shorten"); the article's topic ("Lukashenko") is not an answer about it.
         const ws = words(m[0]).filter((w) => !asked.has(w));
-        if (ws.length === 0 || ws.some((w) => topic.has(w) || NOT_PERSON.has(w))) continue;
+        if (ws.length === 0 || ws.some((w) => topic.has(w))) continue;
+        // An organisation can be who did something ("Who published the report?": a university's
+        // centre), not who someone is or who was somewhere; a place, an event or a date never.
+        const org = asksDoer && ws.some((w) => ORG_HEADS.has(w)) && !ws.some((w) => DATE_WORDS.has(w));
+        if (ws.some((w) => NOT_PERSON.has(w)) && !org) continue;
         if (!asksSpeaker && isAttribution(sentence, m.index, m[0].length)) continue;
         return true;
       }

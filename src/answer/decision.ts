@@ -27,6 +27,10 @@ export const FEATURES = [
   "pairs",
   /** How many content words the question has: a long question matched says more than a short one. */
   "terms",
+  /** 1 when the best sentence comes from retrieval's top passage: the two rankings agree. */
+  "fromTop",
+  /** Share of the question's own names found anywhere in the best sentence's article (as retrieved) or its title. */
+  "names",
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];

@@ -170,6 +170,23 @@ describe("answer types", () => {
     expect(holdsAnswerType("number", "It was built in 1991.", "What happened in 1991?")).toBe(false);
     expect(holdsAnswerType("time", "It opened in March 1991.", "When did it open?")).toBe(true);
   });
+
+  it("takes an organisation for a 'who', but not a place or a date", async () => {
+    const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
+    const q = "Who published the report on poverty?";
+    expect(holdsAnswerType("person", "The report came from the Stanford Poverty Center.", q)).toBe(true);
+    expect(holdsAnswerType("person", "The report came out in North Carolina.", q)).toBe(false);
+    expect(holdsAnswerType("person", "The report came out on Monday March.", q)).toBe(false);
+  });
+
+  it("does not take a year after a preposition for a quantity", async () => {
+    const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
+    const q = "What is the catch limit?";
+    expect(holdsAnswerType("number", "The commission has set limits since 1924.", q)).toBe(false);
+    expect(holdsAnswerType("number", "The commission set limits in March 1924.", q)).toBe(false);
+    expect(holdsAnswerType("number", "The limit is 1924 tonnes.", q)).toBe(true);
+    expect(holdsAnswerType("number", "The limit is 29.4 million pounds.", q)).toBe(true);
+  });
 });
 
 describe("extractAnswer: headings and datelines are never an answer", () => {
