@@ -224,7 +224,7 @@ async function measureQueries(
     if (found.some((p) => p.text.includes(source))) hits++;
   }
   // The graph alone against exact search over the same vectors.
-  const library = footnote.library(LIB)!;
+  const library = footnote.embedded(LIB)!;
   const vtimes: number[] = [];
   let recall = 0;
   let top1 = 0;
@@ -323,7 +323,7 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
     const questions = all.slice(opts.warmup);
 
     // ---- Exact neighbours, once: brute force over the same vectors.
-    const library = footnote.library(LIB)!;
+    const library = footnote.embedded(LIB)!;
     // What served the queries: the index kind this library has while open after the ingest.
     const vectorKind = library.index.kind;
     const dimensions = footnote.embedder.identity.dimensions;
@@ -366,7 +366,7 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
     }
 
     // ---- One more article at a time, after the big ingest.
-    const pendingBeforeAdd = footnote.library(LIB)!.index.pending;
+    const pendingBeforeAdd = footnote.embedded(LIB)!.index.pending;
     const addTimes: number[] = [];
     const addPassages: number[] = [];
     for (let i = 0; i < opts.addArticles; i++) {

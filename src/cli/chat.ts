@@ -56,7 +56,7 @@ export async function runChat(
               : `Stored: ${r.title} (id ${r.id}, ${r.chunks} passages)`,
           );
         } else if (command === "/list") {
-          const articles = footnote.list(libraryId);
+          const articles = await footnote.list(libraryId);
           say(
             articles.length
               ? articles.map((a) => `${a.id}  ${a.title}`).join("\n")

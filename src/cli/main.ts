@@ -124,7 +124,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }) => {
       await withFootnote(async (footnote) => {
-        const articles = footnote.list(library());
+        const articles = await footnote.list(library());
         if (opts.json) return io.stdout(`${JSON.stringify({ articles })}\n`);
         if (!articles.length)
           return io.stdout(

@@ -8,6 +8,9 @@ import Database from "better-sqlite3";
 import type { ArticleSummary, Chunk, Passage } from "../types.ts";
 import { FootnoteError } from "../errors.ts";
 import { sentenceSpans, type Span } from "../text/sentences.ts";
+import type { ArticleRecord, EmbeddingIdentity } from "./storage.ts";
+
+export type { ArticleRecord, EmbeddingIdentity } from "./storage.ts";
 
 /**
  * 2: passages keep their sentence spans (so that a query does not segment them again).
@@ -36,22 +39,6 @@ export interface StoreOptions {
   /** When term_stats is kept, and which terms it holds (tests use small numbers). */
   termStats?: { minPassages: number; minDf: number };
   pageCache?: { share: number; minKb: number; maxKb: number };
-}
-
-export interface ArticleRecord {
-  id: string;
-  title: string;
-  url: string | null;
-  byline: string | null;
-  publishedAt: string | null;
-  text: string;
-  contentHash: string;
-}
-
-export interface EmbeddingIdentity {
-  provider: string;
-  model: string;
-  dimensions: number;
 }
 
 interface ArticleRow {
@@ -244,12 +231,16 @@ export class Store {
   }
 
   /** Stores an article, its passages, vectors and full-text rows in one transaction. */
-  addArticle(article: ArticleRecord, chunks: Chunk[], vectors: Float32Array[]): number[] {
+  addArticle(
+    article: ArticleRecord & { createdAt?: string },
+    chunks: Chunk[],
+    vectors: Float32Array[],
+  ): number[] {
     const ids: number[] = [];
     this.db.transaction(() => {
       this.stmts.insertArticle.run({
         ...article,
-        createdAt: new Date().toISOString(),
+        createdAt: article.createdAt ?? new Date().toISOString(),
         chars: article.text.length,
         chunks: chunks.length,
       });
@@ -396,6 +387,39 @@ export class Store {
     return out;
   }
 
+  /** Articles with their text, oldest first (for `footnote migrate`). */
+  *articleRecords(): Generator<ArticleRecord & { createdAt: string }> {
+    const rows = this.db
+      .prepare<[], ArticleRow & { text: string; content_hash: string }>(
+        "SELECT id, title, url, byline, published_at, created_at, text, content_hash FROM articles ORDER BY created_at, rowid",
+      )
+      .all();
+    for (const r of rows)
+      yield {
+        id: r.id,
+        title: r.title,
+        url: r.url,
+        byline: r.byline,
+        publishedAt: r.published_at,
+        text: r.text,
+        contentHash: r.content_hash,
+        createdAt: r.created_at,
+      };
+  }
+
+  /** An article's passages (as chunks) and their vectors, in passage order. */
+  articlePassages(articleId: string): { chunks: Chunk[]; vectors: Float32Array[] } {
+    const rows = this.db
+      .prepare<[string], { idx: number; start: number; end: number; text: string; vector: Buffer }>(
+        "SELECT idx, start, end, text, vector FROM passages WHERE article_id = ? ORDER BY idx",
+      )
+      .all(articleId);
+    return {
+      chunks: rows.map((r) => ({ index: r.idx, start: r.start, end: r.end, text: r.text })),
+      vectors: rows.map((r) => blobToVector(r.vector)),
+    };
+  }
+
   /** BM25 over the FTS5 index; an FTS5 query string built by the caller. Lower score is better. */
   lexical(match: string, limit: number): Array<{ id: number; score: number }> {
     return this.stmts.lexical.all(match, limit);
@@ -498,6 +522,11 @@ export class Store {
   }
 }
 
+/** An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax. */
+export function ftsMatch(words: string[]): string | null {
+  return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"`).join(" OR ") : null;
+}
+
 export function blobToVector(blob: Buffer): Float32Array {
   // Copy: the Buffer may be a view into a shared pool with an unaligned offset.
   const out = new Float32Array(blob.byteLength / 4);
@@ -506,7 +535,7 @@ export function blobToVector(blob: Buffer): Float32Array {
 }
 
 /** A passage's sentence spans, relative to it, as pairs of 16-bit offsets (passages are short). */
-function encodeSpans(text: string): Buffer | null {
+export function encodeSpans(text: string): Buffer | null {
   if (text.length > 0xffff) return null;
   const spans = sentenceSpans(text);
   const a = new Uint16Array(spans.length * 2);
@@ -517,7 +546,7 @@ function encodeSpans(text: string): Buffer | null {
   return Buffer.from(a.buffer);
 }
 
-function decodeSpans(blob: Buffer, offset: number): Span[] {
+export function decodeSpans(blob: Buffer, offset: number): Span[] {
   // A typed view needs an aligned offset; copy the odd case.
   const bytes = blob.byteOffset % 2 === 0 ? blob : Buffer.from(blob);
   const a = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);

@@ -3,7 +3,11 @@
  * them itself), their stems, and each stem's inverse document frequency in the library.
  */
 import { isStopWord, stem, words } from "../text/tokens.ts";
-import type { Store } from "../library/store.ts";
+
+/** Where a question's IDFs come from: the library's passage count and its terms' frequencies. */
+export interface TermStatsSource {
+  termStats(stems: string[]): Promise<{ passages: number; df: Map<string, number> }>;
+}
 
 export interface QueryTerms {
   /** Content words as typed (lower-cased), deduplicated. */
@@ -23,7 +27,7 @@ export interface QueryTerms {
 const EVENT_FILLER =
   /\b(?:take|takes|took|taken|taking) place\b|\b(?:happen|happens|happened|occur|occurs|occurred)\b/gi;
 
-export function analyseQuery(question: string, store: Store): QueryTerms {
+export async function analyseQuery(question: string, library: TermStatsSource): Promise<QueryTerms> {
   const stripped = question.replace(EVENT_FILLER, " ");
   const all = words(stripped);
   let content = all.filter((w) => !isStopWord(w));
@@ -39,11 +43,12 @@ export function analyseQuery(question: string, store: Store): QueryTerms {
     outWords.push(w);
     outStems.push(s);
   }
-  const n = Math.max(1, store.passageCount());
+  const stats = await library.termStats(outStems);
+  const n = Math.max(1, stats.passages);
   const idf = new Map<string, number>();
   let totalIdf = 0;
   for (const s of outStems) {
-    const df = store.documentFrequency(s, n);
+    const df = stats.df.get(s) ?? 0;
     const value = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     idf.set(s, value);
     totalIdf += value;
@@ -66,8 +71,8 @@ const MAX_BM25_DF = 5_000;
  */
 const MAX_LARGE_WORDS = 3;
 
-/** An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax. */
-export function ftsExpression(q: QueryTerms): string | null {
+/** The words the lexical side matches (any of them); each backend tokenises them as it indexed. */
+export function lexicalWords(q: QueryTerms): string[] {
   // In a large library, words in a large share of the passages cost the most to rank (long
   // posting lists) and add the least: leave them to the sentence-level rerank when rarer
   // words are there. In a small one they are cheap, and they help.
@@ -82,7 +87,5 @@ export function ftsExpression(q: QueryTerms): string | null {
   const chosen = rare.length > 0 ? rare : q.words;
   // FTS5 splits "emma's" into "emma" + "s": hand it the same pieces, or "emma's" would be a
   // two-word phrase that "Emma," never matches.
-  const pieces = new Set(chosen.flatMap((w) => w.split(/['’]/)).filter((w) => w.length > 1 || /\d/.test(w)));
-  const parts = [...pieces].map((w) => `"${w.replace(/"/g, '""')}"`);
-  return parts.length ? parts.join(" OR ") : null;
+  return [...new Set(chosen.flatMap((w) => w.split(/['’]/)).filter((w) => w.length > 1 || /\d/.test(w)))];
 }

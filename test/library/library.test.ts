@@ -33,9 +33,9 @@ describe("library: store and index", () => {
     await a.close();
 
     const b = await open(config);
-    expect(b.list("default").map((x) => x.id)).toEqual([r.id]);
+    expect((await b.list("default")).map((x) => x.id)).toEqual([r.id]);
     // A small library is saved whole on close: the next command replays nothing.
-    expect(b.library("default")!.index.pending).toBe(0);
+    expect(b.embedded("default")!.index.pending).toBe(0);
     const hits = await b.retrieve("default", "walrus committee budgets", 3);
     expect(hits[0]!.articleId).toBe(r.id);
   });
@@ -47,7 +47,7 @@ describe("library: store and index", () => {
     // No close(): as if the process were killed right after the command reported success.
     toClose.pop();
     const b = await open(config);
-    expect(b.list("default").map((x) => x.id)).toEqual([r.id]);
+    expect((await b.list("default")).map((x) => x.id)).toEqual([r.id]);
     expect((await b.retrieve("default", "heron committee", 1))[0]!.articleId).toBe(r.id);
   });
 
@@ -72,7 +72,7 @@ describe("library: store and index", () => {
       source: "url",
     });
     expect(byUrl2).toMatchObject({ id: byUrl1.id, duplicate: true });
-    expect(f.list("default")).toHaveLength(2);
+    expect(await f.list("default")).toHaveLength(2);
   });
 
   it("keeps libraries apart: an article of one is never found from another", async () => {
@@ -80,12 +80,12 @@ describe("library: store and index", () => {
     await f.ingest("chat:1", { kind: "text", text: syntheticArticle("pelican"), title: "Pelicans" });
     expect(await f.retrieve("chat:1", "pelican committee", 3)).not.toHaveLength(0);
     expect(await f.retrieve("chat:2", "pelican committee", 3)).toHaveLength(0);
-    expect(f.list("chat:2")).toEqual([]);
+    expect(await f.list("chat:2")).toEqual([]);
     const ans = await f.ask("chat:2", "What did the pelican committee discuss?");
     expect(ans.abstained).toBe(true);
-    const id = f.list("chat:1")[0]!.id;
+    const id = (await f.list("chat:1"))[0]!.id;
     expect(await f.forget("chat:2", id)).toBe(false);
-    expect(f.list("chat:1")).toHaveLength(1);
+    expect(await f.list("chat:1")).toHaveLength(1);
   });
 
   it("forgets an article without a rebuild: its passages leave search at once", async () => {
@@ -104,7 +104,7 @@ describe("library: store and index", () => {
     expect(await f.forget("default", gone.id)).toBe(false);
     const hits = await f.retrieve("default", "ferret committee report", 5);
     expect(hits.every((h) => h.articleId === keep.id)).toBe(true);
-    expect(f.list("default").map((a) => a.id)).toEqual([keep.id]);
+    expect((await f.list("default")).map((a) => a.id)).toEqual([keep.id]);
   });
 
   it("grows past the index's initial capacity and snapshots without losing passages", async () => {
@@ -120,7 +120,7 @@ describe("library: store and index", () => {
       total += r.chunks;
     }
     expect(total).toBeGreaterThan(1024 * 2);
-    const lib = f.library("big")!;
+    const lib = f.embedded("big")!;
     expect(lib.index.size).toBe(total);
     const snapshots = fs.readdirSync(path.dirname(lib.store.db.name)).filter((n) => /\.(hnsw|flat)$/.test(n));
     expect(snapshots).toHaveLength(1);
@@ -128,7 +128,7 @@ describe("library: store and index", () => {
     const g = await open(config);
     const hit = await g.retrieve("big", "topic37q committee budgets", 1);
     expect(hit[0]!.title).toBe("Article 37");
-    expect(g.library("big")!.index.size).toBe(total);
+    expect(g.embedded("big")!.index.size).toBe(total);
   });
 
   it("refuses to mix embeddings: another provider or size gives an error naming `footnote reindex`, which works", async () => {
@@ -186,6 +186,6 @@ describe("library: store and index", () => {
     await expect(
       f.ingestArticle("default", { text: "word ".repeat(400), source: "text" }),
     ).rejects.toMatchObject({ code: "TOO_LARGE" });
-    expect(f.list("default")).toEqual([]);
+    expect(await f.list("default")).toEqual([]);
   });
 });

@@ -50,7 +50,7 @@ await new Promise<void>((resolve) => {
 });
 
 const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
-const library = footnote.library(libraryId, true)!;
+const library = footnote.embedded(libraryId, true)!;
 say("READY");
 
 async function ingest(n: number): Promise<void> {
@@ -60,7 +60,7 @@ async function ingest(n: number): Promise<void> {
 }
 
 async function forgetOldest(): Promise<void> {
-  const oldest = footnote.list(libraryId!)[0];
+  const oldest = (await footnote.list(libraryId!))[0];
   if (!oldest) return;
   if (await footnote.forget(libraryId!, oldest.id)) say(`FORGOT ${oldest.id}`);
 }

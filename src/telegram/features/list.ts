@@ -17,7 +17,7 @@ export function listFeature(deps: FeatureDeps): Composer<Context> {
   const { config, footnote, logger } = deps;
   const composer = new Composer<Context>();
   composer.command("list", async (ctx) => {
-    const page = renderList(footnote.list(libraryIdFor(config, ctx.chat.id)), 0);
+    const page = renderList(await footnote.list(libraryIdFor(config, ctx.chat.id)), 0);
     const markup = keyboard(page);
     await sendHtml(ctx, page.html, logger, markup ? { reply_markup: markup } : {});
   });
@@ -25,7 +25,7 @@ export function listFeature(deps: FeatureDeps): Composer<Context> {
     const message = ctx.callbackQuery.message;
     try {
       if (!ctx.chat || !message) return;
-      const page = renderList(footnote.list(libraryIdFor(config, ctx.chat.id)), Number(ctx.match[1]));
+      const page = renderList(await footnote.list(libraryIdFor(config, ctx.chat.id)), Number(ctx.match[1]));
       await editHtml(ctx, message.message_id, page.html, logger, {
         reply_markup: keyboard(page) ?? { inline_keyboard: [] },
       });

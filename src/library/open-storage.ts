@@ -1,0 +1,44 @@
+/**
+ * Which storage backend holds the libraries: a table of backends, picked by one setting
+ * (DATABASE_URL set: PostgreSQL; unset: the embedded one under DATA_DIR).
+ */
+import type { Config } from "../config.ts";
+import { EmbeddedStorage } from "./embedded.ts";
+import type { VectorIndexParams } from "./vector-index.ts";
+import type { EmbeddingIdentity, Storage, StorageKind } from "./storage.ts";
+
+export interface StorageDeps {
+  config: Config;
+  /** The embeddings that build new vectors (a library built with others is refused). */
+  identity: () => EmbeddingIdentity;
+  /** Embedded only: vector index settings. */
+  vectorIndex?: Partial<VectorIndexParams>;
+  /** Embedded only: libraries kept open at once. */
+  maxOpenLibraries?: number;
+  /** Postgres only: the server's address, when not the config's DATABASE_URL (migrate --to). */
+  databaseUrl?: string;
+}
+
+const BACKENDS: Record<StorageKind, (deps: StorageDeps) => Promise<Storage>> = {
+  embedded: async (deps) =>
+    new EmbeddedStorage({
+      dataDir: deps.config.DATA_DIR,
+      identity: deps.identity,
+      vectorIndex: deps.vectorIndex,
+      maxOpen: deps.maxOpenLibraries,
+    }),
+  postgres: () => {
+    throw new Error("The Postgres backend is not in this build yet.");
+  },
+};
+
+export function storageKind(config: Config): StorageKind {
+  return config.DATABASE_URL ? "postgres" : "embedded";
+}
+
+export function openStorage(
+  deps: StorageDeps,
+  kind: StorageKind = storageKind(deps.config),
+): Promise<Storage> {
+  return BACKENDS[kind](deps);
+}
