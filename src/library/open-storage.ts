@@ -27,8 +27,16 @@ const BACKENDS: Record<StorageKind, (deps: StorageDeps) => Promise<Storage>> = {
       vectorIndex: deps.vectorIndex,
       maxOpen: deps.maxOpenLibraries,
     }),
-  postgres: () => {
-    throw new Error("The Postgres backend is not in this build yet.");
+  postgres: async (deps) => {
+    // Loaded only when used: the embedded default never loads a database driver.
+    const { PostgresStorage } = await import("./postgres/storage.ts");
+    const url = deps.databaseUrl ?? deps.config.DATABASE_URL;
+    if (!url) throw new Error("postgres storage needs DATABASE_URL");
+    return PostgresStorage.connect({
+      url,
+      identity: deps.identity,
+      poolSize: deps.config.DATABASE_POOL_SIZE,
+    });
   },
 };
 

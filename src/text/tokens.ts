@@ -91,3 +91,23 @@ export function terms(text: string): string[] {
   for (const w of words(text)) if (!STOP.has(w)) out.push(stem(w));
   return out;
 }
+
+const INDEX_TOKEN = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The tokens a full-text index holds for a text, as SQLite FTS5's `porter unicode61
+ * remove_diacritics 2` tokenizer makes them: runs of letters and digits (an apostrophe splits
+ * "emma's" into "emma" and "s"), diacritics folded, lower-cased, Porter-stemmed. The Postgres
+ * backend indexes these, so that both backends rank the same words the same way.
+ */
+export function indexTokens(text: string): string[] {
+  const folded = PLAIN.test(text)
+    ? text.toLowerCase()
+    : text
+        .normalize("NFKD")
+        .replace(/\p{M}+/gu, "")
+        .toLowerCase();
+  const out: string[] = [];
+  for (const t of folded.match(INDEX_TOKEN) ?? []) out.push(/^\d/.test(t) ? t : stemmer(t));
+  return out;
+}
