@@ -18,6 +18,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   stdin: () => Promise<Buffer>;
   env: Env;
+  /** Whether stderr is a terminal (live progress lines); false when unset. */
+  stderrIsTTY?: boolean;
 }
 
 const defaultIO: CliIO = {
@@ -25,6 +27,7 @@ const defaultIO: CliIO = {
   stderr: (t) => process.stderr.write(t),
   stdin: readStdin,
   env: readEnv(),
+  stderrIsTTY: process.stderr.isTTY,
 };
 
 async function readStdin(): Promise<Buffer> {
@@ -165,6 +168,16 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
           `Re-embedded ${r.passages} passages with ${config.EMBEDDINGS_PROVIDER} embeddings "${config.EMBEDDINGS_MODEL}".\n`,
         );
       });
+    });
+
+  program
+    .command("migrate")
+    .description("copy every library in DATA_DIR into PostgreSQL (safe to run again: it resumes)")
+    .option("--to <url>", "postgres://… (default: DATABASE_URL)")
+    .option("--json", "print JSON")
+    .action(async (opts: { to?: string; json?: boolean }) => {
+      const { runMigrate } = await import("./migrate.ts");
+      exitCode = await runMigrate(context().config, opts, io);
     });
 
   program

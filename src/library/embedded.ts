@@ -18,6 +18,7 @@ import type {
   CandidateQuery,
   Candidates,
   EmbeddingIdentity,
+  ImportOutcome,
   LibraryStore,
   Storage,
   StoredArticleRef,
@@ -181,16 +182,25 @@ export class EmbeddedStorage implements Storage {
     }
   }
 
-  async importArticle(libraryId: string, item: ArticleExport): Promise<boolean> {
-    const result = await this.withLibrary(libraryId, true, async (library) => {
-      if (await library.hasArticle(item.article.id)) return false;
-      const lib = library as EmbeddedLibrary;
-      const ids = lib.store.addArticle(item.article, item.chunks, item.vectors);
-      ids.forEach((pid, i) => lib.index.add(pid, item.vectors[i]!));
-      lib.index.maybeSnapshot(lib.store);
-      return true;
-    });
-    return result ?? false;
+  async importArticle(libraryId: string, item: ArticleExport): Promise<ImportOutcome> {
+    const library = this.open(libraryId, true)!;
+    if (library.store.getArticle(item.article.id)) return { outcome: "present" };
+    const existing = library.store.findDuplicate(item.article.contentHash, null);
+    if (existing) return { outcome: "duplicate", existing };
+    const ids = library.store.addArticle(item.article, item.chunks, item.vectors);
+    ids.forEach((pid, i) => library.index.add(pid, item.vectors[i]!));
+    library.index.maybeSnapshot(library.store);
+    return { outcome: "copied" };
+  }
+
+  /** A library's passage count from its store alone (no vector index opened). */
+  countPassages(libraryId: string): number {
+    const { store } = this.libraries.openStoreOnly(libraryId);
+    try {
+      return store.passageCount();
+    } finally {
+      store.close();
+    }
   }
 
   async close(): Promise<void> {

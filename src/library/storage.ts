@@ -101,6 +101,9 @@ export interface ArticleExport {
   vectors: Float32Array[];
 }
 
+export type ImportOutcome =
+  { outcome: "copied" } | { outcome: "present" } | { outcome: "duplicate"; existing: StoredArticleRef };
+
 /** All libraries of one backend. */
 export interface Storage {
   readonly kind: StorageKind;
@@ -123,9 +126,10 @@ export interface Storage {
   /** Every article of a library with its passages and vectors, oldest first (for migrate). */
   exportArticles(libraryId: string): AsyncIterable<ArticleExport>;
   /**
-   * Stores an exported article as it was (same id); false when the library already has it, so
-   * a copy can be run again and resumes where it stopped.
+   * Stores an exported article as it was (same id, all or nothing). `present` when the library
+   * already has that id, `duplicate` when it has the same text under another id: a copy can be
+   * run again, and resumes where it stopped.
    */
-  importArticle(libraryId: string, item: ArticleExport): Promise<boolean>;
+  importArticle(libraryId: string, item: ArticleExport): Promise<ImportOutcome>;
   close(): Promise<void>;
 }

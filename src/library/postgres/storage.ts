@@ -21,6 +21,7 @@ import type {
   CandidateQuery,
   Candidates,
   EmbeddingIdentity,
+  ImportOutcome,
   LibraryStore,
   Storage,
   StoredArticleRef,
@@ -257,11 +258,14 @@ export class PostgresStorage implements Storage {
     }
   }
 
-  async importArticle(libraryId: string, item: ArticleExport): Promise<boolean> {
+  async importArticle(libraryId: string, item: ArticleExport): Promise<ImportOutcome> {
     const result = await this.withLibrary(libraryId, true, async (library) =>
       (library as PostgresLibrary).insert(item.article, item.chunks, item.vectors, true),
     );
-    return result !== undefined && !result.duplicate;
+    if (!result!.duplicate) return { outcome: "copied" };
+    return result!.existing.id === item.article.id
+      ? { outcome: "present" }
+      : { outcome: "duplicate", existing: result!.existing };
   }
 
   async close(): Promise<void> {
@@ -335,8 +339,10 @@ class PostgresLibrary implements LibraryStore {
     const titleTokens = indexTokens(article.title);
     return this.db.transaction(async (client) => {
       await client.query("SELECT 1 FROM footnote_libraries WHERE id = $1 FOR UPDATE", [this.id]);
+      // Migrate (sameId) matches by id, else by text only: two articles of one URL may both be kept.
       const existing = sameId
-        ? await articleById(client, this.id, article.id)
+        ? ((await articleById(client, this.id, article.id)) ??
+          (await findDuplicate(client, this.id, article.contentHash, null)))
         : await findDuplicate(client, this.id, article.contentHash, article.url);
       if (existing) return { duplicate: true, existing } as const;
       await client.query(
