@@ -17,7 +17,13 @@ export async function runBotCommand(config: Config, logger: Logger): Promise<voi
   process.on("SIGINT", onInt);
   process.on("SIGTERM", onTerm);
   try {
-    await runBot({ config, logger, footnote, signal: stop.signal });
+    await runBot({
+      config,
+      logger,
+      footnote,
+      signal: stop.signal,
+      replicas: footnote.storage.replicaState(),
+    });
   } finally {
     process.off("SIGINT", onInt);
     process.off("SIGTERM", onTerm);

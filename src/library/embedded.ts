@@ -11,6 +11,7 @@ import { Libraries, type Library } from "./libraries.ts";
 import { ftsMatch, type Store } from "./store.ts";
 import type { VectorIndex, VectorIndexParams } from "./vector-index.ts";
 import { reindexAll } from "./reindex.ts";
+import { MemoryReplicaState, type ReplicaState } from "../replicas/state.ts";
 import type {
   AddResult,
   ArticleExport,
@@ -201,6 +202,13 @@ export class EmbeddedStorage implements Storage {
     } finally {
       store.close();
     }
+  }
+
+  private readonly replicas = new MemoryReplicaState();
+
+  /** One process: nothing to share, so memory. */
+  replicaState(): ReplicaState {
+    return this.replicas;
   }
 
   async close(): Promise<void> {

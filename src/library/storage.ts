@@ -10,6 +10,7 @@
 import type { ArticleSummary, Chunk, Passage } from "../types.ts";
 import type { Span } from "../text/sentences.ts";
 import type { Embedder } from "../embeddings/embedder.ts";
+import type { ReplicaState } from "../replicas/state.ts";
 
 export type StorageKind = "embedded" | "postgres";
 
@@ -131,5 +132,7 @@ export interface Storage {
    * run again, and resumes where it stopped.
    */
   importArticle(libraryId: string, item: ArticleExport): Promise<ImportOutcome>;
+  /** What bot replicas share (claimed updates, rate limits): in memory, or in the database. */
+  replicaState(): ReplicaState;
   close(): Promise<void>;
 }

@@ -19,7 +19,7 @@ import { ingestFeature } from "./features/ingest.ts";
 import { listFeature } from "./features/list.ts";
 import { truncate } from "./html.ts";
 import { Inflight } from "./inflight.ts";
-import { SlidingWindowLimiter } from "./rate-limit.ts";
+import { MemoryReplicaState, type ReplicaState } from "../replicas/state.ts";
 import { logFailure } from "./reply.ts";
 
 export interface BotDeps {
@@ -30,6 +30,8 @@ export interface BotDeps {
   botInfo?: UserFromGetMe;
   /** Counts handlers in flight, for a graceful shutdown. */
   inflight?: Inflight;
+  /** Claimed updates and rate limits, shared by replicas (default: this process's memory). */
+  replicas?: ReplicaState;
 }
 
 export function missingTokenError(): FootnoteError {
@@ -53,18 +55,24 @@ export function createBot(deps: BotDeps): Bot {
     autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true }),
   );
 
+  const replicas = deps.replicas ?? new MemoryReplicaState();
   const featureDeps: FeatureDeps = {
     config,
     footnote,
     logger,
     token,
     limits: {
-      questions: new SlidingWindowLimiter(config.RATE_LIMIT_QUESTIONS_PER_MINUTE),
-      ingests: new SlidingWindowLimiter(config.RATE_LIMIT_INGESTS_PER_MINUTE),
+      questions: replicas.limiter("questions", config.RATE_LIMIT_QUESTIONS_PER_MINUTE),
+      ingests: replicas.limiter("ingests", config.RATE_LIMIT_INGESTS_PER_MINUTE),
     },
   };
 
   if (deps.inflight) bot.use(deps.inflight.middleware);
+  // Each update once, whichever replica Telegram's re-delivery reaches.
+  bot.use(async (ctx, next) => {
+    if (await replicas.claimUpdate(ctx.update.update_id)) await next();
+    else logger.debug({ updateId: ctx.update.update_id }, "update already taken; skipped");
+  });
   // One chat's updates in order (an ingest finishes before the question about it is answered).
   bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
   const onError = (err: BotError) => apologize(err, logger);

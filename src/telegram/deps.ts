@@ -1,7 +1,7 @@
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Footnote } from "../types.ts";
-import type { SlidingWindowLimiter } from "./rate-limit.ts";
+import type { RateLimiter } from "../replicas/state.ts";
 
 /** What every feature composer is built from. */
 export interface FeatureDeps {
@@ -9,5 +9,6 @@ export interface FeatureDeps {
   footnote: Footnote;
   logger: Logger;
   token: string;
-  limits: { questions: SlidingWindowLimiter; ingests: SlidingWindowLimiter };
+  /** Shared by every replica when the storage is (replicas/state.ts). */
+  limits: { questions: RateLimiter; ingests: RateLimiter };
 }

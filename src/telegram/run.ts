@@ -14,6 +14,7 @@ import { nobodyAllowed } from "./access.ts";
 import { createBot, missingTokenError } from "./bot.ts";
 import { COMMANDS } from "./commands.ts";
 import { Inflight } from "./inflight.ts";
+import type { ReplicaState } from "../replicas/state.ts";
 
 /** grammY types signals with a polyfill's type; at run time they are the platform's. */
 type GrammySignal = Parameters<Bot["init"]>[0];
@@ -28,6 +29,8 @@ export interface RunBotOptions {
   signal?: AbortSignal;
   /** How long shutdown waits for updates in flight. */
   shutdownTimeoutMs?: number;
+  /** Claimed updates and rate limits, shared by replicas (the storage's). */
+  replicas?: ReplicaState;
 }
 
 export async function runBot(opts: RunBotOptions): Promise<void> {
@@ -35,7 +38,7 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
   if (!config.TELEGRAM_BOT_TOKEN) throw missingTokenError();
   logAccess(config, logger);
   const inflight = new Inflight();
-  const bot = createBot({ config, footnote, logger, inflight });
+  const bot = createBot({ config, footnote, logger, inflight, replicas: opts.replicas });
   try {
     await bot.init(signal as GrammySignal);
   } catch (e) {

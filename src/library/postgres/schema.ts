@@ -78,8 +78,9 @@ const MIGRATIONS: Array<(dimensions: number) => string> = [
     );
     CREATE TABLE footnote_rate_limits (
       key text PRIMARY KEY,
-      window_start bigint NOT NULL,
-      hits integer NOT NULL
+      -- Times (ms) of the key's events in its window; ok: whether the last take got a slot.
+      hits bigint[] NOT NULL,
+      ok boolean NOT NULL
     );
   `,
 ];

@@ -14,6 +14,8 @@ import { indexTokens } from "../../text/tokens.ts";
 import { decodeSpans, encodeSpans } from "../store.ts";
 import { describeIdentity, validateLibraryId } from "../libraries.ts";
 import { migrate, sameIdentity, setDimensions } from "./schema.ts";
+import { PostgresReplicaState } from "./replica-state.ts";
+import type { ReplicaState } from "../../replicas/state.ts";
 import type {
   AddResult,
   ArticleExport,
@@ -266,6 +268,12 @@ export class PostgresStorage implements Storage {
     return result!.existing.id === item.article.id
       ? { outcome: "present" }
       : { outcome: "duplicate", existing: result!.existing };
+  }
+
+  private replicas?: PostgresReplicaState;
+
+  replicaState(): ReplicaState {
+    return (this.replicas ??= new PostgresReplicaState(this));
   }
 
   async close(): Promise<void> {

@@ -61,7 +61,7 @@ async function answer(ctx: Context, deps: FeatureDeps, question: string): Promis
     );
     return;
   }
-  const limit = limits.questions.take(ctx.from?.id ?? ctx.chat!.id);
+  const limit = await limits.questions.take(ctx.from?.id ?? ctx.chat!.id);
   if (!limit.ok) {
     await ctx.reply(
       `You are asking faster than ${limits.questions.limit} questions a minute; try again in ${retryAfterText(limit.retryAfterMs)}.`,

@@ -67,7 +67,7 @@ async function ingest(ctx: Context, deps: FeatureDeps, plan: () => Resolved): Pr
     await ctx.reply(resolved.refusal, { link_preview_options: { is_disabled: true } });
     return;
   }
-  const limit = limits.ingests.take(ctx.from?.id ?? ctx.chat!.id);
+  const limit = await limits.ingests.take(ctx.from?.id ?? ctx.chat!.id);
   if (!limit.ok) {
     await ctx.reply(
       `You are adding articles faster than ${limits.ingests.limit} a minute; try again in ${retryAfterText(limit.retryAfterMs)}.`,
