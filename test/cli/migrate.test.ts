@@ -11,12 +11,12 @@ import { PostgresStorage } from "../../src/library/postgres/storage.ts";
 import { migrateLibraries } from "../../src/library/migrate.ts";
 import { localEmbedder } from "../../src/embeddings/embedder.ts";
 import { syntheticArticle, tempDir } from "../helpers/footnote.ts";
-import { startPglite, type PgliteServer } from "../helpers/pglite.ts";
+import { PGLITE_START_MS, startPglite, type PgliteServer } from "../helpers/pglite.ts";
 
 let server: PgliteServer;
 beforeAll(async () => {
   server = await startPglite();
-});
+}, PGLITE_START_MS);
 afterAll(async () => {
   await server?.stop();
 });

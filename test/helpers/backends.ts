@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll } from "vitest";
 import type { Config, Env } from "../../src/config.ts";
 import type { StorageKind } from "../../src/library/storage.ts";
 import { testConfig } from "./footnote.ts";
-import { startPglite, type PgliteServer } from "./pglite.ts";
+import { PGLITE_START_MS, startPglite, type PgliteServer } from "./pglite.ts";
 
 export const BACKENDS: StorageKind[] = ["embedded", "postgres"];
 
@@ -24,7 +24,7 @@ export function useBackend(kind: StorageKind): BackendFixture {
   if (kind === "postgres") {
     beforeAll(async () => {
       server = await startPglite();
-    });
+    }, PGLITE_START_MS);
     afterEach(async () => {
       await server?.reset();
     });

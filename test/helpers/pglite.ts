@@ -14,6 +14,9 @@ import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
+/** PGlite compiles and starts Postgres in WebAssembly: seconds, more on a busy machine. */
+export const PGLITE_START_MS = 120_000;
+
 export interface PgliteServer {
   /** postgres://… for DATABASE_URL. */
   url: string;

@@ -8,14 +8,14 @@ import { PostgresStorage } from "../../src/library/postgres/storage.ts";
 import { SCHEMA_VERSION } from "../../src/library/postgres/schema.ts";
 import { localEmbedder } from "../../src/embeddings/embedder.ts";
 import { syntheticArticle } from "../helpers/footnote.ts";
-import { startPglite, type PgliteServer } from "../helpers/pglite.ts";
+import { PGLITE_START_MS, startPglite, type PgliteServer } from "../helpers/pglite.ts";
 import { chunkText } from "../../src/ingest/chunk.ts";
 import type { LibraryStore } from "../../src/library/storage.ts";
 
 let server: PgliteServer;
 beforeAll(async () => {
   server = await startPglite();
-});
+}, PGLITE_START_MS);
 afterAll(async () => {
   await server?.stop();
 });

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createFootnote } from "../../src/footnote.ts";
 import { articleTitle, makeArticle, randomInt, rng } from "./articles.ts";
 import { killWorkers, startWorker, reliabilityConfig } from "./crash-harness.ts";
-import { startPglite, type PgliteServer } from "../helpers/pglite.ts";
+import { PGLITE_START_MS, startPglite, type PgliteServer } from "../helpers/pglite.ts";
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20_251_130);
 const ROUNDS = Number(process.env.RELIABILITY_ROUNDS_POSTGRES ?? 6);
@@ -29,7 +29,7 @@ beforeAll(async () => {
   server = await startPglite();
   // The children inherit it (reliabilityConfig reads it).
   process.env.FOOTNOTE_TEST_DATABASE_URL = server.url;
-});
+}, PGLITE_START_MS);
 afterAll(async () => {
   killWorkers();
   delete process.env.FOOTNOTE_TEST_DATABASE_URL;

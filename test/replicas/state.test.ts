@@ -7,13 +7,13 @@ import { MemoryReplicaState, type ReplicaState } from "../../src/replicas/state.
 import { PostgresStorage } from "../../src/library/postgres/storage.ts";
 import { PostgresReplicaState } from "../../src/library/postgres/replica-state.ts";
 import { localEmbedder } from "../../src/embeddings/embedder.ts";
-import { startPglite, type PgliteServer } from "../helpers/pglite.ts";
+import { PGLITE_START_MS, startPglite, type PgliteServer } from "../helpers/pglite.ts";
 
 let server: PgliteServer;
 const storages: PostgresStorage[] = [];
 beforeAll(async () => {
   server = await startPglite();
-});
+}, PGLITE_START_MS);
 afterAll(async () => {
   for (const s of storages) await s.close();
   await server?.stop();

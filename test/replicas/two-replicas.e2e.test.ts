@@ -67,7 +67,7 @@ beforeAll(async () => {
   await api.waitForCall("setWebhook", 2, 60_000).catch((e: unknown) => {
     throw new Error(`${String(e)}\n${replicas.map((r) => r.stderr()).join("\n")}`);
   });
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   for (const r of replicas) if (r.child.exitCode === null) r.child.kill("SIGKILL");

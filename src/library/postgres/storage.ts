@@ -423,7 +423,12 @@ class PostgresLibrary implements LibraryStore {
         "SELECT count(*)::int8 AS n, sum(dl)::int8 AS tokens FROM footnote_passages WHERE library_id = $1 AND article_id = $2",
         [this.id, articleId],
       );
-      // Postings and passages go with the article (ON DELETE CASCADE).
+      await client.query(
+        `DELETE FROM footnote_postings WHERE library_id = $1 AND passage_id IN
+           (SELECT id FROM footnote_passages WHERE library_id = $1 AND article_id = $2)`,
+        [this.id, articleId],
+      );
+      // The passages go with the article (ON DELETE CASCADE).
       const gone = await client.query("DELETE FROM footnote_articles WHERE library_id = $1 AND id = $2", [
         this.id,
         articleId,
