@@ -10,7 +10,7 @@
  *   npm run bench -- --store postgres --database-url postgres://…   # a real server
  *
  * `--store postgres` without `--database-url` starts a PGlite server (PostgreSQL compiled to
- * WebAssembly, with pgvector; scripts/pglite-server.ts) in a child process, in memory, and
+ * WebAssembly, with pgvector; bench/pglite-server.ts) in a child process, in memory, and
  * connects to it over TCP as to any server; its RSS is reported as the server's memory. The
  * Postgres recall@10 is its vector side (halfvec, exact scan or HNSW as the library's size
  * picks) against an exact float scan of the same passages' vectors, embedded again here.
@@ -293,14 +293,14 @@ async function measureQueries(
 
 /** A PGlite server in a child process (in memory), for `--store postgres` without a URL. */
 async function startPgliteServer(): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/pglite-server.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(HERE, "pglite-server.ts")], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {
     let outText = "";
-    child.stdout!.setEncoding("utf8");
-    child.stdout!.on("data", (d: string) => {
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (d: string) => {
       outText += d;
       const m = /DATABASE_URL=(\S+)/.exec(outText);
       if (m) resolve(m[1]!);

@@ -21,7 +21,7 @@ async function open(config = testConfig(), deps = {}) {
 // One suite, run against each storage backend: what the interface promises, either way.
 describe.each(BACKENDS)("library on %s storage", (kind) => {
   const backend = useBackend(kind);
-  const testConfig = backend.config;
+  const testConfig = (env = {}) => backend.config(env);
 
   it("stores an article and finds its passages again after a reopen", async () => {
     const config = testConfig();

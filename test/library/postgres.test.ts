@@ -48,7 +48,7 @@ describe("postgres storage", () => {
       expect(rows).toEqual([{ value: String(SCHEMA_VERSION) }]);
       await client.end();
       // Every connection the storage lends has vector search's session settings.
-      const own = await storages[0]!.query<{ ef: string; scan: string }>(
+      const own = await storages[0].query<{ ef: string; scan: string }>(
         "SELECT current_setting('hnsw.ef_search') AS ef, current_setting('hnsw.iterative_scan') AS scan",
       );
       expect(own.rows[0]).toEqual({ ef: "100", scan: "relaxed_order" });

@@ -60,8 +60,8 @@ beforeAll(async () => {
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.stdout!.resume();
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdout.resume();
     replicas.push({ child, port, stderr: () => stderr });
   }
   await api.waitForCall("setWebhook", 2, 60_000).catch((e: unknown) => {

@@ -53,12 +53,8 @@ export interface PostgresOptions {
 }
 
 // int8 (bigint) ids and counts as numbers: they stay far below 2^53.
-const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === 20
-      ? (v: string) => Number(v)
-      : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
-};
+const types = new pg.TypeOverrides();
+types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
 
 export class PostgresStorage implements Storage {
   readonly kind = "postgres";

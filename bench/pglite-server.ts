@@ -2,7 +2,7 @@
  * A local Postgres-protocol server for trying DATABASE_URL without installing PostgreSQL:
  * PGlite with pgvector on 127.0.0.1 (the tests' server, test/helpers/pglite.ts). Prints the
  * DATABASE_URL to use, then serves until stopped.
- *   npx tsx scripts/pglite-server.ts [--port 5432] [--db ./pgdata]
+ *   npx tsx bench/pglite-server.ts [--port 5432] [--db ./pgdata]
  * For development and tests only: production wants PostgreSQL with pgvector 0.8 or later.
  */
 import { parseArgs } from "node:util";
