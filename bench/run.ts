@@ -307,6 +307,9 @@ async function startPgliteServer(): Promise<{ url: string; child: ChildProcess; 
     });
     child.once("exit", (code) => reject(new Error(`the PGlite server exited (${code})`)));
   });
+  // Not left running if this process dies first.
+  const orphan = () => child.kill("SIGKILL");
+  process.once("exit", orphan);
   return {
     url,
     child,
@@ -315,6 +318,7 @@ async function startPgliteServer(): Promise<{ url: string; child: ChildProcess; 
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
       await exited;
+      process.off("exit", orphan);
     },
   };
 }

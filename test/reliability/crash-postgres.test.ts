@@ -42,7 +42,8 @@ it(`keeps every reported article, whole, through ${ROUNDS} SIGKILLs during a Pos
   const alive = new Map<string, number>();
   for (let round = 0; round < ROUNDS; round++) {
     const worker = startWorker("ingest", dataDir, LIB, round * 100_000);
-    const run = await worker.run(randomInt(next, 100, 1500));
+    // Long enough for a few articles even on a busy machine, short enough to land mid-article.
+    const run = await worker.run(randomInt(next, 500, 4000));
     for (const a of run.ok) alive.set(a.id, a.n);
 
     const client = new pg.Client({ connectionString: server.url });
@@ -93,5 +94,6 @@ it(`keeps every reported article, whole, through ${ROUNDS} SIGKILLs during a Pos
   } finally {
     await footnote.close();
   }
-  expect(alive.size).toBeGreaterThan(ROUNDS);
+  // The children did work between kills (not all killed before their first article).
+  expect(alive.size).toBeGreaterThanOrEqual(ROUNDS);
 }, 300_000);

@@ -100,6 +100,9 @@ export class PostgresStorage implements Storage {
   async connection(): Promise<pg.PoolClient> {
     const client = await this.pool.connect();
     if (!this.ready.has(client)) {
+      // A connection lost while lent out (server restart, network) fails its query; without a
+      // listener, pg would also throw the error event and end the process.
+      client.on("error", () => undefined);
       try {
         await client.query(`SET hnsw.ef_search = ${EF_SEARCH}; SET hnsw.iterative_scan = relaxed_order`);
       } catch (error) {
