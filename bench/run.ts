@@ -76,6 +76,8 @@ interface Options {
   exactQuestions: number;
   stores: StorageKind[];
   databaseUrl?: string;
+  /** Postgres: keep the HNSW index during the bulk ingest (the incremental path) instead of building it after. */
+  pgKeepIndex: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -94,6 +96,7 @@ function parseArgs(argv: string[]): Options {
     dataRoot: os.tmpdir(),
     exactQuestions: 0,
     stores: ["embedded"],
+    pgKeepIndex: false,
   };
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(String(v).replace(/_/g, ""));
@@ -156,6 +159,9 @@ function parseArgs(argv: string[]): Options {
               throw new Error(`--store takes embedded, postgres or both (comma list), not ${v}`);
             return v;
           });
+        break;
+      case "--pg-keep-index":
+        o.pgKeepIndex = true;
         break;
       case "--database-url":
         o.databaseUrl = value();
@@ -367,7 +373,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
   try {
     let footnote = await createFootnote({ config, hnsw: hnsw(opts.efSearch[0]!) });
     const pgStore = store === "postgres" ? (footnote.storage as PostgresStorage) : undefined;
-    if (pgStore) await pgStore.query(`DROP INDEX ${HNSW_INDEX}`);
+    if (pgStore && !opts.pgKeepIndex) await pgStore.query(`DROP INDEX ${HNSW_INDEX}`);
     const corpus = new Corpus({ seed: opts.seed });
     corpus.startSampling(opts.questions + opts.warmup);
 
@@ -398,7 +404,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     }
     const ingestWall = performance.now() - wall0;
     let indexBuildMs: number | null = null;
-    if (pgStore) {
+    if (pgStore && !opts.pgKeepIndex) {
       const t = performance.now();
       await pgStore.query(
         `CREATE INDEX ${HNSW_INDEX} ON footnote_passages USING hnsw (embedding halfvec_cosine_ops)`,
