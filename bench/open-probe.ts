@@ -40,7 +40,7 @@ const env: Record<string, string> = { DATA_DIR: args.dataDir, LOG_LEVEL: "silent
 if (args.dimensions) env.EMBEDDINGS_DIMENSIONS = String(args.dimensions);
 const footnote = await createFootnote({ config: loadConfig(env), hnsw: args.hnsw });
 const t1 = performance.now();
-const library = footnote.library(args.library);
+const library = footnote.embedded(args.library);
 const t2 = performance.now();
 if (!library) throw new Error(`no library ${args.library} in ${args.dataDir}`);
 const hits = await footnote.retrieve(args.library, args.question, 5);

@@ -6,6 +6,20 @@
  *   npm run bench -- --passages 100000             # one size
  *   npm run bench -- --passages 100000 --json      # one JSON line per size on stdout
  *   npm run bench -- --hnsw-m 24 --ef-construction 200 --ef-search 64,128,200
+ *   npm run bench -- --store embedded,postgres --passages 10000   # both storages, side by side
+ *   npm run bench -- --store postgres --database-url postgres://…   # a real server
+ *
+ * `--store postgres` without `--database-url` starts a PGlite server (PostgreSQL compiled to
+ * WebAssembly, with pgvector; bench/pglite-server.ts) in a child process, in memory, and
+ * connects to it over TCP as to any server; its RSS is reported as the server's memory. The
+ * Postgres recall@10 is its vector side (halfvec, exact scan or HNSW as the library's size
+ * picks) against an exact float scan of the same passages' vectors, embedded again here.
+ * PGlite inserts into an HNSW index at ~0.1 s a passage (WebAssembly, one core), so the bulk
+ * ingest runs without the index and builds it after, as pgvector advises for a first load
+ * (`index_build_s`); every figure after that (queries, add one article) has the index.
+ * `hnsw_recall_at_10` forces the HNSW path whatever the size, and `small_recall_at_10_hnsw`
+ * is that of a 200-passage library searched through the HNSW index of the whole table
+ * (filtered search with pgvector's iterative scan).
  *
  * For each size, in a fresh data folder: ingest through the real path
  * (`footnote.ingest(lib, {kind: "text", …})`: reading, cleaning, chunking, embedding, store,
@@ -36,6 +50,11 @@ import {
   type VectorIndexParams,
 } from "../src/library/vector-index.ts";
 import { Corpus, paraphrase, Rng } from "./corpus.ts";
+import { spawn, type ChildProcess } from "node:child_process";
+import hnswlib from "hnswlib-node";
+import type { StorageKind } from "../src/library/storage.ts";
+import { PostgresStorage } from "../src/library/postgres/storage.ts";
+import { HNSW_INDEX } from "../src/library/postgres/schema.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -55,6 +74,10 @@ interface Options {
   keep: boolean;
   dataRoot: string;
   exactQuestions: number;
+  stores: StorageKind[];
+  databaseUrl?: string;
+  /** Postgres: keep the HNSW index during the bulk ingest (the incremental path) instead of building it after. */
+  pgKeepIndex: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -72,6 +95,8 @@ function parseArgs(argv: string[]): Options {
     keep: false,
     dataRoot: os.tmpdir(),
     exactQuestions: 0,
+    stores: ["embedded"],
+    pgKeepIndex: false,
   };
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(String(v).replace(/_/g, ""));
@@ -126,6 +151,21 @@ function parseArgs(argv: string[]): Options {
       case "--seed":
         o.seed = num(flag, value());
         break;
+      case "--store":
+        o.stores = value()!
+          .split(",")
+          .map((v) => {
+            if (v !== "embedded" && v !== "postgres")
+              throw new Error(`--store takes embedded, postgres or both (comma list), not ${v}`);
+            return v;
+          });
+        break;
+      case "--pg-keep-index":
+        o.pgKeepIndex = true;
+        break;
+      case "--database-url":
+        o.databaseUrl = value();
+        break;
       case "--keep":
         o.keep = true;
         break;
@@ -136,7 +176,8 @@ function parseArgs(argv: string[]): Options {
       case "-h":
         process.stdout.write(
           "npm run bench -- [--passages 10000[,100000,…]] [--json] [--vector-index auto|flat|hnsw] [--hnsw-m 16] [--ef-construction 200] [--ef-search 96[,128,…]]\n" +
-            "                 [--questions 500] [--warmup 50] [--exact-questions N] [--add-articles 5] [--seed N] [--data-dir /tmp] [--keep]\n",
+            "                 [--questions 500] [--warmup 50] [--exact-questions N] [--add-articles 5] [--seed N] [--data-dir /tmp] [--keep]\n" +
+            "                 [--store embedded|postgres|embedded,postgres] [--database-url postgres://…]\n",
         );
         process.exit(0);
         break; // not reached: exit() does not return
@@ -210,6 +251,7 @@ async function measureQueries(
   warmup: string[],
   questions: Array<{ q: string; source: string }>,
   exact: number[][],
+  vectorSearch: (qv: Float32Array, k: number) => Promise<number[]>,
 ): Promise<QueryFigures> {
   for (const q of warmup) await footnote.retrieve(LIB, q, 5);
   const times: number[] = [];
@@ -224,19 +266,18 @@ async function measureQueries(
     cpu.push((dc.user + dc.system) / 1000);
     if (found.some((p) => p.text.includes(source))) hits++;
   }
-  // The graph alone against exact search over the same vectors.
-  const library = footnote.library(LIB)!;
+  // The vector side alone against exact search over the same vectors.
   const vtimes: number[] = [];
   let recall = 0;
   let top1 = 0;
   for (let i = 0; i < exact.length; i++) {
     const qv = await footnote.embedder.embedQuery(questions[i]!.q);
     const t = performance.now();
-    const got = library.index.search(qv, 10);
+    const got = await vectorSearch(qv, 10);
     vtimes.push(performance.now() - t);
     const truth = new Set(exact[i]);
-    recall += truth.size ? got.filter((g) => truth.has(g.id)).length / truth.size : 1;
-    if (got[0]?.id === exact[i]![0]) top1++;
+    recall += truth.size ? got.filter((g) => truth.has(g)).length / truth.size : 1;
+    if (got[0] === exact[i]![0]) top1++;
   }
   const st = sortNum(times);
   const sv = sortNum(vtimes);
@@ -257,10 +298,59 @@ async function measureQueries(
   };
 }
 
-async function runSize(target: number): Promise<Array<Record<string, unknown>>> {
+/** A PGlite server in a child process (in memory), for `--store postgres` without a URL. */
+async function startPgliteServer(): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(HERE, "pglite-server.ts")], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let outText = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (d: string) => {
+      outText += d;
+      const m = /DATABASE_URL=(\S+)/.exec(outText);
+      if (m) resolve(m[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`the PGlite server exited (${code})`)));
+  });
+  // Not left running if this process dies first.
+  const orphan = () => child.kill("SIGKILL");
+  process.once("exit", orphan);
+  return {
+    url,
+    child,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+      process.off("exit", orphan);
+    },
+  };
+}
+
+/** Resident memory of another process, from /proc (Linux), in MB. */
+function rssOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+async function runSize(target: number, store: StorageKind): Promise<Array<Record<string, unknown>>> {
   fs.mkdirSync(opts.dataRoot, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(opts.dataRoot, `footnote-bench-${target}-`));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" });
+  const server = store === "postgres" && !opts.databaseUrl ? await startPgliteServer() : undefined;
+  const databaseUrl = store === "postgres" ? (opts.databaseUrl ?? server!.url) : undefined;
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
   // `auto` picks the kind when a library opens, so a library built from empty in one process
   // would stay flat all the way to 1M. A real library that size has been reopened since it
   // crossed the line: measure what it is served by then, for ingest and queries alike.
@@ -276,9 +366,15 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
     efConstruction: opts.efConstruction,
     efSearch,
   });
-  log(`\n== ${target.toLocaleString("en")} passages, ${kind} vector index  (data: ${dataDir})`);
+  log(
+    store === "postgres"
+      ? `\n== ${target.toLocaleString("en")} passages, postgres storage (${server ? "PGlite server, in memory" : "DATABASE_URL"})`
+      : `\n== ${target.toLocaleString("en")} passages, ${kind} vector index  (data: ${dataDir})`,
+  );
   try {
     let footnote = await createFootnote({ config, hnsw: hnsw(opts.efSearch[0]!) });
+    const pgStore = store === "postgres" ? (footnote.storage as PostgresStorage) : undefined;
+    if (pgStore && !opts.pgKeepIndex) await pgStore.query(`DROP INDEX ${HNSW_INDEX}`);
     const corpus = new Corpus({ seed: opts.seed });
     corpus.startSampling(opts.questions + opts.warmup);
 
@@ -308,6 +404,15 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
       }
     }
     const ingestWall = performance.now() - wall0;
+    let indexBuildMs: number | null = null;
+    if (pgStore && !opts.pgKeepIndex) {
+      const t = performance.now();
+      await pgStore.query(
+        `CREATE INDEX ${HNSW_INDEX} ON footnote_passages USING hnsw (embedding halfvec_cosine_ops)`,
+      );
+      indexBuildMs = performance.now() - t;
+      progress(`HNSW index built in ${round(indexBuildMs / 1000, 1)} s`);
+    }
     const ingestCpu = process.cpuUsage(cpu0);
     gc();
     const rssAfterIngest = mb(process.memoryUsage().rss);
@@ -324,19 +429,41 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
     const questions = all.slice(opts.warmup);
 
     // ---- Exact neighbours, once: brute force over the same vectors.
-    const library = footnote.library(LIB)!;
-    // What served the queries: the index kind this library has while open after the ingest.
-    const vectorKind = library.index.kind;
     const dimensions = footnote.embedder.identity.dimensions;
     const exactCount = Math.min(
       questions.length,
       opts.exactQuestions || (target >= 1_000_000 ? 200 : questions.length),
     );
     const t0 = performance.now();
-    let bf: ReturnType<typeof VectorIndex.bruteForce> | undefined = VectorIndex.bruteForce(
-      library.store,
-      library.index.dimensions,
-    );
+    let bf: hnswlib.BruteforceSearch | undefined;
+    let vectorKind: string;
+    let vectorSearch: (qv: Float32Array, k: number) => Promise<number[]>;
+    if (store === "embedded") {
+      const library = footnote.embedded(LIB)!;
+      // What served the queries: the index kind this library has while open after the ingest.
+      vectorKind = library.index.kind;
+      bf = VectorIndex.bruteForce(library.store, library.index.dimensions);
+      vectorSearch = async (qv, k) => library.index.search(qv, k).map((r) => r.id);
+    } else {
+      // The float vectors the halfvec column was rounded from: the same passages, embedded again.
+      const { rows } = await pgStore!.query<{ id: number; text: string }>(
+        "SELECT id, text FROM footnote_passages WHERE library_id = $1 ORDER BY id",
+        [LIB],
+      );
+      bf = new hnswlib.BruteforceSearch("cosine", dimensions);
+      bf.initIndex(Math.max(1, rows.length));
+      for (let i = 0; i < rows.length; i += 1024) {
+        const batch = rows.slice(i, i + 1024);
+        const vs = await footnote.embedder.embedDocuments(batch.map((r) => r.text));
+        batch.forEach((r, j) => bf!.addPoint(Array.from(vs[j]!), r.id));
+      }
+      vectorKind = rows.length <= pgStore!.exactScanMax ? "pg exact" : "pg hnsw";
+      vectorSearch = async (qv, k) =>
+        (await pgStore!.withLibrary(LIB, false, async (l) => {
+          await l.termStats([]);
+          return (await l.candidates({ words: [], vector: qv, limit: k })).nearest;
+        })) ?? [];
+    }
     progress(
       `brute-force index built in ${round((performance.now() - t0) / 1000, 1)} s; ${exactCount} exact queries`,
     );
@@ -359,15 +486,78 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
         await footnote.close();
         footnote = await createFootnote({ config, hnsw: hnsw(efSearch) });
       }
-      const q = await measureQueries(footnote, efSearch, warmup, questions, exact);
+      const q = await measureQueries(footnote, efSearch, warmup, questions, exact, vectorSearch);
       perEf.push(q);
       progress(
         `efSearch ${efSearch}: query p50 ${q.query_ms_p50} ms, p95 ${q.query_ms_p95} ms, p99 ${q.query_ms_p99} ms; recall@10 ${q.recall_at_10}; vector index alone p50 ${q.vector_ms_p50} ms`,
       );
     }
 
+    // ---- Postgres: the HNSW path forced, for the whole library and for a small one beside it.
+    const pgExtra: Record<string, number | null> = {};
+    if (store === "postgres") {
+      const viaHnsw = await PostgresStorage.connect({
+        url: databaseUrl!,
+        identity: () => footnote.embedder.identity,
+        exactScanMax: 0,
+      });
+      try {
+        const near = async (lib: string, qv: Float32Array) =>
+          (await viaHnsw.withLibrary(lib, false, async (l) => {
+            await l.termStats([]);
+            return (await l.candidates({ words: [], vector: qv, limit: 10 })).nearest;
+          })) ?? [];
+        let recall = 0;
+        const times: number[] = [];
+        const n = Math.min(exact.length, 200);
+        for (let i = 0; i < n; i++) {
+          const qv = await footnote.embedder.embedQuery(questions[i]!.q);
+          const t = performance.now();
+          const got = await near(LIB, qv);
+          times.push(performance.now() - t);
+          const truth = new Set(exact[i]);
+          recall += got.filter((g) => truth.has(g)).length / Math.max(1, truth.size);
+        }
+        pgExtra.hnsw_recall_at_10 = round(recall / n, 4);
+        pgExtra.hnsw_vector_ms_p50 = round(median(times), 2);
+        // A small library in the same table: its own 200 passages, searched through the graph.
+        const small = "bench-small";
+        let smallPassages = 0;
+        const smallCorpus = new Corpus({ seed: opts.seed + 99 });
+        smallCorpus.startSampling(50);
+        while (smallPassages < 200) {
+          const a = smallCorpus.article();
+          smallPassages += (await footnote.ingest(small, { kind: "text", text: a.text, title: a.title }))
+            .chunks;
+        }
+        const { rows } = await pgStore!.query<{ id: number; text: string }>(
+          "SELECT id, text FROM footnote_passages WHERE library_id = $1",
+          [small],
+        );
+        const vs = await footnote.embedder.embedDocuments(rows.map((r) => r.text));
+        const smallQs = smallCorpus.sampledSentences().map((x) => paraphrase(x, new Rng(opts.seed + 5)));
+        let smallRecall = 0;
+        for (const q of smallQs) {
+          const qv = await footnote.embedder.embedQuery(q);
+          const truth = rows
+            .map((r, j) => ({ id: r.id, s: vs[j]!.reduce((acc, x, d) => acc + x * qv[d]!, 0) }))
+            .sort((a, b) => b.s - a.s)
+            .slice(0, 10)
+            .map((x) => x.id);
+          const got = await near(small, qv);
+          smallRecall += got.filter((g) => truth.includes(g)).length / truth.length;
+        }
+        pgExtra.small_recall_at_10_hnsw = round(smallRecall / Math.max(1, smallQs.length), 4);
+        progress(
+          `postgres HNSW path: recall@10 ${pgExtra.hnsw_recall_at_10} (vector p50 ${pgExtra.hnsw_vector_ms_p50} ms); a 200-passage library through the graph: recall@10 ${pgExtra.small_recall_at_10_hnsw}`,
+        );
+      } finally {
+        await viaHnsw.close();
+      }
+    }
+
     // ---- One more article at a time, after the big ingest.
-    const pendingBeforeAdd = footnote.library(LIB)!.index.pending;
+    const pendingBeforeAdd = store === "embedded" ? footnote.embedded(LIB)!.index.pending : null;
     const addTimes: number[] = [];
     const addPassages: number[] = [];
     for (let i = 0; i < opts.addArticles; i++) {
@@ -378,12 +568,20 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
       addPassages.push(r.chunks);
     }
     const totalPassages = passages + addPassages.reduce((s, n) => s + n, 0);
+    let dbBytes = 0;
+    if (store === "postgres") {
+      const { rows } = await (footnote.storage as PostgresStorage).query<{ bytes: number }>(
+        "SELECT sum(pg_total_relation_size(oid))::int8 AS bytes FROM pg_class WHERE relkind = 'r' AND relname LIKE 'footnote_%'",
+      );
+      dbBytes = rows[0]!.bytes;
+    }
+    const serverRss = rssOf(server?.child.pid);
     const tc = performance.now();
     await footnote.close();
     const closeMs = performance.now() - tc;
 
     // ---- Disk, then a fresh open in a child process.
-    const diskBytes = folderBytes(dataDir);
+    const diskBytes = store === "postgres" ? dbBytes : folderBytes(dataDir);
     // The child gets the dimensions this run embedded with, so a changed default (or a stray
     // EMBEDDINGS_DIMENSIONS) cannot make it refuse the library; a failed probe costs the open
     // figures, not the whole size.
@@ -395,7 +593,7 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
       create_ms: number;
     };
     const probes: Probe[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < (store === "embedded" ? 3 : 0); i++) {
       // The kind the run measured, so that an `auto` library over the flat limit is not rebuilt
       // as a graph by the probe (that happens once, at the first open, and is timed apart).
       const arg = JSON.stringify({
@@ -439,6 +637,11 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
       exact_ms_p50: round(median(exactTimes), 2),
       exact_questions: exactCount,
       rss_mb_after_ingest: Math.round(rssAfterIngest),
+      store,
+      // The PGlite server's memory (Postgres runs): the heap, the buffers and WebAssembly's memory.
+      server_rss_mb: serverRss === null ? null : Math.round(serverRss),
+      index_build_s: indexBuildMs === null ? null : round(indexBuildMs / 1000, 1),
+      ...pgExtra,
       rss_mb_open: probe ? Math.round(probe.rss_mb_open) : null,
       open_ms: probe ? round(probe.open_ms, 1) : null,
       open_ms_runs: probes.map((p) => round(p.open_ms, 1)).sort((a, b) => a - b),
@@ -463,12 +666,14 @@ async function runSize(target: number): Promise<Array<Record<string, unknown>>> 
   } finally {
     if (opts.keep) log(`kept ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
   }
 }
 
 function table(rows: Array<Record<string, unknown>>): void {
   const cols: Array<[string, string]> = [
     ["passages", "passages"],
+    ["store", "store"],
     ["vector_index", "index"],
     ["hnsw", "M/efC/efS"],
     ["ingest_passages_per_s", "ingest/s"],
@@ -483,6 +688,7 @@ function table(rows: Array<Record<string, unknown>>): void {
     ["hit_at_5", "hit@5"],
     ["rss_mb_after_ingest", "rss ingest MB"],
     ["rss_mb_open", "rss open MB"],
+    ["server_rss_mb", "server MB"],
     ["open_ms", "open ms"],
     ["disk_bytes_per_passage", "disk B/psg"],
     ["add_one_article_ms", "add 1 ms"],
@@ -511,13 +717,15 @@ log(
 );
 const results: Array<Record<string, unknown>> = [];
 for (const size of opts.sizes) {
-  const rows = await runSize(size);
-  for (const r of rows) {
-    results.push(r);
-    if (opts.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+  for (const store of opts.stores) {
+    const rows = await runSize(size, store);
+    for (const r of rows) {
+      results.push(r);
+      if (opts.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+    }
+    log("");
+    table(rows);
   }
-  log("");
-  table(rows);
 }
 if (results.length > 1) {
   log("\n== summary");

@@ -38,6 +38,13 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 
 const schema = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
+  /** postgres://… puts every library in PostgreSQL with pgvector (docs/storage.md); unset, DATA_DIR holds them. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  /** Connections each process opens to DATABASE_URL. */
+  DATABASE_POOL_SIZE: int(1, 100).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** auto: one readable line per event when standard error is a terminal, JSON lines otherwise. */
   LOG_FORMAT: z.enum(["auto", "pretty", "json"]).default("auto"),

@@ -20,8 +20,10 @@ import type {
 import { chunkText } from "./ingest/chunk.ts";
 import { readSource } from "./ingest/read-source.ts";
 import { createEmbedder, type Embedder } from "./embeddings/embedder.ts";
-import { Libraries, type Library } from "./library/libraries.ts";
 import type { VectorIndexParams } from "./library/vector-index.ts";
+import type { LibraryStore, Storage } from "./library/storage.ts";
+import { openStorage } from "./library/open-storage.ts";
+import { EmbeddedStorage, type EmbeddedLibrary } from "./library/embedded.ts";
 import { retrieveWithVector, type Retrieval, type Retrieved } from "./retrieve/hybrid.ts";
 import { identifyLanguage } from "./text/identify.ts";
 import type { Answerer } from "./answer/types.ts";
@@ -38,6 +40,8 @@ export interface FootnoteDeps {
   hnsw?: Partial<VectorIndexParams>;
   /** Libraries kept open at once (each holds a database handle and its index in memory). */
   maxOpenLibraries?: number;
+  /** Defaults to the backend the config names (DATABASE_URL or DATA_DIR). */
+  storage?: Storage;
 }
 
 const EMBED_BATCH = 256;
@@ -66,22 +70,29 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
         `Rebuilding a library's vector index as ${to} for ${passages} passages; the first open after it crosses VECTOR_INDEX's size line does this once`,
       );
   };
-  const libraries = new Libraries(
-    config.DATA_DIR,
-    () => embedder.identity,
-    {
-      kind: config.VECTOR_INDEX,
-      ...(config.HNSW_EF_SEARCH ? { efSearch: config.HNSW_EF_SEARCH } : {}),
-      onRebuild,
-      ...deps.hnsw,
-    },
-    deps.maxOpenLibraries,
-  );
+  const storage =
+    deps.storage ??
+    (await openStorage({
+      config,
+      identity: () => embedder.identity,
+      vectorIndex: {
+        kind: config.VECTOR_INDEX,
+        ...(config.HNSW_EF_SEARCH ? { efSearch: config.HNSW_EF_SEARCH } : {}),
+        onRebuild,
+        ...deps.hnsw,
+      },
+      maxOpenLibraries: deps.maxOpenLibraries,
+    }));
   let closed = false;
 
-  const open = (libraryId: string, create: boolean): Library | undefined => {
+  /** Runs `use` with a library held open; undefined when it does not exist and `create` is false. */
+  const withLibrary = <T>(
+    libraryId: string,
+    create: boolean,
+    use: (library: LibraryStore) => Promise<T>,
+  ): Promise<T | undefined> => {
     if (closed) throw new FootnoteError("STORE_ERROR", "footnote is shutting down; try again in a moment.");
-    return libraries.get(libraryId, create);
+    return storage.withLibrary(libraryId, create, use);
   };
 
   async function ingestArticle(
@@ -102,7 +113,7 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
     const contentHash = hashText(text);
     const url = article.url ?? null;
     const title = (article.title ?? "").trim() || fallbackTitle(text);
-    const existing = open(libraryId, true)!.store.findDuplicate(contentHash, url);
+    const existing = await withLibrary(libraryId, true, (library) => library.findDuplicate(contentHash, url));
     if (existing)
       return {
         id: existing.id,
@@ -131,36 +142,23 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
     signal?.throwIfAborted();
     onProgress?.({ stage: "storing" });
     // Opened again after the awaits above: the library may have been closed meanwhile.
-    const library = open(libraryId, true)!;
-    const id = articleId(
-      libraryId,
-      contentHash,
-      (candidate) => library.store.getArticle(candidate) !== undefined,
-    );
-    let passageIds: number[];
-    try {
-      passageIds = library.store.addArticle(
-        {
-          id,
-          title,
-          url,
-          byline: article.byline ?? null,
-          publishedAt: article.publishedAt ?? null,
-          text,
-          contentHash,
-          language,
-        },
-        chunks,
-        vectors,
-      );
-    } catch (error) {
-      // Two ingests of the same article at once: the second loses the race on the unique hash.
-      const dup = library.store.findDuplicate(contentHash, url);
-      if (dup) return { id: dup.id, title: dup.title, chunks: dup.chunks, duplicate: true, url: dup.url };
-      throw error;
-    }
-    passageIds.forEach((pid, i) => library.index.add(pid, vectors[i]!));
-    library.index.maybeSnapshot(library.store);
+    const stored = await withLibrary(libraryId, true, async (library) => {
+      const id = await articleId(libraryId, contentHash, (candidate) => library.hasArticle(candidate));
+      const record = {
+        id,
+        title,
+        url,
+        byline: article.byline ?? null,
+        publishedAt: article.publishedAt ?? null,
+        text,
+        contentHash,
+        language,
+      };
+      return { id, result: await library.addArticle(record, chunks, vectors) };
+    });
+    const { id, result } = stored!;
+    // Two ingests of the same article at once: the second finds the first's.
+    if (result.duplicate) return { ...result.existing, duplicate: true };
     // The front ends log the one info line per ingest (with who asked and how long it took).
     logger.debug({ libraryId, articleId: id, chunks: chunks.length, chars: text.length }, "article stored");
     return { id, title, chunks: chunks.length, duplicate: false, url };
@@ -173,11 +171,13 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
     articleIds?: readonly string[],
   ): Promise<Retrieval | undefined> {
     // Nothing to search: answer at once, without paying for an embedding.
-    if (!open(libraryId, false)) return undefined;
+    if (!(await withLibrary(libraryId, false, async () => true))) return undefined;
     const qv = await embedder.embedQuery(question);
-    const library = open(libraryId, false);
-    if (!library || library.index.size === 0) return undefined;
-    return retrieveWithVector(library, qv, question, k, undefined, articleIds?.length ? { articleIds } : {});
+    return withLibrary(libraryId, false, async (library) =>
+      (await library.passageCount()) === 0
+        ? undefined
+        : retrieveWithVector(library, qv, question, k, undefined, articleIds?.length ? { articleIds } : {}),
+    );
   }
 
   const footnote: Footnote & FootnoteInternals = {
@@ -222,46 +222,48 @@ export async function createFootnote(deps: FootnoteDeps): Promise<Footnote & Foo
         answer = await answerer.answer(searched, read, answerOpts);
       return { retrieved: found.passages, answer };
     },
-    list(libraryId) {
-      return open(libraryId, false)?.store.listArticles() ?? [];
+    async list(libraryId) {
+      return (await withLibrary(libraryId, false, (library) => library.listArticles())) ?? [];
     },
     async forget(libraryId, articleId) {
-      const library = open(libraryId, false);
-      if (!library) return false;
-      const ids = library.store.deleteArticle(articleId.trim());
-      if (!ids) return false;
-      for (const id of ids) library.index.remove(id);
-      library.index.noteDeleteSeq(library.store.lastDeleteSeq());
-      library.index.maybeSnapshot(library.store);
-      logger.info({ libraryId, articleId, passages: ids.length }, "article forgotten");
-      return true;
+      const gone = await withLibrary(libraryId, false, (library) => library.forget(articleId.trim()));
+      if (gone) logger.info({ libraryId, articleId }, "article forgotten");
+      return gone ?? false;
     },
     async reindex(opts = {}) {
-      const { reindexAll } = await import("./library/reindex.ts");
-      libraries.closeAll();
-      return reindexAll(libraries, embedder, opts.onProgress);
+      return storage.reindex(embedder, opts.onProgress);
     },
-    library: (libraryId, create = false) => open(libraryId, create),
-    libraryStats() {
-      const ids = libraries.listIds();
+    storage,
+    async library(libraryId, create = false) {
+      if (storage instanceof EmbeddedStorage) return storage.open(libraryId, create);
+      return storage.withLibrary(libraryId, create, async (library) => library);
+    },
+    embedded(libraryId, create = false) {
+      if (!(storage instanceof EmbeddedStorage))
+        throw new FootnoteError("STORE_ERROR", "This needs the embedded storage (DATABASE_URL is set).");
+      return storage.open(libraryId, create);
+    },
+    async libraryStats() {
+      const ids = await storage.listLibraries();
       let articles = 0;
       let passages = 0;
       for (const id of ids) {
-        // Its own read-only look: no index is loaded for a count.
-        const { store } = libraries.openStoreOnly(id);
-        try {
-          articles += store.listArticles().length;
-          passages += store.passageCount();
-        } finally {
-          store.close();
-        }
+        const counts =
+          storage instanceof EmbeddedStorage
+            ? storage.counts(id)
+            : await storage.withLibrary(id, false, async (library) => ({
+                articles: (await library.listArticles()).length,
+                passages: await library.passageCount(),
+              }));
+        articles += counts?.articles ?? 0;
+        passages += counts?.passages ?? 0;
       }
       return { libraries: ids.length, articles, passages };
     },
     async close() {
       if (closed) return;
       closed = true;
-      libraries.closeAll();
+      await storage.close();
     },
   };
   return footnote;
@@ -278,9 +280,13 @@ export interface FootnoteInternals {
     question: string,
     opts?: AskOptions & { retrieveK?: number },
   ): Promise<{ retrieved: RetrievedPassage[]; answer: AnswerResult }>;
-  library(libraryId: string, create?: boolean): Library | undefined;
-  /** Counts over every library on disk, for `footnote stats` and the bot's start-up line. */
-  libraryStats(): { libraries: number; articles: number; passages: number };
+  readonly storage: Storage;
+  /** A library for a test or the benchmark to look into (not held open: no awaits while using it). */
+  library(libraryId: string, create?: boolean): Promise<LibraryStore | undefined>;
+  /** The embedded backend's library with its SQLite store and vector index (throws on Postgres). */
+  embedded(libraryId: string, create?: boolean): EmbeddedLibrary | undefined;
+  /** Counts over every library, for `footnote stats` and the bot's start-up line. */
+  libraryStats(): Promise<{ libraries: number; articles: number; passages: number }>;
 }
 
 async function defaultAnswerer(config: Config): Promise<Answerer> {
@@ -318,11 +324,15 @@ export function hashText(text: string): string {
 }
 
 /** Short enough to type in `/forget <id>`, unique within the library. */
-function articleId(libraryId: string, contentHash: string, taken: (id: string) => boolean): string {
+async function articleId(
+  libraryId: string,
+  contentHash: string,
+  taken: (id: string) => Promise<boolean>,
+): Promise<string> {
   const digest = createHash("sha256").update(`${libraryId}\n${contentHash}`).digest("hex");
   for (let len = 8; len <= digest.length; len += 2) {
     const id = digest.slice(0, len);
-    if (!taken(id)) return id;
+    if (!(await taken(id))) return id;
   }
   throw new FootnoteError("STORE_ERROR", "Could not pick an id for the article.");
 }

@@ -130,7 +130,7 @@ export interface Footnote {
   ): Promise<IngestResult>;
   ask(libraryId: string, question: string, opts?: AskOptions): Promise<AnswerResult>;
   retrieve(libraryId: string, question: string, k?: number): Promise<RetrievedPassage[]>;
-  list(libraryId: string): ArticleSummary[];
+  list(libraryId: string): Promise<ArticleSummary[]>;
   /** Removes an article of this library; false when the library has no such id. */
   forget(libraryId: string, articleId: string): Promise<boolean>;
   /** Re-embeds every passage with the configured embeddings provider. */

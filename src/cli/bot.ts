@@ -30,9 +30,10 @@ export async function runBotCommand(
       footnote,
       conversations,
       signal: stop.signal,
+      replicas: footnote.storage.replicaState(),
       // The operator's one line: who the bot is, how it listens, what it serves and with what.
-      onStarted: ({ username, mode, webhook }) => {
-        const { libraries } = footnote.libraryStats();
+      onStarted: async ({ username, mode, webhook }) => {
+        const { libraries } = await footnote.libraryStats();
         print(
           `footnote: running as @${username}, ${mode === "webhook" ? `webhook at ${webhook ?? "?"}` : "long polling"}, ` +
             `${libraries} ${libraries === 1 ? "library" : "libraries"}, answerer ${footnote.answerer.name}, ` +

@@ -97,7 +97,7 @@ export async function runChat(footnote: Footnote, libraryId: string, opts: ChatO
           if (!arg) say("Usage: /ingest <url or file path>");
           else await store(await sourceFromArg(arg, { stdin: async () => Buffer.alloc(0) }));
         } else if (command === "/list") {
-          const articles = footnote.list(libraryId);
+          const articles = await footnote.list(libraryId);
           say(
             articles.length
               ? articles.map((a) => `${a.id}  ${a.title}`).join("\n")

@@ -19,6 +19,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   stdin: () => Promise<Buffer>;
   env: Env;
+  /** Whether stderr is a terminal (live progress lines); false when unset. */
+  stderrIsTTY?: boolean;
 }
 
 const defaultIO: CliIO = {
@@ -26,6 +28,7 @@ const defaultIO: CliIO = {
   stderr: (t) => process.stderr.write(t),
   stdin: readStdin,
   env: readEnv(),
+  stderrIsTTY: process.stderr.isTTY,
 };
 
 async function readStdin(): Promise<Buffer> {
@@ -125,7 +128,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }) => {
       await withFootnote(async (footnote) => {
-        const articles = footnote.list(library());
+        const articles = await footnote.list(library());
         if (opts.json) return io.stdout(`${JSON.stringify({ articles })}\n`);
         if (!articles.length)
           return io.stdout(
@@ -169,6 +172,16 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     });
 
   program
+    .command("migrate")
+    .description("copy every library in DATA_DIR into PostgreSQL (safe to run again: it resumes)")
+    .option("--to <url>", "postgres://… (default: DATABASE_URL)")
+    .option("--json", "print JSON")
+    .action(async (opts: { to?: string; json?: boolean }) => {
+      const { runMigrate } = await import("./migrate.ts");
+      exitCode = await runMigrate(context().config, opts, io);
+    });
+
+  program
     .command("chat")
     .description(
       "an interactive conversation: questions and follow-ups, or /ingest, /list, /forget, /new, /help",
@@ -192,7 +205,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       await withFootnote(async (footnote, config) => {
         const store = openConversationStore(config);
         try {
-          const stats = await collectStats(footnote.libraryStats(), store);
+          const stats = await collectStats(await footnote.libraryStats(), store);
           io.stdout(opts.json ? `${JSON.stringify(stats)}\n` : formatStats(stats));
         } finally {
           await store.close();

@@ -100,7 +100,7 @@ export class Libraries {
       const index = VectorIndex.open(dir, wanted.dimensions, store, this.vectorIndex);
       const library: Library = { id, store, index };
       this.open.set(id, library);
-      this.evict();
+      this.evict(id);
       return library;
     } catch (error) {
       store.close();
@@ -145,10 +145,25 @@ export class Libraries {
     lib.store.close();
   }
 
-  private evict(): void {
-    while (this.open.size > this.maxOpen) {
-      const first = this.open.keys().next().value as string;
-      this.closeOne(first);
+  /** Libraries in use by an operation (awaiting between its reads): never evicted meanwhile. */
+  private readonly busy = new Map<string, number>();
+
+  pin(libraryId: string): void {
+    this.busy.set(libraryId, (this.busy.get(libraryId) ?? 0) + 1);
+  }
+
+  unpin(libraryId: string): void {
+    const n = (this.busy.get(libraryId) ?? 1) - 1;
+    if (n > 0) this.busy.set(libraryId, n);
+    else this.busy.delete(libraryId);
+    this.evict();
+  }
+
+  /** Closes the least recently used libraries past maxOpen, except those in use and `keep`. */
+  private evict(keep?: string): void {
+    for (const id of [...this.open.keys()]) {
+      if (this.open.size <= this.maxOpen) return;
+      if (!this.busy.has(id) && id !== keep) this.closeOne(id);
     }
   }
 

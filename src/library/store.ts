@@ -10,6 +10,9 @@ import { FootnoteError } from "../errors.ts";
 import { SENTENCE_SPLITTER_VERSION, sentenceSpans, type Span } from "../text/sentences.ts";
 import { indexTokens } from "../text/tokens.ts";
 import { identifyLanguage } from "../text/identify.ts";
+import type { ArticleRecord, EmbeddingIdentity } from "./storage.ts";
+
+export type { ArticleRecord, EmbeddingIdentity } from "./storage.ts";
 
 /**
  * 2: passages keep their sentence spans (so that a query does not segment them again).
@@ -52,24 +55,6 @@ export interface StoreOptions {
   /** When term_stats is kept, and which terms it holds (tests use small numbers). */
   termStats?: { minPassages: number; minDf: number };
   pageCache?: { share: number; minKb: number; maxKb: number };
-}
-
-export interface ArticleRecord {
-  id: string;
-  title: string;
-  url: string | null;
-  byline: string | null;
-  publishedAt: string | null;
-  text: string;
-  contentHash: string;
-  /** ISO 639-1; identified from the text when not given. */
-  language?: string;
-}
-
-export interface EmbeddingIdentity {
-  provider: string;
-  model: string;
-  dimensions: number;
 }
 
 interface ArticleRow {
@@ -328,7 +313,11 @@ export class Store {
   }
 
   /** Stores an article, its passages, vectors and full-text rows in one transaction. */
-  addArticle(article: ArticleRecord, chunks: Chunk[], vectors: Float32Array[]): number[] {
+  addArticle(
+    article: ArticleRecord & { createdAt?: string },
+    chunks: Chunk[],
+    vectors: Float32Array[],
+  ): number[] {
     const ids: number[] = [];
     const language = article.language ?? identifyLanguage(article.text);
     const title = lexicalText(article.title, language);
@@ -336,7 +325,7 @@ export class Store {
       this.stmts.insertArticle.run({
         ...article,
         language,
-        createdAt: new Date().toISOString(),
+        createdAt: article.createdAt ?? new Date().toISOString(),
         chars: article.text.length,
         chunks: chunks.length,
       });
@@ -483,6 +472,40 @@ export class Store {
     return out;
   }
 
+  /** Articles with their text, oldest first (for `footnote migrate`). */
+  *articleRecords(): Generator<ArticleRecord & { createdAt: string }> {
+    const rows = this.db
+      .prepare<[], ArticleRow & { text: string; content_hash: string; language: string | null }>(
+        "SELECT id, title, url, byline, published_at, created_at, text, content_hash, language FROM articles ORDER BY created_at, rowid",
+      )
+      .all();
+    for (const r of rows)
+      yield {
+        id: r.id,
+        title: r.title,
+        url: r.url,
+        byline: r.byline,
+        publishedAt: r.published_at,
+        text: r.text,
+        contentHash: r.content_hash,
+        language: r.language,
+        createdAt: r.created_at,
+      };
+  }
+
+  /** An article's passages (as chunks) and their vectors, in passage order. */
+  articlePassages(articleId: string): { chunks: Chunk[]; vectors: Float32Array[] } {
+    const rows = this.db
+      .prepare<[string], { idx: number; start: number; end: number; text: string; vector: Buffer }>(
+        "SELECT idx, start, end, text, vector FROM passages WHERE article_id = ? ORDER BY idx",
+      )
+      .all(articleId);
+    return {
+      chunks: rows.map((r) => ({ index: r.idx, start: r.start, end: r.end, text: r.text })),
+      vectors: rows.map((r) => blobToVector(r.vector)),
+    };
+  }
+
   /** BM25 over the FTS5 index; an FTS5 query string built by the caller. Lower score is better. */
   lexical(match: string, limit: number): Array<{ id: number; score: number }> {
     return this.stmts.lexical.all(match, limit);
@@ -585,6 +608,11 @@ export class Store {
   }
 }
 
+/** An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax. */
+export function ftsMatch(words: string[]): string | null {
+  return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"`).join(" OR ") : null;
+}
+
 export function blobToVector(blob: Buffer): Float32Array {
   // Copy: the Buffer may be a view into a shared pool with an unaligned offset.
   const out = new Float32Array(blob.byteLength / 4);
@@ -593,7 +621,7 @@ export function blobToVector(blob: Buffer): Float32Array {
 }
 
 /** A passage's sentence spans, relative to it, as pairs of 16-bit offsets (passages are short). */
-function encodeSpans(text: string): Buffer | null {
+export function encodeSpans(text: string): Buffer | null {
   if (text.length > 0xffff) return null;
   const spans = sentenceSpans(text);
   const a = new Uint16Array(spans.length * 2);
@@ -604,7 +632,7 @@ function encodeSpans(text: string): Buffer | null {
   return Buffer.from(a.buffer);
 }
 
-function decodeSpans(blob: Buffer, offset: number): Span[] {
+export function decodeSpans(blob: Buffer, offset: number): Span[] {
   // A typed view needs an aligned offset; copy the odd case.
   const bytes = blob.byteOffset % 2 === 0 ? blob : Buffer.from(blob);
   const a = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);

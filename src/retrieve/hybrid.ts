@@ -1,14 +1,15 @@
 /**
- * Hybrid retrieval: candidates from BM25 (SQLite FTS5) and from the vector index, fused by a
+ * Hybrid retrieval: candidates from BM25 and from the vector index (whichever storage backend
+ * holds them: library/storage.ts), fused by a
  * weighted sum of normalised scores and reranked with sentence-level matching (see
  * sentence-match.ts). Each signal fixes the others' misses: BM25 knows rare words, vectors
  * know paraphrase (with a model) or inflection (built in), and the best sentence knows
  * whether the words of the question stand together.
  */
 import type { RetrievedPassage } from "../types.ts";
-import type { Library } from "../library/libraries.ts";
+import type { LibraryStore } from "../library/storage.ts";
 import type { Embedder } from "../embeddings/embedder.ts";
-import { analyseQuery, ftsExpression, type QueryTerms } from "./query.ts";
+import { analyseQuery, lexicalWords, type QueryTerms } from "./query.ts";
 import { scoreSentences, unionCoverage, type SentenceScore } from "./sentence-match.ts";
 
 export interface RetrieveWeights {
@@ -55,7 +56,7 @@ export interface RetrieveFilter {
 const FILTERED_CANDIDATES = 4;
 
 export async function retrieve(
-  library: Library,
+  library: LibraryStore,
   embedder: Embedder,
   question: string,
   k: number,
@@ -64,50 +65,33 @@ export async function retrieve(
   return retrieveWithVector(library, await embedder.embedQuery(question), question, k, weights);
 }
 
-/**
- * The synchronous part, given the question's vector. Callers embed first and open the library
- * after, so no await falls between opening the library and reading it (an idle library may be
- * closed to make room for others while a remote embedding is under way).
- */
-export function retrieveWithVector(
-  library: Library,
+/** Retrieval given the question's vector (callers embed before they open the library). */
+export async function retrieveWithVector(
+  library: LibraryStore,
   qv: Float32Array,
   question: string,
   k: number,
   weights: RetrieveWeights = DEFAULT_WEIGHTS,
   filter: RetrieveFilter = {},
-): Retrieval {
-  const { store, index } = library;
-  if (index.isBehind(store)) index.catchUp(store);
-  const query = analyseQuery(question, store);
-  const expr = ftsExpression(query);
+): Promise<Retrieval> {
+  const query = await analyseQuery(question, library);
   const only = filter.articleIds?.length ? new Set(filter.articleIds) : undefined;
-  // Filtered: a wider net on each side, then only the wanted articles' passages go on.
-  const pool = only ? weights.candidates * FILTERED_CANDIDATES : weights.candidates;
-  const lexical = expr ? store.lexical(expr, pool) : [];
-  const vector = index.search(qv, pool);
+  // Both sides in one call (one round trip where the backend is remote). Every candidate comes
+  // with its cosine, whichever side found it. Filtered: a wider net on each side, then only the
+  // wanted articles' passages go on.
+  const { lexical, cosine } = await library.candidates({
+    words: lexicalWords(query),
+    vector: qv,
+    limit: only ? weights.candidates * FILTERED_CANDIDATES : weights.candidates,
+  });
 
   const bm25 = new Map<number, number>();
-  // FTS5's bm25() is negative, lower is better.
-  const bestLex = lexical.length ? -lexical[0]!.score : 0;
-  for (const r of lexical) bm25.set(r.id, bestLex > 0 ? -r.score / bestLex : 0);
+  const bestLex = lexical.length ? lexical[0]!.score : 0;
+  for (const r of lexical) bm25.set(r.id, bestLex > 0 ? r.score / bestLex : 0);
 
-  // Every candidate gets its cosine: the vector side's from its distance, the lexical side's
-  // from the index too (as the index holds it, so both sides agree) or, for one the index does
-  // not hold yet (another process's ingest), from the vector in the store (unit length).
-  const cosine = new Map(vector.map((r) => [r.id, 1 - r.distance]));
-  const lexicalOnly = lexical.map((r) => r.id).filter((id) => !cosine.has(id));
-  for (const [id, c] of index.similarities(qv, lexicalOnly)) cosine.set(id, c);
-  const missing = lexicalOnly.filter((id) => !cosine.has(id));
-  if (missing.length) for (const [id, pv] of store.vectors(missing)) cosine.set(id, dot(qv, pv));
   let ids = [...cosine.keys()];
   if (only) {
-    const kept = new Set(
-      store
-        .passages(ids)
-        .filter((p) => only.has(p.articleId))
-        .map((p) => p.id),
-    );
+    const kept = new Set((await library.passages(ids)).filter((p) => only.has(p.articleId)).map((p) => p.id));
     ids = ids.filter((id) => kept.has(id));
   }
   const ranked = ids
@@ -116,7 +100,10 @@ export function retrieveWithVector(
     .slice(0, Math.max(k, weights.rerank));
   // Texts only for the few that get the sentence rerank.
   const baseOf = new Map(ranked.map((r) => [r.id, r.base]));
-  const fused = store.passages(ranked.map((r) => r.id)).map((p) => ({ p, base: baseOf.get(p.id)! }));
+  const fused = (await library.passages(ranked.map((r) => r.id))).map((p) => ({
+    p,
+    base: baseOf.get(p.id)!,
+  }));
   const scored: Retrieved[] = fused.map(({ p, base }) => {
     const sentences = scoreSentences(p.text, query, p.start, p.sentences);
     let best = 0;
@@ -132,11 +119,4 @@ export function retrieveWithVector(
   });
   scored.sort((a, b) => b.score - a.score || a.id - b.id);
   return { query, passages: scored.slice(0, k) };
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) s += a[i]! * b[i]!;
-  return s;
 }

@@ -5,7 +5,11 @@
 import { isStopWord, stem, terms, words } from "../text/tokens.ts";
 import { synonyms } from "../text/synonyms.ts";
 import { identifyLanguage } from "../text/identify.ts";
-import type { Store } from "../library/store.ts";
+
+/** Where a question's IDFs come from: the library's passage count and its terms' frequencies. */
+export interface TermStatsSource {
+  termStats(stems: string[]): Promise<{ passages: number; df: Map<string, number> }>;
+}
 
 /**
  * Other ways to say part of the question (WordNet, see synonyms.ts): `covers` are question
@@ -41,7 +45,7 @@ export interface QueryTerms {
 const EVENT_FILLER =
   /\b(?:take|takes|took|taken|taking) place\b|\b(?:happen|happens|happened|occur|occurs|occurred)\b/gi;
 
-export function analyseQuery(question: string, store: Store): QueryTerms {
+export async function analyseQuery(question: string, library: TermStatsSource): Promise<QueryTerms> {
   const lang = identifyLanguage(question);
   const stripped = lang === "en" ? question.replace(EVENT_FILLER, " ") : question;
   const all = words(stripped, lang);
@@ -58,11 +62,12 @@ export function analyseQuery(question: string, store: Store): QueryTerms {
     outWords.push(w);
     outStems.push(s);
   }
-  const n = Math.max(1, store.passageCount());
+  const stats = await library.termStats(outStems);
+  const n = Math.max(1, stats.passages);
   const idf = new Map<string, number>();
   let totalIdf = 0;
   for (const s of outStems) {
-    const df = store.documentFrequency(s, n);
+    const df = stats.df.get(s) ?? 0;
     const value = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     idf.set(s, value);
     totalIdf += value;
@@ -126,8 +131,11 @@ const MAX_BM25_DF = 5_000;
  */
 const MAX_LARGE_WORDS = 3;
 
-/** An FTS5 MATCH expression: any of the words, each quoted so no word is read as syntax. */
-export function ftsExpression(q: QueryTerms): string | null {
+/**
+ * The stems the lexical side matches (any of them): the question's stems, as indexTokens makes
+ * them for the passages, so that every backend looks them up as they are.
+ */
+export function lexicalWords(q: QueryTerms): string[] {
   // In a large library, words in a large share of the passages cost the most to rank (long
   // posting lists) and add the least: leave them to the sentence-level rerank when rarer
   // words are there. In a small one they are cheap, and they help.
@@ -142,7 +150,7 @@ export function ftsExpression(q: QueryTerms): string | null {
   }
   const chosen = rare.length > 0 ? rare : q.stems;
   // The index splits "o'neil" at the apostrophe: hand it the same pieces.
-  const pieces = new Set(chosen.flatMap((w) => w.split(/['’]/)).filter((w) => !/^[a-z]$/.test(w)));
-  const parts = [...pieces].map((w) => `"${w.replace(/"/g, '""')}"`);
-  return parts.length ? parts.join(" OR ") : null;
+  return [
+    ...new Set(chosen.flatMap((w) => w.split(/['’]/)).filter((w) => w.length > 0 && !/^[a-z]$/.test(w))),
+  ];
 }

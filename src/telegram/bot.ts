@@ -23,7 +23,7 @@ import { messageFeature } from "./features/message.ts";
 import { newFeature } from "./features/new.ts";
 import { truncate } from "./html.ts";
 import type { Inflight } from "./inflight.ts";
-import { SlidingWindowLimiter } from "./rate-limit.ts";
+import { MemoryReplicaState, type ReplicaState } from "../replicas/state.ts";
 import { localizedError } from "./messages.ts";
 import { logFailure, telegramFailure } from "./reply.ts";
 
@@ -37,6 +37,8 @@ export interface BotDeps {
   inflight?: Inflight;
   /** Chat history; defaults to one kept in memory (tests). */
   conversations?: Conversations;
+  /** Claimed updates and rate limits, shared by replicas (default: this process's memory). */
+  replicas?: ReplicaState;
 }
 
 export function missingTokenError(): FootnoteError {
@@ -60,6 +62,7 @@ export function createBot(deps: BotDeps): Bot {
     autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true }),
   );
 
+  const replicas = deps.replicas ?? new MemoryReplicaState();
   const featureDeps: FeatureDeps = {
     config,
     footnote,
@@ -76,12 +79,17 @@ export function createBot(deps: BotDeps): Bot {
         logger,
       ),
     limits: {
-      questions: new SlidingWindowLimiter(config.RATE_LIMIT_QUESTIONS_PER_MINUTE),
-      ingests: new SlidingWindowLimiter(config.RATE_LIMIT_INGESTS_PER_MINUTE),
+      questions: replicas.limiter("questions", config.RATE_LIMIT_QUESTIONS_PER_MINUTE),
+      ingests: replicas.limiter("ingests", config.RATE_LIMIT_INGESTS_PER_MINUTE),
     },
   };
 
   if (deps.inflight) bot.use(deps.inflight.middleware);
+  // Each update once, whichever replica Telegram's re-delivery reaches.
+  bot.use(async (ctx, next) => {
+    if (await replicas.claimUpdate(ctx.update.update_id)) await next();
+    else logger.debug({ updateId: ctx.update.update_id }, "update already taken; skipped");
+  });
   // One chat's updates in order (an ingest finishes before the question about it is answered).
   bot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined)));
   const onError = (err: BotError) => apologize(err, logger);

@@ -2,7 +2,7 @@ import type { Config } from "../config.ts";
 import type { Conversations } from "../conversation/conversation.ts";
 import type { Logger } from "../logger.ts";
 import type { Footnote } from "../types.ts";
-import type { SlidingWindowLimiter } from "./rate-limit.ts";
+import type { RateLimiter } from "../replicas/state.ts";
 
 /** What every feature composer is built from. */
 export interface FeatureDeps {
@@ -12,5 +12,6 @@ export interface FeatureDeps {
   token: string;
   /** Chat history: follow-ups, /new, and the questions counted for `footnote stats`. */
   conversations: Conversations;
-  limits: { questions: SlidingWindowLimiter; ingests: SlidingWindowLimiter };
+  /** Shared by every replica when the storage is (replicas/state.ts). */
+  limits: { questions: RateLimiter; ingests: RateLimiter };
 }

@@ -18,6 +18,7 @@ import { DEFAULT_LOCALE, LOCALES } from "./i18n.ts";
 import { Inflight } from "./inflight.ts";
 import type { Conversations } from "../conversation/conversation.ts";
 import { telegramFailure } from "./reply.ts";
+import type { ReplicaState } from "../replicas/state.ts";
 
 /** grammY types signals with a polyfill's type; at run time they are the platform's. */
 type GrammySignal = Parameters<Bot["init"]>[0];
@@ -35,7 +36,13 @@ export interface RunBotOptions {
   /** Chat history (persisted); createBot keeps one in memory without it. */
   conversations?: Conversations;
   /** Called once the bot is known to Telegram and about to take updates. */
-  onStarted?: (info: { username: string; mode: "polling" | "webhook"; webhook?: string }) => void;
+  onStarted?: (info: {
+    username: string;
+    mode: "polling" | "webhook";
+    webhook?: string;
+  }) => void | Promise<void>;
+  /** Claimed updates and rate limits, shared by replicas (the storage's). */
+  replicas?: ReplicaState;
 }
 
 export async function runBot(opts: RunBotOptions): Promise<void> {
@@ -48,6 +55,7 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
     footnote,
     logger,
     inflight,
+    replicas: opts.replicas,
     ...(opts.conversations ? { conversations: opts.conversations } : {}),
   });
   try {
@@ -60,7 +68,7 @@ export async function runBot(opts: RunBotOptions): Promise<void> {
   if (signal?.aborted) return;
   const mode = config.WEBHOOK_URL ? "webhook" : "polling";
   logger.info({ username: bot.botInfo.username, mode }, `bot @${bot.botInfo.username} started (${mode})`);
-  opts.onStarted?.({
+  await opts.onStarted?.({
     username: bot.botInfo.username,
     mode,
     ...(config.WEBHOOK_URL ? { webhook: new URL(config.WEBHOOK_URL).origin } : {}),

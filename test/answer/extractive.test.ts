@@ -14,7 +14,7 @@ describe("extractive answerer, through the library", () => {
   afterAll(() => ctx.footnote.close());
 
   it("quotes exact substrings of the stored article, with markers that match its citations", async () => {
-    const stored = ctx.footnote.library("default")!.store.articleText(id)!;
+    const stored = ctx.footnote.embedded("default")!.store.articleText(id)!;
     for (const q of [
       "Who was at the meeting?",
       "Where has Tikhanovskaya taken refuge?",

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import { createFootnote } from "../../src/footnote.ts";
-import { loadConfig } from "../../src/config.ts";
 import { FootnoteError } from "../../src/errors.ts";
 import { localEmbedder } from "../../src/embeddings/embedder.ts";
 import { syntheticArticle, testConfig } from "../helpers/footnote.ts";
+import { BACKENDS, useBackend } from "../helpers/backends.ts";
 
 const toClose: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -18,7 +18,11 @@ async function open(config = testConfig(), deps = {}) {
   return f;
 }
 
-describe("library: store and index", () => {
+// One suite, run against each storage backend: what the interface promises, either way.
+describe.each(BACKENDS)("library on %s storage", (kind) => {
+  const backend = useBackend(kind);
+  const testConfig = (env = {}) => backend.config(env);
+
   it("stores an article and finds its passages again after a reopen", async () => {
     const config = testConfig();
     const a = await open(config);
@@ -33,9 +37,9 @@ describe("library: store and index", () => {
     await a.close();
 
     const b = await open(config);
-    expect(b.list("default").map((x) => x.id)).toEqual([r.id]);
+    expect((await b.list("default")).map((x) => x.id)).toEqual([r.id]);
     // A small library is saved whole on close: the next command replays nothing.
-    expect(b.library("default")!.index.pending).toBe(0);
+    if (kind === "embedded") expect(b.embedded("default")!.index.pending).toBe(0);
     const hits = await b.retrieve("default", "walrus committee budgets", 3);
     expect(hits[0]!.articleId).toBe(r.id);
   });
@@ -47,12 +51,12 @@ describe("library: store and index", () => {
     // No close(): as if the process were killed right after the command reported success.
     toClose.pop();
     const b = await open(config);
-    expect(b.list("default").map((x) => x.id)).toEqual([r.id]);
+    expect((await b.list("default")).map((x) => x.id)).toEqual([r.id]);
     expect((await b.retrieve("default", "heron committee", 1))[0]!.articleId).toBe(r.id);
   });
 
   it("tells a duplicate by its text or by its URL, and stores it once", async () => {
-    const f = await open();
+    const f = await open(testConfig());
     const text = syntheticArticle("otter");
     const first = await f.ingest("default", { kind: "text", text, title: "Otters" });
     const again = await f.ingest("default", {
@@ -72,24 +76,24 @@ describe("library: store and index", () => {
       source: "url",
     });
     expect(byUrl2).toMatchObject({ id: byUrl1.id, duplicate: true });
-    expect(f.list("default")).toHaveLength(2);
+    expect(await f.list("default")).toHaveLength(2);
   });
 
   it("keeps libraries apart: an article of one is never found from another", async () => {
-    const f = await open();
+    const f = await open(testConfig());
     await f.ingest("chat:1", { kind: "text", text: syntheticArticle("pelican"), title: "Pelicans" });
     expect(await f.retrieve("chat:1", "pelican committee", 3)).not.toHaveLength(0);
     expect(await f.retrieve("chat:2", "pelican committee", 3)).toHaveLength(0);
-    expect(f.list("chat:2")).toEqual([]);
+    expect(await f.list("chat:2")).toEqual([]);
     const ans = await f.ask("chat:2", "What did the pelican committee discuss?");
     expect(ans.abstained).toBe(true);
-    const id = f.list("chat:1")[0]!.id;
+    const id = (await f.list("chat:1"))[0]!.id;
     expect(await f.forget("chat:2", id)).toBe(false);
-    expect(f.list("chat:1")).toHaveLength(1);
+    expect(await f.list("chat:1")).toHaveLength(1);
   });
 
   it("forgets an article without a rebuild: its passages leave search at once", async () => {
-    const f = await open();
+    const f = await open(testConfig());
     const keep = await f.ingest("default", {
       kind: "text",
       text: syntheticArticle("badger"),
@@ -104,31 +108,7 @@ describe("library: store and index", () => {
     expect(await f.forget("default", gone.id)).toBe(false);
     const hits = await f.retrieve("default", "ferret committee report", 5);
     expect(hits.every((h) => h.articleId === keep.id)).toBe(true);
-    expect(f.list("default").map((a) => a.id)).toEqual([keep.id]);
-  });
-
-  it("grows past the index's initial capacity and snapshots without losing passages", async () => {
-    const config = testConfig();
-    const f = await open(config);
-    let total = 0;
-    for (let i = 0; i < 120; i++) {
-      const r = await f.ingest("big", {
-        kind: "text",
-        text: syntheticArticle(`topic${i}q`, 40),
-        title: `Article ${i}`,
-      });
-      total += r.chunks;
-    }
-    expect(total).toBeGreaterThan(1024 * 2);
-    const lib = f.library("big")!;
-    expect(lib.index.size).toBe(total);
-    const snapshots = fs.readdirSync(path.dirname(lib.store.db.name)).filter((n) => /\.(hnsw|flat)$/.test(n));
-    expect(snapshots).toHaveLength(1);
-    await f.close();
-    const g = await open(config);
-    const hit = await g.retrieve("big", "topic37q committee budgets", 1);
-    expect(hit[0]!.title).toBe("Article 37");
-    expect(g.library("big")!.index.size).toBe(total);
+    expect((await f.list("default")).map((a) => a.id)).toEqual([keep.id]);
   });
 
   it("refuses to mix embeddings: another provider or size gives an error naming `footnote reindex`, which works", async () => {
@@ -177,15 +157,60 @@ describe("library: store and index", () => {
   });
 
   it("rejects empty and oversized articles with a clear error and stores nothing", async () => {
-    const f = await open(
-      loadConfig({ DATA_DIR: testConfig().DATA_DIR, MAX_ARTICLE_CHARS: "1000", LOG_LEVEL: "silent" }),
-    );
+    const f = await open(testConfig({ MAX_ARTICLE_CHARS: "1000" }));
     await expect(f.ingestArticle("default", { text: "   \n ", source: "text" })).rejects.toMatchObject({
       code: "EMPTY_ARTICLE",
     });
     await expect(
       f.ingestArticle("default", { text: "word ".repeat(400), source: "text" }),
     ).rejects.toMatchObject({ code: "TOO_LARGE" });
-    expect(f.list("default")).toEqual([]);
+    expect(await f.list("default")).toEqual([]);
+  });
+});
+
+describe("library on embedded storage: the vector index", () => {
+  it("grows past the index's initial capacity and snapshots without losing passages", async () => {
+    const config = testConfig();
+    const f = await open(config);
+    let total = 0;
+    for (let i = 0; i < 120; i++) {
+      const r = await f.ingest("big", {
+        kind: "text",
+        text: syntheticArticle(`topic${i}q`, 40),
+        title: `Article ${i}`,
+      });
+      total += r.chunks;
+    }
+    expect(total).toBeGreaterThan(1024 * 2);
+    const lib = f.embedded("big")!;
+    expect(lib.index.size).toBe(total);
+    const snapshots = fs.readdirSync(path.dirname(lib.store.db.name)).filter((n) => /\.(hnsw|flat)$/.test(n));
+    expect(snapshots).toHaveLength(1);
+    await f.close();
+    const g = await open(config);
+    const hit = await g.retrieve("big", "topic37q committee budgets", 1);
+    expect(hit[0]!.title).toBe("Article 37");
+    expect(g.embedded("big")!.index.size).toBe(total);
+  });
+});
+
+describe.each(BACKENDS)("two processes on one %s storage", (kind) => {
+  const backend = useBackend(kind);
+
+  it("store an article they both ingest at once only once, and both report the same id", async () => {
+    const config = backend.config();
+    const [a, b] = [await open(config), await open(config)];
+    const text = syntheticArticle("narwhal", 6);
+    const [ra, rb] = await Promise.all([
+      a.ingest("shared", { kind: "text", text, title: "Narwhals" }),
+      b.ingest("shared", { kind: "text", text, title: "Narwhals" }),
+    ]);
+    expect(ra.id).toBe(rb.id);
+    expect([ra.duplicate, rb.duplicate].sort()).toEqual([false, true]);
+    expect(await a.list("shared")).toHaveLength(1);
+    expect(await b.list("shared")).toHaveLength(1);
+    // And both find it, whichever stored it.
+    for (const f of [a, b])
+      expect((await f.retrieve("shared", "narwhal committee budgets", 1))[0]!.articleId).toBe(ra.id);
   });
 });

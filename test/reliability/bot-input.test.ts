@@ -71,9 +71,11 @@ async function realBot(env: Record<string, string> = {}) {
 type Harness = Awaited<ReturnType<typeof realBot>>;
 
 /** Every library the bot could have written to, as listed. */
-function snapshot(footnote: Footnote): Record<string, ArticleSummary[]> {
+async function snapshot(footnote: Footnote): Promise<Record<string, ArticleSummary[]>> {
   return Object.fromEntries(
-    [`chat:${OWNER}`, `chat:${FRIEND}`, `chat:${GROUP}`].map((id) => [id, footnote.list(id)]),
+    await Promise.all(
+      [`chat:${OWNER}`, `chat:${FRIEND}`, `chat:${GROUP}`].map(async (id) => [id, await footnote.list(id)]),
+    ),
   );
 }
 
@@ -83,7 +85,7 @@ async function oneReply(
   message: Parameters<Harness["h"]["send"]>[0],
   chatId = message.chatId ?? OWNER,
 ) {
-  const before = snapshot(footnote);
+  const before = await snapshot(footnote);
   const sentBefore = h.to(chatId).length;
   await h.send(message);
   const replies = h.to(chatId).slice(sentBefore);
@@ -91,7 +93,7 @@ async function oneReply(
     replies.map((r) => r.plain),
     "exactly one reply",
   ).toHaveLength(1);
-  expect(snapshot(footnote), "nothing stored").toEqual(before);
+  expect(await snapshot(footnote), "nothing stored").toEqual(before);
   return replies[0]!;
 }
 
@@ -199,7 +201,7 @@ describe("bad /ingest input in a private chat", () => {
   it("and a good link still works afterwards", async () => {
     await bot.h.send({ text: `/ingest ${site.url}/article` });
     expect(bot.h.to(OWNER).at(-1)!.plain).toMatch(/^Added Dispatch 42: .*: \d+ passages \(id /);
-    expect(bot.footnote.list(`chat:${OWNER}`)).toHaveLength(1);
+    expect(await bot.footnote.list(`chat:${OWNER}`)).toHaveLength(1);
   });
 });
 
@@ -241,7 +243,7 @@ describe("another chat's articles", () => {
       GROUP,
     );
     expect(inGroup.plain).toBe(`No article ${theirs.id} in this chat. /list shows them.`);
-    expect(bot.footnote.list(`chat:${FRIEND}`).map((a) => a.id)).toEqual([theirs.id]);
+    expect((await bot.footnote.list(`chat:${FRIEND}`)).map((a) => a.id)).toEqual([theirs.id]);
 
     // Their article does not answer questions here, nor show in /list.
     const before = bot.h.to(OWNER).length;

@@ -39,7 +39,7 @@ it("counts the live vectors right after reopening a snapshot that holds deleted 
     ids.push((await footnote.ingest("live", { kind: "text", text: a.text, title: a.title })).id);
   }
   await footnote.forget("live", ids[3]!);
-  const library = footnote.library("live")!;
+  const library = footnote.embedded("live")!;
   // Few deletions: the snapshot keeps them as marked points instead of rebuilding.
   library.index.snapshot(library.store);
   const passages = library.store.passageCount();
@@ -47,7 +47,7 @@ it("counts the live vectors right after reopening a snapshot that holds deleted 
   await footnote.close();
 
   footnote = await createFootnote({ config });
-  const reopened = footnote.library("live")!;
+  const reopened = footnote.embedded("live")!;
   expect(reopened.index.size).toBe(reopened.store.passageCount());
   expect(checkLibrary(reopened).notInIndex).toEqual([]);
   await footnote.close();

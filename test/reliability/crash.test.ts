@@ -57,10 +57,10 @@ it(`keeps every reported article, whole, through ${ROUNDS} SIGKILLs during inges
 
     const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
     try {
-      const library = footnote.library(LIB);
+      const library = footnote.embedded(LIB);
       const t2 = Date.now();
       expect(library, `round ${round}: the library opens`).toBeDefined();
-      const listed = footnote.list(LIB);
+      const listed = await footnote.list(LIB);
       const listedIds = new Set(listed.map((a) => a.id));
 
       // Everything reported done is there.

@@ -56,7 +56,7 @@ export async function killDuring(
   };
   {
     const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
-    remember(footnote.library(LIB)!);
+    remember(footnote.embedded(LIB)!);
     await footnote.close();
   }
 
@@ -105,9 +105,9 @@ export async function killDuring(
 
     const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
     try {
-      const library = footnote.library(LIB);
+      const library = footnote.embedded(LIB);
       expect(library, `round ${round}: the library opens`).toBeDefined();
-      const listed = footnote.list(LIB);
+      const listed = await footnote.list(LIB);
       const listedIds = new Set(listed.map((a) => a.id));
 
       // One step was in flight at the kill: an ingest (committed, maybe unreported) or a

@@ -50,7 +50,9 @@ await new Promise<void>((resolve) => {
 });
 
 const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
-const library = footnote.library(libraryId, true)!;
+// Compaction is the embedded index's; the other modes run on either storage.
+const library = mode === "compact" ? footnote.embedded(libraryId, true) : undefined;
+await footnote.library(libraryId, true);
 say("READY");
 
 async function ingest(n: number): Promise<void> {
@@ -60,7 +62,7 @@ async function ingest(n: number): Promise<void> {
 }
 
 async function forgetOldest(): Promise<void> {
-  const oldest = footnote.list(libraryId!)[0];
+  const oldest = (await footnote.list(libraryId!))[0];
   if (!oldest) return;
   if (await footnote.forget(libraryId!, oldest.id)) say(`FORGOT ${oldest.id}`);
 }
@@ -70,7 +72,7 @@ let step = 0;
 for (;;) {
   await ingest(n++);
   if (mode === "forget" || mode === "compact") await forgetOldest();
-  if (mode === "compact") {
+  if (library) {
     if (step % 2 === 0) library.index.snapshot(library.store);
     else library.index.maybeSnapshot(library.store, { force: true });
     say("SNAP");

@@ -97,7 +97,7 @@ describe("the library API", () => {
       expect(new Set(ingests.map((r) => r.value.id)).size).toBe(19);
 
       // Nothing lost: every new article is listed and answerable.
-      const listed = new Set(footnote.list(LIB).map((a) => a.id));
+      const listed = new Set((await footnote.list(LIB)).map((a) => a.id));
       expect(listed.size).toBe(39);
       for (const [i, r] of ingests.entries()) {
         expect(listed.has(r.value.id)).toBe(true);
@@ -105,9 +105,9 @@ describe("the library API", () => {
         const answer = await footnote.ask(LIB, incoming[i]!.question);
         expect(answer.citations.map((c) => c.articleId)).toContain(r.value.id);
       }
-      const library = footnote.library(LIB)!;
+      const library = footnote.embedded(LIB)!;
       const report = checkLibrary(library);
-      const chunks = footnote.list(LIB).reduce((sum, a) => sum + a.chunks, 0);
+      const chunks = (await footnote.list(LIB)).reduce((sum, a) => sum + a.chunks, 0);
       expect(report).toMatchObject({
         articles: 39,
         passages: chunks,
@@ -207,9 +207,9 @@ describe("the bot", () => {
           [...mentioned].filter((n) => n !== a.n && n !== during.get(u)!.n),
           `chat ${u}: other chats' articles`,
         ).toEqual([]);
-        const library = footnote.library(`chat:${u}`)!;
-        expect(footnote.list(`chat:${u}`).map((x) => x.id)).toContain(id);
-        expect(footnote.list(`chat:${u}`)).toHaveLength(2);
+        const library = footnote.embedded(`chat:${u}`)!;
+        expect((await footnote.list(`chat:${u}`)).map((x) => x.id)).toContain(id);
+        expect(await footnote.list(`chat:${u}`)).toHaveLength(2);
         const report = checkLibrary(library);
         expect(report).toMatchObject({
           articles: 2,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testFootnote } from "../helpers/footnote.ts";
-import { analyseQuery, ftsExpression } from "../../src/retrieve/query.ts";
+import { analyseQuery, lexicalWords } from "../../src/retrieve/query.ts";
+import { ftsMatch } from "../../src/library/store.ts";
 import { retrieveWithVector } from "../../src/retrieve/hybrid.ts";
 
 describe("hybrid retrieval", () => {
@@ -20,8 +21,9 @@ describe("hybrid retrieval", () => {
   afterAll(() => ctx.footnote.close());
 
   it("matches a possessive the way the full-text index splits it (Emma's → Emma)", async () => {
-    const store = ctx.footnote.library("default")!.store;
-    const expr = ftsExpression(analyseQuery("What is known about Emma's family?", store))!;
+    const library = ctx.footnote.embedded("default")!;
+    const store = library.store;
+    const expr = ftsMatch(lexicalWords(await analyseQuery("What is known about Emma's family?", library)))!;
     expect(expr).toContain('"emma"');
     expect(expr).not.toContain("emma's");
     const ids = store.lexical(expr, 5).map((r) => r.id);
@@ -47,16 +49,16 @@ describe("hybrid retrieval", () => {
 
   it("scores a passage found by BM25 that the index does not hold yet from the stored vector", async () => {
     // As when another process has just ingested it: the store and FTS5 have it, the index not.
-    const library = ctx.footnote.library("default")!;
+    const library = ctx.footnote.embedded("default")!;
     const question = "When was the castle rebuilt after the fire?";
     const qv = Float32Array.from(await ctx.footnote.embedder.embedQuery(question));
-    const held = retrieveWithVector(library, qv, question, 1).passages[0]!;
+    const held = (await retrieveWithVector(library, qv, question, 1)).passages[0]!;
     expect(held.text).toContain("1174");
     const [stored] = library.store.vectors([held.id]);
     library.index.remove(held.id);
     try {
       expect(library.index.has(held.id)).toBe(false);
-      const notHeld = retrieveWithVector(library, qv, question, 1).passages[0]!;
+      const notHeld = (await retrieveWithVector(library, qv, question, 1)).passages[0]!;
       expect(notHeld.id).toBe(held.id);
       // The same score, from the float vector instead of the index's codes.
       expect(notHeld.score).toBeCloseTo(held.score, 3);
@@ -71,7 +73,7 @@ describe("hybrid retrieval", () => {
   });
 });
 
-describe("ftsExpression in a large library", () => {
+describe("lexicalWords in a large library", () => {
   const terms = (passages: number, idfs: Record<string, number>) => {
     const words = Object.keys(idfs);
     return {
@@ -87,11 +89,10 @@ describe("ftsExpression in a large library", () => {
   const question = { alpha: 9, bravo: 8, charlie: 7.5, delta: 7, echo: 6, foxtrot: 5 };
 
   it("looks up only the three rarest words, so that each query scores a bounded number of posting lists", () => {
-    const expr = ftsExpression(terms(100_000, question))!;
-    expect(expr.split(" OR ").sort()).toEqual(['"alpha"', '"bravo"', '"charlie"']);
+    expect(lexicalWords(terms(100_000, question)).sort()).toEqual(["alpha", "bravo", "charlie"]);
   });
 
   it("keeps every word in a small library, where posting lists are short", () => {
-    expect(ftsExpression(terms(1_000, question))!.split(" OR ")).toHaveLength(6);
+    expect(lexicalWords(terms(1_000, question))).toHaveLength(6);
   });
 });

@@ -466,7 +466,7 @@ describe("/list and /forget", () => {
     const [unknown, foreign] = h.to(OWNER);
     expect(unknown!.text).toBe("No article <code>nope&lt;b&gt;</code> in this chat. /list shows them.");
     expect(foreign!.plain).toBe(`No article ${other.id} in this chat. /list shows them.`);
-    expect(h.footnote.list("chat:555")).toHaveLength(1);
+    expect(await h.footnote.list("chat:555")).toHaveLength(1);
   });
 
   it("forgets an article of this chat", async () => {
@@ -474,7 +474,7 @@ describe("/list and /forget", () => {
     const mine = await withArticle(h);
     await h.send({ text: `/forget ${mine.id}` });
     expect(h.to(OWNER)[0]!.plain).toBe(`Forgot Lukashenko meets jailed rivals (${mine.id}).`);
-    expect(h.footnote.list(`chat:${OWNER}`)).toEqual([]);
+    expect(await h.footnote.list(`chat:${OWNER}`)).toEqual([]);
   });
 
   it("lets only admins forget when INGEST=admins", async () => {
@@ -482,7 +482,7 @@ describe("/list and /forget", () => {
     const mine = await withArticle(h);
     await h.send({ text: `/forget ${mine.id}` });
     expect(h.to(OWNER)[0]!.plain).toBe("Only the bot's admins can remove articles here.");
-    expect(h.footnote.list(`chat:${OWNER}`)).toHaveLength(1);
+    expect(await h.footnote.list(`chat:${OWNER}`)).toHaveLength(1);
   });
 });
 
@@ -524,7 +524,7 @@ describe("groups", () => {
   it("ingests in groups too", async () => {
     const h = makeTestBot();
     await h.send({ chatId: GROUP, text: `/ingest@${botInfo.username} ${ARTICLE}` });
-    expect(h.footnote.list(`chat:${GROUP}`)).toHaveLength(1);
+    expect(await h.footnote.list(`chat:${GROUP}`)).toHaveLength(1);
   });
 });
 

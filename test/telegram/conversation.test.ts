@@ -42,7 +42,7 @@ describe("a message in a private chat", () => {
     expect(added!.plain).toMatch(/^Added Ferry talks: \d+ passages? \(id a1\)/);
     expect(buttons(added!).map((b) => b.callback_data)).toEqual(["undo:a1"]);
     await press(h, "undo:a1", { message_id: added!.messageId });
-    expect(h.footnote.list(`chat:${OWNER}`)).toEqual([]);
+    expect(await h.footnote.list(`chat:${OWNER}`)).toEqual([]);
     expect(added!.plain).toMatch(/^Removed Ferry talks again/);
     expect(buttons(added!)).toEqual([]);
   });

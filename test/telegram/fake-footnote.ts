@@ -139,7 +139,7 @@ export class FakeFootnote implements Footnote {
     return [];
   }
 
-  list(libraryId: string): ArticleSummary[] {
+  async list(libraryId: string): Promise<ArticleSummary[]> {
     return (this.libraries.get(libraryId) ?? []).map(({ text: _text, ...summary }) => summary);
   }
 

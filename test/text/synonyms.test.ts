@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { synonyms } from "../../src/text/synonyms.ts";
 import { scoreSentences, SYNONYM_WEIGHT } from "../../src/retrieve/sentence-match.ts";
-import { analyseQuery } from "../../src/retrieve/query.ts";
-import type { Store } from "../../src/library/store.ts";
+import { analyseQuery, type TermStatsSource } from "../../src/retrieve/query.ts";
 
 /** A store of 100 passages in which every word is in one: every stem has the same IDF. */
-const store = { passageCount: () => 100, documentFrequency: () => 1 } as unknown as Store;
+const store: TermStatsSource = {
+  termStats: async (stems) => ({ passages: 100, df: new Map(stems.map((s) => [s, 1])) }),
+};
 
 describe("synonyms (WordNet, offline)", () => {
   it("knows the paraphrases readers use, both ways, phrases included", () => {
@@ -19,9 +20,9 @@ describe("synonyms (WordNet, offline)", () => {
     expect(synonyms("qwertyuiop")).toEqual([]);
   });
 
-  it("lets a sentence match a question in other words, for less than the same words", () => {
+  it("lets a sentence match a question in other words, for less than the same words", async () => {
     const text = "The cinema on Main Street closed. The movie theater on Main Street closed.";
-    const q = analyseQuery("When did the movie theater on Main Street close?", store);
+    const q = await analyseQuery("When did the movie theater on Main Street close?", store);
     const [other, same] = scoreSentences(text, q);
     expect(same!.coverage).toBeCloseTo(1);
     expect(other!.coverage).toBeLessThan(same!.coverage);

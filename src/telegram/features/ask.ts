@@ -59,7 +59,7 @@ export async function answer(ctx: Context, deps: FeatureDeps, question: string):
     await ctx.reply(say(ctx).questionTooLong(question.length, config.MAX_QUESTION_CHARS));
     return;
   }
-  const limit = limits.questions.take(ctx.from?.id ?? ctx.chat!.id);
+  const limit = await limits.questions.take(ctx.from?.id ?? ctx.chat!.id);
   if (!limit.ok) {
     await ctx.reply(say(ctx).askTooFast(limits.questions.limit, limit.retryAfterMs));
     return;

@@ -25,7 +25,7 @@ export function forgetFeature(deps: FeatureDeps): Composer<Context> {
       return;
     }
     const libraryId = libraryIdFor(config, ctx.chat.id);
-    const article = footnote.list(libraryId).find((a) => a.id === id);
+    const article = (await footnote.list(libraryId)).find((a) => a.id === id);
     let removed = false;
     try {
       removed = article !== undefined && (await footnote.forget(libraryId, id));

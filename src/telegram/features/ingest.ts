@@ -80,7 +80,7 @@ export async function ingest(
     await ctx.reply(resolved.refusal, { link_preview_options: { is_disabled: true } });
     return;
   }
-  const limit = limits.ingests.take(ctx.from?.id ?? ctx.chat!.id);
+  const limit = await limits.ingests.take(ctx.from?.id ?? ctx.chat!.id);
   if (!limit.ok) {
     await ctx.reply(say(ctx).ingestTooFast(limits.ingests.limit, limit.retryAfterMs));
     return;

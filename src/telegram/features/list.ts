@@ -19,7 +19,7 @@ export function listFeature(deps: FeatureDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.command("list", async (ctx) => {
     const tr = translatorFor(ctx);
-    const page = renderList(tr, footnote.list(libraryIdFor(config, ctx.chat.id)), 0);
+    const page = renderList(tr, await footnote.list(libraryIdFor(config, ctx.chat.id)), 0);
     const markup = keyboard(tr, page);
     await sendHtml(ctx, page.html, logger, markup ? { reply_markup: markup } : {});
   });
@@ -28,7 +28,11 @@ export function listFeature(deps: FeatureDeps): Composer<Context> {
     try {
       if (!ctx.chat || !message) return;
       const tr = translatorFor(ctx);
-      const page = renderList(tr, footnote.list(libraryIdFor(config, ctx.chat.id)), Number(ctx.match[1]));
+      const page = renderList(
+        tr,
+        await footnote.list(libraryIdFor(config, ctx.chat.id)),
+        Number(ctx.match[1]),
+      );
       await editHtml(ctx, message.message_id, page.html, logger, {
         reply_markup: keyboard(tr, page) ?? { inline_keyboard: [] },
       });

@@ -78,7 +78,7 @@ export function messageFeature(deps: FeatureDeps): Composer<Context> {
     if (!canChangeLibrary(config, ctx.from.id)) return done(ctx, say(ctx).onlyAdminsRemove);
     const id = ctx.match[1]!;
     const libraryId = libraryIdFor(config, ctx.chat.id);
-    const article = footnote.list(libraryId).find((a) => a.id === id);
+    const article = (await footnote.list(libraryId)).find((a) => a.id === id);
     const removed = article !== undefined && (await footnote.forget(libraryId, id));
     await done(ctx, removed ? undefined : say(ctx).undoGone);
     if (!removed || !article) return;

@@ -1,0 +1,141 @@
+/**
+ * The storage interface: everything above it (ingestion, retrieval, fusion, reranking,
+ * answering) talks to libraries only through these two types, and never knows which backend
+ * it has. Two implement it: the embedded one (SQLite + an in-memory vector index, one folder
+ * per library; embedded.ts) and PostgreSQL with pgvector (postgres/). docs/storage.md says why
+ * it is shaped this way.
+ *
+ * Every method is asynchronous because a backend may be a network hop away.
+ */
+import type { ArticleSummary, Chunk, Passage } from "../types.ts";
+import type { Span } from "../text/sentences.ts";
+import type { Embedder } from "../embeddings/embedder.ts";
+import type { ReplicaState } from "../replicas/state.ts";
+
+export type StorageKind = "embedded" | "postgres";
+
+/** Which embeddings built a library's vectors; opening it with other ones is refused. */
+export interface EmbeddingIdentity {
+  provider: string;
+  model: string;
+  dimensions: number;
+}
+
+/** An article as it is stored (its id chosen by the caller, unique within the library). */
+export interface ArticleRecord {
+  id: string;
+  title: string;
+  url: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  text: string;
+  contentHash: string;
+  /** ISO 639-1; identified from the text when not given. */
+  language?: string | null;
+}
+
+export interface StoredArticleRef {
+  id: string;
+  title: string;
+  chunks: number;
+  url: string | null;
+}
+
+export type AddResult =
+  | { duplicate: false; passageIds: number[] }
+  /** The same text or URL was already there (perhaps stored by another process a moment ago). */
+  | { duplicate: true; existing: StoredArticleRef };
+
+/** A passage as retrieval reads it: with its sentence spans (article offsets) when stored. */
+export type StoredPassage = Passage & { sentences?: Span[] };
+
+/** What a question asks of the lexical and the vector side, in one call. */
+export interface CandidateQuery {
+  /**
+   * The question's stems the lexical side matches (any of them), as indexTokens makes them for
+   * the passages (in the question's language): each backend looks them up as they are. Empty:
+   * no lexical side.
+   */
+  words: string[];
+  vector: Float32Array;
+  /** Candidates taken from each side. */
+  limit: number;
+}
+
+export interface Candidates {
+  /** BM25 (higher is better), best first. */
+  lexical: Array<{ id: number; score: number }>;
+  /** The vector side's ids, nearest first. */
+  nearest: number[];
+  /** The question's cosine with every candidate of either side. */
+  cosine: Map<number, number>;
+}
+
+/** One library: a named set of articles that no other library's queries can reach. */
+export interface LibraryStore {
+  readonly id: string;
+  readonly storage: StorageKind;
+  /** Passages in the library. */
+  passageCount(): Promise<number>;
+  /** An article with this content hash, or else this URL. */
+  findDuplicate(contentHash: string, url: string | null): Promise<StoredArticleRef | undefined>;
+  hasArticle(articleId: string): Promise<boolean>;
+  /**
+   * Stores an article with its passages and their vectors, all or nothing: a kill at any
+   * moment leaves the whole article or none of it. An article of the same text already there
+   * (another process may have just stored it) is reported, not stored twice.
+   */
+  addArticle(article: ArticleRecord, chunks: Chunk[], vectors: Float32Array[]): Promise<AddResult>;
+  /** Removes an article and everything of it; false when there was none of that id. */
+  forget(articleId: string): Promise<boolean>;
+  listArticles(): Promise<ArticleSummary[]>;
+  articleText(articleId: string): Promise<string | undefined>;
+  /** The passage count and how many passages contain each (stemmed) term. */
+  termStats(stems: string[]): Promise<{ passages: number; df: Map<string, number> }>;
+  /** Lexical and vector candidates of a question, and the cosine of each. */
+  candidates(query: CandidateQuery): Promise<Candidates>;
+  /** Passages by id, in the order asked; ids no longer there are left out. */
+  passages(ids: number[]): Promise<StoredPassage[]>;
+}
+
+/** One article with its passages and their vectors, as `footnote migrate` copies it. */
+export interface ArticleExport {
+  article: ArticleRecord & { createdAt: string };
+  chunks: Chunk[];
+  vectors: Float32Array[];
+}
+
+export type ImportOutcome =
+  { outcome: "copied" } | { outcome: "present" } | { outcome: "duplicate"; existing: StoredArticleRef };
+
+/** All libraries of one backend. */
+export interface Storage {
+  readonly kind: StorageKind;
+  /**
+   * Runs `use` with a library, kept open until it returns; with `create` false a library that
+   * does not exist yet gives undefined (and `use` is not called).
+   */
+  withLibrary<T>(
+    libraryId: string,
+    create: boolean,
+    use: (library: LibraryStore) => Promise<T>,
+  ): Promise<T | undefined>;
+  /** Every library's id. */
+  listLibraries(): Promise<string[]>;
+  /** Re-embeds every passage of every library with `embedder` (after a change of embeddings). */
+  reindex(
+    embedder: Embedder,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ passages: number }>;
+  /** Every article of a library with its passages and vectors, oldest first (for migrate). */
+  exportArticles(libraryId: string): AsyncIterable<ArticleExport>;
+  /**
+   * Stores an exported article as it was (same id, all or nothing). `present` when the library
+   * already has that id, `duplicate` when it has the same text under another id: a copy can be
+   * run again, and resumes where it stopped.
+   */
+  importArticle(libraryId: string, item: ArticleExport): Promise<ImportOutcome>;
+  /** What bot replicas share (claimed updates, rate limits): in memory, or in the database. */
+  replicaState(): ReplicaState;
+  close(): Promise<void>;
+}

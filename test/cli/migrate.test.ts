@@ -1,0 +1,124 @@
+/**
+ * `footnote migrate`: every embedded library copied into Postgres (a PGlite server here) and
+ * verified; run again it copies nothing; interrupted, it resumes.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { main, type CliIO } from "../../src/cli/main.ts";
+import { createFootnote } from "../../src/footnote.ts";
+import { loadConfig } from "../../src/config.ts";
+import { EmbeddedStorage } from "../../src/library/embedded.ts";
+import { PostgresStorage } from "../../src/library/postgres/storage.ts";
+import { migrateLibraries } from "../../src/library/migrate.ts";
+import { localEmbedder } from "../../src/embeddings/embedder.ts";
+import { syntheticArticle, tempDir } from "../helpers/footnote.ts";
+import { PGLITE_START_MS, startPglite, type PgliteServer } from "../helpers/pglite.ts";
+
+let server: PgliteServer;
+beforeAll(async () => {
+  server = await startPglite();
+}, PGLITE_START_MS);
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function run(env: Record<string, string>, ...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    stdin: async () => Buffer.alloc(0),
+    env: { LOG_LEVEL: "silent", ...env },
+    stderrIsTTY: true,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** A DATA_DIR with two libraries of a few articles each. */
+async function embeddedData(): Promise<{ dataDir: string; titles: Record<string, string[]> }> {
+  const dataDir = tempDir();
+  const f = await createFootnote({ config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent" }) });
+  const titles: Record<string, string[]> = { "chat:1": [], "chat:2": [] };
+  for (const [lib, topics] of Object.entries({
+    "chat:1": ["osprey", "kestrel", "merlin"],
+    "chat:2": ["puffin", "gannet"],
+  }))
+    for (const t of topics) {
+      await f.ingest(lib, { kind: "text", text: syntheticArticle(t, 6), title: t });
+      titles[lib]!.push(t);
+    }
+  await f.close();
+  return { dataDir, titles };
+}
+
+describe("footnote migrate", () => {
+  beforeEach(async () => {
+    await server.reset();
+  });
+
+  it("copies every library, verifies it, answers from Postgres after, and copies nothing the second time", async () => {
+    const { dataDir, titles } = await embeddedData();
+    const first = await run({ DATA_DIR: dataDir }, "migrate", "--to", server.url);
+    expect(first.stderr).toMatch(/\d+ \/ \d+ passages {2}[\d,]+\/s/);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/chat:1: 3 articles, \d+ passages; copied 3, already there 0; verified/);
+    expect(first.stdout).toMatch(/chat:2: 2 articles, \d+ passages; copied 2, already there 0; verified/);
+
+    const pg = await createFootnote({
+      config: loadConfig({ DATA_DIR: tempDir(), DATABASE_URL: server.url, LOG_LEVEL: "silent" }),
+    });
+    try {
+      for (const [lib, ts] of Object.entries(titles)) {
+        expect((await pg.list(lib)).map((a) => a.title)).toEqual(ts);
+        const hit = await pg.retrieve(lib, `${ts[0]} committee budgets`, 1);
+        expect(hit[0]!.title).toBe(ts[0]);
+      }
+    } finally {
+      await pg.close();
+    }
+
+    const again = await run({ DATA_DIR: dataDir }, "migrate", "--to", server.url, "--json");
+    expect(again.code).toBe(0);
+    const report = JSON.parse(again.stdout) as {
+      verified: boolean;
+      libraries: Array<{ copied: number; present: number }>;
+    };
+    expect(report.verified).toBe(true);
+    expect(report.libraries.map((l) => [l.copied, l.present])).toEqual([
+      [0, 3],
+      [0, 2],
+    ]);
+  });
+
+  it("resumes after an interruption, and the result is whole", async () => {
+    const { dataDir } = await embeddedData();
+    const embedder = localEmbedder();
+    const from = new EmbeddedStorage({ dataDir, identity: () => embedder.identity });
+    const to = await PostgresStorage.connect({ url: server.url, identity: () => embedder.identity });
+    try {
+      let seen = 0;
+      await expect(
+        migrateLibraries(from, to, {
+          onProgress: () => {
+            if (++seen === 2) throw new Error("interrupted");
+          },
+        }),
+      ).rejects.toThrow("interrupted");
+      const report = await migrateLibraries(from, to);
+      expect(report.map((r) => [r.library, r.copied, r.present, r.missing.length])).toEqual([
+        ["chat:1", 1, 2, 0],
+        ["chat:2", 2, 0, 0],
+      ]);
+    } finally {
+      await from.close();
+      await to.close();
+    }
+  });
+
+  it("says where to copy to when neither --to nor DATABASE_URL is given", async () => {
+    const r = await run({ DATA_DIR: tempDir() }, "migrate");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("footnote migrate --to");
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * What only the Postgres backend has: its schema migrations, its session settings, and the
+ * library column keeping libraries apart on both vector paths (exact and HNSW).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { PostgresStorage } from "../../src/library/postgres/storage.ts";
+import { SCHEMA_VERSION } from "../../src/library/postgres/schema.ts";
+import { localEmbedder } from "../../src/embeddings/embedder.ts";
+import { syntheticArticle } from "../helpers/footnote.ts";
+import { PGLITE_START_MS, startPglite, type PgliteServer } from "../helpers/pglite.ts";
+import { chunkText } from "../../src/ingest/chunk.ts";
+import type { LibraryStore } from "../../src/library/storage.ts";
+import { analyseQuery, lexicalWords } from "../../src/retrieve/query.ts";
+
+let server: PgliteServer;
+beforeAll(async () => {
+  server = await startPglite();
+}, PGLITE_START_MS);
+afterAll(async () => {
+  await server?.stop();
+});
+
+const embedder = localEmbedder();
+const connect = (exactScanMax?: number) =>
+  PostgresStorage.connect({ url: server.url, identity: () => embedder.identity, exactScanMax });
+
+async function store(library: LibraryStore, topic: string): Promise<number[]> {
+  const text = syntheticArticle(topic);
+  const chunks = chunkText(text);
+  const r = await library.addArticle(
+    { id: topic, title: topic, url: null, byline: null, publishedAt: null, text, contentHash: topic },
+    chunks,
+    await embedder.embedDocuments(chunks.map((c) => c.text)),
+  );
+  if (r.duplicate) throw new Error("unexpected duplicate");
+  return r.passageIds;
+}
+
+describe("postgres storage", () => {
+  it("migrates once when replicas start together, under the advisory lock", async () => {
+    const storages = await Promise.all([connect(), connect(), connect()]);
+    try {
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      const { rows } = await client.query<{ value: string }>(
+        "SELECT value FROM footnote_meta WHERE key = 'schema_version'",
+      );
+      expect(rows).toEqual([{ value: String(SCHEMA_VERSION) }]);
+      await client.end();
+      // Every connection the storage lends has vector search's session settings.
+      const own = await storages[0].query<{ ef: string; scan: string }>(
+        "SELECT current_setting('hnsw.ef_search') AS ef, current_setting('hnsw.iterative_scan') AS scan",
+      );
+      expect(own.rows[0]).toEqual({ ef: "100", scan: "relaxed_order" });
+    } finally {
+      for (const s of storages) await s.close();
+    }
+  });
+
+  it.each([
+    ["an exact scan", Number.MAX_SAFE_INTEGER],
+    ["the HNSW index", 0],
+  ])("never returns another library's rows, by words or by vector, through %s", async (_name, exactMax) => {
+    await server.reset();
+    const storage = await connect(exactMax);
+    try {
+      const theirs = await storage.withLibrary("chat:1", true, (l) => store(l, "albatross"));
+      await storage.withLibrary("chat:2", true, (l) => store(l, "cormorant"));
+      // The question is chat:1's article word for word, asked in chat:2.
+      const qv = await embedder.embedQuery(syntheticArticle("albatross"));
+      const got = await storage.withLibrary("chat:2", false, async (l) => {
+        await l.termStats(["albatross"]);
+        return l.candidates({ words: ["albatross", "committee"], vector: qv, limit: 40 });
+      });
+      const ids = [...got!.cosine.keys()];
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) expect(theirs).not.toContain(id);
+      expect(got!.lexical.every((r) => !theirs!.includes(r.id))).toBe(true);
+      // And chat:1 finds its own by the same question.
+      const own = await storage.withLibrary("chat:1", false, (l) =>
+        l.candidates({ words: ["albatross"], vector: qv, limit: 40 }),
+      );
+      expect(own!.lexical.map((r) => r.id)).toEqual(expect.arrayContaining(theirs!));
+      expect(own!.nearest.slice(0, theirs!.length).sort()).toEqual([...theirs!].sort());
+      expect(await storage.withLibrary("chat:2", false, (l) => l.passages(theirs!))).toEqual([]);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it("forgets an article with its passages, postings and counts", async () => {
+    await server.reset();
+    const storage = await connect();
+    try {
+      await storage.withLibrary("lib", true, async (l) => {
+        await store(l, "heron");
+        const ids = await store(l, "egret");
+        expect(await l.passageCount()).toBeGreaterThan(ids.length);
+        expect(await l.forget("egret")).toBe(true);
+        expect(await l.forget("egret")).toBe(false);
+        expect(await l.passages(ids)).toEqual([]);
+        const stats = await l.termStats(["egret", "heron"]);
+        expect(stats.df.get("egret")).toBe(0);
+        expect(stats.df.get("heron")).toBe(stats.passages);
+      });
+      const { rows } = await storage.pool.query<{ n: number }>(
+        "SELECT count(*)::int8 AS n FROM footnote_postings WHERE term = 'egret'",
+      );
+      expect(rows[0]!.n).toBe(0);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it("indexes each article's language stems, as the embedded index does, and finds them with the question's", async () => {
+    await server.reset();
+    const storage = await connect();
+    const articles = [
+      {
+        id: "zh",
+        title: "鸟类迁徙",
+        text: "每年秋天，数以百万计的候鸟从西伯利亚飞往中国南方过冬。科学家在鄱阳湖统计了超过六十万只白鹤和天鹅。",
+      },
+      {
+        id: "ru",
+        title: "Встреча в Минске",
+        text: "Президенты встретились в Минске в понедельник. Переговоры продолжались шесть часов, сообщили журналисты.",
+      },
+      {
+        id: "en",
+        title: "Harbour",
+        text: "The harbour reopened on Monday after the storms. Repairs cost four million pounds, the mayor said.",
+      },
+    ];
+    try {
+      await storage.withLibrary("lib", true, async (l) => {
+        for (const a of articles) {
+          const chunks = chunkText(a.text, { minChars: 10 });
+          await l.addArticle(
+            { ...a, url: null, byline: null, publishedAt: null, contentHash: a.id },
+            chunks,
+            await embedder.embedDocuments(chunks.map((c) => c.text)),
+          );
+        }
+        const found = async (question: string) => {
+          const words = lexicalWords(await analyseQuery(question, l));
+          const { lexical } = await l.candidates({
+            words,
+            vector: await embedder.embedQuery(question),
+            limit: 10,
+          });
+          const passages = await l.passages(lexical.map((r) => r.id));
+          return [...new Set(passages.map((p) => p.articleId))];
+        };
+        expect(await found("科学家在哪里统计了白鹤？")).toEqual(["zh"]);
+        expect(await found("Сколько часов шли переговоры в Минске?")).toEqual(["ru"]);
+        expect(await found("When did the harbours reopen?")).toEqual(["en"]);
+      });
+      const exported = new Map<string, string | null | undefined>();
+      for await (const item of storage.exportArticles("lib"))
+        exported.set(item.article.id, item.article.language);
+      expect(Object.fromEntries(exported)).toEqual({ zh: "zh", ru: "ru", en: "en" });
+    } finally {
+      await storage.close();
+    }
+  });
+});

@@ -1,0 +1,142 @@
+/**
+ * Two replicas: two real `footnote bot` processes in webhook mode behind one database (a
+ * PGlite server in this process), against a fake Bot API. An article stored through one is
+ * answered from by the other; an update Telegram delivers twice (to either replica) is
+ * handled once; a user's rate limit holds across both; the same article ingested through
+ * both at once is stored once.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { autoEntities, FakeBotApi } from "../helpers/fake-bot-api.ts";
+import { startPglite, type PgliteServer } from "../helpers/pglite.ts";
+import { syntheticArticle } from "../helpers/footnote.ts";
+
+const BIN = fileURLToPath(new URL("../../bin/footnote.js", import.meta.url));
+const SECRET = "replica-secret_1";
+const ALICE = 501;
+const BOB = 502;
+const CAROL = 503;
+
+let api: FakeBotApi;
+let db: PgliteServer;
+let dataDir: string;
+const replicas: Array<{ child: ChildProcess; port: number; stderr: () => string }> = [];
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+beforeAll(async () => {
+  api = await FakeBotApi.start();
+  db = await startPglite();
+  dataDir = await mkdtemp(join(tmpdir(), "footnote-replicas-"));
+  for (let i = 0; i < 2; i++) {
+    const port = await freePort();
+    let stderr = "";
+    const child = spawn(process.execPath, [BIN, "bot"], {
+      cwd: dataDir,
+      env: {
+        HOME: dataDir,
+        TELEGRAM_BOT_TOKEN: api.token,
+        TELEGRAM_API_ROOT: api.apiRoot,
+        DATABASE_URL: db.url,
+        DATA_DIR: join(dataDir, `replica${i}`),
+        WEBHOOK_URL: `http://127.0.0.1:${port}/hook`,
+        WEBHOOK_SECRET: SECRET,
+        WEBHOOK_HOST: "127.0.0.1",
+        WEBHOOK_PORT: String(port),
+        ALLOWED_USER_IDS: [ALICE, BOB, CAROL].join(","),
+        RATE_LIMIT_QUESTIONS_PER_MINUTE: "3",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdout.resume();
+    replicas.push({ child, port, stderr: () => stderr });
+  }
+  await api.waitForCall("setWebhook", 2, 60_000).catch((e: unknown) => {
+    throw new Error(`${String(e)}\n${replicas.map((r) => r.stderr()).join("\n")}`);
+  });
+}, 180_000);
+
+afterAll(async () => {
+  for (const r of replicas) if (r.child.exitCode === null) r.child.kill("SIGKILL");
+  await api?.close();
+  await db?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+let nextUpdate = 1;
+let nextMessage = 1;
+function update(user: number, text: string) {
+  return {
+    update_id: nextUpdate++,
+    message: {
+      message_id: nextMessage++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: user, type: "private", first_name: "U" },
+      from: { id: user, is_bot: false, first_name: "U" },
+      text,
+      entities: autoEntities(text),
+    },
+  };
+}
+
+async function post(replica: number, body: unknown): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${replicas[replica]!.port}/hook`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
+    body: JSON.stringify(body),
+  });
+  return res.status;
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 1500));
+
+it("answers through one replica from an article stored through the other", async () => {
+  const text = syntheticArticle("quokka", 6);
+  expect(await post(0, update(ALICE, `/ingest ${text}`))).toBe(200);
+  await api.waitForMessage(ALICE, (m) => m.plain.startsWith("Added"), 30_000);
+  expect(await post(1, update(ALICE, "What did the quokka group discuss?"))).toBe(200);
+  const answer = await api.waitForMessage(ALICE, (m) => m.plain.includes("budgets"), 30_000);
+  expect(answer.text).toContain("<blockquote>");
+}, 60_000);
+
+it("handles an update delivered twice, to both replicas, once", async () => {
+  const before = api.messagesTo(ALICE).length;
+  const again = update(ALICE, "What did the quokka group discuss?");
+  expect(await Promise.all([post(0, again), post(1, again), post(1, again)])).toEqual([200, 200, 200]);
+  await api.waitForMessage(ALICE, (m) => api.messagesTo(ALICE).indexOf(m) >= before, 30_000);
+  await settle();
+  expect(api.messagesTo(ALICE).length - before).toBe(1);
+}, 60_000);
+
+it("holds a user's rate limit across replicas", async () => {
+  const statuses = [];
+  for (let i = 0; i < 4; i++)
+    statuses.push(await post(i % 2, update(BOB, `Who met in spring, question ${i}?`)));
+  expect(statuses).toEqual([200, 200, 200, 200]);
+  await api.waitForMessage(BOB, (m) => m.plain.includes("faster than 3 questions a minute"), 30_000);
+  await settle();
+  expect(api.messagesTo(BOB).filter((m) => m.plain.includes("faster than")).length).toBe(1);
+}, 60_000);
+
+it("stores an article ingested through both replicas at once only once", async () => {
+  const text = syntheticArticle("wombat", 6);
+  await Promise.all([post(0, update(CAROL, `/ingest ${text}`)), post(1, update(CAROL, `/ingest ${text}`))]);
+  await api.waitForMessage(CAROL, (m) => m.plain.startsWith("Added"), 30_000);
+  await api.waitForMessage(CAROL, (m) => m.plain.startsWith("I already have"), 30_000);
+  expect(await post(1, update(CAROL, "/list"))).toBe(200);
+  const list = await api.waitForMessage(CAROL, (m) => m.plain.startsWith("Articles in this chat"), 30_000);
+  expect(list.plain).toContain("Articles in this chat (1)");
+}, 60_000);
