@@ -68,7 +68,8 @@ interface ArticleRow {
   chars: number;
 }
 
-interface PassageRow {
+/** A passage row as both backends read it (their SQL names the columns the same). */
+export interface PassageRow {
   sentences?: Buffer | null;
   id: number;
   article_id: string;
@@ -444,24 +445,7 @@ export class Store {
   passages(ids: number[]): Array<Passage & { sentences?: Span[] }> {
     if (ids.length === 0) return [];
     const byId = new Map(this.stmts.passagesOf.all(JSON.stringify(ids)).map((r) => [r.id, r]));
-    const out: Array<Passage & { sentences?: Span[] }> = [];
-    for (const id of ids) {
-      const r = byId.get(id);
-      if (!r) continue;
-      const p: Passage & { sentences?: Span[] } = {
-        id: r.id,
-        articleId: r.article_id,
-        index: r.idx,
-        start: r.start,
-        end: r.end,
-        text: r.text,
-        title: r.title,
-        url: r.url,
-      };
-      if (r.sentences) p.sentences = decodeSpans(r.sentences, r.start);
-      out.push(p);
-    }
-    return out;
+    return passagesInOrder(ids, byId);
   }
 
   /** The stored vectors of some passages. */
@@ -630,6 +614,31 @@ export function encodeSpans(text: string): Buffer | null {
     a[2 * i + 1] = s.end;
   });
   return Buffer.from(a.buffer);
+}
+
+/** Rows to passages in the order of `ids`; ids with no row (forgotten meanwhile) are left out. */
+export function passagesInOrder(
+  ids: number[],
+  byId: ReadonlyMap<number, PassageRow>,
+): Array<Passage & { sentences?: Span[] }> {
+  const out: Array<Passage & { sentences?: Span[] }> = [];
+  for (const id of ids) {
+    const r = byId.get(id);
+    if (!r) continue;
+    const p: Passage & { sentences?: Span[] } = {
+      id: r.id,
+      articleId: r.article_id,
+      index: r.idx,
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      title: r.title,
+      url: r.url,
+    };
+    if (r.sentences) p.sentences = decodeSpans(r.sentences, r.start);
+    out.push(p);
+  }
+  return out;
 }
 
 export function decodeSpans(blob: Buffer, offset: number): Span[] {

@@ -12,7 +12,7 @@ import type { Embedder } from "../../embeddings/embedder.ts";
 import { FootnoteError } from "../../errors.ts";
 import { indexTokens } from "../../text/tokens.ts";
 import { identifyLanguage } from "../../text/identify.ts";
-import { decodeSpans, encodeSpans } from "../store.ts";
+import { encodeSpans, passagesInOrder } from "../store.ts";
 import { describeIdentity, validateLibraryId } from "../libraries.ts";
 import { migrate, sameIdentity, setDimensions } from "./schema.ts";
 import { PostgresReplicaState } from "./replica-state.ts";
@@ -556,24 +556,7 @@ class PostgresLibrary implements LibraryStore {
       [this.id, ids],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const out: StoredPassage[] = [];
-    for (const id of ids) {
-      const r = byId.get(id);
-      if (!r) continue;
-      const p: StoredPassage = {
-        id: r.id,
-        articleId: r.article_id,
-        index: r.idx,
-        start: r.start,
-        end: r.end,
-        text: r.text,
-        title: r.title,
-        url: r.url,
-      };
-      if (r.sentences) p.sentences = decodeSpans(r.sentences, r.start);
-      out.push(p);
-    }
-    return out;
+    return passagesInOrder(ids, byId);
   }
 }
 
