@@ -4,18 +4,16 @@
  * a link sent bare, a pasted article offered and accepted, a question, two follow-ups (with a
  * restart between them), /new, and a question that needs no context. The README shows it.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { startBotProcess, type BotProcess } from "../helpers/bot-process.ts";
 import { FakeBotApi, type SentMessage } from "../helpers/fake-bot-api.ts";
 import { SHARED_ARTICLE } from "../helpers/footnote.ts";
 
-const BIN = fileURLToPath(new URL("../../bin/footnote.js", import.meta.url));
 const EXAMPLE = new URL("../../examples/harbour-ferry-talks.txt", import.meta.url);
 const USER = 42;
 const HARBOUR = "Harbour council and ferry crews agree to talks after night of protest";
@@ -27,53 +25,21 @@ let siteUrl: string;
 let dataDir: string;
 let example: string;
 
-interface BotProcess {
-  child: ChildProcess;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
 const bots: BotProcess[] = [];
 
 async function startBot(): Promise<BotProcess> {
-  const child = spawn(process.execPath, [BIN, "bot"], {
-    cwd: dataDir,
-    env: {
-      HOME: dataDir,
-      PATH: process.env.PATH ?? "",
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      DATA_DIR: join(dataDir, "data"),
-      ALLOWED_USER_IDS: String(USER),
-      ALLOW_PRIVATE_URLS: "true",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  // Logs at info: the test reads the start-up and per-question lines.
+  const bot = await startBotProcess({
+    api,
+    dir: dataDir,
+    env: { ALLOWED_USER_IDS: String(USER), ALLOW_PRIVATE_URLS: "true", LOG_LEVEL: "info" },
   });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-  const bot: BotProcess = {
-    child,
-    stdout: () => out,
-    stderr: () => err,
-    exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))),
-  };
   bots.push(bot);
-  const polls = api.callsOf("getUpdates").length;
-  await Promise.race([
-    api.waitForCall("getUpdates", polls + 1, 45_000),
-    bot.exited.then((code) => {
-      throw new Error(`the bot exited (${code}) before polling:\n${err}`);
-    }),
-  ]);
   return bot;
 }
 
 async function stopBot(bot: BotProcess): Promise<void> {
-  bot.child.kill("SIGTERM");
-  const code = await Promise.race([bot.exited, new Promise((r) => setTimeout(() => r("timeout"), 15_000))]);
-  expect(code, bot.stderr()).toBe(0);
+  expect(await bot.stop(), bot.stderr()).toBe(0);
 }
 
 beforeAll(async () => {
@@ -90,7 +56,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const b of bots) if (b.child.exitCode === null) b.child.kill("SIGKILL");
+  for (const b of bots) b.kill();
   await api?.close();
   await new Promise((r) => site?.close(r));
   if (dataDir) await rm(dataDir, { recursive: true, force: true });

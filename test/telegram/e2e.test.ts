@@ -2,22 +2,20 @@
  * End to end: the real CLI (`node bin/footnote.js bot`) against a fake Bot API on 127.0.0.1,
  * with real ingestion, index, store and the offline answerer.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { NOTHING_FOUND } from "../../src/telegram/render.ts";
+import { startBotProcess, type BotProcess } from "../helpers/bot-process.ts";
 import { FakeBotApi, type SentMessage } from "../helpers/fake-bot-api.ts";
 
 const ARTICLE_PATH = new URL(
   "../../../shared/articles/belarus-lukashenko-jailed-rivals.txt",
   import.meta.url,
 );
-const BIN = fileURLToPath(new URL("../../bin/footnote.js", import.meta.url));
 
 const PASTER = 42;
 const LINKER = 43;
@@ -28,9 +26,7 @@ let api: FakeBotApi;
 let site: Server;
 let siteUrl: string;
 let dataDir: string;
-let child: ChildProcess;
-let stderr = "";
-let exited: Promise<number | null>;
+let bot: BotProcess;
 let article: string;
 
 beforeAll(async () => {
@@ -43,32 +39,15 @@ beforeAll(async () => {
   await new Promise<void>((r) => site.listen(0, "127.0.0.1", r));
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/belarus.txt`;
   dataDir = await mkdtemp(join(tmpdir(), "footnote-bot-e2e-"));
-  child = spawn(process.execPath, [BIN, "bot"], {
-    cwd: dataDir,
-    env: {
-      HOME: dataDir,
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      DATA_DIR: join(dataDir, "data"),
-      ALLOWED_USER_IDS: [PASTER, LINKER, EMPTY].join(","),
-      ALLOW_PRIVATE_URLS: "true",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  bot = await startBotProcess({
+    api,
+    dir: dataDir,
+    env: { ALLOWED_USER_IDS: [PASTER, LINKER, EMPTY].join(","), ALLOW_PRIVATE_URLS: "true" },
   });
-  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-  child.stdout!.resume();
-  exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
-  await Promise.race([
-    api.waitForCall("getUpdates", 1, 45_000),
-    exited.then((code) => {
-      throw new Error(`the bot exited (${code}) before polling:\n${stderr}`);
-    }),
-  ]);
 }, 60_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) child.kill("SIGKILL");
+  bot?.kill();
   await api?.close();
   await new Promise((r) => site?.close(r));
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -88,7 +67,7 @@ async function waitForReply(
     if (predicate(text, msgs)) return msgs;
     if (Date.now() > deadline)
       throw new Error(
-        `no matching reply in chat ${chatId}; got:\n${text || "(nothing)"}\nbot stderr:\n${stderr}`,
+        `no matching reply in chat ${chatId}; got:\n${text || "(nothing)"}\nbot stderr:\n${bot.stderr()}`,
       );
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -146,7 +125,5 @@ it("ingests pasted text and a URL, answers with quotes per chat, refuses a stran
     `Sorry, this bot is private. Your Telegram user id is ${STRANGER}; its owner can let you in by setting ALLOWED_USER_IDS=${STRANGER}.`,
   ]);
 
-  child.kill("SIGTERM");
-  const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r("timeout"), 15_000))]);
-  expect(code, stderr).toBe(0);
+  expect(await bot.stop(), bot.stderr()).toBe(0);
 }, 120_000);

@@ -5,16 +5,13 @@
  * language and the answer quotes their article. A user whose language has no translation gets
  * English.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { translator } from "../../src/telegram/i18n.ts";
+import { startBotProcess, type BotProcess } from "../helpers/bot-process.ts";
 import { FakeBotApi, type SentMessage } from "../helpers/fake-bot-api.ts";
-
-const BIN = fileURLToPath(new URL("../../bin/footnote.js", import.meta.url));
 
 const RU_USER = 51;
 const ZH_USER = 52;
@@ -38,31 +35,20 @@ const ZH = [
 
 let api: FakeBotApi;
 let dataDir: string;
-let child: ChildProcess;
-let stderr = "";
+let bot: BotProcess;
 
 beforeAll(async () => {
   api = await FakeBotApi.start();
   dataDir = await mkdtemp(join(tmpdir(), "footnote-languages-e2e-"));
-  child = spawn(process.execPath, [BIN, "bot"], {
-    cwd: dataDir,
-    env: {
-      HOME: dataDir,
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      DATA_DIR: join(dataDir, "data"),
-      ALLOWED_USER_IDS: [RU_USER, ZH_USER, SW_USER].join(","),
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  bot = await startBotProcess({
+    api,
+    dir: dataDir,
+    env: { ALLOWED_USER_IDS: [RU_USER, ZH_USER, SW_USER].join(",") },
   });
-  child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-  child.stdout!.resume();
-  await api.waitForCall("getUpdates", 1, 45_000);
 }, 60_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) child.kill("SIGKILL");
+  bot?.kill();
   await api?.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
@@ -83,7 +69,7 @@ async function exchange(
     const msgs = api.messagesTo(userId).filter((m) => m.messageId > mark);
     if (done(msgs.map((m) => m.plain).join("\n"))) return msgs;
     if (Date.now() > deadline)
-      throw new Error(`no reply to ${JSON.stringify(text)}; got ${JSON.stringify(msgs)}\n${stderr}`);
+      throw new Error(`no reply to ${JSON.stringify(text)}; got ${JSON.stringify(msgs)}\n${bot.stderr()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
