@@ -339,7 +339,12 @@ function isProse(p: WithSentences, s: { start: number; end: number }): boolean {
   const tail = p.text.slice(0, paragraphEnd).trimEnd();
   if (lineEnd < 0 && paragraphEnd === p.text.length && !FINAL.test(tail))
     // The passage ends mid-paragraph (a long one cut on a sentence): judge the sentence alone.
-    return FINAL.test(text) || text.split(/\s+/).length > 25 || text.length > 150;
+    return (
+      FINAL.test(text) ||
+      text.split(/\s+/).length > 25 ||
+      text.length > 150 ||
+      (UNPUNCTUATED.test(text) && text.length > 40)
+    );
   return FINAL.test(tail) || (UNPUNCTUATED.test(tail) && tail.length > 60);
 }
 

@@ -4,6 +4,7 @@
  * suppressions, so "Mr. Trump" would be two sentences. Spans index into the given text.
  */
 import { endsWithAbbreviation } from "./abbreviations.ts";
+import { endsSentencesAtSpaces, splitAtSpaces } from "./space-ended.ts";
 export interface Span {
   start: number;
   end: number;
@@ -12,8 +13,9 @@ export interface Span {
 /**
  * Bumped whenever the splitting changes, so that stored spans are cut again (store.ts).
  * 2: abbreviations do not end a sentence.
+ * 4: a space ends a sentence in Thai, Lao and Khmer (space-ended.ts).
  */
-export const SENTENCE_SPLITTER_VERSION = 2;
+export const SENTENCE_SPLITTER_VERSION = 4;
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
@@ -30,7 +32,13 @@ export function sentenceSpans(text: string, offset = 0): Span[] {
       let end = seg.index + seg.segment.length;
       while (start < end && /\s/.test(lineText[start]!)) start++;
       while (end > start && /\s/.test(lineText[end - 1]!)) end--;
-      if (end > start) spans.push({ start: line.start + start + offset, end: line.start + end + offset });
+      if (end <= start) continue;
+      // Thai and its neighbours end a sentence with a space, which ICU does not break at.
+      const pieces = endsSentencesAtSpaces(seg.segment)
+        ? splitAtSpaces(lineText, start, end)
+        : [{ start, end }];
+      for (const p of pieces)
+        spans.push({ start: line.start + p.start + offset, end: line.start + p.end + offset });
     }
   }
   return spans;
