@@ -321,9 +321,11 @@ function adjacent(
 const FINAL = /[.!?…。！？।॥؟۔]["'”’)\]」』）]*$/u;
 /** Thai writes no full stop: a paragraph of it ends at a space or a line break. */
 const UNPUNCTUATED = /\p{Script=Thai}/u;
-/** A cross-link or note in brackets: "[Read: …]", "(Photo: …)". */
-const BRACKETED = /^[[(].*[\])]$/s;
+/** A cross-link or note in brackets: "[Read: …]", "(Photo: …)", a CJK site's "【…版权…】" notice. */
+const BRACKETED = /^[[(【［（].*[\])】］）]$/su;
 const BYLINE = /^(?:by|von|par|por)\s+\p{Lu}/iu;
+/** A short bracketed credit closing a paragraph: an agency, initials, a translator. */
+const CREDIT = /\s*[([（][^()[\]（）\n]{1,40}[)\]）]$/u;
 
 /**
  * Whether a sentence is prose that can answer: a paragraph that ends without a full stop is
@@ -336,7 +338,11 @@ function isProse(p: WithSentences, s: { start: number; end: number }): boolean {
   const local = s.start - p.start;
   const lineEnd = p.text.indexOf("\n", local);
   const paragraphEnd = lineEnd < 0 ? p.text.length : lineEnd;
-  const tail = p.text.slice(0, paragraphEnd).trimEnd();
+  const lineStart = p.text.lastIndexOf("\n", local) + 1;
+  // A paragraph in brackets is a note or a notice ("【…未经授权，不得转载…】"), though its sentences are not.
+  if (BRACKETED.test(p.text.slice(lineStart, paragraphEnd).trim())) return false;
+  // A credit after the last full stop ("… voraus. (bsc)", "(AP)", "（编译/林靖东）") is no heading's lack of one.
+  const tail = p.text.slice(0, paragraphEnd).trimEnd().replace(CREDIT, "");
   if (lineEnd < 0 && paragraphEnd === p.text.length && !FINAL.test(tail))
     // The passage ends mid-paragraph (a long one cut on a sentence): judge the sentence alone.
     return (

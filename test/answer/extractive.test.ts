@@ -224,3 +224,42 @@ describe("extractAnswer: headings and datelines are never an answer", () => {
     expect(r.citations[0]!.quote).toBe("Gunmen attacked the Bardo museum in Tunis on Wednesday.");
   });
 });
+
+describe("extractAnswer: notices and credits", () => {
+  const passage = (text: string, scored: Array<{ s: string; coverage: number }>) => ({
+    id: 1,
+    articleId: "a",
+    index: 0,
+    start: 0,
+    end: text.length,
+    text,
+    title: "T",
+    url: null,
+    score: 1,
+    sentences: scored.map(({ s, coverage }) => ({
+      start: text.indexOf(s),
+      end: text.indexOf(s) + s.length,
+      coverage,
+      pairs: 0,
+      score: coverage,
+      matched: ["kost", "app", "store"],
+    })),
+  });
+  const opts = { ...DEFAULT_EXTRACTIVE, threshold: 0 };
+
+  it("answers from a paragraph that ends in a credit after its full stop", () => {
+    const s = "1Password kostet aktuell knapp 50 Euro im Mac App Store.";
+    const p = passage(`Intro.\n\n${s} (bsc)`, [{ s, coverage: 0.9 }]);
+    expect(extractAnswer("Wie viel kostet 1Password im Mac App Store?", [p], opts).answer).toBe(`${s} [1]`);
+  });
+
+  it("never answers from a notice in brackets, though its sentences end in full stops", () => {
+    const notice = "【本文的中文相关权益归腾讯公司独家所有。";
+    const answer = "DeepMind已将其研究结果发表在科学刊物《自然》上。";
+    const p = passage(`${answer}\n\n${notice}未经授权，不得转载。】`, [
+      { s: notice, coverage: 0.9 },
+      { s: answer, coverage: 0.6 },
+    ]);
+    expect(extractAnswer("DeepMind的研究结果发表在哪本刊物上？", [p], opts).answer).toBe(`${answer} [1]`);
+  });
+});
