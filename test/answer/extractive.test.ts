@@ -249,7 +249,7 @@ describe("extractAnswer: notices and credits", () => {
 
   it("answers from a paragraph that ends in a credit after its full stop", () => {
     const s = "1Password kostet aktuell knapp 50 Euro im Mac App Store.";
-    const p = passage(`Intro.\n\n${s} (bsc)`, [{ s, coverage: 0.9 }]);
+    const p = passage(`Intro.\n\n${s} (bsc)\n\nMehr dazu.`, [{ s, coverage: 0.9 }]);
     expect(extractAnswer("Wie viel kostet 1Password im Mac App Store?", [p], opts).answer).toBe(`${s} [1]`);
   });
 
