@@ -18,6 +18,8 @@ export interface Span {
 export const SENTENCE_SPLITTER_VERSION = 4;
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+/** Opening brackets and quotes (Unicode's Ps and Pi). */
+const OPENING = /[\p{Ps}\p{Pi}]/u;
 
 /**
  * Sentence spans with surrounding white space trimmed off; empty ones dropped. A line break
@@ -27,11 +29,21 @@ export function sentenceSpans(text: string, offset = 0): Span[] {
   const spans: Span[] = [];
   for (const line of paragraphSpans(text)) {
     const lineText = text.slice(line.start, line.end);
+    let carried = -1;
     for (const seg of quotedSegments(lineText)) {
-      let start = seg.index;
+      let start = carried >= 0 ? carried : seg.index;
       let end = seg.index + seg.segment.length;
       while (start < end && /\s/.test(lineText[start]!)) start++;
       while (end > start && /\s/.test(lineText[end - 1]!)) end--;
+      // ICU leaves an opening bracket or quote after a CJK full stop on the sentence before
+      // ("…上。（" | "编译…）"): it opens the next one.
+      carried = -1;
+      let open = end;
+      while (open > start && OPENING.test(lineText[open - 1]!)) open--;
+      if (open < end && open > start && end === seg.index + seg.segment.length) {
+        carried = open;
+        end = open;
+      }
       if (end <= start) continue;
       // Thai and its neighbours end a sentence with a space, which ICU does not break at.
       const pieces = endsSentencesAtSpaces(seg.segment)

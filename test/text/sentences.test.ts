@@ -65,3 +65,18 @@ describe("sentenceSpans and abbreviations", () => {
     ]);
   });
 });
+
+describe("sentenceSpans: an opening bracket or quote after a full stop", () => {
+  it("opens the next sentence, not the one it follows (ICU keeps it on the first after 。)", () => {
+    expect(texts("研究结果发表在《自然》上。（编译/林靖东）")).toEqual([
+      "研究结果发表在《自然》上。",
+      "（编译/林靖东）",
+    ]);
+    expect(texts("它来了。「你好」他说。")).toEqual(["它来了。", "「你好」他说。"]);
+    expect(texts("He left. (He was tired.) Then he went.")).toEqual([
+      "He left.",
+      "(He was tired.)",
+      "Then he went.",
+    ]);
+  });
+});
