@@ -102,7 +102,11 @@ const ENTRIES: LanguageEntry[] = [
     script: "latin",
     snowball: "es",
     stopWords: sw.spa,
-    fillers: "qué|cuál|cuáles|nombre|llama|llamaba|llamó|tipo|clase".split("|"),
+    // `stopword`'s Spanish list has no verbs: the copulas a question asks with are added here.
+    fillers:
+      "qué|cuál|cuáles|nombre|llama|llamaba|llamó|tipo|clase|es|son|era|eran|fue|fueron|ser|sido|está|están|estaba|estaban".split(
+        "|",
+      ),
     cues: [
       cue("number", "cuántos|cuántas|cuánto|cuánta|qué porcentaje|qué cantidad|qué número"),
       cue("time", "cuándo|qué año|en qué año|qué fecha|qué siglo|qué década"),
@@ -137,7 +141,7 @@ const ENTRIES: LanguageEntry[] = [
     script: "greek",
     snowball: "el",
     stopWords: sw.ell,
-    fillers: "τι|ποιο|ποια|ποιες|ποιου|ποιας|όνομα|ονομάζεται|ονομαζόταν|είδος|τύπος".split("|"),
+    fillers: "τι|ποιο|ποια|ποιες|ποιου|ποιας|όνομα|ονομάζεται|ονομαζόταν|είδος|τύπος|είναι|ήταν".split("|"),
     cues: [
       cue("number", "πόσοι|πόσες|πόσα|πόσο|πόση|πόσων|ποσοστό"),
       cue("time", "πότε|ποιο έτος|ποια χρονιά|ποιον αιώνα|ποια ημερομηνία|σε ποιο έτος"),
@@ -367,7 +371,9 @@ const ENTRIES: LanguageEntry[] = [
     script: "latin",
     snowball: "pt",
     stopWords: sw.por,
-    fillers: "que|qual|quais|nome|chama|tipo".split("|"),
+    // Nor has its Portuguese list: the copulas.
+    fillers:
+      "que|qual|quais|nome|chama|tipo|é|são|era|eram|foi|foram|ser|sido|está|estão|estava|estavam".split("|"),
     cues: [
       cue("number", "quantos|quantas|quanto|quanta|que percentagem|que porcentagem"),
       cue("time", "quando|em que ano|que ano|qual ano|em que século|que data"),

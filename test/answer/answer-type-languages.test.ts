@@ -30,6 +30,11 @@ describe("answer types in every language", () => {
     ["ja", "誰がこの本を書きましたか？", "person"],
     ["ja", "何人が参加しましたか？", "number"],
     ["hi", "कौन सा शहर सबसे बड़ा है?", "name"],
+    // "Which" before a copula asks "what is", as English "what is" does: no named thing.
+    ["es", "¿Cuál es el principal atributo?", "other"],
+    ["fr", "Quel est le problème ?", "other"],
+    ["el", "Ποια είναι η αιτία;", "other"],
+    ["ru", "Какой был счёт?", "other"],
     // English keeps its own, richer rules (head nouns): "which senator" is a person.
     ["en", "Which senator called the bill the worst?", "person"],
   ];
