@@ -1,11 +1,19 @@
 /**
  * Fits the extractive answerer's decision (src/answer/decision.ts): a logistic model over its
- * evidence features, on the shared SQuAD 2.0 file and the news set, with the threshold chosen
- * for a stated false-abstention rate. Reports leave-one-article-out cross-validation (each
- * article's questions scored by a model fitted without them) before writing the weights.
+ * evidence features, on the shared SQuAD 2.0 file, the news set and the XQuAD files (the same
+ * answerable questions in 9 languages, all of them together weighted half as much as SQuAD's
+ * answerable ones, so that they do not swamp its unanswerable ones), with the threshold chosen
+ * for a stated false-abstention rate (weighted over every set's answerable questions). Reports leave-one-article-out cross-validation (each article's
+ * questions, in every language and set it appears in, scored by a model fitted without them)
+ * before writing the weights.
  *
  *   npx tsx scripts/fit-confidence.ts [--squad ../shared/datasets/squad2-dev-5articles.json]
- *     [--news test/fixtures/news/questions.json] [--target 0.07] [--write]
+ *     [--news test/fixtures/news/questions.json] [--xquad ../shared/datasets/xquad]
+ *     [--target 0.07] [--reports dir] [--from dir] [--write]
+ *
+ * `--from dir` reads the per-question reports of earlier `footnote eval --report` runs
+ * (squad.jsonl, news.jsonl, x.<lang>.jsonl) instead of running them: the features do not
+ * depend on the threshold, so any run of the same code will do.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -20,6 +28,11 @@ const { values } = parseArgs({
   options: {
     squad: { type: "string", default: "../shared/datasets/squad2-dev-5articles.json" },
     news: { type: "string", default: "test/fixtures/news/questions.json" },
+    /** A folder of xquad.<lang>.json files; "" for none. */
+    xquad: { type: "string", default: "../shared/datasets/xquad" },
+    /** All XQuAD questions together weigh this many times SQuAD's answerable ones. */
+    "xquad-weight": { type: "string", default: "0.5" },
+    from: { type: "string" },
     /** False-abstention rate wanted among the answerable questions the model decides on. */
     target: { type: "string", default: "0.07" },
     /** Weight of a news question against a SQuAD one (the news set is small, and is what users ask). */
@@ -33,27 +46,33 @@ const { values } = parseArgs({
 const target = Number(values.target);
 const newsWeight = Number(values["news-weight"]);
 const l2 = Number(values.l2);
+const xquadWeight = Number(values["xquad-weight"]);
 
 interface Row {
   x: number[];
   y: 0 | 1;
   w: number;
   group: string;
-  set: "squad" | "news";
+  /** "squad", "news" or "x.<lang>". */
+  set: string;
 }
 
-async function collect(
-  file: string,
-  set: Row["set"],
-): Promise<{ rows: Row[]; floor: Record<0 | 1, number> }> {
-  const dir = values.reports ?? fs.mkdtempSync(path.join(os.tmpdir(), "footnote-fit-"));
-  fs.mkdirSync(dir, { recursive: true });
-  const report = path.join(dir, `${set}.jsonl`);
-  // Threshold 0: every question gets its features (only the coverage floor still abstains).
-  await runEval(loadConfig({}), file, {
-    reportFile: report,
-    answerer: createExtractiveAnswerer({ threshold: 0 }),
-  });
+interface Collected {
+  rows: Row[];
+  floor: Record<0 | 1, number>;
+}
+
+const reportsDir = values.from ?? values.reports ?? fs.mkdtempSync(path.join(os.tmpdir(), "footnote-fit-"));
+fs.mkdirSync(reportsDir, { recursive: true });
+
+async function collect(file: string, set: string, weight: number): Promise<Collected> {
+  const report = path.join(reportsDir, `${set}.jsonl`);
+  if (!values.from)
+    // Threshold 0: every question gets its features (only the coverage floor still abstains).
+    await runEval(loadConfig({}), file, {
+      reportFile: report,
+      answerer: createExtractiveAnswerer({ threshold: 0 }),
+    });
   const rows: Row[] = [];
   const floor = { 0: 0, 1: 0 };
   for (const line of fs.readFileSync(report, "utf8").split("\n").filter(Boolean)) {
@@ -66,8 +85,10 @@ async function collect(
     rows.push({
       x: FEATURES.map((f) => r.evidence![f] ?? 0),
       y,
-      w: set === "news" ? newsWeight : 1,
-      group: `${set}:${r.article}`,
+      w: weight,
+      // XQuAD's articles are SQuAD's, some of them in the shared file too: one article is one
+      // group in every set and language, so that no translation of it is left in training.
+      group: set === "news" ? `news:${r.article}` : r.article,
       set,
     });
   }
@@ -144,9 +165,30 @@ function score(rows: Row[], predict: (r: Row) => boolean, floor: Record<0 | 1, n
   return { abstention: +abst.toFixed(3), false_abstention: +falseAbst.toFixed(3) };
 }
 
-const squad = await collect(values.squad, "squad");
-const news = await collect(values.news, "news");
-const rows = [...squad.rows, ...news.rows];
+const squad = await collect(values.squad, "squad", 1);
+const news = await collect(values.news, "news", newsWeight);
+const xquad = new Map<string, Collected>();
+const xquadFiles = values.xquad
+  ? fs
+      .readdirSync(values.xquad)
+      .filter((f) => /^xquad\.[a-z]{2}\.json$/.test(f))
+      .sort()
+  : [];
+// Each XQuAD question weighs so that all of them together weigh `xquad-weight` x SQuAD's answerable ones.
+const squadAnswerable = squad.rows.filter((r) => r.y === 1).length + squad.floor[1];
+let xquadCount = 0;
+for (const f of xquadFiles) {
+  const lines = fs.readFileSync(path.join(values.xquad, f), "utf8");
+  xquadCount += (JSON.parse(lines) as { data: { paragraphs: { qas: unknown[] }[] }[] }).data
+    .flatMap((a) => a.paragraphs)
+    .reduce((n, p) => n + p.qas.length, 0);
+}
+const perXquad = xquadCount ? (xquadWeight * squadAnswerable) / xquadCount : 0;
+for (const f of xquadFiles) {
+  const set = `x.${f.split(".")[1]}`;
+  xquad.set(set, await collect(path.join(values.xquad, f), set, perXquad));
+}
+const rows = [...squad.rows, ...news.rows, ...[...xquad.values()].flatMap((c) => c.rows)];
 
 // Leave one article out: each article's questions decided by a model (and threshold) fitted on the others.
 const held = new Map<Row, boolean>();
@@ -156,23 +198,24 @@ for (const g of new Set(rows.map((r) => r.group))) {
   const t = chooseThreshold(m, train);
   for (const r of rows) if (r.group === g) held.set(r, prob(m, r.x) >= t);
 }
-const cv = {
-  squad: score(squad.rows, (r) => held.get(r)!, squad.floor),
-  news: score(news.rows, (r) => held.get(r)!, news.floor),
-};
+const scoreAll = (predict: (r: Row) => boolean) => ({
+  squad: score(squad.rows, predict, squad.floor),
+  news: score(news.rows, predict, news.floor),
+  ...Object.fromEntries(
+    [...xquad].map(([set, c]) => [set, score(c.rows, predict, c.floor).false_abstention]),
+  ),
+});
+const cv = scoreAll((r) => held.get(r)!);
 
 const model = fit(rows);
 const threshold = chooseThreshold(model, rows);
-const all = {
-  squad: score(squad.rows, (r) => prob(model, r.x) >= threshold, squad.floor),
-  news: score(news.rows, (r) => prob(model, r.x) >= threshold, news.floor),
-};
+const all = scoreAll((r) => prob(model, r.x) >= threshold);
 const out = {
   features: [...FEATURES],
   weights: model.weights.map((x) => +x.toFixed(4)),
   bias: +model.bias.toFixed(4),
   threshold: +threshold.toFixed(4),
-  fitted: `scripts/fit-confidence.ts on ${path.basename(values.squad)} (${squad.rows.length} questions past the coverage floor) and ${path.basename(values.news)} (${news.rows.length}, weight ${newsWeight}); threshold for ${target} false abstention; L2 ${l2}. Leave-one-article-out: SQuAD ${JSON.stringify(cv.squad)}, news ${JSON.stringify(cv.news)}`,
+  fitted: `scripts/fit-confidence.ts on ${path.basename(values.squad)} (${squad.rows.length} questions past the coverage floor), ${path.basename(values.news)} (${news.rows.length}, weight ${newsWeight}) and XQuAD in ${xquad.size} languages (${[...xquad.values()].reduce((n, c) => n + c.rows.length, 0)}, weight ${perXquad.toFixed(4)} each, ${xquadWeight} x SQuAD's answerable together); threshold for ${target} false abstention (weighted, all sets); L2 ${l2}. Leave-one-article-out: ${JSON.stringify(cv)}`,
 };
 console.log(JSON.stringify({ cv, fitted: all, model: out }, null, 2));
 if (values.write)

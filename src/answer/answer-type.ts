@@ -3,11 +3,56 @@
  * X", its head noun), and whether a sentence holds one that the question does not already
  * name: a classic question-answering cue. A sentence that matches the question's words but
  * holds no new name for a "who", no date for a "when", no number for a "how many" does not
- * answer it. English only, in one place, so that a per-language table can replace it.
+ * answer it. In every language of the table (languages.ts): English has richer rules of its
+ * own (head nouns, attributions), registered beside the generic reader that every other
+ * language gets, which reads the table's cues and ICU's calendar and number words.
  */
-import { words } from "../text/tokens.ts";
+import { isStopWord, stem, words } from "../text/tokens.ts";
+import { questionCue } from "../text/questions.ts";
+import { answerWords } from "../text/answer-words.ts";
+import { hasCapitals, language } from "../text/languages.ts";
 
 export type AnswerType = "person" | "time" | "number" | "place" | "name" | "other";
+
+/** How one language's questions and sentences are read. */
+interface TypeReader {
+  answerType(question: string, lang: string): AnswerType;
+  holds(type: AnswerType, sentence: string, question: string, title: string, lang: string): boolean;
+  names(question: string, lang: string): string[];
+}
+
+/** What a question in `lang` (ISO 639-1; English by default) asks for. */
+export function answerType(question: string, lang = "en"): AnswerType {
+  return readerOf(lang).answerType(question, lang);
+}
+
+/**
+ * Whether `sentence` holds something of the type that the question does not already hold. Names
+ * the question already uses, or the article's title (its topic, "Lukashenko" in a piece about
+ * him), are not answers to "who".
+ */
+export function holdsAnswerType(
+  type: AnswerType,
+  sentence: string,
+  question: string,
+  title = "",
+  lang = "en",
+): boolean {
+  if (type === "other") return true;
+  return readerOf(lang).holds(type, sentence, question, title, lang);
+}
+
+/**
+ * The question's own names (people, places, organisations, numbers), which the passage
+ * answering it must hold: "Who is the Tunisian prime minister?" is not answered about Zimbabwe.
+ */
+export function questionNames(question: string, lang = "en"): string[] {
+  return readerOf(lang).names(question, lang);
+}
+
+function readerOf(lang: string): TypeReader {
+  return READERS[lang] ?? GENERIC;
+}
 
 /** Head nouns of "which X" / "what X" questions, by the type they ask for. */
 const HEAD_NOUNS: Record<Exclude<AnswerType, "other" | "name" | "place">, string[]> = {
@@ -26,7 +71,7 @@ const PLACE_HEADS = new Set(
   ),
 );
 
-export function answerType(question: string): AnswerType {
+function englishAnswerType(question: string): AnswerType {
   const q = question.trim().toLowerCase();
   if (/^(who|whom|whose)\b|\bwho (was|were|is|are)\b/.test(q)) return "person";
   if (/^when\b|\bin which (year|century|decade)\b|\bsince when\b/.test(q)) return "time";
@@ -116,12 +161,7 @@ const DATE_WORDS = new Set(
 );
 const PLACE_RE = /\b(?:in|at|from|near|to|into|across|outside|inside) (?:the )?\p{Lu}[\p{L}'’-]+/gu;
 
-/**
- * Whether `sentence` holds something of the type that the question does not already hold. Names
- * the question already uses, or the article's title (its topic, "Lukashenko" in a piece about
- * him), are not answers to "who".
- */
-export function holdsAnswerType(type: AnswerType, sentence: string, question: string, title = ""): boolean {
+function englishHolds(type: AnswerType, sentence: string, question: string, title: string): boolean {
   const asked = new Set(words(question));
   const isNew = (m: string) => words(m).some((w) => !asked.has(w));
   switch (type) {
@@ -175,12 +215,8 @@ function isAttribution(sentence: string, index: number, length: number): boolean
   return REPORTS_THAT.test(sentence.slice(index + length));
 }
 
-/**
- * The question's own names (capitalised words past its first, acronyms, numbers), which the
- * passage answering it must hold: "Who is the Tunisian prime minister?" is not answered about
- * Zimbabwe.
- */
-export function questionNames(question: string): string[] {
+/** Capitalised words past the question's first, acronyms, numbers. */
+function capitalisedNames(question: string): string[] {
   const out = new Set<string>();
   const ws = question.trim().split(/\s+/);
   ws.forEach((raw, i) => {
@@ -189,4 +225,149 @@ export function questionNames(question: string): string[] {
     if (/^\p{N}/u.test(w) || (i > 0 && /^\p{Lu}/u.test(w)) || /^\p{Lu}{2,}$/u.test(w)) out.add(w);
   });
   return [...out];
+}
+
+const ENGLISH: TypeReader = {
+  answerType: englishAnswerType,
+  holds: englishHolds,
+  names: capitalisedNames,
+};
+
+/**
+ * Every other language: the table's question words, and what ICU knows of its calendar and
+ * numbers. Words are compared as stems, so Russian "Москвы" meets "Москва".
+ */
+const GENERIC: TypeReader = {
+  answerType: (question, lang) => questionCue(lang, question) ?? "other",
+  holds: genericHolds,
+  names: genericNames,
+};
+
+/** Languages with rules of their own; the rest read the table. */
+const READERS: Record<string, TypeReader> = { en: ENGLISH };
+
+type Casing = "names" | "nouns" | "none";
+
+/**
+ * What a capital letter says in a language: a name (English, Russian, Greek...), a name or any
+ * noun (German), or nothing, in scripts without capitals (Arabic, Devanagari, Thai, Han...).
+ */
+function casing(lang: string): Casing {
+  const entry = language(lang);
+  if (!entry || !hasCapitals(entry.script)) return entry ? "none" : "names";
+  return entry.capitalisesNouns ? "nouns" : "names";
+}
+
+/** A run of two or more capitalised words: a person's name, or a title-cased phrase. */
+const NAME_RUN = /\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+))+/gu;
+/** A capitalised word or acronym not at the start of the sentence. */
+const NAMED_WORD = /(?<=[\s(“"‘'«„-])(?:\p{Lu}[\p{L}'’.-]*\p{L}|\p{Lu}{2,})/gu;
+/** A word in Latin letters inside a text in another script: nearly always a name ("Sky Digital"). */
+const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}\p{N}'’.-]*/gu;
+const YEAR = /^(?:1[0-9]{3}|20[0-9]{2})$/;
+
+function genericHolds(
+  type: AnswerType,
+  sentence: string,
+  question: string,
+  title: string,
+  lang: string,
+): boolean {
+  const stemsOf = (text: string) => words(text, lang).map((w) => stem(w, lang));
+  const asked = new Set(stemsOf(question));
+  const isNew = (text: string) => stemsOf(text).some((s) => !asked.has(s));
+  const tokens = words(sentence, lang);
+  const stems = tokens.map((w) => stem(w, lang));
+  const known = answerWords(lang);
+  const content = (i: number) => !isStopWord(tokens[i]!, lang);
+  const dated = (i: number) =>
+    [i - 1, i + 1].some((j) => {
+      const s = stems[j];
+      return s !== undefined && (known.dateFields.has(s) || known.months.has(s));
+    });
+  const calendar = (s: string) => known.months.has(s) || known.weekdays.has(s);
+  switch (type) {
+    case "time":
+      // A month or weekday, a year, or a number next to a date field ("1990年", "в 1990 году").
+      return stems.some(
+        (s, i) => !asked.has(s) && content(i) && (calendar(s) || YEAR.test(s) || (/^\d/.test(s) && dated(i))),
+      );
+    case "number":
+      // Digits of any script (folded to ASCII) or a number word, but not a year of a date.
+      return stems.some(
+        (s, i) =>
+          !asked.has(s) &&
+          ((/^\d/.test(s) && !(YEAR.test(s) && dated(i))) || (content(i) && known.quantities.has(s))),
+      );
+    case "place":
+    case "name":
+    case "person": {
+      const c = casing(lang);
+      if (c === "none") {
+        // No capitals to tell a name by: any content word the question does not hold (nor, for
+        // a person, the article's title) may be one. Lenient on purpose: a cue we cannot check
+        // must not count against the answer. Latin-script words there are names, so they count too.
+        const topic = type === "person" ? new Set(stemsOf(title)) : new Set<string>();
+        return (
+          stems.some((s, i) => content(i) && !asked.has(s) && !topic.has(s) && !/^\d/.test(s)) ||
+          [...sentence.matchAll(LATIN_WORD)].some((m) => isNew(m[0]))
+        );
+      }
+      if (type === "person") {
+        // Two capitalised words in a row, new to the question, not the article's topic, not a date.
+        const topic = new Set(stemsOf(title));
+        return [...sentence.matchAll(NAME_RUN)].some((m) => {
+          // "Der Präsident" at a German sentence's start is no name: its article does not count.
+          const ws = words(m[0], lang).filter((w) => !isStopWord(w, lang));
+          const ss = ws.map((w) => stem(w, lang)).filter((s) => !asked.has(s));
+          return ws.length >= 2 && ss.length > 0 && !ss.some((s) => topic.has(s) || calendar(s));
+        });
+      }
+      // A capitalised word past the sentence's start; in German any noun is one too, so there
+      // this is as lenient as in a script without capitals.
+      return [...sentence.matchAll(NAMED_WORD)].some((m) => isNew(m[0]) && !stemsOf(m[0]).some(calendar));
+    }
+    case "other":
+      return true;
+  }
+}
+
+/**
+ * The question's names. Where capitals mark names, its capitalised words past the first; in
+ * German, where every noun has one, only runs of two or more ("Nikola Tesla") and acronyms, so
+ * that "Jahr" is no name a passage must hold; in scripts without capitals only what can be
+ * told for sure: numbers and words in Latin letters.
+ */
+function genericNames(question: string, lang: string): string[] {
+  switch (casing(lang)) {
+    case "names":
+      return capitalisedNames(question);
+    case "nouns": {
+      const out = new Set<string>();
+      const ws = question
+        .trim()
+        .split(/\s+/)
+        .map((raw) => raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+      let run: string[] = [];
+      const close = () => {
+        if (run.length >= 2) out.add(run.join(" "));
+        run = [];
+      };
+      for (const w of ws) {
+        if (/^\p{N}/u.test(w) || /^\p{Lu}{2,}$/u.test(w)) {
+          close();
+          out.add(w);
+        } else if (/^\p{Lu}/u.test(w) && !isStopWord(words(w, lang)[0] ?? "", lang)) run.push(w);
+        else close();
+      }
+      close();
+      return [...out];
+    }
+    case "none": {
+      const out = new Set<string>();
+      for (const m of question.matchAll(/\p{Nd}+(?:[.,]\p{Nd}+)*/gu)) out.add(m[0]);
+      for (const m of question.matchAll(LATIN_WORD)) out.add(m[0].replace(/[.'’-]+$/, ""));
+      return [...out].filter((n) => n !== "");
+    }
+  }
 }

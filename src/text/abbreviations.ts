@@ -7,6 +7,9 @@
  *   one ("he lives in the U.S. The rest ..."): they end it only when the next word could start a
  *   sentence (a capitalised common word).
  */
+import { LANGUAGES, language } from "./languages.ts";
+import { isStopWord, words } from "./tokens.ts";
+
 interface AbbreviationTable {
   titles: string[];
   others: string[];
@@ -187,6 +190,24 @@ for (const t of Object.values(TABLES)) {
   for (const w of t.starters) STARTERS.add(w);
 }
 
+/**
+ * Every other language of the table (languages.ts): its abbreviations ("г.", "т.е.", "sig.",
+ * "κ.") run on into the next word unless that word is one of the language's stop words with a
+ * capital ("… в 1856 г. В Москве …" ends; "г. Москва", "проф. Иванов" do not). Stop words stand
+ * in for the curated sentence starters the four tables above have.
+ */
+const LANGUAGES_OF = new Map<string, string[]>();
+for (const code of LANGUAGES)
+  if (!(code in TABLES))
+    for (const a of language(code)?.abbreviations ?? [])
+      LANGUAGES_OF.set(a, [...(LANGUAGES_OF.get(a) ?? []), code]);
+/** Languages written in a script other than Latin, whose stop words can start a sentence after an initial. */
+const NON_LATIN = LANGUAGES.filter((c) => !["latin", "turkish"].includes(language(c)!.script));
+
+function startsSentence(word: string, langs: readonly string[]): boolean {
+  return langs.some((l) => isStopWord(words(word, l)[0] ?? "", l));
+}
+
 /** The last word of a segment, with the full stop it ends on: "Mr.", "U.S.", "J.". */
 const LAST_WORD = /(?:^|[\s("“'‘[])((?:\p{L}{1,4}\.){2,}|[\p{L}°]+\.|\p{Lu}\.)\s*$/u;
 const NEXT_WORD = /^\s*["“'‘(]?([\p{L}\p{N}]+)/u;
@@ -211,9 +232,15 @@ export function endsWithAbbreviation(segment: string, rest: string): boolean {
   const key = word.slice(0, -1).toLowerCase();
   // A single capital with a full stop is an initial ("J. R. R. Tolkien", "George W. Bush")
   // when a name follows.
-  if (/^\p{Lu}\.$/u.test(word) && /^\p{Lu}/u.test(next)) return !STARTERS.has(next.toLowerCase());
+  if (/^\p{Lu}\.$/u.test(word) && /^\p{Lu}/u.test(next))
+    return (
+      !STARTERS.has(next.toLowerCase()) &&
+      !(/^\P{Script=Latin}/u.test(next) && startsSentence(next, NON_LATIN))
+    );
   if (BEFORE_NUMBER.has(key) && /^\p{N}/u.test(next)) return true;
   if (TITLES.has(key)) return /^[\p{Lu}\p{N}]/u.test(next);
+  const langs = OTHERS.has(key) ? undefined : LANGUAGES_OF.get(key);
+  if (langs) return !/^\p{Lu}/u.test(next) || !startsSentence(next, langs);
   const dotted = key.includes(".");
   if (OTHERS.has(key) || dotted) {
     // Lower case or a number runs on ("5 p.m. on Friday"); a capital runs on unless it is a

@@ -8,8 +8,11 @@
 import * as sw from "stopword";
 import type { IsoCode } from "multilingual-stemmer";
 
-/** What a question asks for. Mirrors answer-type.ts's AnswerType ("other": a cue that rules the rest out). */
-export type CueType = "person" | "time" | "number" | "place" | "other";
+/**
+ * What a question asks for. Mirrors answer-type.ts's AnswerType ("name": a named thing of the
+ * asked kind, "which X"; "other": a cue that rules the rest out).
+ */
+export type CueType = "person" | "time" | "number" | "place" | "name" | "other";
 
 export type Script =
   "latin" | "cyrillic" | "greek" | "arabic" | "devanagari" | "thai" | "han" | "japanese" | "turkish";
@@ -39,6 +42,14 @@ export interface LanguageEntry {
   cues: Cue[];
   /** Words that end with a full stop without ending a sentence, lower-cased, without the stop. */
   abbreviations: string[];
+  /**
+   * Numbers written as words, beyond what ICU gives (its digits, and its compact-notation
+   * "thousand", "million"): two to ten, hundred; Han numerals. Lower-cased. Never the word for
+   * "one", which is the indefinite article in many languages.
+   */
+  numerals?: string[];
+  /** Nouns are capitalised too (German): a capital says nothing about a name. */
+  capitalisesNouns?: boolean;
   /** Latin-script languages whose diacritics tell words apart (Vietnamese tones) keep them. */
   keepMarks?: boolean;
   /**
@@ -56,6 +67,13 @@ export function writtenWithoutSpaces(script: Script): boolean {
   return NO_SPACES.has(script);
 }
 
+const CASED: ReadonlySet<Script> = new Set(["latin", "cyrillic", "greek", "turkish"]);
+
+/** Scripts with capital letters, by which a name can be told from a word (unless nouns have them too). */
+export function hasCapitals(script: Script): boolean {
+  return CASED.has(script);
+}
+
 const cue = (type: CueType, list: string): Cue => ({ type, phrases: list.split("|") });
 
 const ENTRIES: LanguageEntry[] = [
@@ -71,6 +89,7 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "when|what year|which year|what date|what century|which century|what decade"),
       cue("person", "who|whom|whose"),
       cue("place", "where|what country|which country|what city|which city"),
+      cue("name", "which"),
     ],
     abbreviations:
       "mr mrs ms dr prof st jr sr vs etc e.g i.e inc ltd co no fig jan feb mar apr aug sept oct nov dec".split(
@@ -83,19 +102,26 @@ const ENTRIES: LanguageEntry[] = [
     script: "latin",
     snowball: "es",
     stopWords: sw.spa,
-    fillers: "qué|cuál|cuáles|nombre|llama|llamaba|llamó|tipo|clase".split("|"),
+    // `stopword`'s Spanish list has no verbs: the copulas a question asks with are added here.
+    fillers:
+      "qué|cuál|cuáles|nombre|llama|llamaba|llamó|tipo|clase|es|son|era|eran|fue|fueron|ser|sido|está|están|estaba|estaban".split(
+        "|",
+      ),
     cues: [
       cue("number", "cuántos|cuántas|cuánto|cuánta|qué porcentaje|qué cantidad|qué número"),
       cue("time", "cuándo|qué año|en qué año|qué fecha|qué siglo|qué década"),
       cue("person", "quién|quiénes|de quién"),
       cue("place", "dónde|adónde|qué país|qué ciudad|en qué lugar"),
+      cue("name", "cuál|cuáles"),
     ],
+    numerals: "dos tres cuatro cinco seis siete ocho nueve diez cien ciento cientos".split(" "),
     abbreviations: "sr sra srta dr dra prof ud uds etc pág núm art ej aprox av".split(" "),
   },
   {
     code: "de",
     name: "German",
     script: "latin",
+    capitalisesNouns: true,
     snowball: "de",
     stopWords: sw.deu,
     fillers: "was|welche|welcher|welches|welchen|welchem|name|namen|heißt|hieß|art|typ".split("|"),
@@ -104,7 +130,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "wann|in welchem jahr|welches jahr|welchem jahrhundert|seit wann|bis wann"),
       cue("person", "wer|wem|wen|wessen"),
       cue("place", "wo|wohin|woher|in welchem land|welches land|in welcher stadt|welche stadt"),
+      cue("name", "welche|welcher|welches|welchen|welchem"),
     ],
+    numerals: "zwei drei vier fünf sechs sieben acht neun zehn zwölf zwanzig hundert hunderte".split(" "),
     abbreviations: "z.b bzw usw dr prof nr ca vgl s hr fr str bspw d.h u.a z.t evtl ggf inkl jh".split(" "),
   },
   {
@@ -113,13 +141,15 @@ const ENTRIES: LanguageEntry[] = [
     script: "greek",
     snowball: "el",
     stopWords: sw.ell,
-    fillers: "τι|ποιο|ποια|ποιες|ποιου|ποιας|όνομα|ονομάζεται|ονομαζόταν|είδος|τύπος".split("|"),
+    fillers: "τι|ποιο|ποια|ποιες|ποιου|ποιας|όνομα|ονομάζεται|ονομαζόταν|είδος|τύπος|είναι|ήταν".split("|"),
     cues: [
       cue("number", "πόσοι|πόσες|πόσα|πόσο|πόση|πόσων|ποσοστό"),
       cue("time", "πότε|ποιο έτος|ποια χρονιά|ποιον αιώνα|ποια ημερομηνία|σε ποιο έτος"),
       cue("person", "^ποιος ήταν|^ποιοι ήταν|^ποιος είναι|^ποιος|^ποιοι|από ποιον|ποιανού"),
       cue("place", "^πού|σε ποια περιοχή|ποια χώρα|ποια πόλη|σε ποια χώρα|σε ποια πόλη"),
+      cue("name", "ποιο|ποια|ποιες|ποιου|ποιας|ποιον|ποιους|ποιων"),
     ],
+    numerals: "δύο τρία τρεις τέσσερα τέσσερις πέντε έξι επτά εφτά οκτώ εννέα δέκα εκατό".split(" "),
     abbreviations: "κ κα δρ π.χ κλπ αι χλμ".split(" "),
   },
   {
@@ -136,7 +166,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "когда|в каком году|какой год|в каком веке|какого числа|с какого года"),
       cue("person", "кто|кого|кому|кем|чей|чья|чьи"),
       cue("place", "где|куда|откуда|в какой стране|какая страна|в каком городе|какой город"),
+      cue("name", "какой|какая|какое|какие|каким|какую|каком|какого|каких|какими|какому"),
     ],
+    numerals: "два две три четыре пять шесть семь восемь девять десять сто сотни".split(" "),
     abbreviations: "г гг т.е т.д т.п др пр ул им см стр проф млн млрд тыс руб в вв".split(" "),
   },
   {
@@ -151,7 +183,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "коли|в якому році|у якому році|який рік|в якому столітті"),
       cue("person", "хто|кого|кому|ким|чий|чия|чиї"),
       cue("place", "де|куди|звідки|в якій країні|яка країна|в якому місті"),
+      cue("name", "який|яка|яке|які|якого|якій|якому|яким|яких|якою"),
     ],
+    numerals: "два дві три чотири п'ять шість сім вісім дев'ять десять сто".split(" "),
     abbreviations: "р рр т.д т.п ін вул ім див с проф млн млрд тис грн ст".split(" "),
   },
   {
@@ -166,7 +200,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "ne zaman|hangi yıl|hangi yılda|hangi tarihte|hangi yüzyılda"),
       cue("person", "kim|kimin|kime|kimi|kimler"),
       cue("place", "nerede|nereye|nereden|hangi ülke|hangi şehir|hangi ülkede|hangi şehirde"),
+      cue("name", "hangi"),
     ],
+    numerals: "iki üç dört beş altı yedi sekiz dokuz on yüz".split(" "),
     abbreviations: "dr prof av doç yrd vb vs örn bkz sf".split(" "),
   },
   {
@@ -185,7 +221,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "متى|في أي عام|في أي سنة|أي عام|أي سنة|في أي قرن|ما تاريخ"),
       cue("person", "من هو|من هي|من هم|من كان|من كانت|لمن|من الذي|^من"),
       cue("place", "أين|في أي بلد|أي بلد|أي مدينة|في أي مدينة|في أي دولة"),
+      cue("name", "أي|ما اسم|ما هو اسم"),
     ],
+    numerals: "اثنان اثنين ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة مائة مئة".split(" "),
     abbreviations: "د م ه ق.م ص ج".split(" "),
   },
   {
@@ -200,7 +238,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "^کی|چه زمانی|چه سالی|در چه سالی|چه تاریخی|چه قرنی"),
       cue("person", "چه کسی|چه کسانی|کیست|کی بود"),
       cue("place", "کجا|کجاست|در کجا|کدام کشور|کدام شهر|چه کشوری|چه شهری"),
+      cue("name", "کدام|چه نامی"),
     ],
+    numerals: "دو سه چهار پنج شش هفت هشت ده صد".split(" "),
     abbreviations: "ق.م ه.ش ه.ق ص ج".split(" "),
   },
   {
@@ -212,12 +252,14 @@ const ENTRIES: LanguageEntry[] = [
     fillers: "क्या|किस|नाम|प्रकार|तरह".split("|"),
     cues: [
       // "कौन सा" is "which", not "who".
-      cue("other", "कौन सा|कौन से|कौन सी|कौनसा|कौनसे|कौनसी"),
+      cue("name", "कौन सा|कौन से|कौन सी|कौनसा|कौनसे|कौनसी"),
       cue("number", "कितने|कितनी|कितना|कितनों|कितने प्रतिशत"),
       cue("time", "कब|किस वर्ष|किस साल|किस सदी|किस शताब्दी|किस तारीख|किस दिन"),
       cue("person", "कौन|किसने|किसको|किसे|किसका|किसकी|किसके"),
       cue("place", "कहाँ|कहां|किस देश|किस शहर|किस स्थान|किस जगह"),
+      cue("name", "किस"),
     ],
+    numerals: "दो तीन चार पांच पाँच छह सात आठ नौ दस सौ".split(" "),
     abbreviations: "डॉ श्री श्रीमती प्रो सं ई.पू".split(" "),
   },
   {
@@ -232,7 +274,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "เมื่อไร|เมื่อไหร่|เมื่อใด|ปีใด|ปีไหน|ปีอะไร|ศตวรรษใด|วันที่เท่าไร"),
       cue("person", "ใคร|ผู้ใด|บุคคลใด"),
       cue("place", "ที่ไหน|ที่ใด|ประเทศใด|ประเทศอะไร|เมืองใด|เมืองอะไร"),
+      cue("name", "ใด|ไหน"),
     ],
+    numerals: "สอง สาม สี่ ห้า หก เจ็ด แปด เก้า สิบ ร้อย".split(" "),
     abbreviations: "ดร ศ รศ ผศ พ.ศ ค.ศ".split(" "),
   },
   {
@@ -247,7 +291,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "什么时候|何时|哪一年|哪年|几月|哪一天|哪个世纪|哪一世纪|什么时间|何年"),
       cue("person", "谁|哪位|哪一位|何人|什么人|哪个人"),
       cue("place", "哪里|哪儿|何处|什么地方|哪个国家|哪个城市|哪国|在哪"),
+      cue("name", "哪"),
     ],
+    numerals: "十 百 千 两 二 三 四 五 六 七 八 九".split(" "),
     abbreviations: [],
   },
   {
@@ -262,7 +308,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "いつ|何年|何月|何日|何世紀|何時"),
       cue("person", "誰|だれ|どなた|どの人物"),
       cue("place", "どこ|どの国|どの都市|どちら"),
+      cue("name", "どの|どれ"),
     ],
+    numerals: "十 百 千 二 三 四 五 六 七 八 九".split(" "),
     abbreviations: [],
   },
   {
@@ -278,7 +326,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "khi nào|bao giờ|lúc nào|năm nào|năm bao nhiêu|thế kỷ nào|ngày nào"),
       cue("person", "ai|người nào|của ai"),
       cue("place", "ở đâu|đâu|nơi nào|nước nào|quốc gia nào|thành phố nào"),
+      cue("name", "nào"),
     ],
+    numerals: "hai ba bốn sáu bảy tám chín mười trăm".split(" "),
     abbreviations: "tp ts ths pgs gs ông bà".split(" "),
   },
   {
@@ -293,7 +343,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "când|în ce an|ce an|în ce secol|ce dată"),
       cue("person", "cine|pe cine|cui|al cui|a cui"),
       cue("place", "unde|încotro|în ce țară|ce țară|în ce oraș|ce oraș"),
+      cue("name", "^care|^în care|^pe care|ce nume"),
     ],
+    numerals: "doi două trei patru cinci șase șapte opt nouă zece sută".split(" "),
     abbreviations: "dl dna dr prof nr str etc pag art".split(" "),
   },
   {
@@ -308,7 +360,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "quand|en quelle année|quelle année|quel siècle|quelle date|depuis quand"),
       cue("person", "^qui|à qui|de qui|qui est|qui était|qui a"),
       cue("place", "où|d'où|quel pays|quelle ville|dans quel pays|dans quelle ville"),
+      cue("name", "quel|quelle|quels|quelles|lequel|laquelle"),
     ],
+    numerals: "deux trois quatre cinq six sept huit neuf dix cent".split(" "),
     abbreviations: "m mme mlle mm dr pr st ste etc p ex cf av bd env".split(" "),
   },
   {
@@ -317,13 +371,17 @@ const ENTRIES: LanguageEntry[] = [
     script: "latin",
     snowball: "pt",
     stopWords: sw.por,
-    fillers: "que|qual|quais|nome|chama|tipo".split("|"),
+    // Nor has its Portuguese list: the copulas.
+    fillers:
+      "que|qual|quais|nome|chama|tipo|é|são|era|eram|foi|foram|ser|sido|está|estão|estava|estavam".split("|"),
     cues: [
       cue("number", "quantos|quantas|quanto|quanta|que percentagem|que porcentagem"),
       cue("time", "quando|em que ano|que ano|qual ano|em que século|que data"),
       cue("person", "quem|de quem|a quem"),
       cue("place", "onde|aonde|de onde|que país|qual país|que cidade|qual cidade"),
+      cue("name", "qual|quais"),
     ],
+    numerals: "dois duas três quatro cinco seis sete oito nove dez cem cento".split(" "),
     abbreviations: "sr sra dr dra prof etc pág nº av art ex".split(" "),
   },
   {
@@ -338,7 +396,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "quando|in che anno|in quale anno|che anno|quale secolo|che data"),
       cue("person", "chi|di chi|a chi"),
       cue("place", "dove|da dove|quale paese|in quale paese|quale città|in quale città"),
+      cue("name", "quale|quali"),
     ],
+    numerals: "due tre quattro cinque sei sette otto nove dieci cento".split(" "),
     abbreviations: "sig sig.ra dott prof ing avv ecc pag art es".split(" "),
   },
   {
@@ -353,7 +413,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "kdy|ve kterém roce|v jakém roce|kterého roku|ve kterém století"),
       cue("person", "kdo|koho|komu|kým|čí"),
       cue("place", "kde|kam|odkud|ve které zemi|ve kterém městě|v jaké zemi"),
+      cue("name", "který|která|které|kterou|kterého|kterém|jaký|jaká|jaké"),
     ],
+    numerals: "dva dvě tři čtyři pět šest sedm osm devět deset sto".split(" "),
     abbreviations: "např tzv atd mj tj resp ing mudr doc prof str č tis mil mld".split(" "),
   },
   {
@@ -368,7 +430,9 @@ const ENTRIES: LanguageEntry[] = [
       cue("time", "kapan|tahun berapa|pada tahun berapa|abad ke berapa|tanggal berapa|bilamana"),
       cue("person", "siapa|siapakah"),
       cue("place", "di mana|dimana|ke mana|kemana|dari mana|negara mana|kota mana"),
+      cue("name", "manakah|yang mana"),
     ],
+    numerals: "dua tiga empat lima enam tujuh delapan sembilan sepuluh seratus ratus".split(" "),
     abbreviations: "dr prof ir drs hj no jl dll dsb tsb yth".split(" "),
   },
 ];

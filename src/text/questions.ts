@@ -28,6 +28,22 @@ function cuesOf(lang: string) {
   return list;
 }
 
+const functionWordsOf = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The language's stop words and question fillers, folded, without the words of its cues (which
+ * the tokenizer also stops, "शहर" of "किस शहर"): a noun after "which" may be one of those.
+ */
+function functionWords(lang: string): ReadonlySet<string> {
+  let set = functionWordsOf.get(lang);
+  if (!set) {
+    const entry = language(lang);
+    set = new Set([...(entry?.stopWords ?? []), ...(entry?.fillers ?? [])].flatMap((w) => words(w, lang)));
+    functionWordsOf.set(lang, set);
+  }
+  return set;
+}
+
 /**
  * The kind of answer a question in `lang` asks for, from the first of the language's cues it
  * holds; undefined when none (English's own rules stay in answer-type.ts).
@@ -40,8 +56,15 @@ export function questionCue(lang: string, question: string): Exclude<CueType, "o
   const text = spaced ? ` ${ws.join(" ")} ` : ws.join("");
   for (const c of cuesOf(lang)) {
     if (c.phrase.trim() === "") continue;
-    if (c.anchored ? text.startsWith(c.phrase) : text.includes(c.phrase))
-      return c.type === "other" ? undefined : c.type;
+    const at = c.anchored ? (text.startsWith(c.phrase) ? 0 : -1) : text.indexOf(c.phrase);
+    if (at < 0) continue;
+    // "Which X" asks for a named X only when a noun follows: "¿Cuál es ...?", "Quel est ...?",
+    // "Ποια είναι ...?" ask "what is", as English "what is" does (answer-type.ts's auxiliaries).
+    if (c.type === "name" && spaced) {
+      const next = text.slice(at + c.phrase.length).split(" ", 1)[0] ?? "";
+      if (next === "" || functionWords(lang).has(next)) continue;
+    }
+    return c.type === "other" ? undefined : c.type;
   }
   return undefined;
 }

@@ -13,7 +13,9 @@ export interface Span {
 /**
  * Bumped whenever the splitting changes, so that stored spans are cut again (store.ts).
  * 2: abbreviations do not end a sentence.
- * 4: a space ends a sentence in Thai, Lao and Khmer (space-ended.ts).
+ * 3: nor do those of every language in the table ("г.", "т.е.", "sig.", "κ.").
+ * 4: a space ends a sentence in Thai, Lao and Khmer (space-ended.ts); an opening bracket after
+ *    a CJK full stop opens the next sentence.
  */
 export const SENTENCE_SPLITTER_VERSION = 4;
 

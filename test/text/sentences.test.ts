@@ -64,6 +64,20 @@ describe("sentenceSpans and abbreviations", () => {
       "Then C.",
     ]);
   });
+
+  it("uses every language's abbreviations, ending on one only before a stop word with a capital", () => {
+    expect(texts("Он родился в 1856 г. В Москве жил проф. Иванов. Это было т.е. давно.")).toEqual([
+      "Он родился в 1856 г.",
+      "В Москве жил проф. Иванов.",
+      "Это было т.е. давно.",
+    ]);
+    expect(texts("Он жил в г. Москва. Его сын уехал.")).toEqual(["Он жил в г. Москва.", "Его сын уехал."]);
+    expect(texts("Il sig. Rossi arrivò. Poi il dott. Bianchi parlò.")).toEqual([
+      "Il sig. Rossi arrivò.",
+      "Poi il dott. Bianchi parlò.",
+    ]);
+    expect(texts("Ο κ. Παπαδόπουλος ήρθε. Μετά έφυγε.")).toEqual(["Ο κ. Παπαδόπουλος ήρθε.", "Μετά έφυγε."]);
+  });
 });
 
 describe("sentenceSpans: an opening bracket or quote after a full stop", () => {
