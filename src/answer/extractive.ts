@@ -103,6 +103,16 @@ export function extractAnswer(
     if (chosen.some((x) => sameSentence(x, c))) continue;
     chosen.push(c);
   }
+  // The answer-type cue misses some answers ("the dukes", "William the Conqueror", "£30m"), and
+  // a typed sentence that matches less well then goes first: a sentence without the cue that
+  // matches the question at least as well goes beside it, when there is room. SQuAD containment
+  // 0.844 -> 0.855, XQuAD English 0.779 -> 0.796, news unchanged, for median replies 730 -> 760
+  // characters (SQuAD), 764 -> 791 (news).
+  if (type !== "other" && best.typed && chosen.length < opts.maxSentences) {
+    const plain = candidates.find((c) => !c.typed && c.relevance >= opts.minCoverage);
+    if (plain && plain.relevance >= best.relevance && !chosen.some((x) => sameSentence(x, plain)))
+      chosen.splice(1, 0, plain);
+  }
   addContinuations(chosen, candidates, type, opts.maxSentences);
   return { ...cite(answerOrder(chosen), opts), abstained: false, confidence: round(p), evidence };
 }
