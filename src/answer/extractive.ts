@@ -12,6 +12,8 @@ import type { QueryTerms } from "../retrieve/query.ts";
 import { terms, words } from "../text/tokens.ts";
 import { answerType, holdsAnswerType, questionNames, type AnswerType } from "./answer-type.ts";
 import { answerProbability, loadModel, type Evidence } from "./decision.ts";
+import { leansBack } from "./leans-back.ts";
+import { identifyLanguage } from "../text/identify.ts";
 
 export const NOT_FOUND_ANSWER = "I couldn't find that in your articles.";
 
@@ -114,7 +116,9 @@ export function extractAnswer(
       chosen.splice(1, 0, plain);
   }
   addContinuations(chosen, candidates, type, opts.maxSentences);
-  return { ...cite(answerOrder(chosen), opts), abstained: false, confidence: round(p), evidence };
+  // The passages are read in the question's language (retrieval's analysis, when given).
+  const lang = query?.lang ?? identifyLanguage(question);
+  return { ...cite(answerOrder(chosen), opts, lang), abstained: false, confidence: round(p), evidence };
 }
 
 /**
@@ -288,7 +292,11 @@ function follows(a: Candidate, b: Candidate): boolean {
   );
 }
 
-function cite(chosen: Candidate[], opts: ExtractiveOptions): Pick<AnswerResult, "answer" | "citations"> {
+function cite(
+  chosen: Candidate[],
+  opts: ExtractiveOptions,
+  lang: string,
+): Pick<AnswerResult, "answer" | "citations"> {
   const citations: Citation[] = [];
   const parts: string[] = [];
   for (const c of chosen) {
@@ -299,7 +307,10 @@ function cite(chosen: Candidate[], opts: ExtractiveOptions): Pick<AnswerResult, 
     // Sentences next to each other in one passage share a quote; others get their own.
     let cite = citations.find((x) => x.passageId === c.passage.id && adjacent(c.passage, x, c.sentence));
     if (!cite) {
-      cite = { n: citations.length + 1, ...quoteAround(c.passage, c.sentence, opts.maxQuoteChars, after) };
+      cite = {
+        n: citations.length + 1,
+        ...quoteAround(c.passage, c.sentence, opts.maxQuoteChars, after, lang),
+      };
       citations.push(cite);
     } else {
       const widened = quoteAround(
@@ -307,6 +318,7 @@ function cite(chosen: Candidate[], opts: ExtractiveOptions): Pick<AnswerResult, 
         { start: Math.min(cite.start, c.sentence.start), end: Math.max(cite.end, c.sentence.end) },
         opts.maxQuoteChars,
         after,
+        lang,
       );
       Object.assign(cite, widened);
     }
@@ -515,10 +527,6 @@ function sameParagraph(p: WithSentences, from: number, to: number): boolean {
   return !p.text.slice(from - p.start, to - p.start).includes("\n");
 }
 
-/** Openings that lean on the sentence before: the quote shows that one too. */
-const LEANS_BACK =
-  /^["“‘']?(?:he|she|it|they|this|that|these|those|his|her|its|their|there|but|and|so|yet|then|also|however|still|instead|meanwhile|the (?:company|firm|group|report|bill|deal|agency|move|decision|plan|study)|such)\b/i;
-
 /**
  * A quote: the sentences that carry the claim, with the sentence before when they lean on it
  * ("He said ...") and never more than one sentence either side, within `max` characters.
@@ -528,27 +536,30 @@ function quoteAround(
   span: { start: number; end: number },
   max: number,
   after: boolean,
+  lang: string,
 ): Omit<Citation, "n"> {
   let start = span.start;
   let end = span.end;
   const sentences = p.sentences ?? [];
   const i = sentences.findIndex((s) => s.end > start);
-  // The sentence after: the answer often follows its subject ("... to reach Acre. But a storm ...").
-  const j = sentences.findIndex((s) => s.start >= end);
-  const next = j >= 0 ? sentences[j] : undefined;
-  if (after && next && sameParagraph(p, span.end, next.start) && isProse(p, next) && next.end - start <= max)
-    end = next.end;
+  // The sentence before when this one leans on it ("He said ..."): without it the quote names
+  // no one. It comes before the sentence after, which only may hold the answer.
   const prev = i > 0 ? sentences[i - 1] : undefined;
   const first = sentences[i];
   if (
     prev &&
     first &&
     sameParagraph(p, prev.end, first.start) &&
-    LEANS_BACK.test(sentenceText(p, first)) &&
+    leansBack(sentenceText(p, first), lang) &&
     isProse(p, prev) &&
     end - prev.start <= max
   )
     start = prev.start;
+  // The sentence after: the answer often follows its subject ("... to reach Acre. But a storm ...").
+  const j = sentences.findIndex((s) => s.start >= end);
+  const next = j >= 0 ? sentences[j] : undefined;
+  if (after && next && sameParagraph(p, span.end, next.start) && isProse(p, next) && next.end - start <= max)
+    end = next.end;
   return {
     articleId: p.articleId,
     title: p.title,
