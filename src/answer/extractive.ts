@@ -13,6 +13,7 @@ import { stem, terms, words } from "../text/tokens.ts";
 import { identifyLanguage } from "../text/identify.ts";
 import { answerType, holdsAnswerType, questionNames, type AnswerType } from "./answer-type.ts";
 import { answerProbability, loadModel, type Evidence } from "./decision.ts";
+import { leansBack } from "./leans-back.ts";
 
 export const NOT_FOUND_ANSWER = "I couldn't find that in your articles.";
 
@@ -66,6 +67,7 @@ export function extractAnswer(
   opts: ExtractiveOptions = DEFAULT_EXTRACTIVE,
   query?: QueryTerms,
 ): AnswerResult {
+  // The passages are read in the question's language (retrieval's analysis, when given).
   const lang = query?.lang ?? identifyLanguage(question);
   const type = answerType(question, lang);
   const read = passages.slice(0, opts.passages);
@@ -105,8 +107,18 @@ export function extractAnswer(
     if (chosen.some((x) => sameSentence(x, c))) continue;
     chosen.push(c);
   }
+  // The answer-type cue misses some answers ("the dukes", "William the Conqueror", "£30m"), and
+  // a typed sentence that matches less well then goes first: a sentence without the cue that
+  // matches the question at least as well goes beside it, when there is room. SQuAD containment
+  // 0.844 -> 0.855, XQuAD English 0.779 -> 0.796, news unchanged, for median replies 730 -> 760
+  // characters (SQuAD), 764 -> 791 (news).
+  if (type !== "other" && best.typed && chosen.length < opts.maxSentences) {
+    const plain = candidates.find((c) => !c.typed && c.relevance >= opts.minCoverage);
+    if (plain && plain.relevance >= best.relevance && !chosen.some((x) => sameSentence(x, plain)))
+      chosen.splice(1, 0, plain);
+  }
   addContinuations(chosen, candidates, type, opts.maxSentences);
-  return { ...cite(answerOrder(chosen), opts), abstained: false, confidence: round(p), evidence };
+  return { ...cite(answerOrder(chosen), opts, lang), abstained: false, confidence: round(p), evidence };
 }
 
 /**
@@ -301,7 +313,11 @@ function follows(a: Candidate, b: Candidate): boolean {
   );
 }
 
-function cite(chosen: Candidate[], opts: ExtractiveOptions): Pick<AnswerResult, "answer" | "citations"> {
+function cite(
+  chosen: Candidate[],
+  opts: ExtractiveOptions,
+  lang: string,
+): Pick<AnswerResult, "answer" | "citations"> {
   const citations: Citation[] = [];
   const parts: string[] = [];
   for (const c of chosen) {
@@ -312,7 +328,10 @@ function cite(chosen: Candidate[], opts: ExtractiveOptions): Pick<AnswerResult, 
     // Sentences next to each other in one passage share a quote; others get their own.
     let cite = citations.find((x) => x.passageId === c.passage.id && adjacent(c.passage, x, c.sentence));
     if (!cite) {
-      cite = { n: citations.length + 1, ...quoteAround(c.passage, c.sentence, opts.maxQuoteChars, after) };
+      cite = {
+        n: citations.length + 1,
+        ...quoteAround(c.passage, c.sentence, opts.maxQuoteChars, after, lang),
+      };
       citations.push(cite);
     } else {
       const widened = quoteAround(
@@ -320,6 +339,7 @@ function cite(chosen: Candidate[], opts: ExtractiveOptions): Pick<AnswerResult, 
         { start: Math.min(cite.start, c.sentence.start), end: Math.max(cite.end, c.sentence.end) },
         opts.maxQuoteChars,
         after,
+        lang,
       );
       Object.assign(cite, widened);
     }
@@ -541,10 +561,6 @@ function sameParagraph(p: WithSentences, from: number, to: number): boolean {
   return !p.text.slice(from - p.start, to - p.start).includes("\n");
 }
 
-/** Openings that lean on the sentence before: the quote shows that one too. */
-const LEANS_BACK =
-  /^["“‘']?(?:he|she|it|they|this|that|these|those|his|her|its|their|there|but|and|so|yet|then|also|however|still|instead|meanwhile|the (?:company|firm|group|report|bill|deal|agency|move|decision|plan|study)|such)\b/i;
-
 /**
  * A quote: the sentences that carry the claim, with the sentence before when they lean on it
  * ("He said ...") and never more than one sentence either side, within `max` characters.
@@ -554,27 +570,30 @@ function quoteAround(
   span: { start: number; end: number },
   max: number,
   after: boolean,
+  lang: string,
 ): Omit<Citation, "n"> {
   let start = span.start;
   let end = span.end;
   const sentences = p.sentences ?? [];
   const i = sentences.findIndex((s) => s.end > start);
-  // The sentence after: the answer often follows its subject ("... to reach Acre. But a storm ...").
-  const j = sentences.findIndex((s) => s.start >= end);
-  const next = j >= 0 ? sentences[j] : undefined;
-  if (after && next && sameParagraph(p, span.end, next.start) && isProse(p, next) && next.end - start <= max)
-    end = next.end;
+  // The sentence before when this one leans on it ("He said ..."): without it the quote names
+  // no one. It comes before the sentence after, which only may hold the answer.
   const prev = i > 0 ? sentences[i - 1] : undefined;
   const first = sentences[i];
   if (
     prev &&
     first &&
     sameParagraph(p, prev.end, first.start) &&
-    LEANS_BACK.test(sentenceText(p, first)) &&
+    leansBack(sentenceText(p, first), lang) &&
     isProse(p, prev) &&
     end - prev.start <= max
   )
     start = prev.start;
+  // The sentence after: the answer often follows its subject ("... to reach Acre. But a storm ...").
+  const j = sentences.findIndex((s) => s.start >= end);
+  const next = j >= 0 ? sentences[j] : undefined;
+  if (after && next && sameParagraph(p, span.end, next.start) && isProse(p, next) && next.end - start <= max)
+    end = next.end;
   return {
     articleId: p.articleId,
     title: p.title,

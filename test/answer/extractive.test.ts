@@ -142,6 +142,44 @@ describe("extractAnswer, on passages given directly", () => {
   });
 });
 
+describe("extractAnswer: a sentence the answer-type cue misses", () => {
+  it("quotes the best match beside a typed sentence that matches less well", () => {
+    const text =
+      "The church was used by the dukes as a unifying force. Church leaders met Robert Guiscard in Rome.";
+    const scored = (s: string, coverage: number, matched: string[]) => ({
+      start: text.indexOf(s),
+      end: text.indexOf(s) + s.length,
+      coverage,
+      pairs: 0,
+      score: coverage,
+      matched,
+    });
+    const p = {
+      id: 1,
+      articleId: "a",
+      index: 0,
+      start: 0,
+      end: text.length,
+      text,
+      title: "Normans",
+      url: null,
+      score: 1,
+      sentences: [
+        // "the dukes" holds no capitalised name: no person for the cue.
+        scored("The church was used by the dukes as a unifying force.", 0.66, ["church", "use", "unifi"]),
+        scored("Church leaders met Robert Guiscard in Rome.", 0.45, ["church"]),
+      ],
+    };
+    const r = extractAnswer("Who used the church to unify themselves?", [p], {
+      ...DEFAULT_EXTRACTIVE,
+      threshold: 0,
+    });
+    expect(r.answer).toBe(
+      "Church leaders met Robert Guiscard in Rome. [1] The church was used by the dukes as a unifying force. [1]",
+    );
+  });
+});
+
 describe("answer types", () => {
   it("reads the kind of thing asked from which/what heads and quantities", async () => {
     const { answerType } = await import("../../src/answer/answer-type.ts");
