@@ -61,6 +61,8 @@ export class PostgresStorage implements Storage {
   readonly kind = "postgres";
   /** Document frequencies per library, forgotten once the library has moved by 1% (as embedded). */
   private readonly dfCache = new Map<string, { passages: number; df: Map<string, number> }>();
+  /** Libraries known to have their row in footnote_libraries. */
+  private readonly known = new Set<string>();
 
   private constructor(
     readonly pool: pg.Pool,
@@ -155,10 +157,15 @@ export class PostgresStorage implements Storage {
         `The database's libraries were built with ${describeIdentity(this.identity)}, but the settings now ask for ${describeIdentity(wanted)}. ` +
           `Run \`footnote reindex\` to re-embed every library with the new settings, or set EMBEDDINGS_PROVIDER/EMBEDDINGS_MODEL/EMBEDDINGS_DIMENSIONS back.`,
       );
-    if (create)
-      await this.query("INSERT INTO footnote_libraries (id) VALUES ($1) ON CONFLICT (id) DO NOTHING", [id]);
-    else if ((await this.query("SELECT 1 FROM footnote_libraries WHERE id = $1", [id])).rowCount === 0)
-      return undefined;
+    // Libraries are never dropped, so one seen to exist needs no round trip again (each
+    // question and each ingest used to spend one here).
+    if (!this.known.has(id)) {
+      if (create)
+        await this.query("INSERT INTO footnote_libraries (id) VALUES ($1) ON CONFLICT (id) DO NOTHING", [id]);
+      else if ((await this.query("SELECT 1 FROM footnote_libraries WHERE id = $1", [id])).rowCount === 0)
+        return undefined;
+      this.known.add(id);
+    }
     return use(new PostgresLibrary(this, id));
   }
 
@@ -500,8 +507,11 @@ class PostgresLibrary implements LibraryStore {
     // The question's stems, as indexTokens made the passages' (analyseQuery, lexicalWords).
     const terms = [...new Set(query.words)];
     const count = this.lastCount ?? (await this.passageCount());
+    // The parameter itself, not q.v: an index can order by distance only to a constant or a
+    // parameter (a column of another relation, even a one-row CTE, rules the HNSW index out).
     // `+ 0` keeps the planner off the HNSW index: an exact scan of this library's rows.
-    const order = count <= this.db.exactScanMax ? "(embedding <=> q.v) + 0" : "embedding <=> q.v";
+    const order =
+      count <= this.db.exactScanMax ? "(embedding <=> $3::halfvec) + 0" : "embedding <=> $3::halfvec";
     const { rows } = await this.pool.query<{
       id: number;
       score: number | null;
@@ -518,7 +528,7 @@ class PostgresLibrary implements LibraryStore {
           FROM df CROSS JOIN lib JOIN footnote_postings p ON p.library_id = $1 AND p.term = df.term
           GROUP BY p.passage_id ORDER BY score DESC, p.passage_id LIMIT $4),
         near AS (
-          SELECT id FROM footnote_passages, q WHERE library_id = $1 ORDER BY ${order} LIMIT $4),
+          SELECT id FROM footnote_passages WHERE library_id = $1 ORDER BY ${order} LIMIT $4),
         ids AS (SELECT id FROM lex UNION SELECT id FROM near)
       SELECT ids.id, lex.score, near.id IS NOT NULL AS near, 1 - (p.embedding <=> q.v) AS cosine
       FROM ids JOIN footnote_passages p ON p.id = ids.id AND p.library_id = $1
