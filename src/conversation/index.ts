@@ -7,7 +7,8 @@ import type { Logger } from "../logger.ts";
 import type { Storage, StorageKind } from "../library/storage.ts";
 import type { Footnote } from "../types.ts";
 import { Conversations } from "./conversation.ts";
-import { PostgresConversationStore, type SqlDatabase } from "./postgres-store.ts";
+import type { PostgresStorage } from "../library/postgres/storage.ts";
+import { PostgresConversationStore } from "./postgres-store.ts";
 import { conversationDbPath, SqliteConversationStore } from "./sqlite-store.ts";
 import type { ConversationStore } from "./types.ts";
 
@@ -15,9 +16,8 @@ type StoreConfig = Pick<Config, "DATA_DIR" | "CONVERSATION_TURNS" | "CONVERSATIO
 
 const STORES: Record<StorageKind, (config: StoreConfig, storage: Storage) => ConversationStore> = {
   embedded: (config) => new SqliteConversationStore(conversationDbPath(config.DATA_DIR), limits(config)),
-  // PostgresStorage (src/library/postgres/storage.ts) is a SqlDatabase: its pool and transactions.
-  postgres: (config, storage) =>
-    new PostgresConversationStore(storage as unknown as SqlDatabase, limits(config)),
+  // The storage's pool and transactions (a type-only import: the embedded default loads no driver).
+  postgres: (config, storage) => new PostgresConversationStore(storage as PostgresStorage, limits(config)),
 };
 
 function limits(config: StoreConfig) {
