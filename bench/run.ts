@@ -53,7 +53,7 @@ import { Corpus, paraphrase, Rng } from "./corpus.ts";
 import { spawn, type ChildProcess } from "node:child_process";
 import hnswlib from "hnswlib-node";
 import type { StorageKind } from "../src/library/storage.ts";
-import { PostgresStorage } from "../src/library/postgres/storage.ts";
+import { PostgresStorage, vectorLiteral } from "../src/library/postgres/storage.ts";
 import { HNSW_INDEX } from "../src/library/postgres/schema.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -78,6 +78,8 @@ interface Options {
   databaseUrl?: string;
   /** Postgres: keep the HNSW index during the bulk ingest (the incremental path) instead of building it after. */
   pgKeepIndex: boolean;
+  /** Postgres: also measure a vector(d) HNSW index beside the halfvec one (recall, build time, size). */
+  pgCompareVector: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -97,6 +99,7 @@ function parseArgs(argv: string[]): Options {
     exactQuestions: 0,
     stores: ["embedded"],
     pgKeepIndex: false,
+    pgCompareVector: false,
   };
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(String(v).replace(/_/g, ""));
@@ -163,6 +166,9 @@ function parseArgs(argv: string[]): Options {
       case "--pg-keep-index":
         o.pgKeepIndex = true;
         break;
+      case "--pg-compare-vector":
+        o.pgCompareVector = true;
+        break;
       case "--database-url":
         o.databaseUrl = value();
         break;
@@ -177,7 +183,7 @@ function parseArgs(argv: string[]): Options {
         process.stdout.write(
           "npm run bench -- [--passages 10000[,100000,…]] [--json] [--vector-index auto|flat|hnsw] [--hnsw-m 16] [--ef-construction 200] [--ef-search 96[,128,…]]\n" +
             "                 [--questions 500] [--warmup 50] [--exact-questions N] [--add-articles 5] [--seed N] [--data-dir /tmp] [--keep]\n" +
-            "                 [--store embedded|postgres|embedded,postgres] [--database-url postgres://…]\n",
+            "                 [--store embedded|postgres|embedded,postgres] [--database-url postgres://…] [--pg-keep-index] [--pg-compare-vector]\n",
         );
         process.exit(0);
         break; // not reached: exit() does not return
@@ -330,6 +336,104 @@ async function startPgliteServer(): Promise<{ url: string; child: ChildProcess; 
   };
 }
 
+/**
+ * A bulk-loaded table's HNSW index, built as an operator would after a first load: in one
+ * session with room for the whole graph (pgvector builds much faster when the graph fits in
+ * maintenance_work_mem, and says so in a notice when it does not).
+ */
+async function buildHnsw(pgStore: PostgresStorage, createIndex: string): Promise<void> {
+  await pgStore.transaction(async (client) => {
+    await client.query("SET LOCAL maintenance_work_mem = '512MB'");
+    await client.query(createIndex);
+  });
+}
+
+/**
+ * A library's nearest rows through the table's HNSW index whatever the planner would pick at this
+ * size (no sequential, bitmap or sorted plan left to it), with the library filter and pgvector's
+ * iterative scan as the storage runs it, at a given hnsw.ef_search.
+ */
+async function throughGraph(
+  pgStore: PostgresStorage,
+  table: string,
+  type: "vector" | "halfvec",
+  qv: Float32Array,
+  k: number,
+  efSearch: number,
+): Promise<number[]> {
+  return pgStore.transaction(async (client) => {
+    await client.query(
+      `SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off; SET LOCAL hnsw.ef_search = ${Math.trunc(efSearch)}`,
+    );
+    const { rows } = await client.query<{ id: number }>(
+      `SELECT id FROM ${table} WHERE library_id = $1 ORDER BY embedding <=> $2::${type} LIMIT $3`,
+      [LIB, vectorLiteral(qv), k],
+    );
+    return rows.map((r) => r.id);
+  });
+}
+
+/**
+ * The library's passages again with their float vectors (embedded again: what the halfvec
+ * column was rounded from) in a vector(d) column with its own HNSW index, so recall of halfvec
+ * and vector can be compared on the same data, queries and filter.
+ */
+async function loadFloatTable(pgStore: PostgresStorage, footnote: Footnote) {
+  const d = footnote.embedder.identity.dimensions;
+  await pgStore.query(
+    `CREATE TABLE footnote_bench_float (id bigint PRIMARY KEY, library_id text NOT NULL, embedding vector(${d}) NOT NULL)`,
+  );
+  const { rows } = await pgStore.query<{ id: number; text: string }>(
+    "SELECT id, text FROM footnote_passages WHERE library_id = $1 ORDER BY id",
+    [LIB],
+  );
+  for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500);
+    const vs = await footnote.embedder.embedDocuments(batch.map((r) => r.text));
+    await pgStore.query(
+      "INSERT INTO footnote_bench_float (id, library_id, embedding) SELECT u.id, $1, u.e::vector FROM unnest($2::int8[], $3::text[]) AS u(id, e)",
+      [LIB, batch.map((r) => r.id), vs.map(vectorLiteral)],
+    );
+  }
+  const t = performance.now();
+  await buildHnsw(
+    pgStore,
+    "CREATE INDEX footnote_bench_float_hnsw ON footnote_bench_float USING hnsw (embedding vector_cosine_ops)",
+  );
+  const buildS = round((performance.now() - t) / 1000, 1);
+  const size = async (name: string) =>
+    round(
+      mb(
+        (await pgStore.query<{ b: number }>("SELECT pg_relation_size($1::regclass)::int8 AS b", [name]))
+          .rows[0]!.b,
+      ),
+      1,
+    );
+  return {
+    buildS,
+    indexMb: await size("footnote_bench_float_hnsw"),
+    halfvecIndexMb: await size(HNSW_INDEX),
+    nearest: (qv: Float32Array, k: number, efSearch: number) =>
+      throughGraph(pgStore, "footnote_bench_float", "vector", qv, k, efSearch),
+    drop: async () => {
+      await pgStore.query("DROP TABLE footnote_bench_float");
+    },
+  };
+}
+
+/** CPU seconds another process has used (user + system), from /proc (Linux). */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime are fields 14 and 15 of stat (11 and 12 after the name), in clock ticks.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** Resident memory of another process, from /proc (Linux), in MB. */
 function rssOf(pid: number | undefined): number | null {
   if (!pid) return null;
@@ -387,6 +491,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     let lastReport = wall0;
     const load0 = os.loadavg()[0]!;
     const cpu0 = process.cpuUsage();
+    const serverCpu0 = cpuSecondsOf(server?.child.pid);
     while (passages < target) {
       const a = corpus.article();
       const t = performance.now();
@@ -399,18 +504,26 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       if (performance.now() - lastReport > 15_000) {
         lastReport = performance.now();
         progress(
-          `ingest ${passages.toLocaleString("en")} / ${target.toLocaleString("en")} passages, ${Math.round(passages / (ingestMs / 1000))} passages/s, rss ${Math.round(mb(process.memoryUsage().rss))} MB`,
+          `ingest ${passages.toLocaleString("en")} / ${target.toLocaleString("en")} passages, ${Math.round(passages / (ingestMs / 1000))} passages/s, rss ${Math.round(mb(process.memoryUsage().rss))} MB` +
+            (serverCpu0 === null
+              ? ""
+              : `; server ${Math.round(passages / Math.max(0.01, (cpuSecondsOf(server?.child.pid) ?? 0) - serverCpu0))} passages per CPU-second, rss ${Math.round(rssOf(server?.child.pid) ?? 0)} MB; load ${round(os.loadavg()[0]!, 1)}`),
         );
       }
     }
     const ingestWall = performance.now() - wall0;
+    const serverCpu1 = cpuSecondsOf(server?.child.pid);
+    // The server's CPU per passage: what bounds a PGlite ingest, whatever else the machine runs.
+    const serverIngestCpuS = serverCpu0 !== null && serverCpu1 !== null ? serverCpu1 - serverCpu0 : null;
     let indexBuildMs: number | null = null;
+    let indexBuildCpuS: number | null = null;
     if (pgStore && !opts.pgKeepIndex) {
       const t = performance.now();
-      await pgStore.query(
-        `CREATE INDEX ${HNSW_INDEX} ON footnote_passages USING hnsw (embedding halfvec_cosine_ops)`,
-      );
+      // As `footnote migrate` does after a first copy (PostgresStorage.bulkLoad).
+      await pgStore.buildVectorIndex();
       indexBuildMs = performance.now() - t;
+      const c1 = cpuSecondsOf(server?.child.pid);
+      if (serverCpu1 !== null && c1 !== null) indexBuildCpuS = round(c1 - serverCpu1, 1);
       progress(`HNSW index built in ${round(indexBuildMs / 1000, 1)} s`);
     }
     const ingestCpu = process.cpuUsage(cpu0);
@@ -467,6 +580,9 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     progress(
       `brute-force index built in ${round((performance.now() - t0) / 1000, 1)} s; ${exactCount} exact queries`,
     );
+    // halfvec against vector: the same passages' float vectors in a vector(d) column of their own.
+    const floatTable =
+      store === "postgres" && opts.pgCompareVector ? await loadFloatTable(pgStore!, footnote) : null;
     const exact: number[][] = [];
     const exactTimes: number[] = [];
     for (let i = 0; i < exactCount; i++) {
@@ -520,6 +636,48 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
         }
         pgExtra.hnsw_recall_at_10 = round(recall / n, 4);
         pgExtra.hnsw_vector_ms_p50 = round(median(times), 2);
+        // Which plan the storage's HNSW path gets at this size (the planner may prefer an exact scan).
+        const plan = await pgStore!.query<{ "QUERY PLAN": string }>(
+          "EXPLAIN SELECT id FROM footnote_passages WHERE library_id = $1 ORDER BY embedding <=> $2::halfvec LIMIT 40",
+          [LIB, vectorLiteral(await footnote.embedder.embedQuery(questions[0]!.q))],
+        );
+        pgExtra.hnsw_path_uses_index = plan.rows.some((r) => r["QUERY PLAN"].includes(HNSW_INDEX)) ? 1 : 0;
+        // Both column types through their graphs, forced, at pgvector's default ef_search and at the embedded graph's.
+        const forced = async (search: (qv: Float32Array) => Promise<number[]>) => {
+          let r = 0;
+          const ts: number[] = [];
+          for (let i = 0; i < n; i++) {
+            const qv = await footnote.embedder.embedQuery(questions[i]!.q);
+            const t = performance.now();
+            const got = await search(qv);
+            ts.push(performance.now() - t);
+            const truth = new Set(exact[i]);
+            r += got.filter((g) => truth.has(g)).length / Math.max(1, truth.size);
+          }
+          return { recall: round(r / n, 4), p50: round(median(ts), 2) };
+        };
+        for (const ef of [100, 250]) {
+          const h = await forced((qv) => throughGraph(pgStore!, "footnote_passages", "halfvec", qv, 10, ef));
+          pgExtra[`halfvec_hnsw_recall_at_10_ef${ef}`] = h.recall;
+          pgExtra[`halfvec_hnsw_ms_p50_ef${ef}`] = h.p50;
+          progress(`halfvec through its graph, ef_search ${ef}: recall@10 ${h.recall}, p50 ${h.p50} ms`);
+        }
+        if (floatTable) {
+          // The same questions through the vector(d) HNSW index, filtered to the library the same way.
+          for (const ef of [100, 250]) {
+            const v = await forced((qv) => floatTable.nearest(qv, 10, ef));
+            pgExtra[`vector_hnsw_recall_at_10_ef${ef}`] = v.recall;
+            pgExtra[`vector_hnsw_ms_p50_ef${ef}`] = v.p50;
+            progress(`vector through its graph, ef_search ${ef}: recall@10 ${v.recall}, p50 ${v.p50} ms`);
+          }
+          pgExtra.vector_index_build_s = floatTable.buildS;
+          pgExtra.vector_index_mb = floatTable.indexMb;
+          pgExtra.halfvec_index_mb = floatTable.halfvecIndexMb;
+          await floatTable.drop();
+          progress(
+            `vector(d) index build ${floatTable.buildS} s, ${floatTable.indexMb} MB (halfvec ${floatTable.halfvecIndexMb} MB)`,
+          );
+        }
         // A small library in the same table: its own 200 passages, searched through the graph.
         const small = "bench-small";
         let smallPassages = 0;
@@ -641,6 +799,11 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       // The PGlite server's memory (Postgres runs): the heap, the buffers and WebAssembly's memory.
       server_rss_mb: serverRss === null ? null : Math.round(serverRss),
       index_build_s: indexBuildMs === null ? null : round(indexBuildMs / 1000, 1),
+      index_build_server_cpu_s: indexBuildCpuS,
+      server_ingest_cpu_s: serverIngestCpuS === null ? null : round(serverIngestCpuS, 1),
+      // Passages per CPU-second of the server alone: its rate with a core to itself.
+      ingest_passages_per_server_cpu_s:
+        serverIngestCpuS === null ? null : Math.round(passages / Math.max(0.01, serverIngestCpuS)),
       ...pgExtra,
       rss_mb_open: probe ? Math.round(probe.rss_mb_open) : null,
       open_ms: probe ? round(probe.open_ms, 1) : null,

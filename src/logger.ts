@@ -1,7 +1,8 @@
 /**
  * Structured logs with pino. Secrets never reach a log line: known secret fields are redacted
  * by path, and `redactSecrets` scrubs token-shaped strings out of free text (error messages
- * from HTTP clients can carry the bot token inside a URL).
+ * from HTTP clients can carry the bot token inside a URL, and a database driver's the
+ * connection string with its password).
  */
 import pino, { type Logger } from "pino";
 import { build as prettyStream } from "pino-pretty";
@@ -15,11 +16,15 @@ const SECRET_PATHS = [
   "api_key",
   "authorization",
   "secret",
+  "password",
+  "connectionString",
   "*.token",
   "*.apiKey",
   "*.api_key",
   "*.authorization",
   "*.secret",
+  "*.password",
+  "*.connectionString",
   "config.OPENAI_API_KEY",
   "config.TELEGRAM_BOT_TOKEN",
   "config.WEBHOOK_SECRET",
@@ -30,11 +35,17 @@ const SECRET_PATHS = [
   "headers.authorization",
 ];
 
-/** Bot tokens (123456:ABC…), OpenAI-style keys (sk-…) and bearer headers. */
+/**
+ * Bot tokens (123456:ABC…), OpenAI-style keys (sk-…), bearer headers, and passwords in any URL
+ * (postgres://user:password@host, whether or not it is DATABASE_URL: `migrate --to` takes
+ * another) or in a `password=` parameter of a connection string.
+ */
 const TOKEN_PATTERNS: RegExp[] = [
   /(?<!\d)\d{5,}:[A-Za-z0-9_-]{20,}/g,
   /\bsk-[A-Za-z0-9_-]{8,}\b/g,
   /(Bearer\s+)[A-Za-z0-9._~+/-]+=*/gi,
+  /(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#\s@]*:)[^\s/?#]+(?=@)/gi,
+  /(\bpassword\s*=\s*)(?:'[^']*'|[^\s&;]+)/gi,
 ];
 
 /** A secret and the forms it can take in a URL or a log line: encoded, or a bot token's second half. */
@@ -79,12 +90,31 @@ function logDestination(
   });
 }
 
+/** The password of a database URL, as written in it (percent-encoded) and as the driver reads it. */
+export function urlPassword(url: string | undefined): string[] {
+  if (!url) return [];
+  try {
+    const { password } = new URL(url);
+    if (!password) return [];
+    return [password, decodeURIComponent(password)];
+  } catch {
+    // Not a URL the parser takes: the driver will refuse it too, but it may still be echoed.
+    const m = /^[a-z][a-z0-9+.-]*:\/\/[^:/@]*:(.+)@[^@]*$/i.exec(url);
+    return m ? [m[1]!] : [];
+  }
+}
+
 export function createLogger(
   config: Pick<Config, "LOG_LEVEL" | "OPENAI_API_KEY" | "TELEGRAM_BOT_TOKEN" | "WEBHOOK_SECRET"> &
-    Partial<Pick<Config, "LOG_FORMAT">>,
+    Partial<Pick<Config, "LOG_FORMAT" | "DATABASE_URL">>,
   destination?: pino.DestinationStream,
 ): Logger {
-  const secrets = [config.OPENAI_API_KEY, config.TELEGRAM_BOT_TOKEN, config.WEBHOOK_SECRET];
+  const secrets = [
+    config.OPENAI_API_KEY,
+    config.TELEGRAM_BOT_TOKEN,
+    config.WEBHOOK_SECRET,
+    ...urlPassword(config.DATABASE_URL),
+  ];
   return pino(
     {
       level: config.LOG_LEVEL,

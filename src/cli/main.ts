@@ -203,7 +203,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }) => {
       await withFootnote(async (footnote, config) => {
-        const store = openConversationStore(config);
+        const store = openConversationStore(config, footnote.storage);
         try {
           const stats = await collectStats(await footnote.libraryStats(), store);
           io.stdout(opts.json ? `${JSON.stringify(stats)}\n` : formatStats(stats));

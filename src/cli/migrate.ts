@@ -36,6 +36,10 @@ export async function runMigrate(
         last = t;
         io.stderr(`\r\x1b[2K${formatProgress(p)}`);
       },
+      onIndexBuild: () => {
+        if (io.stderrIsTTY && !opts.json)
+          io.stderr("\nBuilding the vector index (once, at the end of the copy)…");
+      },
     });
     if (io.stderrIsTTY && !opts.json) io.stderr("\n");
     const bad = report.filter((r) => r.missing.length > 0);

@@ -2,7 +2,8 @@
  * `footnote migrate`: copies every embedded library (articles, passages, their vectors as
  * stored, not re-embedded) into another storage, an article per transaction, then checks that
  * the target holds every article with all its passages. Safe to run twice: an article already
- * there is skipped, so an interrupted copy resumes where it stopped.
+ * there is skipped, so an interrupted copy resumes where it stopped. Into an empty PostgreSQL
+ * database, the HNSW index is built once at the end (Storage.bulkLoad).
  */
 import type { EmbeddedStorage } from "./embedded.ts";
 import type { Storage } from "./storage.ts";
@@ -33,7 +34,23 @@ export interface LibraryCopy {
 export async function migrateLibraries(
   from: EmbeddedStorage,
   to: Storage,
-  opts: { onProgress?: (p: MigrateProgress) => void; now?: () => number } = {},
+  opts: {
+    onProgress?: (p: MigrateProgress) => void;
+    /** Called before the target builds an index it left for the end (a while, for a large copy). */
+    onIndexBuild?: () => void;
+    now?: () => number;
+  } = {},
+): Promise<LibraryCopy[]> {
+  // A backend that can defer index upkeep to the end of a bulk copy does (Postgres's HNSW).
+  return to.bulkLoad
+    ? to.bulkLoad(() => copyAll(from, to, opts), opts.onIndexBuild)
+    : copyAll(from, to, opts);
+}
+
+async function copyAll(
+  from: EmbeddedStorage,
+  to: Storage,
+  opts: { onProgress?: (p: MigrateProgress) => void; now?: () => number },
 ): Promise<LibraryCopy[]> {
   const now = opts.now ?? (() => performance.now());
   const ids = await from.listLibraries();

@@ -36,6 +36,7 @@ const BACKENDS: Record<StorageKind, (deps: StorageDeps) => Promise<Storage>> = {
       url,
       identity: deps.identity,
       poolSize: deps.config.DATABASE_POOL_SIZE,
+      efSearch: deps.config.HNSW_EF_SEARCH,
     });
   },
 };

@@ -135,6 +135,12 @@ export interface Storage {
    * run again, and resumes where it stopped.
    */
   importArticle(libraryId: string, item: ArticleExport): Promise<ImportOutcome>;
+  /**
+   * Runs a bulk copy (migrate). A backend may leave an index to build once at the end instead
+   * of on every insert; it is whole again when this returns, and after an interrupted run, when
+   * the next run returns.
+   */
+  bulkLoad?<T>(load: () => Promise<T>, onIndexBuild?: () => void): Promise<T>;
   /** What bot replicas share (claimed updates, rate limits): in memory, or in the database. */
   replicaState(): ReplicaState;
   close(): Promise<void>;

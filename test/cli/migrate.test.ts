@@ -12,8 +12,12 @@ import { migrateLibraries } from "../../src/library/migrate.ts";
 import { localEmbedder } from "../../src/embeddings/embedder.ts";
 import { syntheticArticle, tempDir } from "../helpers/footnote.ts";
 import { PGLITE_START_MS, startPglite, type PgliteServer } from "../helpers/pglite.ts";
+import { HNSW_INDEX } from "../../src/library/postgres/schema.ts";
 
 let server: PgliteServer;
+/** Whether the HNSW index is there (a copy into an empty database builds it once, at the end). */
+const hasVectorIndex = async () =>
+  (await server.db.query("SELECT 1 FROM pg_indexes WHERE indexname = $1", [HNSW_INDEX])).rows.length === 1;
 beforeAll(async () => {
   server = await startPglite();
 }, PGLITE_START_MS);
@@ -64,6 +68,8 @@ describe("footnote migrate", () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/chat:1: 3 articles, \d+ passages; copied 3, already there 0; verified/);
     expect(first.stdout).toMatch(/chat:2: 2 articles, \d+ passages; copied 2, already there 0; verified/);
+    expect(first.stderr).toContain("Building the vector index");
+    expect(await hasVectorIndex()).toBe(true);
 
     const pg = await createFootnote({
       config: loadConfig({ DATA_DIR: tempDir(), DATABASE_URL: server.url, LOG_LEVEL: "silent" }),
@@ -105,7 +111,10 @@ describe("footnote migrate", () => {
           },
         }),
       ).rejects.toThrow("interrupted");
+      // The copy into an empty database went in without the graph, and stopped before building it.
+      expect(await hasVectorIndex()).toBe(false);
       const report = await migrateLibraries(from, to);
+      expect(await hasVectorIndex()).toBe(true);
       expect(report.map((r) => [r.library, r.copied, r.present, r.missing.length])).toEqual([
         ["chat:1", 1, 2, 0],
         ["chat:2", 2, 0, 0],

@@ -63,7 +63,9 @@ class SessionQueue {
           await this.db.runExclusive(() =>
             this.db.execProtocolRawStream(q.message, {
               onRawData: (data: Uint8Array) => {
-                out.push(data);
+                // `data` is a view of PGlite's WebAssembly heap, overwritten by the next output
+                // (and detached when the heap grows): keep a copy to read the status from.
+                out.push(Uint8Array.from(data));
                 q.onData(data);
               },
             }),
@@ -81,7 +83,11 @@ class SessionQueue {
   }
 
   clearQueueForHandler(handlerId: number): void {
-    this.waiting = this.waiting.filter((q) => q.handlerId !== handlerId);
+    this.waiting = this.waiting.filter((q) => {
+      if (q.handlerId !== handlerId) return true;
+      q.reject(new Error("Handler disconnected"));
+      return false;
+    });
   }
 
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {

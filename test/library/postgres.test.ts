@@ -52,7 +52,7 @@ describe("postgres storage", () => {
       const own = await storages[0].query<{ ef: string; scan: string }>(
         "SELECT current_setting('hnsw.ef_search') AS ef, current_setting('hnsw.iterative_scan') AS scan",
       );
-      expect(own.rows[0]).toEqual({ ef: "100", scan: "relaxed_order" });
+      expect(own.rows[0]).toEqual({ ef: "250", scan: "relaxed_order" });
     } finally {
       for (const s of storages) await s.close();
     }

@@ -3,9 +3,11 @@
  * PGlite server in this process), against a fake Bot API. An article stored through one is
  * answered from by the other; an update Telegram delivers twice (to either replica) is
  * handled once; a user's rate limit holds across both; the same article ingested through
- * both at once is stored once.
+ * both at once is stored once; a follow-up asked through one continues the question asked
+ * through the other (the conversation history is in the database too).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
@@ -21,6 +23,7 @@ const SECRET = "replica-secret_1";
 const ALICE = 501;
 const BOB = 502;
 const CAROL = 503;
+const DAVE = 504;
 
 let api: FakeBotApi;
 let db: PgliteServer;
@@ -54,7 +57,7 @@ beforeAll(async () => {
         WEBHOOK_SECRET: SECRET,
         WEBHOOK_HOST: "127.0.0.1",
         WEBHOOK_PORT: String(port),
-        ALLOWED_USER_IDS: [ALICE, BOB, CAROL].join(","),
+        ALLOWED_USER_IDS: [ALICE, BOB, CAROL, DAVE].join(","),
         RATE_LIMIT_QUESTIONS_PER_MINUTE: "3",
         LOG_LEVEL: "warn",
       },
@@ -140,3 +143,17 @@ it("stores an article ingested through both replicas at once only once", async (
   const list = await api.waitForMessage(CAROL, (m) => m.plain.startsWith("Articles in this chat"), 30_000);
   expect(list.plain).toContain("Articles in this chat (1)");
 }, 60_000);
+
+it("continues through one replica a conversation begun through the other", async () => {
+  const text = readFileSync(new URL("../../examples/harbour-ferry-talks.txt", import.meta.url), "utf8");
+  expect(await post(1, update(DAVE, `/ingest ${text}`))).toBe(200);
+  await api.waitForMessage(DAVE, (m) => m.plain.startsWith("Added"), 30_000);
+  expect(await post(0, update(DAVE, "Who is acting as a go-between for the council and the crews?"))).toBe(
+    200,
+  );
+  await api.waitForMessage(DAVE, (m) => m.plain.includes("Osvald Brekke"), 30_000);
+  // "he" is the man replica A's answer named: replica B reads that turn from the database.
+  expect(await post(1, update(DAVE, "What did he say?"))).toBe(200);
+  const said = await api.waitForMessage(DAVE, (m) => m.plain.includes("Nobody leaves this building"), 30_000);
+  expect(said.text).toContain("<blockquote>");
+}, 90_000);

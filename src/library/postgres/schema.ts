@@ -8,7 +8,7 @@ import type pg from "pg";
 import { FootnoteError } from "../../errors.ts";
 import type { EmbeddingIdentity } from "../storage.ts";
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const HNSW_INDEX = "footnote_passages_embedding";
 /** Any number, the same in every replica: the key of the advisory lock migrations run under. */
 const MIGRATION_LOCK = 7_414_201_115;
@@ -89,6 +89,38 @@ const MIGRATIONS: Array<(dimensions: number) => string> = [
   // (indexTokens), the tokens the embedded FTS5 index holds since its schema 4.
   () => `
     ALTER TABLE footnote_articles ADD COLUMN IF NOT EXISTS language text;
+  `,
+  // 3: conversation history and question records (src/conversation/postgres-store.ts), so a
+  // follow-up continues whichever replica answered the question before it.
+  () => `
+    CREATE TABLE footnote_turns (
+      id bigserial PRIMARY KEY,
+      chat text NOT NULL,
+      thread text NOT NULL,
+      at bigint NOT NULL,
+      message_id bigint,
+      -- The turn without its message id (a JSON object: question, resolved, answer, …).
+      turn jsonb NOT NULL
+    );
+    CREATE INDEX footnote_turns_conversation ON footnote_turns (chat, thread, id);
+    CREATE INDEX footnote_turns_age ON footnote_turns (at);
+    -- Every message that carried part of a turn's answer (a long answer is split in several).
+    CREATE TABLE footnote_answer_messages (
+      chat text NOT NULL,
+      message_id bigint NOT NULL,
+      turn_id bigint NOT NULL REFERENCES footnote_turns (id) ON DELETE CASCADE,
+      PRIMARY KEY (chat, message_id)
+    );
+    CREATE INDEX footnote_answer_messages_turn ON footnote_answer_messages (turn_id);
+    CREATE TABLE footnote_questions (
+      id bigserial PRIMARY KEY,
+      at bigint NOT NULL,
+      library_id text NOT NULL,
+      abstained boolean NOT NULL,
+      ms double precision NOT NULL,
+      follow_up boolean NOT NULL
+    );
+    CREATE INDEX footnote_questions_age ON footnote_questions (at);
   `,
 ];
 

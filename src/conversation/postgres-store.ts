@@ -1,0 +1,157 @@
+/**
+ * The ConversationStore in PostgreSQL (DATABASE_URL): the same tables the embedded store keeps
+ * in conversations.db, in the libraries' database (schema migration 3,
+ * src/library/postgres/schema.ts), so every bot replica sees every chat's turns and a follow-up
+ * continues whichever replica answered before. It borrows the storage's connection pool; the
+ * storage closes it. Each change is one statement or one transaction.
+ */
+import type { QueryResult, QueryResultRow } from "pg";
+import type { ConversationKey, ConversationStore, QuestionRecord, QuestionStats, Turn } from "./types.ts";
+
+/** What the store needs of the database: PostgresStorage gives both. */
+export interface SqlDatabase {
+  query<R extends QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+  transaction<T>(
+    fn: (client: {
+      query<R extends QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+    }) => Promise<T>,
+  ): Promise<T>;
+}
+
+export interface PostgresConversationOptions {
+  /** Turns kept per conversation. */
+  maxTurns: number;
+  /** A turn older than this is forgotten. */
+  ttlMs: number;
+  /** Question records are kept this long, for `footnote stats`. */
+  statsTtlMs?: number;
+  now?: () => number;
+}
+
+interface Row {
+  turn: Omit<Turn, "messageId">;
+  message_id: string | number | null;
+}
+
+export class PostgresConversationStore implements ConversationStore {
+  private readonly now: () => number;
+  private lastSweep = 0;
+
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly opts: PostgresConversationOptions,
+  ) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  private get horizon(): number {
+    return this.now() - this.opts.ttlMs;
+  }
+
+  private parse(row: Row): Turn {
+    return row.message_id === null ? row.turn : { ...row.turn, messageId: Number(row.message_id) };
+  }
+
+  async recent(key: ConversationKey): Promise<Turn[]> {
+    const { rows } = await this.db.query<Row>(
+      `SELECT turn, message_id FROM footnote_turns WHERE chat = $1 AND thread = $2 AND at > $3
+       ORDER BY id DESC LIMIT $4`,
+      [key.chat, key.thread, this.horizon, this.opts.maxTurns],
+    );
+    return rows.reverse().map((r) => this.parse(r));
+  }
+
+  async byMessage(chat: string, messageId: number): Promise<Turn | undefined> {
+    const { rows } = await this.db.query<Row>(
+      `SELECT t.turn, t.message_id FROM footnote_answer_messages m JOIN footnote_turns t ON t.id = m.turn_id
+       WHERE m.chat = $1 AND m.message_id = $2 AND t.at > $3`,
+      [chat, messageId, this.horizon],
+    );
+    return rows[0] ? this.parse(rows[0]) : undefined;
+  }
+
+  async append(key: ConversationKey, turn: Turn): Promise<void> {
+    const { messageId, ...rest } = turn;
+    // The insert and the trim to the newest maxTurns are one transaction.
+    await this.db.transaction(async (client) => {
+      await client.query(
+        "INSERT INTO footnote_turns (chat, thread, at, message_id, turn) VALUES ($1, $2, $3, $4, $5)",
+        [key.chat, key.thread, turn.at, messageId ?? null, JSON.stringify(rest)],
+      );
+      await client.query(
+        `DELETE FROM footnote_turns WHERE chat = $1 AND thread = $2 AND id NOT IN
+           (SELECT id FROM footnote_turns WHERE chat = $1 AND thread = $2 ORDER BY id DESC LIMIT $3)`,
+        [key.chat, key.thread, this.opts.maxTurns],
+      );
+    });
+    await this.sweep();
+  }
+
+  async setMessageId(key: ConversationKey, at: number, messageId: number): Promise<void> {
+    // One statement: the first message is the turn's own, and every one leads back to it.
+    await this.db.query(
+      `WITH t AS (SELECT id FROM footnote_turns WHERE chat = $1 AND thread = $2 AND at = $3 ORDER BY id DESC LIMIT 1),
+         own AS (UPDATE footnote_turns SET message_id = $4
+                 WHERE id = (SELECT id FROM t) AND message_id IS NULL)
+       INSERT INTO footnote_answer_messages (chat, message_id, turn_id) SELECT $1, $4, id FROM t
+       ON CONFLICT (chat, message_id) DO UPDATE SET turn_id = excluded.turn_id`,
+      [key.chat, key.thread, at, messageId],
+    );
+  }
+
+  async clear(key: ConversationKey): Promise<void> {
+    await this.db.query("DELETE FROM footnote_turns WHERE chat = $1 AND thread = $2", [key.chat, key.thread]);
+  }
+
+  async clearChat(chat: string): Promise<void> {
+    await this.db.query("DELETE FROM footnote_turns WHERE chat = $1", [chat]);
+  }
+
+  async recordQuestion(r: QuestionRecord): Promise<void> {
+    await this.db.query(
+      "INSERT INTO footnote_questions (at, library_id, abstained, ms, follow_up) VALUES ($1, $2, $3, $4, $5)",
+      [r.at, r.libraryId, r.abstained, r.ms, r.followUp],
+    );
+    await this.sweep();
+  }
+
+  async questionStats(sinceMs: number): Promise<QuestionStats> {
+    // percentile_disc(q) is the ceil(q·n)-th smallest: the embedded store's pick.
+    const { rows } = await this.db.query<{
+      answered: string;
+      declined: string;
+      follow_ups: string;
+      p50: number | null;
+      p95: number | null;
+    }>(
+      `SELECT count(*) FILTER (WHERE NOT abstained) AS answered, count(*) FILTER (WHERE abstained) AS declined,
+         count(*) FILTER (WHERE follow_up) AS follow_ups,
+         percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
+         percentile_disc(0.95) WITHIN GROUP (ORDER BY ms) AS p95
+       FROM footnote_questions WHERE at >= $1`,
+      [sinceMs],
+    );
+    const r = rows[0]!;
+    return {
+      answered: Number(r.answered),
+      declined: Number(r.declined),
+      followUps: Number(r.follow_ups),
+      p50Ms: r.p50,
+      p95Ms: r.p95,
+    };
+  }
+
+  /** Expired turns and old question records go, at most once a minute per process. */
+  private async sweep(): Promise<void> {
+    const now = this.now();
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    await this.db.query("DELETE FROM footnote_turns WHERE at <= $1", [this.horizon]);
+    await this.db.query("DELETE FROM footnote_questions WHERE at < $1", [
+      now - (this.opts.statsTtlMs ?? 7 * 24 * 3600_000),
+    ]);
+  }
+
+  /** The pool is the storage's: closing the storage closes it. */
+  async close(): Promise<void> {}
+}
