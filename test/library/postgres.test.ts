@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { PostgresStorage } from "../../src/library/postgres/storage.ts";
 import { SCHEMA_VERSION } from "../../src/library/postgres/schema.ts";
+import { encodeSpans } from "../../src/library/store.ts";
+import { SENTENCE_SPLITTER_VERSION } from "../../src/text/sentences.ts";
 import { localEmbedder } from "../../src/embeddings/embedder.ts";
 import { syntheticArticle } from "../helpers/footnote.ts";
 import { PGLITE_START_MS, startPglite, type PgliteServer } from "../helpers/pglite.ts";
@@ -55,6 +57,33 @@ describe("postgres storage", () => {
       expect(own.rows[0]).toEqual({ ef: "250", scan: "relaxed_order" });
     } finally {
       for (const s of storages) await s.close();
+    }
+  });
+
+  it("cuts stored sentences again when the splitter has changed since they were stored", async () => {
+    await server.reset();
+    let storage = await connect();
+    await storage.withLibrary("chat:1", true, (l) => store(l, "heron"));
+    await storage.close();
+    // As an older footnote left them: other spans, and its splitter's version.
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    try {
+      await client.query("UPDATE footnote_passages SET sentences = NULL");
+      await client.query("UPDATE footnote_meta SET value = '1' WHERE key = 'sentence_splitter'");
+      storage = await connect();
+      await storage.close();
+      const { rows } = await client.query<{ text: string; sentences: Buffer | null }>(
+        "SELECT text, sentences FROM footnote_passages",
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) expect(r.sentences).toEqual(encodeSpans(r.text));
+      const meta = await client.query<{ value: string }>(
+        "SELECT value FROM footnote_meta WHERE key = 'sentence_splitter'",
+      );
+      expect(meta.rows).toEqual([{ value: String(SENTENCE_SPLITTER_VERSION) }]);
+    } finally {
+      await client.end();
     }
   });
 

@@ -7,6 +7,8 @@
 import type pg from "pg";
 import { FootnoteError } from "../../errors.ts";
 import type { EmbeddingIdentity } from "../storage.ts";
+import { encodeSpans } from "../store.ts";
+import { SENTENCE_SPLITTER_VERSION } from "../../text/sentences.ts";
 
 export const SCHEMA_VERSION = 3;
 export const HNSW_INDEX = "footnote_passages_embedding";
@@ -159,9 +161,11 @@ export async function migrate(pool: pg.Pool, wanted: EmbeddingIdentity): Promise
         identity = wanted;
       }
     }
+    if (meta.get("sentence_splitter") !== String(SENTENCE_SPLITTER_VERSION)) await resplitSentences(client);
     await client.query(
-      "INSERT INTO footnote_meta (key, value) VALUES ('schema_version', $1), ('embeddings', $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      [String(SCHEMA_VERSION), JSON.stringify(identity)],
+      `INSERT INTO footnote_meta (key, value) VALUES ('schema_version', $1), ('embeddings', $2), ('sentence_splitter', $3)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      [String(SCHEMA_VERSION), JSON.stringify(identity), String(SENTENCE_SPLITTER_VERSION)],
     );
     await client.query("COMMIT");
     return identity;
@@ -170,6 +174,27 @@ export async function migrate(pool: pg.Pool, wanted: EmbeddingIdentity): Promise
     throw error;
   } finally {
     client.release();
+  }
+}
+
+/**
+ * Stored sentence spans from an older splitter (sentences.ts) are cut again, as the embedded
+ * store does on open: inside the migration's transaction, so a kill leaves the old spans and
+ * the next replica to start tries again, and under its lock, so it happens once.
+ */
+async function resplitSentences(client: pg.PoolClient): Promise<void> {
+  for (let after = 0; ;) {
+    const { rows } = await client.query<{ id: string; text: string }>(
+      "SELECT id, text FROM footnote_passages WHERE id > $1 ORDER BY id LIMIT 2000",
+      [after],
+    );
+    if (rows.length === 0) return;
+    await client.query(
+      `UPDATE footnote_passages p SET sentences = u.sentences
+       FROM unnest($1::int8[], $2::bytea[]) AS u(id, sentences) WHERE p.id = u.id`,
+      [rows.map((r) => r.id), rows.map((r) => encodeSpans(r.text))],
+    );
+    after = Number(rows[rows.length - 1]!.id);
   }
 }
 
