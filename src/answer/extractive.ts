@@ -113,7 +113,10 @@ export function extractAnswer(
   // 0.844 -> 0.855, XQuAD English 0.779 -> 0.796, news unchanged, for median replies 730 -> 760
   // characters (SQuAD), 764 -> 791 (news).
   if (type !== "other" && best.typed && chosen.length < opts.maxSentences) {
-    const plain = candidates.find((c) => !c.typed && c.relevance >= opts.minCoverage);
+    // From the same article, as every sentence of an answer is.
+    const plain = candidates.find(
+      (c) => !c.typed && c.relevance >= opts.minCoverage && c.passage.articleId === best.passage.articleId,
+    );
     if (plain && plain.relevance >= best.relevance && !chosen.some((x) => sameSentence(x, plain)))
       chosen.splice(1, 0, plain);
   }

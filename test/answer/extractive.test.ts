@@ -301,3 +301,33 @@ describe("extractAnswer: notices and credits", () => {
     expect(extractAnswer("DeepMind的研究结果发表在哪本刊物上？", [p], opts).answer).toBe(`${answer} [1]`);
   });
 });
+
+describe("extractAnswer: one article answers", () => {
+  const passage = (id: number, articleId: string, text: string, coverage: number, matched: string[]) => ({
+    id,
+    articleId,
+    index: 0,
+    start: 0,
+    end: text.length,
+    text,
+    title: articleId,
+    url: null,
+    score: 1,
+    sentences: [{ start: 0, end: text.length, coverage, pairs: 0, score: coverage, matched }],
+  });
+
+  it("does not set a better-matching sentence from another article beside a typed answer", () => {
+    const price = passage(1, "software", "1Password costs about 50 euros in the Mac App Store.", 0.5, [
+      "cost",
+    ]);
+    const other = passage(2, "harbour", "Protesters banged on the windows of the town hall.", 0.6, [
+      "window",
+    ]);
+    const r = extractAnswer("How much does 1Password cost for Windows?", [price, other], {
+      ...DEFAULT_EXTRACTIVE,
+      threshold: 0,
+    });
+    expect(r.answer).toBe("1Password costs about 50 euros in the Mac App Store. [1]");
+    expect(r.citations.map((c) => c.articleId)).toEqual(["software"]);
+  });
+});
