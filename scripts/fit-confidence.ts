@@ -16,6 +16,7 @@
  * depend on the threshold, so any run of the same code will do.
  */
 import fs from "node:fs";
+import * as prettier from "prettier";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -218,8 +219,9 @@ const out = {
   fitted: `scripts/fit-confidence.ts on ${path.basename(values.squad)} (${squad.rows.length} questions past the coverage floor), ${path.basename(values.news)} (${news.rows.length}, weight ${newsWeight}) and XQuAD in ${xquad.size} languages (${[...xquad.values()].reduce((n, c) => n + c.rows.length, 0)}, weight ${perXquad.toFixed(4)} each, ${xquadWeight} x SQuAD's answerable together); threshold for ${target} false abstention (weighted, all sets); L2 ${l2}. Leave-one-article-out: ${JSON.stringify(cv)}`,
 };
 console.log(JSON.stringify({ cv, fitted: all, model: out }, null, 2));
-if (values.write)
-  fs.writeFileSync(
-    new URL("../src/answer/confidence-model.json", import.meta.url),
-    `${JSON.stringify(out, null, 2)}\n`,
-  );
+if (values.write) {
+  const file = new URL("../src/answer/confidence-model.json", import.meta.url);
+  // In the repository's style, so that CI's format check passes on a refit.
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  fs.writeFileSync(file, await prettier.format(JSON.stringify(out), { ...options, parser: "json" }));
+}
