@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import { SHARED_ARTICLE, testFootnote } from "../helpers/footnote.ts";
+import { scoredPassage } from "../helpers/passages.ts";
 import { DEFAULT_EXTRACTIVE, extractAnswer } from "../../src/answer/extractive.ts";
 
 describe("extractive answerer, through the library", () => {
@@ -146,30 +147,19 @@ describe("extractAnswer: a sentence the answer-type cue misses", () => {
   it("quotes the best match beside a typed sentence that matches less well", () => {
     const text =
       "The church was used by the dukes as a unifying force. Church leaders met Robert Guiscard in Rome.";
-    const scored = (s: string, coverage: number, matched: string[]) => ({
-      start: text.indexOf(s),
-      end: text.indexOf(s) + s.length,
-      coverage,
-      pairs: 0,
-      score: coverage,
-      matched,
-    });
-    const p = {
-      id: 1,
-      articleId: "a",
-      index: 0,
-      start: 0,
-      end: text.length,
+    const p = scoredPassage(
       text,
-      title: "Normans",
-      url: null,
-      score: 1,
-      sentences: [
+      [
         // "the dukes" holds no capitalised name: no person for the cue.
-        scored("The church was used by the dukes as a unifying force.", 0.66, ["church", "use", "unifi"]),
-        scored("Church leaders met Robert Guiscard in Rome.", 0.45, ["church"]),
+        {
+          s: "The church was used by the dukes as a unifying force.",
+          coverage: 0.66,
+          matched: ["church", "use", "unifi"],
+        },
+        { s: "Church leaders met Robert Guiscard in Rome.", coverage: 0.45, matched: ["church"] },
       ],
-    };
+      { title: "Normans" },
+    );
     const r = extractAnswer("Who used the church to unify themselves?", [p], {
       ...DEFAULT_EXTRACTIVE,
       threshold: 0,
@@ -264,25 +254,11 @@ describe("extractAnswer: headings and datelines are never an answer", () => {
 });
 
 describe("extractAnswer: notices and credits", () => {
-  const passage = (text: string, scored: Array<{ s: string; coverage: number }>) => ({
-    id: 1,
-    articleId: "a",
-    index: 0,
-    start: 0,
-    end: text.length,
-    text,
-    title: "T",
-    url: null,
-    score: 1,
-    sentences: scored.map(({ s, coverage }) => ({
-      start: text.indexOf(s),
-      end: text.indexOf(s) + s.length,
-      coverage,
-      pairs: 0,
-      score: coverage,
-      matched: ["kost", "app", "store"],
-    })),
-  });
+  const passage = (text: string, scored: Array<{ s: string; coverage: number }>) =>
+    scoredPassage(
+      text,
+      scored.map((x) => ({ ...x, matched: ["kost", "app", "store"] })),
+    );
   const opts = { ...DEFAULT_EXTRACTIVE, threshold: 0 };
 
   it("answers from a paragraph that ends in a credit after its full stop", () => {
@@ -303,18 +279,8 @@ describe("extractAnswer: notices and credits", () => {
 });
 
 describe("extractAnswer: one article answers", () => {
-  const passage = (id: number, articleId: string, text: string, coverage: number, matched: string[]) => ({
-    id,
-    articleId,
-    index: 0,
-    start: 0,
-    end: text.length,
-    text,
-    title: articleId,
-    url: null,
-    score: 1,
-    sentences: [{ start: 0, end: text.length, coverage, pairs: 0, score: coverage, matched }],
-  });
+  const passage = (id: number, articleId: string, text: string, coverage: number, matched: string[]) =>
+    scoredPassage(text, [{ s: text, coverage, matched }], { id, articleId, title: articleId });
 
   it("does not set a better-matching sentence from another article beside a typed answer", () => {
     const price = passage(1, "software", "1Password costs about 50 euros in the Mac App Store.", 0.5, [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { leansBack } from "../../src/answer/leans-back.ts";
 import { DEFAULT_EXTRACTIVE, extractAnswer } from "../../src/answer/extractive.ts";
+import { scoredPassage } from "../helpers/passages.ts";
 
 describe("sentences that lean on the one before", () => {
   it("knows each language's pronouns, demonstratives and connectives", () => {
@@ -27,30 +28,16 @@ describe("sentences that lean on the one before", () => {
 describe("extractAnswer quotes the sentence an answer leans on, in the question's language", () => {
   const text =
     "Специальные кислородные камеры используются в медицине. Эти устройства применяются для лечения отравления угарным газом. Давление в них повышают.";
-  const scored = (s: string, coverage: number) => ({
-    start: text.indexOf(s),
-    end: text.indexOf(s) + s.length,
-    coverage,
-    pairs: 0,
-    score: coverage,
-    matched: coverage > 0 ? ["лечен", "отравлен", "угарн"] : [],
-  });
-  const passage = {
-    id: 1,
-    articleId: "a",
-    index: 0,
-    start: 0,
-    end: text.length,
+  const matched = ["лечен", "отравлен", "угарн"];
+  const passage = scoredPassage(
     text,
-    title: "Кислород",
-    url: null,
-    score: 1,
-    sentences: [
-      scored("Специальные кислородные камеры используются в медицине.", 0.1),
-      scored("Эти устройства применяются для лечения отравления угарным газом.", 1),
-      scored("Давление в них повышают.", 0),
+    [
+      { s: "Специальные кислородные камеры используются в медицине.", coverage: 0.1, matched },
+      { s: "Эти устройства применяются для лечения отравления угарным газом.", coverage: 1, matched },
+      { s: "Давление в них повышают.", coverage: 0 },
     ],
-  };
+    { title: "Кислород" },
+  );
   const question = "Какие устройства применяются для лечения отравления угарным газом?";
 
   it("shows the sentence before when the answer opens with a demonstrative", () => {
