@@ -265,10 +265,13 @@ function recoveredWeights(candidates: Candidate[]): Map<string, number> {
  * Share of the question's own names found in `text`, compared as stems: an inflected name
  * (Russian "Москвы", "Москве") is the same name.
  */
+/** "U.S." and "US", "U.K." and "UK" are one name: the dots go, or the words split it into letters. */
+const undotted = (text: string) => text.replace(/\b\p{Lu}(?:\.\p{Lu})+\.?/gu, (m) => m.replace(/\./g, ""));
+
 export function namesShare(question: string, text: string, lang: string): number {
-  const names = questionNames(question, lang);
+  const names = questionNames(undotted(question), lang);
   if (names.length === 0) return 1;
-  const have = new Set(words(text, lang).map((w) => stem(w, lang)));
+  const have = new Set(words(undotted(text), lang).map((w) => stem(w, lang)));
   let found = 0;
   for (const n of names) if (words(n, lang).every((w) => have.has(stem(w, lang)))) found++;
   return found / names.length;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import { SHARED_ARTICLE, testFootnote } from "../helpers/footnote.ts";
 import { scoredPassage } from "../helpers/passages.ts";
-import { DEFAULT_EXTRACTIVE, extractAnswer } from "../../src/answer/extractive.ts";
+import { DEFAULT_EXTRACTIVE, extractAnswer, namesShare } from "../../src/answer/extractive.ts";
 
 describe("extractive answerer, through the library", () => {
   let ctx: Awaited<ReturnType<typeof testFootnote>>;
@@ -295,5 +295,13 @@ describe("extractAnswer: one article answers", () => {
     });
     expect(r.answer).toBe("1Password costs about 50 euros in the Mac App Store. [1]");
     expect(r.citations.map((c) => c.articleId)).toEqual(["software"]);
+  });
+});
+
+describe("namesShare: a question's names found in the article", () => {
+  it("takes a dotted acronym for the same name without its dots", () => {
+    expect(namesShare("Why did the US rank so low?", "The U.S. ranked 19th of 30 countries.", "en")).toBe(1);
+    expect(namesShare("Did the U.K. rank higher?", "The UK ranked 12th.", "en")).toBe(1);
+    expect(namesShare("Why did the US rank so low?", "France ranked 19th of 30 countries.", "en")).toBe(0);
   });
 });
