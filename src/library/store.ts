@@ -57,7 +57,8 @@ export interface StoreOptions {
   pageCache?: { share: number; minKb: number; maxKb: number };
 }
 
-interface ArticleRow {
+/** An article's row as both backends store it (snake_case columns). */
+export interface ArticleRow {
   id: string;
   title: string;
   url: string | null;
@@ -388,17 +389,7 @@ export class Store {
   }
 
   private summary(r: ArticleRow): ArticleSummary {
-    return {
-      id: r.id,
-      libraryId: this.libraryId,
-      title: r.title,
-      url: r.url,
-      byline: r.byline,
-      publishedAt: r.published_at,
-      createdAt: r.created_at,
-      chunks: r.chunks,
-      chars: r.chars,
-    };
+    return articleSummary(r, this.libraryId);
   }
 
   private countCache?: { maxId: number; deleteSeq: number; n: number };
@@ -648,4 +639,19 @@ export function decodeSpans(blob: Buffer, offset: number): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i + 1 < a.length; i += 2) spans.push({ start: a[i]! + offset, end: a[i + 1]! + offset });
   return spans;
+}
+
+/** An article row as the list shows it; shared with the Postgres backend. */
+export function articleSummary(r: ArticleRow, libraryId: string): ArticleSummary {
+  return {
+    id: r.id,
+    libraryId,
+    title: r.title,
+    url: r.url,
+    byline: r.byline,
+    publishedAt: r.published_at,
+    createdAt: r.created_at,
+    chunks: r.chunks,
+    chars: r.chars,
+  };
 }

@@ -12,7 +12,7 @@ import type { Embedder } from "../../embeddings/embedder.ts";
 import { FootnoteError } from "../../errors.ts";
 import { indexTokens } from "../../text/tokens.ts";
 import { identifyLanguage } from "../../text/identify.ts";
-import { encodeSpans, passagesInOrder } from "../store.ts";
+import { articleSummary, encodeSpans, passagesInOrder, type ArticleRow } from "../store.ts";
 import { describeIdentity, validateLibraryId } from "../libraries.ts";
 import { HNSW_INDEX, migrate, sameIdentity, setDimensions } from "./schema.ts";
 import { PostgresReplicaState } from "./replica-state.ts";
@@ -335,17 +335,6 @@ export class PostgresStorage implements Storage {
   }
 }
 
-interface ArticleRow {
-  id: string;
-  title: string;
-  url: string | null;
-  byline: string | null;
-  published_at: string | null;
-  created_at: string;
-  chunks: number;
-  chars: number;
-}
-
 class PostgresLibrary implements LibraryStore {
   readonly storage = "postgres";
 
@@ -504,17 +493,7 @@ class PostgresLibrary implements LibraryStore {
       "SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM footnote_articles WHERE library_id = $1 ORDER BY created_at, seq",
       [this.id],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      libraryId: this.id,
-      title: r.title,
-      url: r.url,
-      byline: r.byline,
-      publishedAt: r.published_at,
-      createdAt: r.created_at,
-      chunks: r.chunks,
-      chars: r.chars,
-    }));
+    return rows.map((r) => articleSummary(r, this.id));
   }
 
   async articleText(articleId: string): Promise<string | undefined> {
