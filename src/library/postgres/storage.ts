@@ -12,7 +12,7 @@ import type { Embedder } from "../../embeddings/embedder.ts";
 import { FootnoteError } from "../../errors.ts";
 import { indexTokens } from "../../text/tokens.ts";
 import { identifyLanguage } from "../../text/identify.ts";
-import { articleSummary, encodeSpans, passagesInOrder, type ArticleRow } from "../store.ts";
+import { articleSummary, encodeSpans, passagesInOrder, type ArticleRow, type PassageRow } from "../store.ts";
 import { describeIdentity, validateLibraryId } from "../libraries.ts";
 import { HNSW_INDEX, migrate, sameIdentity, setDimensions } from "./schema.ts";
 import { PostgresReplicaState } from "./replica-state.ts";
@@ -574,17 +574,7 @@ class PostgresLibrary implements LibraryStore {
 
   async passages(ids: number[]): Promise<StoredPassage[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.pool.query<{
-      id: number;
-      article_id: string;
-      idx: number;
-      start: number;
-      end: number;
-      text: string;
-      sentences: Buffer | null;
-      title: string;
-      url: string | null;
-    }>(
+    const { rows } = await this.pool.query<PassageRow>(
       `SELECT p.id, p.article_id, p.idx, p.start, p."end", p.text, p.sentences, a.title, a.url
        FROM footnote_passages p JOIN footnote_articles a ON a.library_id = p.library_id AND a.id = p.article_id
        WHERE p.library_id = $1 AND p.id = ANY($2::int8[])`,
