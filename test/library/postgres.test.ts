@@ -7,6 +7,7 @@ import pg from "pg";
 import { PostgresStorage } from "../../src/library/postgres/storage.ts";
 import { SCHEMA_VERSION } from "../../src/library/postgres/schema.ts";
 import { encodeSpans } from "../../src/library/store.ts";
+import { MULTILINGUAL_ARTICLES } from "../fixtures/languages/articles.ts";
 import { SENTENCE_SPLITTER_VERSION } from "../../src/text/sentences.ts";
 import { localEmbedder } from "../../src/embeddings/embedder.ts";
 import { syntheticArticle } from "../helpers/footnote.ts";
@@ -145,23 +146,7 @@ describe("postgres storage", () => {
   it("indexes each article's language stems, as the embedded index does, and finds them with the question's", async () => {
     await server.reset();
     const storage = await connect();
-    const articles = [
-      {
-        id: "zh",
-        title: "鸟类迁徙",
-        text: "每年秋天，数以百万计的候鸟从西伯利亚飞往中国南方过冬。科学家在鄱阳湖统计了超过六十万只白鹤和天鹅。",
-      },
-      {
-        id: "ru",
-        title: "Встреча в Минске",
-        text: "Президенты встретились в Минске в понедельник. Переговоры продолжались шесть часов, сообщили журналисты.",
-      },
-      {
-        id: "en",
-        title: "Harbour",
-        text: "The harbour reopened on Monday after the storms. Repairs cost four million pounds, the mayor said.",
-      },
-    ];
+    const articles = MULTILINGUAL_ARTICLES;
     try {
       await storage.withLibrary("lib", true, async (l) => {
         for (const a of articles) {

@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { Store, ftsMatch, lexicalText } from "../../src/library/store.ts";
 import { chunkText } from "../../src/ingest/chunk.ts";
 import { analyseQuery, lexicalWords } from "../../src/retrieve/query.ts";
+import { MULTILINGUAL_ARTICLES as ARTICLES } from "../fixtures/languages/articles.ts";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -17,24 +18,6 @@ const tmpFile = () => {
   return path.join(d, "library.db");
 };
 const vector = () => new Float32Array(4).fill(0.5);
-
-const ARTICLES = [
-  {
-    id: "zh",
-    title: "鸟类迁徙",
-    text: "每年秋天，数以百万计的候鸟从西伯利亚飞往中国南方过冬。科学家在鄱阳湖统计了超过六十万只白鹤和天鹅。",
-  },
-  {
-    id: "ru",
-    title: "Встреча в Минске",
-    text: "Президенты встретились в Минске в понедельник. Переговоры продолжались шесть часов, сообщили журналисты.",
-  },
-  {
-    id: "en",
-    title: "Harbour",
-    text: "The harbour reopened on Monday after the storms. Repairs cost four million pounds, the mayor said.",
-  },
-];
 
 function add(store: Store, a: (typeof ARTICLES)[number]) {
   const chunks = chunkText(a.text, { minChars: 10 });
