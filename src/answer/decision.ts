@@ -21,8 +21,13 @@ export const FEATURES = [
   "typedQuestion",
   /** 1 when it does and the best sentence holds a thing of that kind that the question does not. */
   "typed",
-  /** 1 when one of the question and the best sentence is negated and the other is not. */
-  "negationMismatch",
+  /**
+   * 1 when the question is negated and the best sentence is not: "What can not solve …?"
+   * matched to "algorithms can solve …" asks the opposite of what the sentence says.
+   */
+  "negatedQuestion",
+  /** 1 when the best sentence is negated and the question is not (often a paraphrase: "failed to"). */
+  "negatedSentence",
   /** Pairs of the question's words found side by side in the best sentence (0, 1/3, 2/3, 1). */
   "pairs",
   /** How many content words the question has: a long question matched says more than a short one. */

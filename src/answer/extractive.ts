@@ -14,6 +14,7 @@ import { identifyLanguage } from "../text/identify.ts";
 import { answerType, holdsAnswerType, questionNames, type AnswerType } from "./answer-type.ts";
 import { answerProbability, loadModel, type Evidence } from "./decision.ts";
 import { leansBack } from "./leans-back.ts";
+import { isNegated } from "../text/negation.ts";
 
 export const NOT_FOUND_ANSWER = "I couldn't find that in your articles.";
 
@@ -202,8 +203,8 @@ function evidenceFor(
     .map((s) => sentenceText(best.passage, s))
     .join(" ");
   const article = passages.filter((p) => p.articleId === best.passage.articleId);
-  const negQ = NEGATION.test(question);
-  const negS = NEGATION.test(sentenceText(best.passage, best.sentence));
+  const negQ = isNegated(question, lang);
+  const negS = isNegated(sentenceText(best.passage, best.sentence), lang);
   const evidence: Evidence = {
     coverage: best.sentence.coverage,
     relevance: Math.min(1, best.relevance),
@@ -211,7 +212,8 @@ function evidenceFor(
     namesNear: namesShare(question, near, lang),
     typedQuestion: type === "other" ? 0 : 1,
     typed: type !== "other" && best.typed ? 1 : 0,
-    negationMismatch: negQ !== negS ? 1 : 0,
+    negatedQuestion: negQ && !negS ? 1 : 0,
+    negatedSentence: negS && !negQ ? 1 : 0,
     pairs: Math.min(best.sentence.pairs, 3) / 3,
     terms: weights.size,
     fromTop: best.rank === 0 ? 1 : 0,
@@ -226,15 +228,6 @@ function evidenceFor(
     numbersNear: numbersShare(question, near, lang),
   };
 }
-
-/**
- * English only, on purpose. Lists for other languages were tried: XQuAD's translations negate
- * where their question does not about as often as English does (7-13% of questions), and with
- * the flip counted against them their false abstention rose by about 4 points, while with no
- * unanswerable questions outside English nothing showed that it caught any. Worth another try
- * with unanswerable questions in other languages to fit it on.
- */
-const NEGATION = /\b(?:not|never|no|none|nor|cannot|without)\b|n['’]t\b/i;
 
 /** Share of the question's numbers found in `text` (1 when it has none): reported, to read misses by. */
 function numbersShare(question: string, text: string, lang: string): number {

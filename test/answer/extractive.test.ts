@@ -63,6 +63,15 @@ describe("extractive answerer, through the library", () => {
     );
   });
 
+  it("declines a negated question that its best sentence answers only without the negation", async () => {
+    const asked = (await ctx.footnote.askDetailed("default", "Who was at the meeting?")).answer;
+    const negated = (await ctx.footnote.askDetailed("default", "Who was not at the meeting?")).answer;
+    expect(asked.abstained).toBe(false);
+    expect(asked.evidence?.negatedQuestion).toBe(0);
+    expect(negated.evidence?.negatedQuestion).toBe(1);
+    expect(negated.abstained).toBe(true);
+  });
+
   it("says it found nothing when no sentence covers the question", async () => {
     const r = await ctx.footnote.ask("default", "What is the capital of Australia's wine industry?");
     expect(r).toMatchObject({
