@@ -49,6 +49,8 @@ interface Candidate {
   value: number;
   relevance: number;
   typed: boolean;
+  /** Its article holds as many of the question's names as any article read. */
+  named: boolean;
 }
 
 export function createExtractiveAnswerer(options: Partial<ExtractiveOptions> = {}): Answerer {
@@ -261,8 +263,8 @@ function recoveredWeights(candidates: Candidate[]): Map<string, number> {
 /** "U.S." and "US", "U.K." and "UK" are one name: the dots go, or the words split it into letters. */
 const undotted = (text: string) => text.replace(/\b\p{Lu}(?:\.\p{Lu})+\.?/gu, (m) => m.replace(/\./g, ""));
 
-export function namesShare(question: string, text: string, lang: string): number {
-  const names = questionNames(undotted(question), lang);
+export function namesShare(question: string, text: string, lang: string, numbers = true): number {
+  const names = questionNames(undotted(question), lang).filter((n) => numbers || !NUMBER.test(n));
   if (names.length === 0) return 1;
   const have = new Set(words(undotted(text), lang).map((w) => stem(w, lang)));
   let found = 0;
@@ -416,6 +418,8 @@ function rankSentences(
   lang = "en",
 ): Candidate[] {
   const rankOf = new Map(passages.map((p, i) => [p.id, i]));
+  const names = articleNames(question, passages, lang);
+  const mostNames = Math.max(...names.values());
   const inOrder = [...passages].sort((a, b) =>
     a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.index - b.index,
   );
@@ -442,9 +446,16 @@ function rankSentences(
         type !== "other" &&
         holdsAnswerType(type, sentenceText(passage, sentence), question, passage.title, lang);
       // Earlier passages won retrieval on more evidence than one sentence shows: a small edge.
+      // An article that lacks names of the question that another article holds is about
+      // something else ("Jacksonville" asked, a sentence about the United Kingdom read).
+      const elsewhere = mostNames - names.get(passage.articleId)!;
       const value =
-        relevance + PAIR_WEIGHT * Math.min(sentence.pairs, 3) + (typed ? opts.typeBonus : 0) - 0.04 * rank;
-      candidates.push({ passage, rank, sentence, value, relevance, typed });
+        relevance +
+        PAIR_WEIGHT * Math.min(sentence.pairs, 3) +
+        (typed ? opts.typeBonus : 0) -
+        0.04 * rank -
+        NAMES_PENALTY * elsewhere;
+      candidates.push({ passage, rank, sentence, value, relevance, typed, named: elsewhere === 0 });
     }
   }
   if (type !== "other") expandByFocus(candidates, opts);
@@ -456,11 +467,28 @@ function rankSentences(
       opts.minCoverage,
       TYPED_FIRST_SHARE * Math.max(...candidates.map((c) => c.relevance)),
     );
-    const first = (c: Candidate) => c.typed && c.relevance >= bar;
+    const first = (c: Candidate) => c.typed && c.named && c.relevance >= bar;
     const typed = candidates.filter(first);
     if (typed.length) return [...typed, ...candidates.filter((c) => !first(c))];
   }
   return candidates;
+}
+
+const NUMBER = /^[\p{N}\s.,:%°-]+$/u;
+
+/** Per share of the question's names missing from a sentence's article but found in another's. */
+const NAMES_PENALTY = 0.5;
+
+/** Each read article's share of the question's names (not its numbers), in its passages as read and its title. */
+function articleNames(question: string, passages: WithSentences[], lang: string): Map<string, number> {
+  const text = new Map<string, string[]>();
+  for (const p of passages) {
+    const parts = text.get(p.articleId) ?? [p.title];
+    parts.push(p.text);
+    text.set(p.articleId, parts);
+  }
+  // Names only: a year or a count in the question is often context that another article shares.
+  return new Map([...text].map(([id, parts]) => [id, namesShare(question, parts.join(" "), lang, false)]));
 }
 
 /** A sentence of the asked type goes first only if it matches at least this share of the best match. */

@@ -307,6 +307,43 @@ describe("extractAnswer: one article answers", () => {
   });
 });
 
+describe("extractAnswer: the article that holds the question's names answers", () => {
+  const passage = (id: number, articleId: string, text: string, coverage: number, matched: string[]) =>
+    scoredPassage(text, [{ s: text, coverage, matched }], { id, articleId, title: articleId });
+  const opts = { ...DEFAULT_EXTRACTIVE, threshold: 0 };
+
+  it("answers from the article that names what was asked, though another matches more words", () => {
+    const press = passage(1, "australia", "Julian Disney heads the Press Council in Sydney.", 0.5, [
+      "press",
+      "council",
+    ]);
+    const israel = passage(
+      2,
+      "israel",
+      "Robert Danin, a senior fellow at the Council on Foreign Relations, is the president of its board.",
+      0.7,
+      ["council", "president"],
+    );
+    const r = extractAnswer("Who is the president of the Press Council?", [israel, press], opts);
+    expect(r.citations.map((c) => c.articleId)).toEqual(["australia"]);
+    expect(r.answer.startsWith("Julian Disney")).toBe(true);
+  });
+
+  it("does not count the question's numbers as the names an article must hold", () => {
+    const football = passage(1, "football", "Luke Kuechly led the team in tackles.", 0.6, [
+      "led",
+      "team",
+      "tackl",
+    ]);
+    const climate = passage(2, "climate", "In 2015 the panel was led by Ismail El Gizouli.", 0.3, [
+      "2015",
+      "led",
+    ]);
+    const r = extractAnswer("Who led the team in tackles in 2015?", [football, climate], opts);
+    expect(r.citations.map((c) => c.articleId)).toEqual(["football"]);
+  });
+});
+
 describe("namesShare: a question's names found in the article", () => {
   it("takes a dotted acronym for the same name without its dots", () => {
     expect(namesShare("Why did the US rank so low?", "The U.S. ranked 19th of 30 countries.", "en")).toBe(1);
