@@ -3,7 +3,15 @@
  * evidence features, on the shared SQuAD 2.0 file, the news set and the XQuAD files (the same
  * answerable questions in 9 languages, all of them together weighted half as much as SQuAD's
  * answerable ones, so that they do not swamp its unanswerable ones), with the threshold chosen
- * for a stated false-abstention rate (weighted over every set's answerable questions). Reports leave-one-article-out cross-validation (each article's
+ * for a stated false-abstention rate (weighted over every set's answerable questions).
+ *
+ * What the model learns to predict (`--label`): by default that the reply will hold the answer
+ * ("correct": an answerable question whose reply, at threshold 0, quotes a gold answer), not
+ * only that the articles hold one ("answerable"). A reply that quotes the wrong sentence is
+ * worth no more to a reader than "not found", and worse, since its citation makes it look
+ * checked; so the decision learns to decline where the answerer tends to be wrong. The
+ * threshold is still chosen, and false abstention still counted, over answerable questions.
+ * Reports leave-one-article-out cross-validation (each article's
  * questions, in every language and set it appears in, scored by a model fitted without them)
  * before writing the weights.
  *
@@ -40,6 +48,8 @@ const { values } = parseArgs({
     "news-weight": { type: "string", default: "4" },
     l2: { type: "string", default: "0.001" },
     write: { type: "boolean", default: false },
+    /** "correct" (the reply holds a gold answer) or "answerable" (the question has one). */
+    label: { type: "string", default: "correct" },
     /** Keep the per-question reports (features included) in this folder. */
     reports: { type: "string" },
   },
@@ -48,10 +58,18 @@ const target = Number(values.target);
 const newsWeight = Number(values["news-weight"]);
 const l2 = Number(values.l2);
 const xquadWeight = Number(values["xquad-weight"]);
+if (values.label !== "correct" && values.label !== "answerable")
+  throw new Error(`--label takes correct or answerable, not ${values.label}`);
+const label = values.label;
 
 interface Row {
   x: number[];
+  /** What the model is fitted to predict (--label). */
   y: 0 | 1;
+  /** Whether the question has an answer: the threshold and the rates count these. */
+  answerable: 0 | 1;
+  /** Whether its reply, when given, holds a gold answer. */
+  inReply: boolean;
   w: number;
   group: string;
   /** "squad", "news" or "x.<lang>". */
@@ -78,14 +96,17 @@ async function collect(file: string, set: string, weight: number): Promise<Colle
   const floor = { 0: 0, 1: 0 };
   for (const line of fs.readFileSync(report, "utf8").split("\n").filter(Boolean)) {
     const r = JSON.parse(line) as EvalReportLine;
-    const y = r.gold.length > 0 ? 1 : 0;
+    const answerable = r.gold.length > 0 ? 1 : 0;
     if (!r.evidence) {
-      floor[y]++;
+      floor[answerable]++;
       continue;
     }
+    const y = label === "answerable" ? answerable : answerable && r.in_reply ? 1 : 0;
     rows.push({
       x: FEATURES.map((f) => r.evidence![f] ?? 0),
       y,
+      answerable,
+      inReply: r.in_reply,
       w: weight,
       // XQuAD's articles are SQuAD's, some of them in the shared file too: one article is one
       // group in every set and language, so that no translation of it is left in training.
@@ -147,7 +168,7 @@ const prob = (m: { weights: number[]; bias: number }, x: number[]) =>
 
 /** The highest threshold that abstains on at most `target` of the answerable rows (weighted). */
 function chooseThreshold(m: { weights: number[]; bias: number }, rows: Row[]): number {
-  const pos = rows.filter((r) => r.y === 1).map((r) => ({ p: prob(m, r.x), w: r.w }));
+  const pos = rows.filter((r) => r.answerable === 1).map((r) => ({ p: prob(m, r.x), w: r.w }));
   pos.sort((a, b) => a.p - b.p);
   const total = pos.reduce((a, r) => a + r.w, 0);
   let cum = 0;
@@ -159,11 +180,16 @@ function chooseThreshold(m: { weights: number[]; bias: number }, rows: Row[]): n
 }
 
 function score(rows: Row[], predict: (r: Row) => boolean, floor: Record<0 | 1, number>) {
-  const ans = rows.filter((r) => r.y === 1);
-  const un = rows.filter((r) => r.y === 0);
+  const ans = rows.filter((r) => r.answerable === 1);
+  const un = rows.filter((r) => r.answerable === 0);
   const falseAbst = (ans.filter((r) => !predict(r)).length + floor[1]) / (ans.length + floor[1]);
   const abst = (un.filter((r) => !predict(r)).length + floor[0]) / (un.length + floor[0]);
-  return { abstention: +abst.toFixed(3), false_abstention: +falseAbst.toFixed(3) };
+  const contained = ans.filter((r) => r.inReply && predict(r)).length / (ans.length + floor[1]);
+  return {
+    abstention: +abst.toFixed(3),
+    false_abstention: +falseAbst.toFixed(3),
+    containment: +contained.toFixed(3),
+  };
 }
 
 const squad = await collect(values.squad, "squad", 1);
@@ -176,7 +202,7 @@ const xquadFiles = values.xquad
       .sort()
   : [];
 // Each XQuAD question weighs so that all of them together weigh `xquad-weight` x SQuAD's answerable ones.
-const squadAnswerable = squad.rows.filter((r) => r.y === 1).length + squad.floor[1];
+const squadAnswerable = squad.rows.filter((r) => r.answerable === 1).length + squad.floor[1];
 let xquadCount = 0;
 for (const f of xquadFiles) {
   const lines = fs.readFileSync(path.join(values.xquad, f), "utf8");
@@ -216,7 +242,7 @@ const out = {
   weights: model.weights.map((x) => +x.toFixed(4)),
   bias: +model.bias.toFixed(4),
   threshold: +threshold.toFixed(4),
-  fitted: `scripts/fit-confidence.ts on ${path.basename(values.squad)} (${squad.rows.length} questions past the coverage floor), ${path.basename(values.news)} (${news.rows.length}, weight ${newsWeight}) and XQuAD in ${xquad.size} languages (${[...xquad.values()].reduce((n, c) => n + c.rows.length, 0)}, weight ${perXquad.toFixed(4)} each, ${xquadWeight} x SQuAD's answerable together); threshold for ${target} false abstention (weighted, all sets); L2 ${l2}. Leave-one-article-out: ${JSON.stringify(cv)}`,
+  fitted: `scripts/fit-confidence.ts on ${path.basename(values.squad)} (${squad.rows.length} questions past the coverage floor), ${path.basename(values.news)} (${news.rows.length}, weight ${newsWeight}) and XQuAD in ${xquad.size} languages (${[...xquad.values()].reduce((n, c) => n + c.rows.length, 0)}, weight ${perXquad.toFixed(4)} each, ${xquadWeight} x SQuAD's answerable together); fitted to predict a ${label === "correct" ? "reply that holds the answer" : "question that has one"}; threshold for ${target} false abstention (weighted, all sets); L2 ${l2}. Leave-one-article-out: ${JSON.stringify(cv)}`,
 };
 console.log(JSON.stringify({ cv, fitted: all, model: out }, null, 2));
 if (values.write) {
