@@ -146,6 +146,28 @@ function isYear(sentence: string, index: number, match: string): boolean {
     YEAR_CONTEXT.test(sentence.slice(Math.max(0, index - 30), index))
   );
 }
+/**
+ * The unit a quantity question asks in, where its words say it: a sum of money for "how much
+ * does it cost / did they pay / spend", a span of time or distance for "how long". A number in
+ * another unit ("1,600 miles" for "How much does Con Edison spend …?") is not the kind asked.
+ * Checked around the number (its currency sign before, its unit after).
+ */
+function askedUnit(question: string): RegExp | undefined {
+  const q = question.trim().toLowerCase();
+  if (/^how long\b/.test(q) && !/^how long (?:is|was|are|were)\b.*\b(?:name|title|list|word)s?\b/.test(q))
+    return SPAN_UNIT;
+  if (/^how much\b/.test(q) && MONEY_VERB.test(q)) return MONEY_UNIT;
+  return undefined;
+}
+const MONEY_VERB =
+  /\b(?:cost|costs|costing|spend|spends|spent|spending|pay|pays|paid|paying|price|priced|charge|charges|charged|earn|earns|earned|raise|raised|sell|sold|buy|bought|fee|fees|fine|fined|salary|budget|invest|invested|worth|owe|owes|owed|bid|offer|offered)\b/;
+/** A currency sign or code before the number, or a currency word after it. */
+const MONEY_UNIT =
+  /[$£€¥₹₽]\s*$|[$£€¥₹₽]\s*\d|\b(?:US|USD|EUR|GBP|AU|A|C|NZ|HK)\$|\b(?:dollars?|cents?|euros?|pounds?|pence|yen|yuan|renminbi|rupees?|roubles?|rubles?|francs?|krona|kronor|krone|kroner|pesos?|reais|real|rand|won|shekels?|dinars?|dirhams?|riyals?|lira)\b/i;
+/** A span of time or a distance after the number. */
+const SPAN_UNIT =
+  /\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century|millennia|generations?|miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?)\b|-(?:day|week|month|year|hour|minute|mile)\b/i;
+
 /** "Who published ...", "who owns ...": a question about a deed, which an organisation can do. */
 const DOER = /^\s*who (?!(?:is|was|are|were|has|had|does|did)\b)[a-z]+(?:ed|s)\b/i;
 /** Head words of organisations, which can do what a "who" asks about. */
@@ -167,8 +189,15 @@ function englishHolds(type: AnswerType, sentence: string, question: string, titl
   switch (type) {
     case "time":
       return [...sentence.matchAll(TIME_RE)].some((m) => isNew(m[0]));
-    case "number":
-      return [...sentence.matchAll(NUMBER_RE)].some((m) => isNew(m[0]) && !isYear(sentence, m.index, m[0]));
+    case "number": {
+      const unit = askedUnit(question);
+      return [...sentence.matchAll(NUMBER_RE)].some(
+        (m) =>
+          isNew(m[0]) &&
+          !isYear(sentence, m.index, m[0]) &&
+          (!unit || unit.test(sentence.slice(Math.max(0, m.index - 12), m.index + m[0].length + 30))),
+      );
+    }
     case "place":
       return [...sentence.matchAll(PLACE_RE)].some((m) => isNew(m[0].replace(/^\S+ (?:the )?/, "")));
     case "name":

@@ -216,6 +216,22 @@ describe("answer types", () => {
     expect(holdsAnswerType("person", "The report came out on Monday March.", q)).toBe(false);
   });
 
+  it("takes a sum of money for what something cost, and a span for how long", async () => {
+    const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
+    const spend = "How much does Con Edison spend on replacing gas lines?";
+    expect(holdsAnswerType("number", "It has replaced nearly 1,600 miles of gas lines.", spend)).toBe(false);
+    expect(holdsAnswerType("number", "It spends $1.2 billion a year on gas lines.", spend)).toBe(true);
+    expect(
+      holdsAnswerType("number", "The work costs 300 million euros.", "How much does the work cost?"),
+    ).toBe(true);
+    // Without a word of money, "how much" asks any quantity.
+    expect(holdsAnswerType("number", "Output rose by 12 percent.", "How much did output rise?")).toBe(true);
+    const rescue = "How long did the rescue take?";
+    expect(holdsAnswerType("number", "Rescuers saved 300 whales.", rescue)).toBe(false);
+    expect(holdsAnswerType("number", "The rescue took three days.", rescue)).toBe(true);
+    expect(holdsAnswerType("number", "It ran for 40 miles.", "How long is the trail?")).toBe(true);
+  });
+
   it("does not take a year after a preposition for a quantity", async () => {
     const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
     const q = "What is the catch limit?";
