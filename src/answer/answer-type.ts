@@ -10,7 +10,7 @@
 import { isStopWord, stem, words } from "../text/tokens.ts";
 import { questionCue } from "../text/questions.ts";
 import { answerWords } from "../text/answer-words.ts";
-import { hasCapitals, language } from "../text/languages.ts";
+import { hasCapitals, language, writtenWithoutSpaces } from "../text/languages.ts";
 
 export type AnswerType = "person" | "time" | "number" | "place" | "name" | "other";
 
@@ -321,13 +321,18 @@ function genericHolds(
       return stems.some(
         (s, i) => !asked.has(s) && content(i) && (calendar(s) || YEAR.test(s) || (/^\d/.test(s) && dated(i))),
       );
-    case "number":
+    case "number": {
+      // Where words are found by ICU's dictionary, a numeral and its measure word are one
+      // word ("七个", seven of; "三年", three years): its first character is the number.
+      const joined = writtenWithoutSpaces(language(lang)?.script ?? "latin");
       // Digits of any script (folded to ASCII) or a number word, but not a year of a date.
       return stems.some(
         (s, i) =>
           !asked.has(s) &&
-          ((/^\d/.test(s) && !(YEAR.test(s) && dated(i))) || (content(i) && known.quantities.has(s))),
+          ((/^\d/.test(s) && !(YEAR.test(s) && dated(i))) ||
+            (content(i) && (known.quantities.has(s) || (joined && known.quantities.has(s[0]!))))),
       );
+    }
     case "place":
     case "name":
     case "person": {

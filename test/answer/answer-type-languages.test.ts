@@ -64,6 +64,16 @@ describe("holdsAnswerType in other languages", () => {
     expect(holdsAnswerType("time", "他出生在一个小村庄。", "他是什么时候出生的？", "", "zh")).toBe(false);
   });
 
+  it("reads a Han numeral joined to its measure word as a quantity", () => {
+    // ICU's dictionary makes "七个" (seven of) and "三年" (three years) one word each.
+    const q = "会谈持续了几个小时？";
+    expect(holdsAnswerType("number", "会谈持续了七个小时，一直到深夜才结束。", q, "", "zh")).toBe(true);
+    expect(holdsAnswerType("number", "会谈一直到深夜才结束。", q, "", "zh")).toBe(false);
+    expect(holdsAnswerType("number", "会談は七時間続いた。", "会談は何時間続きましたか？", "", "ja")).toBe(
+      true,
+    );
+  });
+
   it("finds quantities in any digits and in words, but not a year of a date, nor the question's own number", () => {
     const q = "Сколько людей живёт в городе?";
     expect(holdsAnswerType("number", "В городе живут ٣ тысячи человек.", q, "", "ru")).toBe(true);
