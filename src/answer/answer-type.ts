@@ -159,11 +159,29 @@ function askedUnit(question: string): RegExp | undefined {
   if (/^how much\b/.test(q) && MONEY_VERB.test(q)) return MONEY_UNIT;
   return undefined;
 }
+/** ICU currency names that are everyday words too. */
+const AMBIGUOUS_CURRENCY = new Set(["won", "real", "mark", "sol", "kip", "som", "rights", "gold", "lev"]);
 const MONEY_VERB =
   /\b(?:cost|costs|costing|spend|spends|spent|spending|pay|pays|paid|paying|price|priced|charge|charges|charged|earn|earns|earned|raise|raised|sell|sold|buy|bought|fee|fees|fine|fined|salary|budget|invest|invested|worth|owe|owes|owed|bid|offer|offered)\b/;
+/**
+ * Currency words, from ICU's English names of every currency ("US Dollar" -> dollar, "Czech
+ * Koruna" -> koruna), less those that are common words too ("won", "real", "mark"), with the
+ * subunits and the English names ICU does not use ("crowns").
+ */
+const CURRENCY_WORDS = (() => {
+  const names = new Intl.DisplayNames(["en"], { type: "currency" });
+  const out = new Set(["cent", "pence", "penny", "crown", "buck"]);
+  for (const code of Intl.supportedValuesOf("currency")) {
+    const last = names.of(code)?.split(/\s+/).pop()?.toLowerCase();
+    if (last && /^\p{L}+$/u.test(last) && !AMBIGUOUS_CURRENCY.has(last)) out.add(last);
+  }
+  return [...out];
+})();
 /** A currency sign or code before the number, or a currency word after it. */
-const MONEY_UNIT =
-  /[$£€¥₹₽]\s*$|[$£€¥₹₽]\s*\d|\b(?:US|USD|EUR|GBP|AU|A|C|NZ|HK)\$|\b(?:dollars?|cents?|euros?|pounds?|pence|yen|yuan|renminbi|rupees?|roubles?|rubles?|francs?|krona|kronor|krone|kroner|pesos?|reais|real|rand|won|shekels?|dinars?|dirhams?|riyals?|lira)\b/i;
+const MONEY_UNIT = new RegExp(
+  `[$£€¥₹₽]\\s*$|[$£€¥₹₽]\\s*\\d|\\b(?:US|USD|EUR|GBP|AU|A|C|NZ|HK)\\$|\\b(?:${CURRENCY_WORDS.join("|")})s?\\b`,
+  "iu",
+);
 /** A span of time or a distance after the number. */
 const SPAN_UNIT =
   /\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century|millennia|generations?|miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?)\b|-(?:day|week|month|year|hour|minute|mile)\b/i;

@@ -224,6 +224,17 @@ describe("answer types", () => {
     expect(
       holdsAnswerType("number", "The work costs 300 million euros.", "How much does the work cost?"),
     ).toBe(true);
+    // Every currency ICU names, and crowns.
+    expect(
+      holdsAnswerType(
+        "number",
+        "The ferry is for sale at 2.4 million crowns.",
+        "How much will it be sold for?",
+      ),
+    ).toBe(true);
+    expect(holdsAnswerType("number", "The ticket costs 40 zlotys.", "How much does the ticket cost?")).toBe(
+      true,
+    );
     // Without a word of money, "how much" asks any quantity.
     expect(holdsAnswerType("number", "Output rose by 12 percent.", "How much did output rise?")).toBe(true);
     const rescue = "How long did the rescue take?";
