@@ -204,7 +204,6 @@ function evidenceFor(
     .slice(Math.max(0, i - 1), i + 2)
     .map((s) => sentenceText(best.passage, s))
     .join(" ");
-  const article = passages.filter((p) => p.articleId === best.passage.articleId);
   const negQ = isNegated(question, lang);
   const negS = isNegated(sentenceText(best.passage, best.sentence), lang);
   const evidence: Evidence = {
@@ -219,7 +218,7 @@ function evidenceFor(
     pairs: Math.min(best.sentence.pairs, 3) / 3,
     terms: weights.size,
     fromTop: best.rank === 0 ? 1 : 0,
-    names: namesShare(question, [...article.map((p) => p.text), best.passage.title].join(" "), lang),
+    names: namesShare(question, articleText(passages, best.passage.articleId), lang),
   };
   // Reported beside the model's features (eval --report), to read misses by.
   return {
@@ -481,14 +480,15 @@ const NAMES_PENALTY = 0.5;
 
 /** Each read article's share of the question's names (not its numbers), in its passages as read and its title. */
 function articleNames(question: string, passages: WithSentences[], lang: string): Map<string, number> {
-  const text = new Map<string, string[]>();
-  for (const p of passages) {
-    const parts = text.get(p.articleId) ?? [p.title];
-    parts.push(p.text);
-    text.set(p.articleId, parts);
-  }
+  const ids = new Set(passages.map((p) => p.articleId));
   // Names only: a year or a count in the question is often context that another article shares.
-  return new Map([...text].map(([id, parts]) => [id, namesShare(question, parts.join(" "), lang, false)]));
+  return new Map([...ids].map((id) => [id, namesShare(question, articleText(passages, id), lang, false)]));
+}
+
+/** An article as read: its title and the text of its passages among those read. */
+function articleText(passages: WithSentences[], articleId: string): string {
+  const read = passages.filter((p) => p.articleId === articleId);
+  return [read[0]?.title ?? "", ...read.map((p) => p.text)].join(" ");
 }
 
 /** A sentence of the asked type goes first only if it matches at least this share of the best match. */
