@@ -39,7 +39,10 @@ const B = 0.75;
  * Up to this many passages a library's vector candidates come from an exact scan of its own
  * rows (an index range on library_id), not the shared HNSW graph: a graph search filtered to a
  * small library visits mostly other libraries' rows. Above it, HNSW with pgvector's iterative
- * scan (which keeps walking the graph until enough of the library's rows are found).
+ * scan (which keeps walking the graph until enough of the library's rows are found), if the
+ * planner picks it: it does once the tables have statistics (autovacuum's ANALYZE on a server);
+ * without them (PGlite runs no autovacuum) it guesses a library at 0.5% of the table and sorts
+ * it exactly, recall 1 at the cost of a scan (docs/performance.md, session 7).
  */
 export const EXACT_SCAN_MAX = 20_000;
 /**
