@@ -80,6 +80,8 @@ interface Options {
   pgKeepIndex: boolean;
   /** Postgres: also measure a vector(d) HNSW index beside the halfvec one (recall, build time, size). */
   pgCompareVector: boolean;
+  /** Stop after the ingest, before the HNSW build: a library to profile on a server that outlives the run. */
+  loadOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -100,6 +102,7 @@ function parseArgs(argv: string[]): Options {
     stores: ["embedded"],
     pgKeepIndex: false,
     pgCompareVector: false,
+    loadOnly: false,
   };
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(String(v).replace(/_/g, ""));
@@ -172,6 +175,9 @@ function parseArgs(argv: string[]): Options {
       case "--database-url":
         o.databaseUrl = value();
         break;
+      case "--load-only":
+        o.loadOnly = true;
+        break;
       case "--keep":
         o.keep = true;
         break;
@@ -183,7 +189,8 @@ function parseArgs(argv: string[]): Options {
         process.stdout.write(
           "npm run bench -- [--passages 10000[,100000,…]] [--json] [--vector-index auto|flat|hnsw] [--hnsw-m 16] [--ef-construction 200] [--ef-search 96[,128,…]]\n" +
             "                 [--questions 500] [--warmup 50] [--exact-questions N] [--add-articles 5] [--seed N] [--data-dir /tmp] [--keep]\n" +
-            "                 [--store embedded|postgres|embedded,postgres] [--database-url postgres://…] [--pg-keep-index] [--pg-compare-vector]\n",
+            "                 [--store embedded|postgres|embedded,postgres] [--database-url postgres://…] [--pg-keep-index] [--pg-compare-vector]\n" +
+            "                 [--load-only]   (ingest, then stop before the HNSW build: with --database-url, the library stays on the server)\n",
         );
         process.exit(0);
         break; // not reached: exit() does not return
@@ -517,7 +524,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     const serverIngestCpuS = serverCpu0 !== null && serverCpu1 !== null ? serverCpu1 - serverCpu0 : null;
     let indexBuildMs: number | null = null;
     let indexBuildCpuS: number | null = null;
-    if (pgStore && !opts.pgKeepIndex) {
+    if (pgStore && !opts.pgKeepIndex && !opts.loadOnly) {
       const t = performance.now();
       // As `footnote migrate` does after a first copy (PostgresStorage.bulkLoad).
       await pgStore.buildVectorIndex();
@@ -533,6 +540,10 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     progress(
       `ingested ${articles.toLocaleString("en")} articles, ${passages.toLocaleString("en")} passages in ${round(ingestMs / 1000, 1)} s: ${Math.round(ingestRate)} passages/s; rss ${Math.round(rssAfterIngest)} MB`,
     );
+    if (opts.loadOnly) {
+      await footnote.close();
+      return [];
+    }
 
     // ---- Questions: paraphrases of sentences sampled over the whole corpus.
     const qrng = new Rng(opts.seed + 7);
@@ -707,7 +718,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
         }
         pgExtra.small_recall_at_10_hnsw = round(smallRecall / Math.max(1, smallQs.length), 4);
         progress(
-          `postgres HNSW path: recall@10 ${pgExtra.hnsw_recall_at_10} (vector p50 ${pgExtra.hnsw_vector_ms_p50} ms); a 200-passage library through the graph: recall@10 ${pgExtra.small_recall_at_10_hnsw}`,
+          `postgres HNSW path: recall@10 ${pgExtra.hnsw_recall_at_10} (vector p50 ${pgExtra.hnsw_vector_ms_p50} ms, planned ${pgExtra.hnsw_path_uses_index ? "through the HNSW index" : "as an exact scan"}); a 200-passage library through the graph: recall@10 ${pgExtra.small_recall_at_10_hnsw}`,
         );
       } finally {
         await viaHnsw.close();

@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { PostgresStorage } from "../../src/library/postgres/storage.ts";
 import { SCHEMA_VERSION } from "../../src/library/postgres/schema.ts";
-import { encodeSpans } from "../../src/library/store.ts";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Store, encodeSpans, ftsMatch } from "../../src/library/store.ts";
 import { MULTILINGUAL_ARTICLES } from "../fixtures/languages/articles.ts";
 import { SENTENCE_SPLITTER_VERSION } from "../../src/text/sentences.ts";
 import { localEmbedder } from "../../src/embeddings/embedder.ts";
@@ -115,6 +118,61 @@ describe("postgres storage", () => {
       expect(own!.nearest.slice(0, theirs!.length).sort()).toEqual([...theirs!].sort());
       expect(await storage.withLibrary("chat:2", false, (l) => l.passages(theirs!))).toEqual([]);
     } finally {
+      await storage.close();
+    }
+  });
+
+  it("scores BM25 as FTS5 does, with each term's df counted in the library's own postings", async () => {
+    await server.reset();
+    const storage = await connect();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-pg-bm25-"));
+    const sqlite = new Store(path.join(dir, "library.db"), "lib");
+    try {
+      const topics = ["heron", "egret", "plover", "curlew"];
+      for (const [i, topic] of topics.entries()) {
+        // Articles of different lengths, so document length and avgdl matter.
+        const text = syntheticArticle(topic, 2 + i);
+        const chunks = chunkText(text, { minChars: 10 });
+        const article = {
+          id: topic,
+          title: topic,
+          url: null,
+          byline: null,
+          publishedAt: null,
+          text,
+          contentHash: topic,
+        };
+        const vectors = await embedder.embedDocuments(chunks.map((c) => c.text));
+        sqlite.addArticle(article, chunks, vectors);
+        await storage.withLibrary("lib", true, (l) => l.addArticle(article, chunks, vectors));
+      }
+      // Another library full of "heron": its postings must not count in lib's df.
+      for (const topic of ["heron-a", "heron-b"])
+        await storage.withLibrary("other", true, (l) => store(l, topic));
+      const qv = await embedder.embedQuery("heron");
+      for (const words of [
+        ["heron"],
+        ["heron", "budget", "spring"],
+        ["committe", "curlew", "summer", "heron"],
+      ]) {
+        const fts = sqlite.lexical(ftsMatch(words)!, 40);
+        const ftsText = new Map(sqlite.passages(fts.map((r) => r.id)).map((p) => [p.id, p.text]));
+        const got = await storage.withLibrary("lib", false, async (l) => {
+          const { lexical } = await l.candidates({ words, vector: qv, limit: 40 });
+          const text = new Map((await l.passages(lexical.map((r) => r.id))).map((p) => [p.id, p.text]));
+          return lexical.map((r) => ({ text: text.get(r.id), score: r.score }));
+        });
+        expect(got!.length).toBe(fts.length);
+        expect(got!.length).toBeGreaterThan(0);
+        fts.forEach((r, i) => {
+          // FTS5's bm25() is negative; the title weight is a float4 in the postings.
+          expect(got![i]!.score).toBeCloseTo(-r.score, 5);
+          expect(got![i]!.text).toBe(ftsText.get(r.id));
+        });
+      }
+    } finally {
+      sqlite.close();
+      fs.rmSync(dir, { recursive: true, force: true });
       await storage.close();
     }
   });

@@ -39,7 +39,10 @@ const B = 0.75;
  * Up to this many passages a library's vector candidates come from an exact scan of its own
  * rows (an index range on library_id), not the shared HNSW graph: a graph search filtered to a
  * small library visits mostly other libraries' rows. Above it, HNSW with pgvector's iterative
- * scan (which keeps walking the graph until enough of the library's rows are found).
+ * scan (which keeps walking the graph until enough of the library's rows are found), if the
+ * planner picks it: it does once the tables have statistics (autovacuum's ANALYZE on a server);
+ * without them (PGlite runs no autovacuum) it guesses a library at 0.5% of the table and sorts
+ * it exactly, recall 1 at the cost of a scan (docs/performance.md, session 7).
  */
 export const EXACT_SCAN_MAX = 20_000;
 /**
@@ -527,6 +530,13 @@ class PostgresLibrary implements LibraryStore {
    * Both sides in one statement: BM25 over the postings (FTS5's formula: IDF floored at 1e-6,
    * k1 1.2, b 0.75, the title weighted 0.3), the nearest vectors (exact in a small library, the
    * HNSW graph in a large one), and the cosine of every candidate.
+   *
+   * The lexical side reads each term's postings once, through a LATERAL subquery per term (an
+   * index range on (library_id, term)), and counts the term's df from the same rows (a window
+   * count), so df is exact, as FTS5's is. Joined to the terms plainly, the planner, misled by a
+   * guess of the terms' count (and PGlite, with no autovacuum, has no statistics at all), read
+   * all of the library's postings into a hash join: 2 s a question at 60k passages instead of
+   * 2 ms (docs/performance.md, session 7).
    */
   async candidates(query: CandidateQuery): Promise<Candidates> {
     // The question's stems, as indexTokens made the passages' (analyseQuery, lexicalWords).
@@ -545,12 +555,13 @@ class PostgresLibrary implements LibraryStore {
     }>(
       `WITH q AS MATERIALIZED (SELECT $3::halfvec AS v),
         lib AS (SELECT passages::float8 AS n, greatest(tokens::float8 / greatest(passages, 1), 1e-9) AS avgdl FROM footnote_libraries WHERE id = $1),
-        df AS (SELECT term, count(*)::float8 AS n FROM footnote_postings WHERE library_id = $1 AND term = ANY($2::text[]) GROUP BY term),
         lex AS (
           SELECT p.passage_id AS id,
-            sum(greatest(ln((lib.n - df.n + 0.5) / (df.n + 0.5)), 1e-6)
+            sum(greatest(ln((lib.n - p.df + 0.5) / (p.df + 0.5)), 1e-6)
                 * (p.tf * ${K1 + 1}) / (p.tf + ${K1} * (${1 - B} + ${B} * p.dl / lib.avgdl))) AS score
-          FROM df CROSS JOIN lib JOIN footnote_postings p ON p.library_id = $1 AND p.term = df.term
+          FROM unnest($2::text[]) AS t(term) CROSS JOIN lib CROSS JOIN LATERAL (
+            SELECT passage_id, tf, dl, count(*) OVER ()::float8 AS df
+            FROM footnote_postings WHERE library_id = $1 AND term = t.term) p
           GROUP BY p.passage_id ORDER BY score DESC, p.passage_id LIMIT $4),
         near AS (
           SELECT id FROM footnote_passages WHERE library_id = $1 ORDER BY ${order} LIMIT $4),
