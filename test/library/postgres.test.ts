@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { PostgresStorage } from "../../src/library/postgres/storage.ts";
+import { PostgresStorage, exactScanMax } from "../../src/library/postgres/storage.ts";
 import { SCHEMA_VERSION } from "../../src/library/postgres/schema.ts";
 import fs from "node:fs";
 import os from "node:os";
@@ -18,6 +18,7 @@ import { PGLITE_START_MS, startPglite, type PgliteServer } from "../helpers/pgli
 import { chunkText } from "../../src/ingest/chunk.ts";
 import type { LibraryStore } from "../../src/library/storage.ts";
 import { analyseQuery, lexicalWords } from "../../src/retrieve/query.ts";
+import { FLAT_LIMIT } from "../../src/library/vector-index.ts";
 
 let server: PgliteServer;
 beforeAll(async () => {
@@ -44,6 +45,18 @@ async function store(library: LibraryStore, topic: string): Promise<number[]> {
 }
 
 describe("postgres storage", () => {
+  it("searches a library exactly up to the embedded flat index's size, by the embeddings' dimensions", async () => {
+    const storage = await connect();
+    try {
+      // The built-in embedder's 256 dimensions: 250,000 passages, as the embedded flat index.
+      expect(storage.exactScanMax).toBe(Math.floor(FLAT_LIMIT / embedder.identity.dimensions));
+      expect(exactScanMax(256)).toBe(250_000);
+      expect(exactScanMax(1536)).toBe(41_666);
+    } finally {
+      await storage.close();
+    }
+  });
+
   it("migrates once when replicas start together, under the advisory lock", async () => {
     const storages = await Promise.all([connect(), connect(), connect()]);
     try {

@@ -15,6 +15,7 @@ import { identifyLanguage } from "../../text/identify.ts";
 import { articleSummary, encodeSpans, passagesInOrder, type ArticleRow, type PassageRow } from "../store.ts";
 import { describeIdentity, validateLibraryId } from "../libraries.ts";
 import { HNSW_INDEX, migrate, sameIdentity, setDimensions } from "./schema.ts";
+import { FLAT_LIMIT } from "../vector-index.ts";
 import { PostgresReplicaState } from "./replica-state.ts";
 import type { ReplicaState } from "../../replicas/state.ts";
 import type {
@@ -37,14 +38,19 @@ const K1 = 1.2;
 const B = 0.75;
 /**
  * Up to this many passages a library's vector candidates come from an exact scan of its own
- * rows (an index range on library_id), not the shared HNSW graph: a graph search filtered to a
- * small library visits mostly other libraries' rows. Above it, HNSW with pgvector's iterative
- * scan (which keeps walking the graph until enough of the library's rows are found), if the
- * planner picks it: it does once the tables have statistics (autovacuum's ANALYZE on a server);
- * without them (PGlite runs no autovacuum) it guesses a library at 0.5% of the table and sorts
- * it exactly, recall 1 at the cost of a scan (docs/performance.md, session 7).
+ * rows (an index range on library_id), not the shared HNSW graph: as many as the embedded
+ * backend keeps in its flat index (FLAT_LIMIT floats: 250,000 passages of the built-in
+ * embedder, 41,666 of a 1,536-dimension model), so that both backends search the same sizes the
+ * same way. Above it, HNSW with pgvector's iterative scan (which keeps walking the graph until
+ * enough of the library's rows are found). It was 20,000 passages until session 7, but through
+ * pgvector's graph (m 16, ef_construction 64) the built-in embedder's vectors came back with
+ * recall@10 0.92 at 10k and 0.40 at 100k, where an exact scan is 1 (docs/performance.md). The
+ * planner takes the graph once the tables have statistics (autovacuum's ANALYZE on a server);
+ * PGlite runs no autovacuum, so there it sorts a library exactly whatever its size.
  */
-export const EXACT_SCAN_MAX = 20_000;
+export function exactScanMax(dimensions: number): number {
+  return Math.floor(FLAT_LIMIT / Math.max(1, dimensions));
+}
 /**
  * HNSW candidates examined per query (hnsw.ef_search), the embedded graph's default too
  * (HNSW_EF_SEARCH sets both). At 10k passages of the built-in embedder, through pgvector's graph
@@ -62,7 +68,7 @@ export interface PostgresOptions {
   url: string;
   identity: () => EmbeddingIdentity;
   poolSize?: number;
-  /** Libraries up to this many passages get exact vector search (default EXACT_SCAN_MAX). */
+  /** Libraries up to this many passages get exact vector search (default exactScanMax(dimensions)). */
   exactScanMax?: number;
   /** hnsw.ef_search for the larger ones (default EF_SEARCH). */
   efSearch?: number;
@@ -84,9 +90,14 @@ export class PostgresStorage implements Storage {
     /** The embeddings the database's vectors were built with. */
     public identity: EmbeddingIdentity,
     private readonly wanted: () => EmbeddingIdentity,
-    readonly exactScanMax: number,
+    private readonly exactScanOverride: number | undefined,
     private readonly efSearch: number,
   ) {}
+
+  /** Libraries up to this many passages are searched exactly (the embedded flat index's size). */
+  get exactScanMax(): number {
+    return this.exactScanOverride ?? exactScanMax(this.identity.dimensions);
+  }
 
   static async connect(opts: PostgresOptions): Promise<PostgresStorage> {
     const pool = new pg.Pool({
@@ -102,7 +113,7 @@ export class PostgresStorage implements Storage {
         pool,
         identity,
         opts.identity,
-        opts.exactScanMax ?? EXACT_SCAN_MAX,
+        opts.exactScanMax,
         Math.trunc(opts.efSearch ?? EF_SEARCH),
       );
     } catch (error) {
