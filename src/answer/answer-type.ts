@@ -177,9 +177,9 @@ const CURRENCY_WORDS = (() => {
   }
   return [...out];
 })();
-/** A currency sign or code before the number, or a currency word after it. */
+/** A currency sign or code next to a number ("$5", "5 €", "US$5"), or a currency word after it. */
 const MONEY_UNIT = new RegExp(
-  `[$£€¥₹₽]\\s*$|[$£€¥₹₽]\\s*\\d|\\b(?:US|USD|EUR|GBP|AU|A|C|NZ|HK)\\$|\\b(?:${CURRENCY_WORDS.join("|")})s?\\b`,
+  `[$£€¥₹₽]\\s*\\d|\\d\\s*[$£€¥₹₽]|\\b(?:US|USD|EUR|GBP|AU|A|C|NZ|HK)\\$|\\b(?:${CURRENCY_WORDS.join("|")})s?\\b`,
   "iu",
 );
 /** A span of time or a distance after the number. */
