@@ -36,6 +36,11 @@ export const FEATURES = [
   "fromTop",
   /** Share of the question's own names found anywhere in the best sentence's article (as retrieved) or its title. */
   "names",
+  /**
+   * 1 when the best sentence holds the opposite of a question word instead of the word
+   * ("open" against "closed", WordNet's antonyms; English only): it says something else.
+   */
+  "opposed",
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];

@@ -15,6 +15,7 @@ import { answerType, holdsAnswerType, questionNames, type AnswerType } from "./a
 import { answerProbability, loadModel, type Evidence } from "./decision.ts";
 import { leansBack } from "./leans-back.ts";
 import { isNegated } from "../text/negation.ts";
+import { opposedWords } from "../text/opposites.ts";
 
 export const NOT_FOUND_ANSWER = "I couldn't find that in your articles.";
 
@@ -219,6 +220,7 @@ function evidenceFor(
     terms: weights.size,
     fromTop: best.rank === 0 ? 1 : 0,
     names: namesShare(question, articleText(passages, best.passage.articleId), lang),
+    opposed: opposedWords(question, sentenceText(best.passage, best.sentence), lang).length > 0 ? 1 : 0,
   };
   // Reported beside the model's features (eval --report), to read misses by.
   return {

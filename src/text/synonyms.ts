@@ -85,8 +85,18 @@ function lookup(file: IndexFile, lemma: string): string[] {
   return [];
 }
 
-/** The words of a synset and the offsets of its "similar to" adjectives. */
-function readSynset(data: Buffer, offset: string): { words: string[]; similar: string[] } {
+interface Synset {
+  words: string[];
+  /** Offsets of its "similar to" adjectives (a satellite's head, or a head's satellites). */
+  similar: string[];
+  /** Its words' antonyms: the word's index here (0-based), and the antonym's synset offset and index there. */
+  antonyms: Array<{ from: number; offset: string; to: number }>;
+  /** "s" for an adjective satellite ("soggy"), whose antonyms are its head's ("wet" / "dry"). */
+  type: string;
+}
+
+/** A synset's words, its "similar to" adjectives and its antonym pointers. */
+function readSynset(data: Buffer, offset: string): Synset {
   const at = Number(offset);
   const end = data.indexOf(10, at);
   const line = data.toString("latin1", at, end < 0 ? data.length : end);
@@ -98,8 +108,21 @@ function readSynset(data: Buffer, offset: string): { words: string[]; similar: s
   const p = 4 + 2 * count;
   const pointers = Number(f[p]);
   const similar: string[] = [];
-  for (let i = 0; i < pointers; i++) if (f[p + 1 + 4 * i] === "&") similar.push(f[p + 2 + 4 * i]!);
-  return { words, similar };
+  const antonyms: Synset["antonyms"] = [];
+  for (let i = 0; i < pointers; i++) {
+    const symbol = f[p + 1 + 4 * i];
+    if (symbol === "&") similar.push(f[p + 2 + 4 * i]!);
+    else if (symbol === "!") {
+      // source/target: two hex digits each, the words' 1-based numbers in the two synsets.
+      const st = f[p + 4 + 4 * i]!;
+      antonyms.push({
+        from: parseInt(st.slice(0, 2), 16) - 1,
+        offset: f[p + 2 + 4 * i]!,
+        to: parseInt(st.slice(2), 16) - 1,
+      });
+    }
+  }
+  return { words, similar, antonyms, type: f[2]! };
 }
 
 /** WordNet's detachment rules (morphy), without its exception lists: "theaters" -> "theater". */
@@ -172,6 +195,46 @@ export function synonyms(lemma: string): string[] {
   const list = [...out].slice(0, MAX_ALTERNATIVES).map((w) => w.replace(/_/g, " "));
   if (cache.size > 50_000) cache.clear();
   cache.set(key, list);
+  return list;
+}
+
+const antonymCache = new Map<string, string[]>();
+
+/**
+ * WordNet's antonyms of `word` in its most common senses ("open" -> "close", "largest" ->
+ * "small"), lower-cased; an adjective satellite's are its head's ("soggy" -> "dry"). The
+ * decision reads a question whose word's opposite stands in the answering sentence as asking
+ * something else ("When did the plant open?" against "the plant closed in 1990").
+ */
+export function antonyms(word: string): string[] {
+  const key = word.toLowerCase();
+  const hit = antonymCache.get(key);
+  if (hit) return hit;
+  const d = open();
+  const out = new Set<string>();
+  if (d) {
+    for (const pos of POS) {
+      for (const form of baseForms(key, pos)) {
+        const offsets = lookup(d.index[pos], form).slice(0, SENSES[pos]);
+        for (const off of offsets) {
+          const synset = readSynset(d.data[pos], off);
+          const at = synset.words.indexOf(form);
+          const pointers =
+            synset.type === "s"
+              ? synset.similar.slice(0, 1).flatMap((head) => readSynset(d.data.adj, head).antonyms)
+              : synset.antonyms.filter((a) => a.from === at);
+          for (const a of pointers) {
+            const target = readSynset(d.data[pos], a.offset).words[a.to];
+            if (target) out.add(target.replace(/_/g, " "));
+          }
+        }
+        if (offsets.length) break;
+      }
+    }
+  }
+  const list = [...out];
+  if (antonymCache.size > 50_000) antonymCache.clear();
+  antonymCache.set(key, list);
   return list;
 }
 

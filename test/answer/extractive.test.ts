@@ -104,6 +104,15 @@ describe("extractive answerer, on a second article with other words", () => {
     expect(r.answer).not.toContain("Howard Pell");
   });
 
+  it("declines a question whose word the article says the opposite of", async () => {
+    const rose = (await ctx.footnote.askDetailed("default", "How much did shares in Coastline Dairy rise?")).answer;
+    const fell = (await ctx.footnote.askDetailed("default", "How much did shares in Coastline Dairy fall?")).answer;
+    expect(rose.evidence?.opposed).toBe(0);
+    // "Shares in Coastline Dairy rose 4%": "fall" is WordNet's antonym of "rise".
+    expect(fell.evidence?.opposed).toBe(1);
+    expect(fell.abstained).toBe(true);
+  });
+
   it("answers who with the matching sentence when the question names its own event", async () => {
     const r = await ctx.footnote.ask("default", "Who welcomed the decision?");
     expect(r.answer.startsWith("Coastline's chief executive, Sarah Lund, welcomed the decision")).toBe(true);
