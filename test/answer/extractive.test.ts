@@ -105,8 +105,10 @@ describe("extractive answerer, on a second article with other words", () => {
   });
 
   it("declines a question whose word the article says the opposite of", async () => {
-    const rose = (await ctx.footnote.askDetailed("default", "How much did shares in Coastline Dairy rise?")).answer;
-    const fell = (await ctx.footnote.askDetailed("default", "How much did shares in Coastline Dairy fall?")).answer;
+    const rose = (await ctx.footnote.askDetailed("default", "How much did shares in Coastline Dairy rise?"))
+      .answer;
+    const fell = (await ctx.footnote.askDetailed("default", "How much did shares in Coastline Dairy fall?"))
+      .answer;
     expect(rose.evidence?.opposed).toBe(0);
     // "Shares in Coastline Dairy rose 4%": "fall" is WordNet's antonym of "rise".
     expect(fell.evidence?.opposed).toBe(1);
