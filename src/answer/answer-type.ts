@@ -186,6 +186,45 @@ const MONEY_UNIT = new RegExp(
 const SPAN_UNIT =
   /\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century|millennia|generations?|miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?)\b|-(?:day|week|month|year|hour|minute|mile)\b/i;
 
+/**
+ * Units of measure, from ICU's units in English, long and short, singular and plural ("mile",
+ * "miles", "mi"), with the currency words: a number in one of them is a
+ * measure or a sum, not a count.
+ */
+const MEASURE_WORDS: ReadonlySet<string> = (() => {
+  const out = new Set<string>(CURRENCY_WORDS.flatMap((w) => [w, `${w}s`]));
+  for (const locale of ["en-US", "en-GB"])
+    for (const unit of Intl.supportedValuesOf("unit"))
+      for (const unitDisplay of ["long", "short"] as const)
+        for (const n of [1, 2])
+          for (const part of new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay }).formatToParts(n))
+            for (const w of part.type === "unit" ? part.value.toLowerCase().split(/\s+/) : [])
+              // Short forms that are words too ("in" for inches) or single letters say nothing.
+              if (w.length > 1 && !isStopWord(w)) out.add(w);
+  // A share counts what is asked ("How many Victorians are Catholic?" "26.7%").
+  out.delete("percent");
+  return out;
+})();
+/** Number words that scale the number before them ("5 million miles"). */
+const SCALE = /^(?:hundred|thousand|million|billion|trillion|m|bn|k)$/i;
+/**
+ * "How many people ...?" asks for a count: a number in a unit ("90,000 miles", "$16.99") is
+ * not one. A question counting a unit itself ("How many miles ...?") is left alone.
+ */
+function asksCount(question: string): boolean {
+  const counted = /^how many ([\p{L}-]+)/iu.exec(question.trim())?.[1]?.toLowerCase();
+  return counted !== undefined && !MEASURE_WORDS.has(counted) && !SPAN_UNIT.test(counted);
+}
+function isMeasure(sentence: string, index: number, match: string): boolean {
+  if (/[$£€¥₹₽]\s*$/.test(sentence.slice(Math.max(0, index - 3), index))) return true;
+  const after = sentence.slice(index + match.length, index + match.length + 30);
+  const next = after.match(/^\s*(%|[\p{L}-]+)(?:\s+([\p{L}-]+))?/u);
+  if (!next) return false;
+  const first = next[1]!.toLowerCase();
+  const unit = SCALE.test(first) ? next[2]?.toLowerCase() : first;
+  return unit !== undefined && MEASURE_WORDS.has(unit);
+}
+
 /** "Who published ...", "who owns ...": a question about a deed, which an organisation can do. */
 const DOER = /^\s*who (?!(?:is|was|are|were|has|had|does|did)\b)[a-z]+(?:ed|s)\b/i;
 /** Head words of organisations, which can do what a "who" asks about. */
@@ -209,11 +248,13 @@ function englishHolds(type: AnswerType, sentence: string, question: string, titl
       return [...sentence.matchAll(TIME_RE)].some((m) => isNew(m[0]));
     case "number": {
       const unit = askedUnit(question);
+      const count = asksCount(question);
       return [...sentence.matchAll(NUMBER_RE)].some(
         (m) =>
           isNew(m[0]) &&
           !isYear(sentence, m.index, m[0]) &&
-          (!unit || unit.test(sentence.slice(Math.max(0, m.index - 12), m.index + m[0].length + 30))),
+          (!unit || unit.test(sentence.slice(Math.max(0, m.index - 12), m.index + m[0].length + 30))) &&
+          !(count && isMeasure(sentence, m.index, m[0])),
       );
     }
     case "place":

@@ -254,6 +254,30 @@ describe("answer types", () => {
     expect(holdsAnswerType("number", "It ran for 40 miles.", "How long is the trail?")).toBe(true);
   });
 
+  it("counts for how many: a number in a unit of measure or money is no count", async () => {
+    const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
+    const riders = "How many people ride the subway every day?";
+    expect(holdsAnswerType("number", "Con Edison maintains 90,000 miles of cable.", riders)).toBe(false);
+    expect(holdsAnswerType("number", "Fillets were priced at $16.99 a pound.", riders)).toBe(false);
+    expect(holdsAnswerType("number", "It weighs 5 million kilograms.", riders)).toBe(false);
+    expect(holdsAnswerType("number", "About 5.6 million people ride it each day.", riders)).toBe(true);
+    // A share counts what is asked; so does a bare number.
+    expect(
+      holdsAnswerType(
+        "number",
+        "About 26.7% of Victorians are Catholic.",
+        "How many Victorians are Catholic?",
+      ),
+    ).toBe(true);
+    expect(
+      holdsAnswerType("number", "Rescuers saved 300 in the first week.", "How many whales were saved?"),
+    ).toBe(true);
+    // A question that counts a unit takes it.
+    expect(
+      holdsAnswerType("number", "It has 90,000 miles of cable.", "How many miles of cable are there?"),
+    ).toBe(true);
+  });
+
   it("does not take a year after a preposition for a quantity", async () => {
     const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
     const q = "What is the catch limit?";
