@@ -197,7 +197,11 @@ const MEASURE_WORDS: ReadonlySet<string> = (() => {
     for (const unit of Intl.supportedValuesOf("unit"))
       for (const unitDisplay of ["long", "short"] as const)
         for (const n of [1, 2])
-          for (const part of new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay }).formatToParts(n))
+          for (const part of new Intl.NumberFormat(locale, {
+            style: "unit",
+            unit,
+            unitDisplay,
+          }).formatToParts(n))
             for (const w of part.type === "unit" ? part.value.toLowerCase().split(/\s+/) : [])
               // Short forms that are words too ("in" for inches) or single letters say nothing.
               if (w.length > 1 && !isStopWord(w)) out.add(w);
