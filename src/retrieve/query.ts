@@ -4,6 +4,7 @@
  */
 import { isStopWord, stem, terms, words } from "../text/tokens.ts";
 import { synonyms } from "../text/synonyms.ts";
+import { irregularForms } from "../text/verb-forms.ts";
 import { identifyLanguage } from "../text/identify.ts";
 
 /** Where a question's IDFs come from: the library's passage count and its terms' frequencies. */
@@ -22,6 +23,8 @@ export interface Alternative {
   options: string[][];
   /** The alternatives as words, for the full-text query. */
   phrases: string[];
+  /** Share of the covered stems' weight a sentence holding an option gets (SYNONYM_WEIGHT when absent). */
+  weight?: number;
 }
 
 export interface QueryTerms {
@@ -91,9 +94,24 @@ export async function analyseQuery(question: string, library: TermStatsSource): 
 /** At most this many alternatives a word or phrase of the question. */
 const MAX_OPTIONS = 8;
 
-/** WordNet's other words for each content word and each pair of adjacent ones ("prime minister"). */
+/**
+ * An irregular verb's other forms are the same word ("sold" for "sell"), which the stemmer
+ * does not join: they count in full.
+ */
+const INFLECTION_WEIGHT = 1;
+
+/**
+ * WordNet's other words for each content word and each pair of adjacent ones ("prime
+ * minister"), and each irregular verb's other forms.
+ */
 function alternativesOf(content: string[]): Alternative[] {
   const out: Alternative[] = [];
+  for (const word of new Set(content)) {
+    const covers = [stem(word)];
+    const forms = irregularForms(word).filter((f) => !covers.includes(stem(f)));
+    if (forms.length)
+      out.push({ covers, options: forms.map((f) => [stem(f)]), phrases: forms, weight: INFLECTION_WEIGHT });
+  }
   const units: Array<{ lemma: string; covers: string[] }> = [];
   for (let i = 0; i < content.length; i++) {
     if (i > 0)

@@ -66,7 +66,7 @@ export function scoreSentences(text: string, q: QueryTerms, offset = 0, spans?: 
       if (!a.options.some((o) => o.every((s) => present.has(s)))) continue;
       for (const s of a.covers)
         if (!matched.includes(s)) {
-          matchedIdf += SYNONYM_WEIGHT * (q.idf.get(s) ?? 0);
+          matchedIdf += (a.weight ?? SYNONYM_WEIGHT) * (q.idf.get(s) ?? 0);
           matched.push(s);
         }
     }

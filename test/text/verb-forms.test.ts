@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { irregularForms } from "../../src/text/verb-forms.ts";
+import { analyseQuery, type TermStatsSource } from "../../src/retrieve/query.ts";
+import { scoreSentences } from "../../src/retrieve/sentence-match.ts";
 
 describe("irregularForms (english-verbs-irregular)", () => {
   it("joins an irregular past to its verb, both ways", () => {
@@ -13,5 +15,21 @@ describe("irregularForms (english-verbs-irregular)", () => {
     expect(irregularForms("opened")).toEqual([]);
     expect(irregularForms("table")).toEqual([]);
     expect(irregularForms("was")).toEqual([]);
+  });
+});
+
+describe("irregular verbs in sentence matching", () => {
+  /** A store of 100 passages in which every word is in one: every stem has the same IDF. */
+  const store: TermStatsSource = {
+    termStats: async (stems) => ({ passages: 100, df: new Map(stems.map((s) => [s, 1])) }),
+  };
+
+  it("matches a question's verb in an article's irregular past, as the word itself", async () => {
+    const text = "The council wants to sell the ferry for 2.4 million crowns. The ferry was sold in 1990.";
+    const q = await analyseQuery("How much will the ferry be sold for?", store);
+    const [present, past] = scoreSentences(text, q);
+    expect(past!.coverage).toBeCloseTo(1);
+    expect(present!.coverage).toBeCloseTo(1);
+    expect(present!.matched).toEqual(expect.arrayContaining(["ferri", "sold"]));
   });
 });
