@@ -67,7 +67,9 @@ export function articleNumber(title: string): number | undefined {
 export function makeArticle(n: number): GeneratedArticle {
   const next = rng(n * 7919 + 17);
   const vault = inventedWord(n, 0);
-  const keeper = `${inventedWord(n, 1)} ${inventedWord(n, 2)}`;
+  // A person's name, capitalised as one: a "who" question is answered by a name.
+  const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+  const keeper = `${capital(inventedWord(n, 1))} ${capital(inventedWord(n, 2))}`;
   const place = inventedWord(n, 3);
   const paragraphs: string[] = [];
   const count = randomInt(next, 3, 8);
