@@ -118,8 +118,9 @@ const TIME_RE = new RegExp(
   `\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\b${MONTH}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? century\\b|\\bcentur(?:y|ies)\\b|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\\b|\\b(?:last|next|this) (?:year|month|week)\\b|\\b\\d+ (?:years?|months?|weeks?|days?) (?:ago|later|earlier)\\b`,
   "gi",
 );
+// A figure, with its scale written on ("£30m", "$4.2bn", "5k").
 const NUMBER_RE =
-  /\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half)\b/gi;
+  /\b\d[\d,.]*(?:bn|m|k)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half)\b/gi;
 // Two or more capitalised words in a row: a name, or a title-cased phrase.
 const NAME_RE = /\p{Lu}[\p{Ll}'’-]+(?: (?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+))+/gu;
 /** Any capitalised word or acronym not at the start of the sentence: a named thing. */
@@ -152,7 +153,7 @@ function isYear(sentence: string, index: number, match: string): boolean {
  * another unit ("1,600 miles" for "How much does Con Edison spend …?") is not the kind asked.
  * Checked around the number (its currency sign before, its unit after).
  */
-function askedUnit(question: string): RegExp | undefined {
+function askedUnit(question: string): { test(text: string): boolean } | undefined {
   const q = question.trim().toLowerCase();
   if (/^how long\b/.test(q) && !/^how long (?:is|was|are|were)\b.*\b(?:name|title|list|word)s?\b/.test(q))
     return SPAN_UNIT;
@@ -178,10 +179,17 @@ const CURRENCY_WORDS = (() => {
   return [...out];
 })();
 /** A currency sign or code next to a number ("$5", "5 €", "US$5"), or a currency word after it. */
-const MONEY_UNIT = new RegExp(
+const MONEY_WORDS = new RegExp(
   `[$£€¥₹₽]\\s*\\d|\\d\\s*[$£€¥₹₽]|\\b(?:US|USD|EUR|GBP|AU|A|C|NZ|HK)\\$|\\b(?:${CURRENCY_WORDS.join("|")})s?\\b`,
   "iu",
 );
+/** An ISO code beside the number ("USD 5", "5 EUR", "CHF 1.2m"), in capitals: "all" is not Albania's lek. */
+const ISO_CODES = Intl.supportedValuesOf("currency").join("|");
+const MONEY_CODE = new RegExp(
+  `\\b(?:${ISO_CODES})\\s?\\d|\\d(?:\\s?(?:million|billion|trillion|bn|m|k))?\\s?(?:${ISO_CODES})\\b`,
+  "u",
+);
+const MONEY_UNIT = { test: (text: string) => MONEY_WORDS.test(text) || MONEY_CODE.test(text) };
 /** A span of time or a distance after the number. */
 const SPAN_UNIT =
   /\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century|millennia|generations?|miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|yards?)\b|-(?:day|week|month|year|hour|minute|mile)\b/i;

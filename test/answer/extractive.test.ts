@@ -246,6 +246,12 @@ describe("answer types", () => {
     expect(holdsAnswerType("number", "The ticket costs 40 zlotys.", "How much does the ticket cost?")).toBe(
       true,
     );
+    // An ISO code beside the figure, and a scale written on it.
+    const paid = "How much did the company pay for the site?";
+    expect(holdsAnswerType("number", "It paid USD 5 million for the site.", paid)).toBe(true);
+    expect(holdsAnswerType("number", "It paid 5 million EUR for it.", paid)).toBe(true);
+    expect(holdsAnswerType("number", "Sky paid £30m a year.", paid)).toBe(true);
+    expect(holdsAnswerType("number", "It paid for all 3 sites with 40 workers.", paid)).toBe(false);
     // Without a word of money, "how much" asks any quantity.
     expect(holdsAnswerType("number", "Output rose by 12 percent.", "How much did output rise?")).toBe(true);
     const rescue = "How long did the rescue take?";
