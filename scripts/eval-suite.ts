@@ -1,10 +1,10 @@
 /**
  * Every quality figure the issues name, in one table: `footnote eval` on the shared SQuAD file,
- * the news set, the non-English pages set and each XQuAD language, on the built-in defaults,
+ * the news set and its held-out sibling, the non-English pages set and each XQuAD language, on the built-in defaults,
  * one after the other (each in its own throw-away library). For the closing notes and for
  * before/after comparisons in commit messages.
  *
- *   npx tsx scripts/eval-suite.ts [--shared ../shared] [--only squad,news,pages,xquad] [--json out.json]
+ *   npx tsx scripts/eval-suite.ts [--shared ../shared] [--only squad,news,holdout,pages,xquad] [--json out.json]
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -15,7 +15,7 @@ import { runEval, type EvalReport } from "../src/eval/squad.ts";
 const { values } = parseArgs({
   options: {
     shared: { type: "string", default: "../shared" },
-    only: { type: "string", default: "squad,news,pages,xquad" },
+    only: { type: "string", default: "squad,news,holdout,pages,xquad" },
     json: { type: "string" },
   },
 });
@@ -33,6 +33,8 @@ if (only.has("squad"))
   runs.push({ name: "SQuAD (shared)", file: `${shared}/datasets/squad2-dev-5articles.json` });
 if (only.has("news"))
   runs.push({ name: "news set", file: "test/fixtures/news/questions.json", pagesDir: `${shared}/pages` });
+if (only.has("holdout"))
+  runs.push({ name: "news held out", file: "test/fixtures/news/holdout.json", pagesDir: `${shared}/pages` });
 if (only.has("pages"))
   runs.push({
     name: "pages (languages)",

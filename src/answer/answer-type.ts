@@ -72,7 +72,11 @@ const PLACE_HEADS = new Set(
 );
 
 function englishAnswerType(question: string): AnswerType {
-  const q = question.trim().toLowerCase();
+  // "What's the name of …?" reads as "what is the name of …?".
+  const q = question
+    .trim()
+    .toLowerCase()
+    .replace(/^(what|who|where|when|how|which)['’]s\b/, "$1 is");
   if (/^(who|whom|whose)\b|\bwho (was|were|is|are)\b/.test(q)) return "person";
   if (/^when\b|\bin which (year|century|decade)\b|\bsince when\b/.test(q)) return "time";
   if (/^how (many|much|long|old|far|large|big|tall|high|often|fast|heavy|deep|wide)\b/.test(q))

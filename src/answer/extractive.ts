@@ -14,8 +14,9 @@ import { identifyLanguage } from "../text/identify.ts";
 import { answerType, holdsAnswerType, questionNames, type AnswerType } from "./answer-type.ts";
 import { answerProbability, loadModel, type Evidence } from "./decision.ts";
 import { leansBack } from "./leans-back.ts";
-import { isNegated } from "../text/negation.ts";
+import { asksReason, isNegated } from "../text/negation.ts";
 import { opposedWords } from "../text/opposites.ts";
+import { nameVariants, readsWordNet } from "../text/synonyms.ts";
 
 export const NOT_FOUND_ANSWER = "I couldn't find that in your articles.";
 
@@ -214,7 +215,8 @@ function evidenceFor(
     namesNear: namesShare(question, near, lang),
     typedQuestion: type === "other" ? 0 : 1,
     typed: type !== "other" && best.typed ? 1 : 0,
-    negatedQuestion: negQ && !negS ? 1 : 0,
+    // "Why won't they …?" asks the reason for what the sentence may well say without a "not".
+    negatedQuestion: negQ && !negS && !asksReason(question, lang) ? 1 : 0,
     negatedSentence: negS && !negQ ? 1 : 0,
     pairs: Math.min(best.sentence.pairs, 3) / 3,
     terms: weights.size,
@@ -268,8 +270,13 @@ export function namesShare(question: string, text: string, lang: string, numbers
   const names = questionNames(undotted(question), lang).filter((n) => numbers || !NUMBER.test(n));
   if (names.length === 0) return 1;
   const have = new Set(words(undotted(text), lang).map((w) => stem(w, lang)));
+  const holds = (name: string) => {
+    const ws = words(undotted(name), lang);
+    return ws.length > 0 && ws.every((w) => have.has(stem(w, lang)));
+  };
   let found = 0;
-  for (const n of names) if (words(n, lang).every((w) => have.has(stem(w, lang)))) found++;
+  // "America" is in an article that says "the U.S."; "PM" in one that says "prime minister".
+  for (const n of names) if (holds(n) || (readsWordNet(lang) && nameVariants(n).some(holds))) found++;
   return found / names.length;
 }
 

@@ -3,7 +3,7 @@
  * the full-text index holds too), and each stem's inverse document frequency in the library.
  */
 import { isStopWord, stem, terms, words } from "../text/tokens.ts";
-import { synonyms } from "../text/synonyms.ts";
+import { readsWordNet, synonyms } from "../text/synonyms.ts";
 import { irregularForms } from "../text/verb-forms.ts";
 import { identifyLanguage } from "../text/identify.ts";
 
@@ -86,7 +86,7 @@ export async function analyseQuery(question: string, library: TermStatsSource): 
     totalIdf,
     passages: n,
     // WordNet is English: other languages match their own words only.
-    alternatives: lang === "en" ? alternativesOf(content) : [],
+    alternatives: readsWordNet(lang) ? alternativesOf(content) : [],
     lang,
   };
 }

@@ -70,6 +70,13 @@ export interface LanguageEntry {
   negations?: string[];
   /** Phrases whose negation word negates nothing ("whether or not", "not only"), lower-cased. */
   idleNegations?: string[];
+  /**
+   * Question openings that ask for a reason ("why", "how come"), lower-cased. "Why won't
+   * shareholders get appraisal rights?" is a reader's question, answered by a reason ("because
+   * it is an asset sale") that need not repeat the "not", so the decision does not read its
+   * negation as asking the opposite of the sentence.
+   */
+  reasonQuestions?: string[];
 }
 
 const NO_SPACES: ReadonlySet<Script> = new Set(["thai", "han", "japanese"]);
@@ -109,6 +116,7 @@ const ENTRIES: LanguageEntry[] = [
       ),
     negations: ["not", "never", "no", "none", "nor", "cannot", "without", "-n't", "-n’t"],
     idleNegations: ["or not", "not only"],
+    reasonQuestions: ["why", "how come"],
   },
   {
     code: "es",

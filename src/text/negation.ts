@@ -48,3 +48,11 @@ export function isNegated(text: string, lang: string): boolean {
   if (!n) return false;
   return n.words.test(n.idle ? text.replace(n.idle, " ") : text);
 }
+
+/** Whether `question` asks for a reason ("Why …?", "How come …?"), by its language's openings. */
+export function asksReason(question: string, lang: string): boolean {
+  const openings = language(lang)?.reasonQuestions;
+  if (!openings?.length) return false;
+  const q = question.trim().toLowerCase();
+  return openings.some((o) => q.startsWith(o) && !/[\p{L}\p{N}]/u.test(q.charAt(o.length)));
+}

@@ -5,18 +5,15 @@
  * the article's sentence with one word turned into its opposite.
  */
 import { isStopWord, stem, words } from "./tokens.ts";
-import { antonyms } from "./synonyms.ts";
+import { antonyms, readsWordNet } from "./synonyms.ts";
 import { irregularForms } from "./verb-forms.ts";
-
-/** Languages whose antonyms WordNet holds. */
-const WORDNET_LANGUAGES: ReadonlySet<string> = new Set(["en"]);
 
 /**
  * The question's content words absent from `sentence` whose antonym it holds instead
  * ("open" when it says "closed"); [] when none, or when the language has no antonyms here.
  */
 export function opposedWords(question: string, sentence: string, lang: string): string[] {
-  if (!WORDNET_LANGUAGES.has(lang)) return [];
+  if (!readsWordNet(lang)) return [];
   // "rose" is "rise" too: the stemmer does not join irregular verbs.
   const have = new Set(
     words(sentence, lang).flatMap((w) => [w, ...irregularForms(w)].map((x) => stem(x, lang))),

@@ -238,6 +238,37 @@ export function antonyms(word: string): string[] {
   return list;
 }
 
+/** Languages WordNet's words are in: the paraphrase, antonyms and name variants are theirs only. */
+const WORDNET_LANGUAGES: ReadonlySet<string> = new Set(["en"]);
+
+/** Whether `lang`'s words can be looked up in WordNet. */
+export function readsWordNet(lang: string): boolean {
+  return WORDNET_LANGUAGES.has(lang);
+}
+
+/**
+ * Every other name WordNet gives `name` in any of its senses ("America" -> "United States",
+ * "US", "USA"; "PM" -> "prime minister"), lower-cased: a question's name may stand in its
+ * article in another of them. Unlike `synonyms`, rare senses count too: a name is checked for
+ * presence, not matched for meaning.
+ */
+export function nameVariants(name: string): string[] {
+  const key = name.toLowerCase().replace(/\s+/g, "_");
+  const hit = variantCache.get(key);
+  if (hit) return hit;
+  const d = open();
+  const out = new Set<string>();
+  if (d)
+    for (const pos of ["noun", "adj"] as const)
+      for (const off of lookup(d.index[pos], key))
+        for (const w of readSynset(d.data[pos], off).words) if (w !== key) out.add(w.replace(/_/g, " "));
+  const list = [...out];
+  if (variantCache.size > 50_000) variantCache.clear();
+  variantCache.set(key, list);
+  return list;
+}
+const variantCache = new Map<string, string[]>();
+
 /** Whether WordNet is there to be read (it is a dependency; a broken install only loses paraphrase). */
 export function hasSynonyms(): boolean {
   return open() !== null;

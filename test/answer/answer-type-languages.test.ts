@@ -6,6 +6,8 @@ import { stem } from "../../src/text/tokens.ts";
 
 describe("answer types in every language", () => {
   const cases: Array<[string, string, ReturnType<typeof answerType>]> = [
+    ["en", "What's the name of Wade Bassi's schooner?", "name"],
+    ["en", "What’s the price of a ticket?", "number"],
     ["ru", "Кто написал эту книгу?", "person"],
     ["ru", "В каком году был основан город?", "time"],
     ["ru", "Сколько людей жило в Москве?", "number"],

@@ -72,6 +72,13 @@ describe("extractive answerer, through the library", () => {
     expect(negated.abstained).toBe(true);
   });
 
+  it("does not read a why-not question's negation as asking the opposite", async () => {
+    const r = await ctx.footnote.askDetailed("default", "Why wasn't Tikhanovskaya at the meeting?");
+    expect(r.answer.evidence?.negatedQuestion).toBe(0);
+    const what = await ctx.footnote.askDetailed("default", "Who wasn't at the meeting?");
+    expect(what.answer.evidence?.negatedQuestion).toBe(1);
+  });
+
   it("says it found nothing when no sentence covers the question", async () => {
     const r = await ctx.footnote.ask("default", "What is the capital of Australia's wine industry?");
     expect(r).toMatchObject({
@@ -417,5 +424,15 @@ describe("namesShare: a question's names found in the article", () => {
     expect(namesShare("Why did the US rank so low?", "The U.S. ranked 19th of 30 countries.", "en")).toBe(1);
     expect(namesShare("Did the U.K. rank higher?", "The UK ranked 12th.", "en")).toBe(1);
     expect(namesShare("Why did the US rank so low?", "France ranked 19th of 30 countries.", "en")).toBe(0);
+  });
+
+  it("finds a name said another way, from WordNet (English)", () => {
+    expect(namesShare("Why did America score so poorly?", "The U.S. ranked 18th of 21.", "en")).toBe(1);
+    expect(namesShare("Who is the PM's security adviser?", "The Prime Minister's adviser spoke.", "en")).toBe(
+      1,
+    );
+    expect(namesShare("Who is the Tunisian prime minister?", "Zimbabwe's cabinet met on Monday.", "en")).toBe(
+      0,
+    );
   });
 });

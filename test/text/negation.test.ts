@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isNegated } from "../../src/text/negation.ts";
+import { asksReason, isNegated } from "../../src/text/negation.ts";
 import { LANGUAGES, language } from "../../src/text/languages.ts";
 
 describe("isNegated", () => {
@@ -35,5 +35,15 @@ describe("isNegated", () => {
         expect(isNegated(`${p} ${own[0]}`, code), `${code} "${p}"`).toBe(true);
       }
     }
+  });
+});
+
+describe("asksReason", () => {
+  it("reads a question that asks why, by its opening word", () => {
+    expect(asksReason("Why won't Yahoo shareholders get appraisal rights?", "en")).toBe(true);
+    expect(asksReason("How come the sewers don't freeze?", "en")).toBe(true);
+    expect(asksReason("Whyalla is where?", "en")).toBe(false);
+    expect(asksReason("Who did not vote?", "en")).toBe(false);
+    expect(asksReason("Warum nicht?", "de")).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { synonyms } from "../../src/text/synonyms.ts";
+import { nameVariants, readsWordNet, synonyms } from "../../src/text/synonyms.ts";
 import { scoreSentences, SYNONYM_WEIGHT } from "../../src/retrieve/sentence-match.ts";
 import { analyseQuery, type TermStatsSource } from "../../src/retrieve/query.ts";
 
@@ -29,5 +29,15 @@ describe("synonyms (WordNet, offline)", () => {
     // "movie" and "theater" (2 of the 5 stems) are found as "cinema", at SYNONYM_WEIGHT.
     expect(other!.coverage).toBeCloseTo((3 + 2 * SYNONYM_WEIGHT) / 5);
     expect(other!.matched).toEqual(expect.arrayContaining(["movi", "theater"]));
+  });
+});
+
+describe("nameVariants (WordNet, every sense)", () => {
+  it("gives the other names a name goes by, rare senses included", () => {
+    expect(nameVariants("America")).toEqual(expect.arrayContaining(["united states", "u.s.", "usa"]));
+    expect(nameVariants("PM")).toContain("prime minister");
+    expect(nameVariants("Qwertyuiop")).toEqual([]);
+    expect(readsWordNet("en")).toBe(true);
+    expect(readsWordNet("de")).toBe(false);
   });
 });
