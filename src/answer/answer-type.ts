@@ -140,6 +140,11 @@ const NOT_PERSON = new Set(
     "assembly federation fund foundation center centre network channel television radio media east west north south"
   ).split(" "),
 );
+/** "a substantial one", "the one", "this one": "one" standing for a noun, not a number. */
+const PRONOUN_ONE = /\b(?:a|an|the|this|that|which|each|every|any|no|another)\s+(?:[\p{L}-]+\s+)?$/iu;
+function isPronounOne(sentence: string, index: number, match: string): boolean {
+  return match.toLowerCase() === "one" && PRONOUN_ONE.test(sentence.slice(Math.max(0, index - 30), index));
+}
 /** A year after a preposition or a month ("since 1924", "in March 2017"): a time, not a quantity. */
 const YEAR_CONTEXT = new RegExp(
   `\\b(?:in|since|by|until|till|from|before|after|during|of|to|${MONTH}(?: \\d{1,2},?)?)\\s*$`,
@@ -269,6 +274,7 @@ function englishHolds(type: AnswerType, sentence: string, question: string, titl
         (m) =>
           isNew(m[0]) &&
           !isYear(sentence, m.index, m[0]) &&
+          !isPronounOne(sentence, m.index, m[0]) &&
           (!unit || unit.test(sentence.slice(Math.max(0, m.index - 12), m.index + m[0].length + 30))) &&
           !(count && isMeasure(sentence, m.index, m[0])),
       );

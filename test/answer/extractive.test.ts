@@ -291,6 +291,15 @@ describe("answer types", () => {
     ).toBe(true);
   });
 
+  it('does not take "one" standing for a noun for a quantity', async () => {
+    const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
+    const q = "How big is Yahoo's tax bill expected to be?";
+    expect(holdsAnswerType("number", "It may have a tax bill, possibly a substantial one.", q)).toBe(false);
+    expect(holdsAnswerType("number", "It is the only one left.", q)).toBe(false);
+    expect(holdsAnswerType("number", "The bill is one billion dollars.", q)).toBe(true);
+    expect(holdsAnswerType("number", "Only one of them came.", "How many came?")).toBe(true);
+  });
+
   it("does not take a year after a preposition for a quantity", async () => {
     const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
     const q = "What is the catch limit?";
