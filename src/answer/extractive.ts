@@ -16,7 +16,7 @@ import { answerProbability, loadModel, type Evidence } from "./decision.ts";
 import { leansBack } from "./leans-back.ts";
 import { asksReason, isNegated } from "../text/negation.ts";
 import { opposedWords } from "../text/opposites.ts";
-import { nameVariants, readsWordNet } from "../text/synonyms.ts";
+import { nameVariants, readsWordNet } from "../text/wordnet.ts";
 
 export const NOT_FOUND_ANSWER = "I couldn't find that in your articles.";
 

@@ -3,7 +3,7 @@
  * the full-text index holds too), and each stem's inverse document frequency in the library.
  */
 import { isStopWord, stem, terms, words } from "../text/tokens.ts";
-import { readsWordNet, synonyms } from "../text/synonyms.ts";
+import { readsWordNet, synonyms } from "../text/wordnet.ts";
 import { irregularForms } from "../text/verb-forms.ts";
 import { identifyLanguage } from "../text/identify.ts";
 
@@ -13,7 +13,7 @@ export interface TermStatsSource {
 }
 
 /**
- * Other ways to say part of the question (WordNet, see synonyms.ts): `covers` are question
+ * Other ways to say part of the question (WordNet, see wordnet.ts): `covers` are question
  * stems (one, or two for a phrase such as "prime minister"), `options` the stems of each
  * alternative ("pm"; "premier"). A sentence holding an option gets part of the covered
  * stems' weight (SYNONYM_WEIGHT, in sentence-match.ts).

@@ -1,11 +1,11 @@
 /**
  * Whether a sentence says the opposite of a question's word: "When did the plant open?"
- * against "The plant closed in 1990." The antonyms are WordNet's (synonyms.ts), so English
+ * against "The plant closed in 1990." The antonyms are WordNet's (wordnet.ts), so English
  * only, like the paraphrase. SQuAD 2.0 writes a fifth of its unanswerable questions this way:
  * the article's sentence with one word turned into its opposite.
  */
 import { isStopWord, stem, words } from "./tokens.ts";
-import { antonyms, readsWordNet } from "./synonyms.ts";
+import { antonyms, readsWordNet } from "./wordnet.ts";
 import { irregularForms } from "./verb-forms.ts";
 
 /**

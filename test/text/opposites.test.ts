@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { antonyms } from "../../src/text/synonyms.ts";
+import { antonyms } from "../../src/text/wordnet.ts";
 import { opposedWords } from "../../src/text/opposites.ts";
 
 describe("antonyms (WordNet, offline)", () => {

