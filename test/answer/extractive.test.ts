@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fs from "node:fs";
-import { SHARED_ARTICLE, testFootnote } from "../helpers/footnote.ts";
+import { SHARED_ARTICLE, SHARED_PRESENT, testFootnote } from "../helpers/footnote.ts";
 import { scoredPassage } from "../helpers/passages.ts";
 import { DEFAULT_EXTRACTIVE, extractAnswer, namesShare } from "../../src/answer/extractive.ts";
 
-describe("extractive answerer, through the library", () => {
+describe.runIf(SHARED_PRESENT)("extractive answerer, through the library", () => {
   let ctx: Awaited<ReturnType<typeof testFootnote>>;
   let id: string;
   beforeAll(async () => {

@@ -3,10 +3,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { main, type CliIO } from "../../src/cli/main.ts";
 import { startServer, type TestServer } from "../helpers/http-server.ts";
-import { SHARED_ARTICLE, SHARED_DATASET, syntheticArticle, tempDir } from "../helpers/footnote.ts";
+import {
+  SHARED_ARTICLE,
+  SHARED_DATASET,
+  SHARED_PAGES,
+  SHARED_PRESENT,
+  syntheticArticle,
+  tempDir,
+} from "../helpers/footnote.ts";
 
 const NEWS_SET = new URL("../fixtures/news/questions.json", import.meta.url).pathname;
-const SHARED_PAGES = path.resolve(new URL("../../", import.meta.url).pathname, "../shared/pages");
 
 function cli(env: Record<string, string>, stdin = "") {
   return async (...argv: string[]) => {
@@ -50,49 +56,52 @@ describe("footnote CLI", () => {
     await server.close();
   });
 
-  it("ingests the shared article from a file, and answers about the meeting with exact quotes", async () => {
-    const ingest = await run("ingest", SHARED_ARTICLE, "--json");
-    expect(ingest.code).toBe(0);
-    const { articles } = JSON.parse(ingest.stdout);
-    expect(articles).toHaveLength(1);
-    expect(articles[0]).toMatchObject({
-      title: "Belarus' Lukashenko holds talks with jailed rivals",
-      duplicate: false,
-    });
-    expect(articles[0].chunks).toBeGreaterThan(2);
+  it.runIf(SHARED_PRESENT)(
+    "ingests the shared article from a file, and answers about the meeting with exact quotes",
+    async () => {
+      const ingest = await run("ingest", SHARED_ARTICLE, "--json");
+      expect(ingest.code).toBe(0);
+      const { articles } = JSON.parse(ingest.stdout);
+      expect(articles).toHaveLength(1);
+      expect(articles[0]).toMatchObject({
+        title: "Belarus' Lukashenko holds talks with jailed rivals",
+        duplicate: false,
+      });
+      expect(articles[0].chunks).toBeGreaterThan(2);
 
-    const again = await run("ingest", SHARED_ARTICLE, "--json");
-    expect(JSON.parse(again.stdout).articles[0]).toMatchObject({ id: articles[0].id, duplicate: true });
+      const again = await run("ingest", SHARED_ARTICLE, "--json");
+      expect(JSON.parse(again.stdout).articles[0]).toMatchObject({ id: articles[0].id, duplicate: true });
 
-    const ask = await run("ask", "Who was at the meeting?", "--json");
-    expect(ask.code).toBe(0);
-    const answer = JSON.parse(ask.stdout);
-    expect(answer.abstained).toBe(false);
-    // The article names them where it describes the photo, never with the word "meeting".
-    for (const name of ["Viktor Babaryko", "Liliya Vlasova", "Vitali Shkliarov"]) {
-      expect(answer.answer, name).toContain(name);
-      expect(
-        answer.citations.some((c: { quote: string }) => c.quote.includes(name)),
-        name,
-      ).toBe(true);
-    }
-    const article = fs.readFileSync(SHARED_ARTICLE, "utf8");
-    for (const c of answer.citations) {
-      expect(c).toMatchObject({ articleId: articles[0].id, title: articles[0].title });
-      // Exact text of the article: each of its lines stands in the file as written (the
-      // furniture between paragraphs is what cleaning took out).
-      for (const line of c.quote.split("\n").filter(Boolean)) expect(article).toContain(line);
-      // Page furniture never reaches a quote.
-      expect(c.quote).not.toMatch(/READ MORE|Recommended|SOURCE:|MIN READ/);
-    }
-    // Markers point at the citations given.
-    const markers = [...answer.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
-    expect(markers.length).toBeGreaterThan(0);
-    for (const n of markers) expect(answer.citations.some((c: { n: number }) => c.n === n)).toBe(true);
+      const ask = await run("ask", "Who was at the meeting?", "--json");
+      expect(ask.code).toBe(0);
+      const answer = JSON.parse(ask.stdout);
+      expect(answer.abstained).toBe(false);
+      // The article names them where it describes the photo, never with the word "meeting".
+      for (const name of ["Viktor Babaryko", "Liliya Vlasova", "Vitali Shkliarov"]) {
+        expect(answer.answer, name).toContain(name);
+        expect(
+          answer.citations.some((c: { quote: string }) => c.quote.includes(name)),
+          name,
+        ).toBe(true);
+      }
+      const article = fs.readFileSync(SHARED_ARTICLE, "utf8");
+      for (const c of answer.citations) {
+        expect(c).toMatchObject({ articleId: articles[0].id, title: articles[0].title });
+        // Exact text of the article: each of its lines stands in the file as written (the
+        // furniture between paragraphs is what cleaning took out).
+        for (const line of c.quote.split("\n").filter(Boolean)) expect(article).toContain(line);
+        // Page furniture never reaches a quote.
+        expect(c.quote).not.toMatch(/READ MORE|Recommended|SOURCE:|MIN READ/);
+      }
+      // Markers point at the citations given.
+      const markers = [...answer.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+      expect(markers.length).toBeGreaterThan(0);
+      for (const n of markers) expect(answer.citations.some((c: { n: number }) => c.n === n)).toBe(true);
 
-    const text = await run("ask", "Who was at the meeting?");
-    expect(text.stdout).toContain("[1] Belarus' Lukashenko holds talks with jailed rivals");
-  });
+      const text = await run("ask", "Who was at the meeting?");
+      expect(text.stdout).toContain("[1] Belarus' Lukashenko holds talks with jailed rivals");
+    },
+  );
 
   it("ingests a URL served locally, with its canonical link, and answers from it", async () => {
     const r = await run("ingest", `${server.url}/harbour`, "--json", "--library", "web");
@@ -169,7 +178,7 @@ describe("footnote CLI", () => {
     expect(r.stderr).toContain("EMBEDDINGS_PROVIDER");
   });
 
-  it("evaluates on the shared SQuAD file and prints the agreed JSON keys", async () => {
+  it.runIf(SHARED_PRESENT)("evaluates on the shared SQuAD file and prints the agreed JSON keys", async () => {
     const r = await run("eval", "--dataset", SHARED_DATASET, "--json", "--limit", "150");
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
@@ -192,37 +201,41 @@ describe("footnote CLI", () => {
     expect(report.questions).toBe(150);
   });
 
-  it("scores a news set from saved pages and writes one report line a question", async () => {
-    // Two of the shared pages and a few questions in the news set's format (the whole set
-    // takes too long for a unit test; score it with footnote eval). jsdom reads each page in
-    // a few seconds on a busy machine, hence the longer timeout.
-    const set = JSON.parse(fs.readFileSync(NEWS_SET, "utf8")) as {
-      questions: Array<{ page: string }>;
-    };
-    const pages = ["cnn.html", "buzzfeed-1.html"];
-    const small = path.join(dataDir, "news-small.json");
-    fs.writeFileSync(
-      small,
-      JSON.stringify({
-        pagesDir: SHARED_PAGES,
-        pages,
-        questions: set.questions.filter((q) => pages.includes(q.page)).slice(0, 6),
-      }),
-    );
-    const file = path.join(dataDir, "news-report.jsonl");
-    const r = await run("eval", "--dataset", small, "--report", file, "--json");
-    expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ questions: 6, articles: 2 });
-    const lines = fs
-      .readFileSync(file, "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toHaveLength(6);
-    for (const line of lines) {
-      for (const key of ["question", "gold", "answer", "citations", "abstained", "confidence", "rank"])
-        expect(line, key).toHaveProperty(key);
-      expect(typeof line.confidence).toBe("number");
-    }
-  }, 90_000);
+  it.runIf(SHARED_PRESENT)(
+    "scores a news set from saved pages and writes one report line a question",
+    async () => {
+      // Two of the shared pages and a few questions in the news set's format (the whole set
+      // takes too long for a unit test; score it with footnote eval). jsdom reads each page in
+      // a few seconds on a busy machine, hence the longer timeout.
+      const set = JSON.parse(fs.readFileSync(NEWS_SET, "utf8")) as {
+        questions: Array<{ page: string }>;
+      };
+      const pages = ["cnn.html", "buzzfeed-1.html"];
+      const small = path.join(dataDir, "news-small.json");
+      fs.writeFileSync(
+        small,
+        JSON.stringify({
+          pagesDir: SHARED_PAGES,
+          pages,
+          questions: set.questions.filter((q) => pages.includes(q.page)).slice(0, 6),
+        }),
+      );
+      const file = path.join(dataDir, "news-report.jsonl");
+      const r = await run("eval", "--dataset", small, "--report", file, "--json");
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ questions: 6, articles: 2 });
+      const lines = fs
+        .readFileSync(file, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines).toHaveLength(6);
+      for (const line of lines) {
+        for (const key of ["question", "gold", "answer", "citations", "abstained", "confidence", "rank"])
+          expect(line, key).toHaveProperty(key);
+        expect(typeof line.confidence).toBe("number");
+      }
+    },
+    90_000,
+  );
 });

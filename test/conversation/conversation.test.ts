@@ -21,7 +21,7 @@ import type { FootnoteInternals } from "../../src/footnote.ts";
 import type { Footnote } from "../../src/types.ts";
 import { BACKENDS } from "../helpers/backends.ts";
 import { startFakeOpenAI, type ChatRequestBody } from "../helpers/fake-openai.ts";
-import { SHARED_ARTICLE, tempDir, testFootnote } from "../helpers/footnote.ts";
+import { SHARED_ARTICLE, SHARED_PRESENT, tempDir, testFootnote } from "../helpers/footnote.ts";
 import { PGLITE_START_MS, startPglite, type PgliteServer } from "../helpers/pglite.ts";
 
 const EXAMPLE = new URL("../../examples/harbour-ferry-talks.txt", import.meta.url);
@@ -32,7 +32,7 @@ const from = (r: { result: { citations: Array<{ articleId: string }> } }) => [
   ...new Set(r.result.citations.map((c) => c.articleId)),
 ];
 
-describe.each(BACKENDS)("conversations on the %s backend", (kind) => {
+describe.runIf(SHARED_PRESENT).each(BACKENDS)("conversations on the %s backend", (kind) => {
   let server: PgliteServer | undefined;
   let footnote: Footnote & FootnoteInternals;
   let config: Config;
@@ -179,7 +179,7 @@ describe.each(BACKENDS)("conversations on the %s backend", (kind) => {
   });
 });
 
-describe("a conversation with a chat model", () => {
+describe.runIf(SHARED_PRESENT)("a conversation with a chat model", () => {
   it("sends the recent turns as messages, the question as asked, and passages of the article that answered", async () => {
     const fake = await startFakeOpenAI({ chatReply: "Osvald Brekke is the go-between [1]." });
     const chat = await testFootnote({

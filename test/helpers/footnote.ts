@@ -7,6 +7,15 @@ import { createFootnote, type FootnoteDeps } from "../../src/footnote.ts";
 
 export const SHARED_ARTICLE = fileURLToRepo("../shared/articles/belarus-lukashenko-jailed-rivals.txt");
 export const SHARED_DATASET = fileURLToRepo("../shared/datasets/squad2-dev-5articles.json");
+export const SHARED_PAGES = fileURLToRepo("../shared/pages");
+
+/**
+ * Whether ../shared (the shared article, the SQuAD file, the news pages) is beside the
+ * repository, as CI has it. Their licenses are not the repository's, so they are not copied in:
+ * without them the tests that read them are skipped, and test/helpers/shared-notice.ts says so
+ * at the start of the run.
+ */
+export const SHARED_PRESENT = [SHARED_ARTICLE, SHARED_DATASET, SHARED_PAGES].every((p) => fs.existsSync(p));
 
 /** Paths beside the repository (CI clones it with shared/ next to it). */
 function fileURLToRepo(rel: string): string {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import { chunkText } from "../../src/ingest/chunk.ts";
-import { SHARED_ARTICLE } from "../helpers/footnote.ts";
 
 describe("chunkText", () => {
   it("gives passages whose offsets slice the exact text, never over 1,000 characters", () => {
-    const text = fs.readFileSync(SHARED_ARTICLE, "utf8");
+    const text = fs.readFileSync(new URL("../../examples/harbour-ferry-talks.txt", import.meta.url), "utf8");
     const chunks = chunkText(text);
     expect(chunks.length).toBeGreaterThan(3);
     for (const c of chunks) {

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startBotProcess, type BotProcess } from "../helpers/bot-process.ts";
 import { FakeBotApi, type SentMessage } from "../helpers/fake-bot-api.ts";
-import { SHARED_ARTICLE } from "../helpers/footnote.ts";
+import { SHARED_ARTICLE, SHARED_PRESENT } from "../helpers/footnote.ts";
 
 const EXAMPLE = new URL("../../examples/harbour-ferry-talks.txt", import.meta.url);
 const USER = 42;
@@ -43,6 +43,8 @@ async function stopBot(bot: BotProcess): Promise<void> {
 }
 
 beforeAll(async () => {
+  // The shared article is one of the two: without ../shared the test is skipped (shared-notice.ts).
+  if (!SHARED_PRESENT) return;
   example = await readFile(EXAMPLE, "utf8");
   const belarus = await readFile(SHARED_ARTICLE, "utf8");
   api = await FakeBotApi.start();
@@ -56,6 +58,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  if (!SHARED_PRESENT) return;
   for (const b of bots) b.kill();
   await api?.close();
   await new Promise((r) => site?.close(r));
@@ -103,68 +106,72 @@ const titlesOf = (msgs: SentMessage[]) =>
     // A second quote from the same article does not repeat its title.
     .filter((t) => t !== "same article");
 
-it("a link, a paste, a question, two follow-ups across a restart, /new, and a question on its own", async () => {
-  let bot = await startBot();
-  // The operator's start-up line.
-  expect(bot.stdout()).toMatch(
-    /footnote: running as @footnote_test_bot, long polling, 0 libraries, answerer extractive, local embeddings "footnote-hash-v1" \(256 dimensions\)/,
-  );
+it.runIf(SHARED_PRESENT)(
+  "a link, a paste, a question, two follow-ups across a restart, /new, and a question on its own",
+  async () => {
+    let bot = await startBot();
+    // The operator's start-up line.
+    expect(bot.stdout()).toMatch(
+      /footnote: running as @footnote_test_bot, long polling, 0 libraries, answerer extractive, local embeddings "footnote-hash-v1" \(256 dimensions\)/,
+    );
 
-  // 1. A link sent bare is read and stored, with an Undo button.
-  const link = await exchange(siteUrl, (t) => /^(Added|Could not add)/m.test(t), bot);
-  const added = link.at(-1)!;
-  expect(added.plain).toMatch(/^Added .*: \d+ passages? \(id /);
-  expect(JSON.stringify(added.replyMarkup)).toContain('"callback_data":"undo:');
+    // 1. A link sent bare is read and stored, with an Undo button.
+    const link = await exchange(siteUrl, (t) => /^(Added|Could not add)/m.test(t), bot);
+    const added = link.at(-1)!;
+    expect(added.plain).toMatch(/^Added .*: \d+ passages? \(id /);
+    expect(JSON.stringify(added.replyMarkup)).toContain('"callback_data":"undo:');
 
-  // 2. A pasted article is offered with a button, not refused as a long question; pressing it stores it.
-  const offer = (await exchange(example, (t) => /looks like an article/.test(t), bot)).at(-1)!;
-  expect(offer.plain).toMatch(/^That looks like an article \(\d+ words\)/);
-  const mark = lastId();
-  api.pressButton({ userId: USER, message: offer, data: "paste:add" });
-  const stored = await waitFor(mark, (t) => /^Added /m.test(t), bot);
-  expect(stored.at(-1)!.plain).toContain(`Added ${HARBOUR}`);
+    // 2. A pasted article is offered with a button, not refused as a long question; pressing it stores it.
+    const offer = (await exchange(example, (t) => /looks like an article/.test(t), bot)).at(-1)!;
+    expect(offer.plain).toMatch(/^That looks like an article \(\d+ words\)/);
+    const mark = lastId();
+    api.pressButton({ userId: USER, message: offer, data: "paste:add" });
+    const stored = await waitFor(mark, (t) => /^Added /m.test(t), bot);
+    expect(stored.at(-1)!.plain).toContain(`Added ${HARBOUR}`);
 
-  // 3. A question.
-  const q = await exchange("Who is acting as a go-between for the council and the crews?", answered, bot);
-  expect(q[0]!.plain).toContain("Osvald Brekke");
-  expect(titlesOf(q)).toEqual([HARBOUR]);
+    // 3. A question.
+    const q = await exchange("Who is acting as a go-between for the council and the crews?", answered, bot);
+    expect(q[0]!.plain).toContain("Osvald Brekke");
+    expect(titlesOf(q)).toEqual([HARBOUR]);
 
-  // 4. A follow-up: "he" is Brekke, and the answer is his words, from the same article.
-  const said = await exchange("What did he say?", answered, bot);
-  expect(said[0]!.plain).toContain("Nobody leaves this building");
-  expect(new Set(titlesOf(said))).toEqual(new Set([HARBOUR]));
+    // 4. A follow-up: "he" is Brekke, and the answer is his words, from the same article.
+    const said = await exchange("What did he say?", answered, bot);
+    expect(said[0]!.plain).toContain("Nobody leaves this building");
+    expect(new Set(titlesOf(said))).toEqual(new Set([HARBOUR]));
 
-  // A restart does not forget the conversation.
-  await stopBot(bot);
-  bot = await startBot();
-  expect(bot.stdout()).toMatch(/long polling, 1 library,/);
+    // A restart does not forget the conversation.
+    await stopBot(bot);
+    bot = await startBot();
+    expect(bot.stdout()).toMatch(/long polling, 1 library,/);
 
-  // 5. A second follow-up, after the restart.
-  const when = await exchange("And when will they vote?", answered, bot);
-  expect(when[0]!.plain).toContain("9 December");
-  expect(new Set(titlesOf(when))).toEqual(new Set([HARBOUR]));
+    // 5. A second follow-up, after the restart.
+    const when = await exchange("And when will they vote?", answered, bot);
+    expect(when[0]!.plain).toContain("9 December");
+    expect(new Set(titlesOf(when))).toEqual(new Set([HARBOUR]));
 
-  // 6. /new.
-  const fresh = await exchange("/new", (t) => t.length > 0, bot);
-  expect(fresh[0]!.plain).toMatch(/^Started afresh/);
+    // 6. /new.
+    const fresh = await exchange("/new", (t) => t.length > 0, bot);
+    expect(fresh[0]!.plain).toMatch(/^Started afresh/);
 
-  // 7. A question that needs no context, answered from the other article.
-  const other = await exchange("Who sat at the table with Lukashenko?", answered, bot);
-  expect(other[0]!.plain).toContain("Babaryko");
-  expect(new Set(titlesOf(other))).toEqual(new Set([BELARUS]));
+    // 7. A question that needs no context, answered from the other article.
+    const other = await exchange("Who sat at the table with Lukashenko?", answered, bot);
+    expect(other[0]!.plain).toContain("Babaryko");
+    expect(new Set(titlesOf(other))).toEqual(new Set([BELARUS]));
 
-  await stopBot(bot);
+    await stopBot(bot);
 
-  // The operator's log: info lines per ingest and question, JSON (not a terminal), without the text.
-  const log = bots.map((b) => b.stderr()).join("");
-  const lines = log
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-  expect(lines.filter((l) => l.msg === "ingested")).toHaveLength(2);
-  const questions = lines.filter((l) => l.msg === "question answered" || l.msg === "question declined");
-  expect(questions.map((l) => l.followUp)).toEqual([false, true, true, false]);
-  expect(log).not.toContain("What did he say");
-  expect(log).not.toContain("go-between");
-  expect(log).not.toContain('"stack"');
-}, 180_000);
+    // The operator's log: info lines per ingest and question, JSON (not a terminal), without the text.
+    const log = bots.map((b) => b.stderr()).join("");
+    const lines = log
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => l.msg === "ingested")).toHaveLength(2);
+    const questions = lines.filter((l) => l.msg === "question answered" || l.msg === "question declined");
+    expect(questions.map((l) => l.followUp)).toEqual([false, true, true, false]);
+    expect(log).not.toContain("What did he say");
+    expect(log).not.toContain("go-between");
+    expect(log).not.toContain('"stack"');
+  },
+  180_000,
+);
