@@ -16,7 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 
-type Pos = "noun" | "verb" | "adj" | "adv";
+export type Pos = "noun" | "verb" | "adj" | "adv";
 const POS: Pos[] = ["noun", "verb", "adj", "adv"];
 
 /** Senses of a word read, by part of speech: the first few carry most uses. */
@@ -200,7 +200,7 @@ export function synonyms(lemma: string): string[] {
   return list;
 }
 
-const antonymCache = new Map<string, string[]>();
+const antonymCache = new Map<string, Lemma[]>();
 
 /**
  * WordNet's antonyms of `word` in its most common senses ("open" -> "close", "largest" ->
@@ -209,11 +209,22 @@ const antonymCache = new Map<string, string[]>();
  * something else ("When did the plant open?" against "the plant closed in 1990").
  */
 export function antonyms(word: string): string[] {
+  return [...new Set(taggedAntonyms(word).map((a) => a.word))];
+}
+
+/** A word as WordNet lists it, with its part of speech. */
+export interface Lemma {
+  word: string;
+  pos: Pos;
+}
+
+/** `antonyms`, each with the part of speech it is an antonym in ("follower" is a noun). */
+export function taggedAntonyms(word: string): Lemma[] {
   const key = word.toLowerCase();
   const hit = antonymCache.get(key);
   if (hit) return hit;
   const d = open();
-  const out = new Set<string>();
+  const out = new Map<string, Lemma>();
   if (d) {
     for (const pos of POS) {
       for (const form of baseForms(key, pos)) {
@@ -226,18 +237,28 @@ export function antonyms(word: string): string[] {
               ? synset.similar.slice(0, 1).flatMap((head) => readSynset(d.data.adj, head).antonyms)
               : synset.antonyms.filter((a) => a.from === at);
           for (const a of pointers) {
-            const target = readSynset(d.data[pos], a.offset).words[a.to];
-            if (target) out.add(target.replace(/_/g, " "));
+            const target = readSynset(d.data[pos], a.offset).words[a.to]?.replace(/_/g, " ");
+            if (target) out.set(`${pos} ${target}`, { word: target, pos });
           }
         }
         if (offsets.length) break;
       }
     }
   }
-  const list = [...out];
+  const list = [...out.values()];
   if (antonymCache.size > 50_000) antonymCache.clear();
   antonymCache.set(key, list);
   return list;
+}
+
+/**
+ * The lemmas `word` can be a form of, by WordNet's detachment rules, in each part of speech
+ * ("closed" -> verb "close", adjective "closed"; "smallest" -> adjective "small"), as "pos lemma"
+ * keys; only the rules, not whether WordNet lists the lemma.
+ */
+export function lemmaKeys(word: string): string[] {
+  const w = word.toLowerCase();
+  return POS.flatMap((pos) => baseForms(w, pos).map((form) => `${pos} ${form}`));
 }
 
 /** Languages WordNet's words are in: the paraphrase, antonyms and name variants are theirs only. */

@@ -40,6 +40,21 @@ describe("opposedWords", () => {
     );
   });
 
+  it("takes the opposite only as a form of itself, not negated, and not where the word is said another way", () => {
+    // "follower" and "followed" stem alike, but a verb is no form of the noun.
+    const followed = "Lefevre published the New Testament in 1523, followed by the whole Bible.";
+    expect(opposedWords("When did this leader publish a French Bible?", followed, "en")).toEqual([]);
+    // "not solved" says "unsolved".
+    const solved = "Because the problem P = NP is not solved, being able to reduce it would help.";
+    expect(opposedWords("If P = NP is unsolved, what follows?", solved, "en")).toEqual([]);
+    expect(opposedWords("If P = NP is unsolved, what follows?", "P = NP was solved in 2030.", "en")).toEqual([
+      "unsolved",
+    ]);
+    // "centre" is "center": the word is there, in British spelling.
+    const centre = "The centre-left Labor Party and the centre-right Liberal Party.";
+    expect(opposedWords("Which party is in the center?", centre, "en")).toEqual([]);
+  });
+
   it("says nothing in a language WordNet does not cover", () => {
     expect(opposedWords("Wann wurde das Werk geöffnet?", "Das Werk wurde 1990 geschlossen.", "de")).toEqual(
       [],
