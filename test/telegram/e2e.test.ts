@@ -13,7 +13,6 @@ import { startBotProcess, type BotProcess } from "../helpers/bot-process.ts";
 import { FakeBotApi, type SentMessage } from "../helpers/fake-bot-api.ts";
 import { SHARED_ARTICLE, SHARED_PRESENT } from "../helpers/footnote.ts";
 
-
 const PASTER = 42;
 const LINKER = 43;
 const EMPTY = 44;
