@@ -110,6 +110,30 @@ function englishAnswerType(question: string): AnswerType {
 const AUXILIARIES = new Set(
   "is was are were do does did has have had can could will would should may might must the a an".split(" "),
 );
+/**
+ * Kinds of place whose names carry the kind ("Newcastle University", "San Diego International
+ * Airport", "the Roman Catholic Church"); a river, a company or a newspaper often does not ("the
+ * Seine", "Mojang", "the Los Angeles Times").
+ */
+const NAME_BEARING = new Set(
+  "university college school hospital museum theater theatre airport stadium station church cathedral bridge prison".split(
+    " ",
+  ),
+);
+/**
+ * For "which / what X" with X a name-bearing kind, a test for a name of that kind in a
+ * sentence: capitalised words before X, or "X of" a capitalised name; undefined otherwise.
+ */
+function nameBearingHead(question: string): RegExp | undefined {
+  const head = /^(?:(?:in|at|from|to|on|of|by|for) )?(?:which|what) ([a-z]+)/i
+    .exec(question.trim())?.[1]
+    ?.toLowerCase()
+    .replace(/s$/, "");
+  if (!head || !NAME_BEARING.has(head)) return undefined;
+  const word = `[${head[0]}${head[0]!.toUpperCase()}]${head.slice(1)}s?`;
+  return new RegExp(`\\p{Lu}[\\p{L}'’.-]*\\s+${word}\\b|\\b${word}\\s+of\\s+(?:the\\s+)?\\p{Lu}`, "u");
+}
+
 /** After "what": heads that ask for a proper name rather than a description. */
 const NAMED_HEADS = new Set(
   "company firm organisation organization group party team chemical drug drug's brand product agency bank newspaper band ship boat tribe hospital university school".split(
@@ -281,10 +305,15 @@ function englishHolds(type: AnswerType, sentence: string, question: string, titl
     }
     case "place":
       return [...sentence.matchAll(PLACE_RE)].some((m) => isNew(m[0].replace(/^\S+ (?:the )?/, "")));
-    case "name":
+    case "name": {
+      // "Which university …?" is answered by a university's name ("Newcastle University",
+      // "the University of Chicago", "Royal Shrewsbury hospital"), not by any name.
+      const bearing = nameBearingHead(question);
+      if (bearing && !bearing.test(sentence)) return false;
       return [...sentence.matchAll(NAMED_RE)].some(
         (m) => isNew(m[0]) && !/^(?:I|I'm|I've|I'd|I'll)$/.test(m[0]),
       );
+    }
     case "person": {
       const topic = new Set(words(title));
       // Who said it is an answer only when the question asks who said it.

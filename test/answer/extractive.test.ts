@@ -291,6 +291,22 @@ describe("answer types", () => {
     ).toBe(true);
   });
 
+  it("takes for a university, a hospital or a theatre only a name of that kind", async () => {
+    const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
+    const where = "Eloise Parry was taken to Royal Shrewsbury hospital on 12 April.";
+    expect(holdsAnswerType("name", where, "Which hospital was Eloise taken to?")).toBe(true);
+    expect(holdsAnswerType("name", where, "What university was Eloise Parry studying at?")).toBe(false);
+    expect(
+      holdsAnswerType("name", "The award went to the University of Northumbria.", "What university won it?"),
+    ).toBe(true);
+    const fires = "Fires in Manhattan forced the evacuation of several theaters.";
+    expect(holdsAnswerType("name", fires, "Which theaters were evacuated?")).toBe(false);
+    // A company's or a river's name need not say what it is.
+    expect(
+      holdsAnswerType("name", "The game is made by Mojang in Stockholm.", "Which company makes it?"),
+    ).toBe(true);
+  });
+
   it('does not take "one" standing for a noun for a quantity', async () => {
     const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
     const q = "How big is Yahoo's tax bill expected to be?";
