@@ -6,7 +6,7 @@
  */
 import { isNegated } from "./negation.ts";
 import { isStopWord, stem, words } from "./tokens.ts";
-import { lemmaKeys, readsWordNet, synonyms, taggedAntonyms } from "./wordnet.ts";
+import { antonyms, lemmaKeys, readsWordNet, synonyms } from "./wordnet.ts";
 import { irregularForms } from "./verb-forms.ts";
 
 /**
@@ -34,7 +34,7 @@ export function opposedWords(question: string, sentence: string, lang: string): 
   for (const w of asked) {
     if (isStopWord(w, lang) || /\d/.test(w) || stems.has(stem(w, lang))) continue;
     if (synonyms(w).some((x) => !x.includes(" ") && stems.has(stem(x, lang)))) continue;
-    const opposite = [w, ...irregularForms(w)].flatMap(taggedAntonyms).some((a) => {
+    const opposite = [w, ...irregularForms(w)].flatMap(antonyms).some((a) => {
       if (a.word.includes(" ") || askedStems.has(stem(a.word, lang))) return false;
       const at = lemmas.get(`${a.pos} ${a.word}`);
       // "not solved" is "unsolved": a negated opposite says the word itself.

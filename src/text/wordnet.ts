@@ -202,24 +202,20 @@ export function synonyms(lemma: string): string[] {
 
 const antonymCache = new Map<string, Lemma[]>();
 
-/**
- * WordNet's antonyms of `word` in its most common senses ("open" -> "close", "largest" ->
- * "small"), lower-cased; an adjective satellite's are its head's ("soggy" -> "dry"). The
- * decision reads a question whose word's opposite stands in the answering sentence as asking
- * something else ("When did the plant open?" against "the plant closed in 1990").
- */
-export function antonyms(word: string): string[] {
-  return [...new Set(taggedAntonyms(word).map((a) => a.word))];
-}
-
 /** A word as WordNet lists it, with its part of speech. */
 export interface Lemma {
   word: string;
   pos: Pos;
 }
 
-/** `antonyms`, each with the part of speech it is an antonym in ("follower" is a noun). */
-export function taggedAntonyms(word: string): Lemma[] {
+/**
+ * WordNet's antonyms of `word` in its most common senses ("open" -> verb "close", "largest"
+ * -> adjective "small"), lower-cased, each with the part of speech it is an antonym in
+ * ("leader" -> noun "follower"); an adjective satellite's are its head's ("soggy" -> "dry").
+ * The decision reads a question whose word's opposite stands in the answering sentence as
+ * asking something else ("When did the plant open?" against "the plant closed in 1990").
+ */
+export function antonyms(word: string): Lemma[] {
   const key = word.toLowerCase();
   const hit = antonymCache.get(key);
   if (hit) return hit;

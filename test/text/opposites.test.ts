@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { antonyms } from "../../src/text/wordnet.ts";
+import { antonyms as tagged } from "../../src/text/wordnet.ts";
+
+const antonyms = (word: string) => tagged(word).map((a) => a.word);
 import { opposedWords } from "../../src/text/opposites.ts";
 
 describe("antonyms (WordNet, offline)", () => {
@@ -12,6 +14,11 @@ describe("antonyms (WordNet, offline)", () => {
     // A satellite adjective has its head's opposites: "soggy" is a kind of "wet".
     expect(antonyms("soggy")).toContain("dry");
     expect(antonyms("qwertyuiop")).toEqual([]);
+  });
+
+  it("says which part of speech each opposite is", () => {
+    expect(tagged("leader")).toContainEqual({ word: "follower", pos: "noun" });
+    expect(tagged("opened")).toContainEqual({ word: "close", pos: "verb" });
   });
 });
 
