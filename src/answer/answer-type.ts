@@ -120,9 +120,19 @@ const NAME_BEARING = new Set(
     " ",
   ),
 );
+/** Other kinds of named place, which a name "at" or "from" may carry instead ("Hihiaua Cultural Centre"). */
+const PLACE_KINDS = "centre center institute academy club hotel hall park terminal court".split(" ");
+/** The name-bearing kinds other than `head`, as a pattern ("hospitals?|museums?|…"), any case. */
+const OTHER_KINDS = (head: string) =>
+  [...NAME_BEARING, ...PLACE_KINDS]
+    .filter((k) => k !== head)
+    .map((k) => `[${k[0]}${k[0]!.toUpperCase()}]${k.slice(1)}s?\\b`)
+    .join("|");
 /**
  * For "which / what X" with X a name-bearing kind, a test for a name of that kind in a
- * sentence: capitalised words before X, or "X of" a capitalised name; undefined otherwise.
+ * sentence: capitalised words before X, "X of" a capitalised name, or a name "at" or "from"
+ * that carries no other kind ("studied at Harvard", "flew from Heathrow"; not "from Royal
+ * Shrewsbury hospital" for a university); undefined otherwise.
  */
 function nameBearingHead(question: string): RegExp | undefined {
   const head = /^(?:(?:in|at|from|to|on|of|by|for) )?(?:which|what) ([a-z]+)/i
@@ -130,8 +140,20 @@ function nameBearingHead(question: string): RegExp | undefined {
     ?.toLowerCase()
     .replace(/s$/, "");
   if (!head || !NAME_BEARING.has(head)) return undefined;
+  let test = bearingTests.get(head);
+  if (!test) bearingTests.set(head, (test = bearingTest(head)));
+  return test;
+}
+const bearingTests = new Map<string, RegExp>();
+function bearingTest(head: string): RegExp {
   const word = `[${head[0]}${head[0]!.toUpperCase()}]${head.slice(1)}s?`;
-  return new RegExp(`\\p{Lu}[\\p{L}'’.-]*\\s+${word}\\b|\\b${word}\\s+of\\s+(?:the\\s+)?\\p{Lu}`, "u");
+  const name = "\\p{Lu}[\\p{L}'’.-]*";
+  const others = OTHER_KINDS(head);
+  return new RegExp(
+    `${name}\\s+${word}\\b|\\b${word}\\s+of\\s+(?:the\\s+)?\\p{Lu}|` +
+      `\\b(?:at|from)\\s+(?:the\\s+)?(?!(?:${name}\\s+)*(?:${others}))(?:${name}\\s+)*${name}(?![\\p{L}'’.-])(?!\\s+(?:\\p{Lu}|${others}))`,
+    "u",
+  );
 }
 
 /** After "what": heads that ask for a proper name rather than a description. */
@@ -165,7 +187,7 @@ const NOT_PERSON = new Set(
   ).split(" "),
 );
 /** "a substantial one", "the one", "this one": "one" standing for a noun, not a number. */
-const PRONOUN_ONE = /\b(?:a|an|the|this|that|which|each|every|any|no|another)\s+(?:[\p{L}-]+\s+)?$/iu;
+const PRONOUN_ONE = /\b(?:a|an|the|this|each|every|any|no|another)\s+(?:[\p{L}-]+\s+)?$/iu;
 function isPronounOne(sentence: string, index: number, match: string): boolean {
   return match.toLowerCase() === "one" && PRONOUN_ONE.test(sentence.slice(Math.max(0, index - 30), index));
 }
@@ -246,8 +268,9 @@ const MEASURE_WORDS: ReadonlySet<string> = (() => {
             for (const w of part.type === "unit" ? part.value.toLowerCase().split(/\s+/) : [])
               // Short forms that are words too ("in" for inches) or single letters say nothing.
               if (w.length > 1 && !isStopWord(w)) out.add(w);
-  // A share counts what is asked ("How many Victorians are Catholic?" "26.7%").
+  // A share counts what is asked ("How many Victorians are Catholic?" "26.7%", "38 per cent").
   out.delete("percent");
+  out.delete("per");
   return out;
 })();
 /** Number words that scale the number before them ("5 million miles"). */

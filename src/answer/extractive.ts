@@ -9,7 +9,7 @@ import type { AnswerResult, Citation, RetrievedPassage } from "../types.ts";
 import type { Answerer } from "./types.ts";
 import type { SentenceScore } from "../retrieve/sentence-match.ts";
 import type { QueryTerms } from "../retrieve/query.ts";
-import { stem, terms, words } from "../text/tokens.ts";
+import { isStopWord, stem, terms, words } from "../text/tokens.ts";
 import { identifyLanguage } from "../text/identify.ts";
 import { answerType, holdsAnswerType, questionNames, type AnswerType } from "./answer-type.ts";
 import { answerProbability, loadModel, type Evidence } from "./decision.ts";
@@ -263,6 +263,14 @@ function recoveredWeights(candidates: Candidate[]): Map<string, number> {
  * Share of the question's own names found in `text`, compared as stems: an inflected name
  * (Russian "Москвы", "Москве") is the same name.
  */
+/** An acronym, dotted or not: "US", "U.S.", "IN". */
+const ACRONYM = /^(?:\p{Lu}\.?){2,5}$/u;
+/** Whether `text` holds the acronym in capitals, with or without its dots ("US" in "the U.S. economy"). */
+function acronymIn(acronym: string, text: string): boolean {
+  const letters = acronym.replace(/\./g, "").split("");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${letters.join("\\.?")}\\.?(?![\\p{L}\\p{N}])`, "u").test(text);
+}
+
 /** "U.S." and "US", "U.K." and "UK" are one name: the dots go, or the words split it into letters. */
 const undotted = (text: string) => text.replace(/\b\p{Lu}(?:\.\p{Lu})+\.?/gu, (m) => m.replace(/\./g, ""));
 
@@ -276,7 +284,11 @@ export function namesShare(question: string, text: string, lang: string, numbers
   };
   let found = 0;
   // "America" is in an article that says "the U.S."; "PM" in one that says "prime minister".
-  for (const n of names) if (holds(n) || (readsWordNet(lang) && nameVariants(n).some(holds))) found++;
+  // A variant of stop words only ("IN" for Indiana) is in any article: it counts as an
+  // acronym in capitals ("US", "U.S."), or not at all.
+  const variant = (v: string) =>
+    ACRONYM.test(v) ? acronymIn(v, text) : words(v, lang).some((w) => !isStopWord(w, lang)) && holds(v);
+  for (const n of names) if (holds(n) || (readsWordNet(lang) && nameVariants(n).some(variant))) found++;
   return found / names.length;
 }
 

@@ -17,15 +17,21 @@ import { irregularForms } from "./verb-forms.ts";
  * ("not solved" says "unsolved"), and the sentence must not say the word another way
  * ("centre" for "center").
  */
+/** A hyphenated compound ("52-year-old", "centre-left"), or a capitalised word after the first. */
+const COMPOUND_OR_NAME = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+|(?<=[\p{L}\p{N},;:'’"”)]\s+)\p{Lu}[\p{L}'’]*/gu;
+
 export function opposedWords(question: string, sentence: string, lang: string): string[] {
   if (!readsWordNet(lang)) return [];
   const said = words(sentence, lang);
   const stems = new Set(said.flatMap((w) => [w, ...irregularForms(w)].map((x) => stem(x, lang))));
-  // Each sentence word as the lemmas it can be a form of ("rose" is the verb "rise" too).
-  const lemmas = new Map<string, number>();
-  said.forEach((w, i) => {
+  // Each sentence word as the lemmas it can be a form of ("rose" is the verb "rise" too), where
+  // it stands: words of a compound or a name say no opposite ("a 52-year-old banker" is not
+  // "old", "New Jersey" not "new").
+  const plain = words(sentence.replace(COMPOUND_OR_NAME, " · "), lang);
+  const lemmas = new Map<string, number[]>();
+  plain.forEach((w, i) => {
     for (const key of [...lemmaKeys(w), ...irregularForms(w).map((f) => `verb ${f}`)])
-      if (!lemmas.has(key)) lemmas.set(key, i);
+      lemmas.set(key, [...(lemmas.get(key) ?? []), i]);
   });
   const asked = words(question, lang);
   // "Is it abstract or concrete?" names both: neither is turned round.
@@ -36,9 +42,10 @@ export function opposedWords(question: string, sentence: string, lang: string): 
     if (synonyms(w).some((x) => !x.includes(" ") && stems.has(stem(x, lang)))) continue;
     const opposite = [w, ...irregularForms(w)].flatMap(antonyms).some((a) => {
       if (a.word.includes(" ") || askedStems.has(stem(a.word, lang))) return false;
-      const at = lemmas.get(`${a.pos} ${a.word}`);
       // "not solved" is "unsolved": a negated opposite says the word itself.
-      return at !== undefined && !isNegated(said.slice(Math.max(0, at - 2), at).join(" "), lang);
+      return (lemmas.get(`${a.pos} ${a.word}`) ?? []).some(
+        (at) => !isNegated(plain.slice(Math.max(0, at - 2), at).join(" "), lang),
+      );
     });
     if (opposite) out.push(w);
   }

@@ -89,6 +89,8 @@ function lookup(file: IndexFile, lemma: string): string[] {
 
 interface Synset {
   words: string[];
+  /** The same words as WordNet writes them ("Indiana", "IN", "shrub"). */
+  cased: string[];
   /** Offsets of its "similar to" adjectives (a satellite's head, or a head's satellites). */
   similar: string[];
   /** Its words' antonyms: the word's index here (0-based), and the antonym's synset offset and index there. */
@@ -105,8 +107,9 @@ function readSynset(data: Buffer, offset: string): Synset {
   const f = line.split(" ");
   // offset lex_filenum ss_type w_cnt (word lex_id)* p_cnt (symbol offset pos source/target)* ...
   const count = parseInt(f[3]!, 16);
-  const words: string[] = [];
-  for (let i = 0; i < count; i++) words.push(f[4 + 2 * i]!.replace(/\(.*\)$/, "").toLowerCase());
+  const cased: string[] = [];
+  for (let i = 0; i < count; i++) cased.push(f[4 + 2 * i]!.replace(/\(.*\)$/, ""));
+  const words = cased.map((w) => w.toLowerCase());
   const p = 4 + 2 * count;
   const pointers = Number(f[p]);
   const similar: string[] = [];
@@ -124,7 +127,7 @@ function readSynset(data: Buffer, offset: string): Synset {
       });
     }
   }
-  return { words, similar, antonyms, type: f[2]! };
+  return { words, cased, similar, antonyms, type: f[2]! };
 }
 
 /** WordNet's detachment rules (morphy), without its exception lists: "theaters" -> "theater". */
@@ -267,23 +270,27 @@ export function readsWordNet(lang: string): boolean {
 
 /**
  * Every other name WordNet gives `name` in any of its senses ("America" -> "United States",
- * "US", "USA"; "PM" -> "prime minister"), lower-cased: a question's name may stand in its
- * article in another of them. Unlike `synonyms`, rare senses count too: a name is checked for
- * presence, not matched for meaning.
+ * "U.S.", "USA"; "PM" -> "prime minister"), as WordNet writes them: a question's name may
+ * stand in its article in another of them. Unlike `synonyms`, rare senses count too: a name is
+ * checked for presence, not matched for meaning. A proper name's other names are proper names
+ * ("Bush" is not "shrub", "Reading" not "version"): only an acronym ("PM", "CEO") takes a
+ * lower-case one.
  */
 export function nameVariants(name: string): string[] {
   const key = name.toLowerCase().replace(/\s+/g, "_");
-  const hit = variantCache.get(key);
+  const acronym = /^\p{Lu}{2,}$/u.test(name.replace(/\./g, ""));
+  const hit = variantCache.get(`${acronym} ${key}`);
   if (hit) return hit;
   const d = open();
   const out = new Set<string>();
   if (d)
     for (const pos of ["noun", "adj"] as const)
       for (const off of lookup(d.index[pos], key))
-        for (const w of readSynset(d.data[pos], off).words) if (w !== key) out.add(w.replace(/_/g, " "));
+        for (const w of readSynset(d.data[pos], off).cased)
+          if (w.toLowerCase() !== key && (acronym || /^\p{Lu}/u.test(w))) out.add(w.replace(/_/g, " "));
   const list = [...out];
   if (variantCache.size > 50_000) variantCache.clear();
-  variantCache.set(key, list);
+  variantCache.set(`${acronym} ${key}`, list);
   return list;
 }
 const variantCache = new Map<string, string[]>();

@@ -274,7 +274,10 @@ describe("answer types", () => {
     expect(holdsAnswerType("number", "Fillets were priced at $16.99 a pound.", riders)).toBe(false);
     expect(holdsAnswerType("number", "It weighs 5 million kilograms.", riders)).toBe(false);
     expect(holdsAnswerType("number", "About 5.6 million people ride it each day.", riders)).toBe(true);
-    // A share counts what is asked; so does a bare number.
+    // A share counts what is asked, with a sign or in words; so does a bare number.
+    expect(holdsAnswerType("number", "Some 38 per cent of residents left.", "How many residents left?")).toBe(
+      true,
+    );
     expect(
       holdsAnswerType(
         "number",
@@ -301,6 +304,15 @@ describe("answer types", () => {
     ).toBe(true);
     const fires = "Fires in Manhattan forced the evacuation of several theaters.";
     expect(holdsAnswerType("name", fires, "Which theaters were evacuated?")).toBe(false);
+    // A name "at" or "from" that carries no other kind will do: many are known without it.
+    expect(holdsAnswerType("name", "He studied law at Harvard.", "Which university did he attend?")).toBe(
+      true,
+    );
+    expect(
+      holdsAnswerType("name", "She was taken from Royal Shrewsbury hospital.", "What university was it?"),
+    ).toBe(false);
+    const centre = "He sat at Hihiaua Cultural Centre in Whangārei.";
+    expect(holdsAnswerType("name", centre, "Which university did he leave?")).toBe(false);
     // A company's or a river's name need not say what it is.
     expect(
       holdsAnswerType("name", "The game is made by Mojang in Stockholm.", "Which company makes it?"),
@@ -314,6 +326,12 @@ describe("answer types", () => {
     expect(holdsAnswerType("number", "It is the only one left.", q)).toBe(false);
     expect(holdsAnswerType("number", "The bill is one billion dollars.", q)).toBe(true);
     expect(holdsAnswerType("number", "Only one of them came.", "How many came?")).toBe(true);
+    expect(holdsAnswerType("number", "Police said that one person died.", "How many people died?")).toBe(
+      true,
+    );
+    expect(holdsAnswerType("number", "A blast which killed one soldier.", "How many soldiers died?")).toBe(
+      true,
+    );
   });
 
   it("does not take a year after a preposition for a quantity", async () => {
@@ -459,5 +477,10 @@ describe("namesShare: a question's names found in the article", () => {
     expect(namesShare("Who is the Tunisian prime minister?", "Zimbabwe's cabinet met on Monday.", "en")).toBe(
       0,
     );
+    // WordNet's "IN" for Indiana is a stop word in any article; "US" counts only in capitals.
+    expect(namesShare("Who is Indiana's governor?", "The governor of Texas spoke in Austin.", "en")).toBe(0);
+    expect(namesShare("Why did America score so poorly?", "Let us see how it ranked.", "en")).toBe(0);
+    // A proper name's other names are proper names: "Bush" is not "shrub".
+    expect(namesShare("What did Bush say?", "The shrub grew by the road.", "en")).toBe(0);
   });
 });

@@ -62,6 +62,16 @@ describe("opposedWords", () => {
     expect(opposedWords("Which party is in the center?", centre, "en")).toEqual([]);
   });
 
+  it("reads no opposite inside a compound or a name, and finds one past a negated occurrence", () => {
+    const banker = "Jane Whitcombe, a 52-year-old former investment banker, was named chief executive.";
+    expect(opposedWords("Who is the new chief executive of Harbour Bank?", banker, "en")).toEqual([]);
+    expect(opposedWords("How old was the victim?", "The victim was a man from New Jersey.", "en")).toEqual(
+      [],
+    );
+    const both = "It did not close in 2010 but closed in 2015.";
+    expect(opposedWords("When did the plant open?", both, "en")).toEqual(["open"]);
+  });
+
   it("says nothing in a language WordNet does not cover", () => {
     expect(opposedWords("Wann wurde das Werk geöffnet?", "Das Werk wurde 1990 geschlossen.", "de")).toEqual(
       [],

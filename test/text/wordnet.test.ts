@@ -34,8 +34,10 @@ describe("synonyms (WordNet, offline)", () => {
 
 describe("nameVariants (WordNet, every sense)", () => {
   it("gives the other names a name goes by, rare senses included", () => {
-    expect(nameVariants("America")).toEqual(expect.arrayContaining(["united states", "u.s.", "usa"]));
-    expect(nameVariants("PM")).toContain("prime minister");
+    expect(nameVariants("America")).toEqual(expect.arrayContaining(["United States", "U.S.", "USA"]));
+    // An acronym takes a common noun; a proper name only proper names ("Bush" is no "shrub").
+    expect(nameVariants("PM")).toContain("Prime Minister");
+    expect(nameVariants("Bush")).not.toContain("shrub");
     expect(nameVariants("Qwertyuiop")).toEqual([]);
     expect(readsWordNet("en")).toBe(true);
     expect(readsWordNet("de")).toBe(false);
