@@ -8,6 +8,7 @@
  * The word lists are English and sit in one table, so a per-language table can replace it.
  */
 import { isStopWord, words } from "../text/tokens.ts";
+import { simplePast } from "../text/verb-forms.ts";
 import type { Turn } from "./types.ts";
 
 interface FollowUpWords {
@@ -25,25 +26,8 @@ interface FollowUpWords {
   asksWho: RegExp;
   /** A question in the past with "did": its verb is searched as the article writes it. */
   pastAuxiliary: RegExp;
-  /** Irregular past forms, which stemming does not join to the base ("say" and "said"). */
-  irregularPast: ReadonlyMap<string, string>;
-}
-
-const IRREGULAR_PAST =
-  "say said tell told speak spoke write wrote meet met leave left go went come came give gave take took " +
-  "make made find found think thought know knew see saw get got buy bought sell sold pay paid win won " +
-  "lose lost hold held keep kept begin began bring brought run ran send sent build built spend spent " +
-  "lead led fall fell rise rose choose chose break broke become became grow grew hear heard stand stood " +
-  "teach taught catch caught fight fought feel felt flee fled drive drove fly flew draw drew throw threw " +
-  "sit sat eat ate steal stole forget forgot hide hid shoot shot seek sought strike struck swear swore " +
-  "deal dealt feed fed freeze froze hang hung lay laid lend lent mean meant shake shook sleep slept " +
-  "spring sprang stick stuck sweep swept swing swung tear tore wake woke";
-
-function pairs(list: string): Map<string, string> {
-  const w = list.split(" ");
-  const out = new Map<string, string>();
-  for (let i = 0; i + 1 < w.length; i += 2) out.set(w[i]!, w[i + 1]!);
-  return out;
+  /** An irregular verb's simple past, which stemming does not join to the base ("say", "said"). */
+  irregularPast: (verb: string) => string | undefined;
 }
 
 const EN: FollowUpWords = {
@@ -54,7 +38,7 @@ const EN: FollowUpWords = {
   opener: /^\s*(?:and|but|so|also|then|ok|okay|what about|how about)\b[\s,:;]*/i,
   asksWho: /^\s*(?:who|whom|whose)\b/i,
   pastAuxiliary: /\bdid(?:n['’]t)?\b/i,
-  irregularPast: pairs(IRREGULAR_PAST),
+  irregularPast: simplePast,
 };
 
 export interface Resolved {
@@ -136,7 +120,8 @@ export function resolveFollowUp(question: string, previous: Turn | undefined): R
   text = text.replace(/[\p{L}'’]+/gu, (w) => {
     const lower = w.toLowerCase();
     // "What did he say?": the article says "said".
-    if (past && EN.irregularPast.has(lower)) return EN.irregularPast.get(lower)!;
+    const said = past ? EN.irregularPast(lower) : undefined;
+    if (said) return said;
     const name = EN.plural.has(lower) ? them : who;
     if (name && EN.person.has(lower)) return ((used = true), name);
     if (name && EN.possessive.has(lower)) return ((used = true), `${name}'s`);

@@ -9,6 +9,8 @@ import { createRequire } from "node:module";
 type Table = Record<string, string[][]>;
 
 interface Forms {
+  /** Base forms to their first simple past: "say" -> "said", "meet" -> "met". */
+  past: Map<string, string>;
   /** Past and participle forms to their base forms: "rose" -> ["rise"]. */
   bases: Map<string, string[]>;
   /** Base forms to their past and participle forms: "rise" -> ["rose", "risen"]. */
@@ -23,6 +25,7 @@ function load(): Forms {
   const table = require("english-verbs-irregular/dist/verbs.json") as Table;
   const bases = new Map<string, string[]>();
   const inflected = new Map<string, string[]>();
+  const past = new Map<string, string>();
   for (const [base, variants] of Object.entries(table)) {
     // "be", "have" and "do" are stop words: nothing to join.
     if (base === "be" || base === "have" || base === "do") continue;
@@ -36,8 +39,15 @@ function load(): Forms {
         bases.set(form, list);
       }
     if (own.size) inflected.set(base, [...own]);
+    const first = variants[0]?.[0];
+    if (first && first !== base && !first.includes(" ")) past.set(base, first);
   }
-  return (forms = { bases, inflected });
+  return (forms = { bases, inflected, past });
+}
+
+/** The simple past of an irregular English verb ("say" -> "said"); undefined for any other word. */
+export function simplePast(verb: string): string | undefined {
+  return load().past.get(verb.toLowerCase());
 }
 
 /**

@@ -33,3 +33,14 @@ describe("irregular verbs in sentence matching", () => {
     expect(present!.matched).toEqual(expect.arrayContaining(["ferri", "sold"]));
   });
 });
+
+describe("simplePast", () => {
+  it("gives an irregular verb's simple past, and nothing for a regular one", async () => {
+    const { simplePast } = await import("../../src/text/verb-forms.ts");
+    expect(simplePast("say")).toBe("said");
+    expect(simplePast("meet")).toBe("met");
+    expect(simplePast("Sell")).toBe("sold");
+    expect(simplePast("open")).toBeUndefined();
+    expect(simplePast("be")).toBeUndefined();
+  });
+});
