@@ -251,10 +251,16 @@ const SPAN_UNIT =
 
 /**
  * Units of measure, from ICU's units in English, long and short, singular and plural ("mile",
- * "miles", "mi"), with the currency words: a number in one of them is a
- * measure or a sum, not a count.
+ * "miles", "mi"), with the currency words: a number in one of them is a measure or a sum, not
+ * a count. Built on the first "how many" question (about 40 ms of ICU formatting), not at
+ * start-up.
  */
-const MEASURE_WORDS: ReadonlySet<string> = (() => {
+let measureWords: ReadonlySet<string> | undefined;
+function isMeasureWord(word: string): boolean {
+  measureWords ??= buildMeasureWords();
+  return measureWords.has(word);
+}
+function buildMeasureWords(): ReadonlySet<string> {
   const out = new Set<string>(CURRENCY_WORDS.flatMap((w) => [w, `${w}s`]));
   for (const locale of ["en-US", "en-GB"])
     for (const unit of Intl.supportedValuesOf("unit"))
@@ -272,7 +278,7 @@ const MEASURE_WORDS: ReadonlySet<string> = (() => {
   out.delete("percent");
   out.delete("per");
   return out;
-})();
+}
 /** Number words that scale the number before them ("5 million miles"). */
 const SCALE = /^(?:hundred|thousand|million|billion|trillion|m|bn|k)$/i;
 /**
@@ -281,7 +287,7 @@ const SCALE = /^(?:hundred|thousand|million|billion|trillion|m|bn|k)$/i;
  */
 function asksCount(question: string): boolean {
   const counted = /^how many ([\p{L}-]+)/iu.exec(question.trim())?.[1]?.toLowerCase();
-  return counted !== undefined && !MEASURE_WORDS.has(counted) && !SPAN_UNIT.test(counted);
+  return counted !== undefined && !isMeasureWord(counted) && !SPAN_UNIT.test(counted);
 }
 function isMeasure(sentence: string, index: number, match: string): boolean {
   if (/[$£€¥₹₽]\s*$/.test(sentence.slice(Math.max(0, index - 3), index))) return true;
@@ -290,7 +296,7 @@ function isMeasure(sentence: string, index: number, match: string): boolean {
   if (!next) return false;
   const first = next[1]!.toLowerCase();
   const unit = SCALE.test(first) ? next[2]?.toLowerCase() : first;
-  return unit !== undefined && MEASURE_WORDS.has(unit);
+  return unit !== undefined && isMeasureWord(unit);
 }
 
 /** "Who published ...", "who owns ...": a question about a deed, which an organisation can do. */
