@@ -10,9 +10,10 @@
 import { isStopWord, stem, words } from "../text/tokens.ts";
 import { questionCue } from "../text/questions.ts";
 import { answerWords } from "../text/answer-words.ts";
-import { hasCapitals, language, writtenWithoutSpaces } from "../text/languages.ts";
+import { hasCapitals, language, writtenWithoutSpaces, type AnswerType } from "../text/languages.ts";
 
-export type AnswerType = "person" | "time" | "number" | "place" | "name" | "other";
+/** What kind of thing a question asks for; defined with the language table's cues. */
+export type { AnswerType };
 
 /** How one language's questions and sentences are read. */
 interface TypeReader {
@@ -163,9 +164,15 @@ const NAMED_HEADS = new Set(
   ),
 );
 
-const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+const MONTHS = "January February March April May June July August September October November December".split(
+  " ",
+);
+const WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split(" ");
+const MONTH = `(?:${MONTHS.join("|")})`;
+/** Months and weekdays, lower-cased: a capitalised phrase holding one is a date, not a name. */
+const DATE_WORDS = new Set([...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase()));
 const TIME_RE = new RegExp(
-  `\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\b${MONTH}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? century\\b|\\bcentur(?:y|ies)\\b|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\\b|\\b(?:last|next|this) (?:year|month|week)\\b|\\b\\d+ (?:years?|months?|weeks?|days?) (?:ago|later|earlier)\\b`,
+  `\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\b${MONTH}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? century\\b|\\bcentur(?:y|ies)\\b|\\b(?:${WEEKDAYS.join("|")}|yesterday|today|tomorrow)\\b|\\b(?:last|next|this) (?:year|month|week)\\b|\\b\\d+ (?:years?|months?|weeks?|days?) (?:ago|later|earlier)\\b`,
   "gi",
 );
 // A figure, with its scale written on ("£30m", "$4.2bn", "5k").
@@ -181,10 +188,11 @@ const NOT_PERSON = new Set(
     "union states kingdom republic council party company university agency service ministry court department committee " +
     "organization organisation association bank corporation inc ltd group institute league army navy church street river sea " +
     "ocean mountains mountain island islands city county province state empire battle war day news times post press " +
-    "january february march april may june july august september october november december monday tuesday wednesday " +
-    "thursday friday saturday sunday school college museum airport station park square bridge hall house senate parliament " +
+    "school college museum airport station park square bridge hall house senate parliament " +
     "assembly federation fund foundation center centre network channel television radio media east west north south"
-  ).split(" "),
+  )
+    .split(" ")
+    .concat([...DATE_WORDS]),
 );
 /** "a substantial one", "the one", "this one": "one" standing for a noun, not a number. */
 const PRONOUN_ONE = /\b(?:a|an|the|this|each|every|any|no|another)\s+(?:[\p{L}-]+\s+)?$/iu;
@@ -304,11 +312,6 @@ const DOER = /^\s*who (?!(?:is|was|are|were|has|had|does|did)\b)[a-z]+(?:ed|s)\b
 /** Head words of organisations, which can do what a "who" asks about. */
 const ORG_HEADS = new Set(
   "university institute center centre council agency company corporation commission committee foundation bank court ministry department association organization organisation group service network".split(
-    " ",
-  ),
-);
-const DATE_WORDS = new Set(
-  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(
     " ",
   ),
 );

@@ -16,9 +16,8 @@ import { buildCitations, narrowQuotes } from "./citations.ts";
 import { sentenceSpans } from "../text/sentences.ts";
 import { evidenceProbability } from "./extractive.ts";
 import { loadPrompt } from "./prompt.ts";
-import type { AnswerOptions, Answerer } from "./types.ts";
-
-export const ABSTAIN_ANSWER = "I couldn't find that in your articles.";
+import { NOT_FOUND_ANSWER, type AnswerOptions, type Answerer } from "./types.ts";
+import { escapeHtml } from "../text/escape-html.ts";
 
 const NOT_FOUND = /^[\s`'"*_]*NOT[_ ]FOUND\b/i;
 
@@ -28,14 +27,11 @@ function stripThinking(text: string): string {
 }
 
 /** Escapes data so that nothing in it can open or close a block of the prompt. */
-export function escapeData(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+const escapeData = (text: string) => escapeHtml(text, { quotes: false });
 
+/** An attribute's value: escaped, quotes too, on one line. */
 function escapeAttribute(text: string): string {
-  return escapeData(text)
-    .replace(/"/g, "&quot;")
-    .replace(/[\r\n]+/g, " ");
+  return escapeHtml(text).replace(/[\r\n]+/g, " ");
 }
 
 /** The passages as the data block's content: `<passage n="1" title="…">text</passage>`. */
@@ -49,7 +45,7 @@ export function formatPassages(passages: RetrievedPassage[]): string {
 }
 
 function abstained(): AnswerResult {
-  return { answer: ABSTAIN_ANSWER, abstained: true, citations: [] };
+  return { answer: NOT_FOUND_ANSWER, abstained: true, citations: [] };
 }
 
 /**
@@ -162,6 +158,10 @@ async function streamReply(
   return text;
 }
 
+/**
+ * The answerer backed by a chat model over the OpenAI protocol, as `config` names it; `opts`
+ * can give it another `fetch` or a model of its own (tests).
+ */
 export function createChatAnswerer(
   config: Config,
   opts: { fetch?: typeof fetch; model?: BaseChatModel } = {},

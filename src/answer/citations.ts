@@ -3,7 +3,8 @@
  * passage we really gave it, numbered 1, 2, 3… in order of first appearance.
  */
 import type { Citation, RetrievedPassage } from "../types.ts";
-import { sentenceSpans, type Span } from "../text/sentences.ts";
+import { sentenceSpans } from "../text/sentences.ts";
+import type { Span } from "../text/span.ts";
 import { terms } from "../text/tokens.ts";
 
 /**
@@ -19,11 +20,6 @@ const DROPPED = "\u0000";
 /** Ranges longer than this are treated as garbage rather than expanded. */
 const MAX_RANGE = 20;
 
-/** The quote shown under an answer: the passage text, an exact substring of the article. */
-export function passageQuote(p: RetrievedPassage): string {
-  return p.text;
-}
-
 function markerNumbers(inner: string): number[] {
   const out: number[] = [];
   for (const item of inner.split(/[,;&]|\band\b/i)) {
@@ -37,6 +33,10 @@ function markerNumbers(inner: string): number[] {
   return out;
 }
 
+/**
+ * The answer with each valid marker renumbered in order of first appearance (an invalid one
+ * dropped), and a citation per passage cited, quoting the whole passage.
+ */
 export function buildCitations(
   answerText: string,
   passages: RetrievedPassage[],
@@ -60,7 +60,8 @@ export function buildCitations(
           articleId: p.articleId,
           title: p.title,
           url: p.url,
-          quote: passageQuote(p),
+          // The whole passage, an exact substring of the article (narrowQuotes narrows it).
+          quote: p.text,
           start: p.start,
           end: p.end,
           passageId: p.id,

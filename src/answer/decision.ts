@@ -43,7 +43,9 @@ export const FEATURES = [
   "opposed",
 ] as const;
 
+/** One of the FEATURES. */
 export type Feature = (typeof FEATURES)[number];
+/** The evidence a decision is taken on: a value (0..1) for every feature. */
 export type Evidence = Record<Feature, number>;
 
 const ModelSchema = z.object({
@@ -53,11 +55,16 @@ const ModelSchema = z.object({
   threshold: z.number(),
   fitted: z.string().optional(),
 });
+/** A fitted logistic model: a weight per feature, a bias, and the probability it answers at. */
 export type ConfidenceModel = z.infer<typeof ModelSchema>;
 
 const MODEL_URL = new URL("./confidence-model.json", import.meta.url);
 let model: ConfidenceModel | undefined;
 
+/**
+ * The model in confidence-model.json, read once; throws when it was fitted on other features
+ * than FEATURES.
+ */
 export function loadModel(): ConfidenceModel {
   if (model) return model;
   const parsed = ModelSchema.parse(JSON.parse(readFileSync(MODEL_URL, "utf8")));

@@ -6,7 +6,7 @@
  * sentence), plus an answer-type cue.
  */
 import type { AnswerResult, Citation, RetrievedPassage } from "../types.ts";
-import type { Answerer } from "./types.ts";
+import { NOT_FOUND_ANSWER, type Answerer } from "./types.ts";
 import type { SentenceScore } from "../retrieve/sentence-match.ts";
 import type { QueryTerms } from "../retrieve/query.ts";
 import { isStopWord, stem, terms, words } from "../text/tokens.ts";
@@ -18,8 +18,7 @@ import { asksReason, isNegated } from "../text/negation.ts";
 import { opposedWords } from "../text/opposites.ts";
 import { nameVariants, readsWordNet } from "../text/wordnet.ts";
 
-export const NOT_FOUND_ANSWER = "I couldn't find that in your articles.";
-
+/** How the extractive answerer reads the passages and how long its answer may be. */
 export interface ExtractiveOptions {
   /** A sentence below this share of the question's weight is no match (the decision comes after). */
   minCoverage: number;
@@ -29,11 +28,13 @@ export interface ExtractiveOptions {
   maxSentences: number;
   /** Longest quote shown per citation (the answer's sentences and at most one either side). */
   maxQuoteChars: number;
+  /** Added to the score of a sentence that holds the kind of thing asked ("who": a name). */
   typeBonus: number;
   /** Answers when the model's probability that the articles hold the answer is at least this; the fitted threshold when unset. */
   threshold?: number;
 }
 
+/** The settings the answerer runs with unless told otherwise. */
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   minCoverage: 0.2,
   passages: 5,
@@ -55,6 +56,7 @@ interface Candidate {
   named: boolean;
 }
 
+/** The answerer that needs no model, with `options` over DEFAULT_EXTRACTIVE. */
 export function createExtractiveAnswerer(options: Partial<ExtractiveOptions> = {}): Answerer {
   const opts = { ...DEFAULT_EXTRACTIVE, ...options };
   return {
@@ -66,6 +68,11 @@ export function createExtractiveAnswerer(options: Partial<ExtractiveOptions> = {
   };
 }
 
+/**
+ * The extractive answer to `question` from `passages` as retrieval scored them (each with its
+ * `sentences`): the chosen sentences with [n] markers and their quotes, or NOT_FOUND_ANSWER
+ * when the decision model judges the evidence too weak.
+ */
 export function extractAnswer(
   question: string,
   passages: WithSentences[],
@@ -100,7 +107,7 @@ export function extractAnswer(
     best.sentence.coverage >= OUTRIGHT &&
     (!rival || rival.value < RIVAL_SHARE * best.value);
   // Otherwise up to three sentences, a plain question's too: its answer is often in a near tie
-  // with the best match (SQuAD containment 0.824 -> 0.835 for 2 -> 3).
+  // with the best match.
   const most = outright ? 1 : opts.maxSentences;
   const chosen: Candidate[] = [best];
   for (const c of candidates.slice(1)) {
@@ -114,9 +121,7 @@ export function extractAnswer(
   }
   // The answer-type cue misses some answers ("the dukes", "William the Conqueror"), and
   // a typed sentence that matches less well then goes first: a sentence without the cue that
-  // matches the question at least as well goes beside it, when there is room. SQuAD containment
-  // 0.844 -> 0.855, XQuAD English 0.779 -> 0.796, news unchanged, for median replies 730 -> 760
-  // characters (SQuAD), 764 -> 791 (news).
+  // matches the question at least as well goes beside it, when there is room.
   if (type !== "other" && best.typed && chosen.length < opts.maxSentences) {
     // From the same article, as every sentence of an answer is.
     const plain = candidates.find(
@@ -130,9 +135,8 @@ export function extractAnswer(
 }
 
 /**
- * A plain question's second sentence (same article) must score this share of the best. 0.9 -> 0.75:
- * news short-answer containment 0.780 -> 0.814, SQuAD reply containment 0.818 -> 0.824, for
- * median answer + quotes 534 -> 553 chars (news), 571 -> 642 (SQuAD).
+ * A plain question's second sentence (same article) must score this share of the best: its
+ * answer is often in a sentence that matches a little less well than the best.
  */
 const KEEP_OTHER = 0.75;
 /** A typed sentence matching this share of the question answers it outright. */
@@ -259,10 +263,6 @@ function recoveredWeights(candidates: Candidate[]): Map<string, number> {
   return w;
 }
 
-/**
- * Share of the question's own names found in `text`, compared as stems: an inflected name
- * (Russian "Москвы", "Москве") is the same name.
- */
 /** An acronym, dotted or not: "US", "U.S.", "IN". */
 const ACRONYM = /^(?:\p{Lu}\.?){2,5}$/u;
 /** Whether `text` holds the acronym in capitals, with or without its dots ("US" in "the U.S. economy"). */
@@ -274,6 +274,11 @@ function acronymIn(acronym: string, text: string): boolean {
 /** "U.S." and "US", "U.K." and "UK" are one name: the dots go, or the words split it into letters. */
 const undotted = (text: string) => text.replace(/\b\p{Lu}(?:\.\p{Lu})+\.?/gu, (m) => m.replace(/\./g, ""));
 
+/**
+ * Share of the question's own names found in `text`, compared as stems: an inflected name
+ * (Russian "Москвы", "Москве") is the same name. Without `numbers`, the question's numbers
+ * are not counted among its names.
+ */
 export function namesShare(question: string, text: string, lang: string, numbers = true): number {
   const names = questionNames(undotted(question), lang).filter((n) => numbers || !NUMBER.test(n));
   if (names.length === 0) return 1;
@@ -342,16 +347,12 @@ function cite(
   const citations: Citation[] = [];
   const parts: string[] = [];
   for (const c of chosen) {
-    // The sentence after: an answer often follows the sentence that matches the question
-    // ("... to reach Acre. But a storm dispersed the fleet."). SQuAD containment 0.804 -> 0.818
-    // for news replies 725 -> 764 characters (median).
-    const after = true;
     // Sentences next to each other in one passage share a quote; others get their own.
     let cite = citations.find((x) => x.passageId === c.passage.id && adjacent(c.passage, x, c.sentence));
     if (!cite) {
       cite = {
         n: citations.length + 1,
-        ...quoteAround(c.passage, c.sentence, opts.maxQuoteChars, after, lang),
+        ...quoteAround(c.passage, c.sentence, opts.maxQuoteChars, lang),
       };
       citations.push(cite);
     } else {
@@ -359,7 +360,6 @@ function cite(
         c.passage,
         { start: Math.min(cite.start, c.sentence.start), end: Math.max(cite.end, c.sentence.end) },
         opts.maxQuoteChars,
-        after,
         lang,
       );
       Object.assign(cite, widened);
@@ -617,7 +617,6 @@ function quoteAround(
   p: WithSentences,
   span: { start: number; end: number },
   max: number,
-  after: boolean,
   lang: string,
 ): Omit<Citation, "n"> {
   let start = span.start;
@@ -637,10 +636,11 @@ function quoteAround(
     end - prev.start <= max
   )
     start = prev.start;
-  // The sentence after: the answer often follows its subject ("... to reach Acre. But a storm ...").
+  // The sentence after: the answer often follows the sentence that matches the question
+  // ("... to reach Acre. But a storm dispersed the fleet.").
   const j = sentences.findIndex((s) => s.start >= end);
   const next = j >= 0 ? sentences[j] : undefined;
-  if (after && next && sameParagraph(p, span.end, next.start) && isProse(p, next) && next.end - start <= max)
+  if (next && sameParagraph(p, span.end, next.start) && isProse(p, next) && next.end - start <= max)
     end = next.end;
   return {
     articleId: p.articleId,

@@ -4,6 +4,7 @@
  * pronoun and no name. One table of openings per language (ISO 639-1), as data; a language
  * without an entry leans on nothing.
  */
+import { foldMarks } from "../text/fold.ts";
 
 /**
  * Openings written as the language writes them; they are compared folded (lower case, without
@@ -56,18 +57,14 @@ const OPENINGS: Record<string, string[]> = {
 /** Scripts written without spaces: no word boundary to wait for after an opening. */
 const SPACELESS = new Set(["zh", "ja", "th"]);
 
-const fold = (s: string) =>
-  s
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase();
-
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const PATTERNS = new Map(
   Object.entries(OPENINGS).map(([lang, openings]) => {
     // Longest first, so "the company" is tried before "the" would be (and "这些" before "这").
-    const alternatives = [...new Set(openings.map(fold))].sort((a, b) => b.length - a.length).map(escape);
+    const alternatives = [...new Set(openings.map(foldMarks))]
+      .sort((a, b) => b.length - a.length)
+      .map(escape);
     const end = SPACELESS.has(lang) ? "" : "(?![\\p{L}\\p{N}])";
     return [lang, new RegExp(`^(?:${alternatives.join("|")})${end}`, "u")];
   }),
@@ -76,7 +73,8 @@ const PATTERNS = new Map(
 /** Quotes and brackets a sentence may open with. */
 const OPENING_MARKS = /^[\s"“”‘’'«»„「『（(]+/u;
 
+/** Whether `sentence`, in `lang` (ISO 639-1), opens by leaning on the sentence before it. */
 export function leansBack(sentence: string, lang = "en"): boolean {
   const pattern = PATTERNS.get(lang);
-  return pattern !== undefined && pattern.test(fold(sentence.replace(OPENING_MARKS, "")));
+  return pattern !== undefined && pattern.test(foldMarks(sentence.replace(OPENING_MARKS, "")));
 }

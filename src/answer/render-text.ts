@@ -1,6 +1,7 @@
 /** The terminal rendering of an answer: the answer, then each cited passage quoted. */
 import type { AnswerResult } from "../types.ts";
 
+/** The answer as a terminal shows it: the text, then each citation's "[n] title — url" and quote. */
 export function renderAnswerText(result: AnswerResult): string {
   const lines = [result.answer];
   if (result.citations.length) lines.push("");

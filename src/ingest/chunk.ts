@@ -6,7 +6,8 @@
  * cut keeps its context; a sentence longer than `maxChars` is cut between words.
  */
 import type { Chunk } from "../types.ts";
-import { paragraphSpans, sentenceSpans, type Span } from "../text/sentences.ts";
+import { paragraphSpans, sentenceSpans } from "../text/sentences.ts";
+import type { Span } from "../text/span.ts";
 
 export interface ChunkOptions {
   /** Hard limit on a passage's length. */

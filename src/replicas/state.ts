@@ -4,7 +4,7 @@
  * retry to another replica), and rate-limit windows. The embedded storage keeps them in
  * memory (one process); the Postgres storage in tables, shared by every replica.
  */
-import { SlidingWindowLimiter, type Take } from "../telegram/rate-limit.ts";
+import { SlidingWindowLimiter, type Take } from "./sliding-window.ts";
 
 export type { Take };
 

@@ -143,9 +143,9 @@ const LARGE_LIBRARY = 50_000;
 /** Beyond this many passages a word's posting list costs more than it adds, however large the library. */
 const MAX_BM25_DF = 5_000;
 /**
- * In a large library, BM25 looks up at most this many of the question's rarest words. At
- * 100,000 passages 3 instead of 4 cut query p95 by about 1.5 ms with the same hit@5
- * (docs/performance.md); the rest of the words still count in the sentence rerank.
+ * In a large library, BM25 looks up at most this many of the question's rarest words: a fourth
+ * costs query time and finds no more (docs/performance.md); the rest of the words still count
+ * in the sentence rerank.
  */
 const MAX_LARGE_WORDS = 3;
 

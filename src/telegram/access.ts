@@ -5,7 +5,7 @@ import type { Logger } from "../logger.ts";
 import { isAddressedToBot, isPrivateChat } from "./addressing.ts";
 import { messages } from "./messages.ts";
 import { translatorFor, translator, DEFAULT_LOCALE, type Translator } from "./i18n.ts";
-import { SlidingWindowLimiter } from "./rate-limit.ts";
+import { SlidingWindowLimiter } from "../replicas/sliding-window.ts";
 
 type AccessConfig = Pick<Config, "ALLOWED_USER_IDS" | "ALLOWED_CHAT_IDS" | "ADMIN_USER_IDS" | "INGEST">;
 type IdList = number[] | "*";

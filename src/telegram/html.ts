@@ -1,11 +1,8 @@
-/** HTML for Telegram's parse_mode "HTML": escaping user and article text, and a plain-text fallback. */
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-
-/** Escapes the four characters Telegram's HTML parser treats specially. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c);
-}
+/**
+ * HTML for Telegram's parse_mode "HTML": links, shortening, and a plain-text fallback. User and
+ * article text is escaped with escapeHtml (text/escape-html.ts).
+ */
+import { escapeHtml } from "../text/escape-html.ts";
 
 /** Only web links: Telegram rejects or mangles other schemes, and `javascript:` has no place here. */
 export function safeHref(url: string | null | undefined): string | null {

@@ -1,6 +1,7 @@
 /** /list as Telegram HTML, in the user's language: every piece of article text escaped. */
 import type { ArticleSummary } from "../types.ts";
-import { escapeHtml, truncate } from "./html.ts";
+import { truncate } from "./html.ts";
+import { escapeHtml } from "../text/escape-html.ts";
 import type { Translator } from "./i18n.ts";
 import { messages } from "./messages.ts";
 

@@ -6,7 +6,8 @@
 import type { Context } from "grammy";
 import { FootnoteError, type ErrorCode } from "../errors.ts";
 import type { QuestionStats } from "../conversation/types.ts";
-import { escapeHtml, titleLink, truncate } from "./html.ts";
+import { titleLink, truncate } from "./html.ts";
+import { escapeHtml } from "../text/escape-html.ts";
 import { DEFAULT_LOCALE, translator, translatorFor, type Translator } from "./i18n.ts";
 
 /** English, for tests and for callers with no user to speak to. */

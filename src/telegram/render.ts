@@ -1,6 +1,7 @@
 /** Answers as Telegram HTML: every piece of user and article text escaped. */
 import type { AnswerResult, Citation } from "../types.ts";
-import { escapeHtml, titleLink, truncate } from "./html.ts";
+import { titleLink, truncate } from "./html.ts";
+import { escapeHtml } from "../text/escape-html.ts";
 import { packBlocks, TELEGRAM_MESSAGE_LIMIT } from "./split.ts";
 
 export const NOTHING_FOUND =
@@ -29,7 +30,7 @@ export function renderAnswer(
   labels: SourceLabels = ENGLISH_LABELS,
 ): string[] {
   if (result.abstained || result.answer.trim() === "") return [escapeHtml(NOTHING_FOUND)];
-  const blocks = paragraphs(result.answer).map(escapeHtml);
+  const blocks = paragraphs(result.answer).map((p) => escapeHtml(p));
   result.citations.forEach((c, i) => blocks.push(renderCitation(c, result.citations[i - 1], labels)));
   return packBlocks(blocks, limit);
 }

@@ -25,6 +25,15 @@ function asciiDigits(text: string): string {
 }
 
 const MARKS = /\p{M}+/gu;
+
+/**
+ * Lower case without any combining mark, the same in every script: a cruder fold than
+ * foldScript's (it drops Devanagari and Thai vowel signs and Cyrillic й's breve too), for
+ * comparing short fixed phrases, which are folded the same way.
+ */
+export function foldMarks(text: string): string {
+  return text.normalize("NFKD").replace(MARKS, "").toLowerCase();
+}
 const ARABIC_MARKS = /[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
 const ALEF_FORMS = /[\u0622\u0623\u0625\u0671]/g;
 

@@ -2,8 +2,8 @@
  * Which language a text is written in, among the languages of the table (languages.ts), with
  * ELD (`eld`, the Efficient Language Detector): n-gram scores for 60 languages, about 0.2 ms a
  * question. Its "small" database: 88 MB of memory against the medium one's 191 MB, and as
- * right on XQuAD's questions (0.9995 against 0.9993 of 5,508). Restricting it to the languages we have rules for keeps a near neighbour we have no
- * entry for (Marathi for Hindi) from taking a text we could have read.
+ * accurate on questions. Restricting it to the languages we have rules for keeps a near
+ * neighbour we have no entry for (Marathi for Hindi) from taking a text we could have read.
  *
  * A short question that names something in Latin letters ("Sky Digital是什么时候推出的？")
  * can read as Italian or English to n-grams; its letters in another script settle it.
@@ -14,8 +14,8 @@ import { LANGUAGES, language, type Script } from "./languages.ts";
 eld.setLanguageSubset([...LANGUAGES]);
 
 /**
- * Long texts are identified from their beginning: 300 characters settle it (on XQuAD's
- * paragraphs as well as the whole text) at a third of the cost of 1,000.
+ * Long texts are identified from their beginning: 300 characters settle it as well as the
+ * whole text does, at a third of the cost of 1,000.
  */
 const SAMPLE = 300;
 

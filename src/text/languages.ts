@@ -9,10 +9,11 @@ import * as sw from "stopword";
 import type { IsoCode } from "multilingual-stemmer";
 
 /**
- * What a question asks for. Mirrors answer-type.ts's AnswerType ("name": a named thing of the
- * asked kind, "which X"; "other": a cue that rules the rest out).
+ * What kind of thing a question asks for, as the table's cues and the answerer
+ * (answer/answer-type.ts) read it: "name" is a named thing of the asked kind ("which X");
+ * "other" is none, and in a cue it rules the rest out.
  */
-export type CueType = "person" | "time" | "number" | "place" | "name" | "other";
+export type AnswerType = "person" | "time" | "number" | "place" | "name" | "other";
 
 export type Script =
   "latin" | "cyrillic" | "greek" | "arabic" | "devanagari" | "thai" | "han" | "japanese" | "turkish";
@@ -23,7 +24,7 @@ export interface Cue {
    * "^" matches only at the question's start (Arabic "من" is "who" there and "from" elsewhere).
    */
   phrases: string[];
-  type: CueType;
+  type: AnswerType;
 }
 
 export interface LanguageEntry {
@@ -60,12 +61,11 @@ export interface LanguageEntry {
   prefixRewrites?: [from: string, to: string][];
   /**
    * Words that negate a clause ("not", "never"), lower-cased; an entry that starts with "-" is a
-   * word ending ("-n't"). Only English has a list so far. Lists for German, Russian, Greek,
-   * Spanish, Arabic and Hindi were tried (session 7): XQuAD's translations negate a question
-   * whose English original does not ("What did the Chinese dislike?", "Was gefiel den Chinesen
-   * nicht?") in about 1% of questions, which raised their false abstention by 1.3 to 1.9
-   * points, and with no unanswerable questions in those languages nothing showed a gain.
-   * Without a list the decision has no negation feature in that language.
+   * word ending ("-n't"). Only English has a list: translated questions often negate what
+   * their original does not ("What did the Chinese dislike?", "Was gefiel den Chinesen
+   * nicht?"), so a list raises false abstention there, and no unanswerable questions in those
+   * languages show what it would gain. Without a list the decision has no negation feature in
+   * that language.
    */
   negations?: string[];
   /** Phrases whose negation word negates nothing ("whether or not", "not only"), lower-cased. */
@@ -93,7 +93,7 @@ export function hasCapitals(script: Script): boolean {
   return CASED.has(script);
 }
 
-const cue = (type: CueType, list: string): Cue => ({ type, phrases: list.split("|") });
+const cue = (type: AnswerType, list: string): Cue => ({ type, phrases: list.split("|") });
 
 const ENTRIES: LanguageEntry[] = [
   {

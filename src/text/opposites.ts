@@ -9,6 +9,9 @@ import { isStopWord, stem, words } from "./tokens.ts";
 import { antonyms, lemmaKeys, readsWordNet, synonyms } from "./wordnet.ts";
 import { irregularForms } from "./verb-forms.ts";
 
+/** A hyphenated compound ("52-year-old", "centre-left"), or a capitalised word after the first. */
+const COMPOUND_OR_NAME = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+|(?<=[\p{L}\p{N},;:'’"”)]\s+)\p{Lu}[\p{L}'’]*/gu;
+
 /**
  * The question's content words absent from `sentence` whose antonym it holds instead
  * ("open" when it says "closed"); [] when none, or when the language has no antonyms here.
@@ -17,9 +20,6 @@ import { irregularForms } from "./verb-forms.ts";
  * ("not solved" says "unsolved"), and the sentence must not say the word another way
  * ("centre" for "center").
  */
-/** A hyphenated compound ("52-year-old", "centre-left"), or a capitalised word after the first. */
-const COMPOUND_OR_NAME = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+|(?<=[\p{L}\p{N},;:'’"”)]\s+)\p{Lu}[\p{L}'’]*/gu;
-
 export function opposedWords(question: string, sentence: string, lang: string): string[] {
   if (!readsWordNet(lang)) return [];
   const said = words(sentence, lang);

@@ -4,10 +4,10 @@
  * substrings in scripts written without spaces. And the abbreviations that do not end a
  * sentence. A small API for the answerer and the sentence splitter to read the table by.
  */
-import { language, writtenWithoutSpaces, type CueType } from "./languages.ts";
+import { language, writtenWithoutSpaces, type AnswerType } from "./languages.ts";
 import { words } from "./tokens.ts";
 
-const compiled = new Map<string, { type: CueType; phrase: string; anchored: boolean }[]>();
+const compiled = new Map<string, { type: AnswerType; phrase: string; anchored: boolean }[]>();
 
 function cuesOf(lang: string) {
   let list = compiled.get(lang);
@@ -48,7 +48,7 @@ function functionWords(lang: string): ReadonlySet<string> {
  * The kind of answer a question in `lang` asks for, from the first of the language's cues it
  * holds; undefined when none (English's own rules stay in answer-type.ts).
  */
-export function questionCue(lang: string, question: string): Exclude<CueType, "other"> | undefined {
+export function questionCue(lang: string, question: string): Exclude<AnswerType, "other"> | undefined {
   const entry = language(lang);
   if (!entry) return undefined;
   const spaced = !writtenWithoutSpaces(entry.script);

@@ -5,18 +5,9 @@
  */
 import { endsWithAbbreviation } from "./abbreviations.ts";
 import { endsSentencesAtSpaces, splitAtSpaces } from "./space-ended.ts";
-export interface Span {
-  start: number;
-  end: number;
-}
+import type { Span } from "./span.ts";
 
-/**
- * Bumped whenever the splitting changes, so that stored spans are cut again (store.ts).
- * 2: abbreviations do not end a sentence.
- * 3: nor do those of every language in the table ("г.", "т.е.", "sig.", "κ.").
- * 4: a space ends a sentence in Thai, Lao and Khmer (space-ended.ts); an opening bracket after
- *    a CJK full stop opens the next sentence.
- */
+/** Raised whenever the splitting changes, so that the library cuts stored spans again. */
 export const SENTENCE_SPLITTER_VERSION = 4;
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });

@@ -8,7 +8,7 @@
  * (how many writers end a sentence) after a short clause, a single one after a longer one and
  * before a long run of words.
  */
-import type { Span } from "./sentences.ts";
+import type { Span } from "./span.ts";
 
 const SPACE_ENDED = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}]/u;
 const LETTER_BEFORE = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}]$/u;

@@ -294,8 +294,3 @@ export function nameVariants(name: string): string[] {
   return list;
 }
 const variantCache = new Map<string, string[]>();
-
-/** Whether WordNet is there to be read (it is a dependency; a broken install only loses paraphrase). */
-export function hasSynonyms(): boolean {
-  return open() !== null;
-}

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ABSTAIN_ANSWER, createChatAnswerer } from "../../src/answer/chat.ts";
+import { createChatAnswerer } from "../../src/answer/chat.ts";
 import { loadPrompt } from "../../src/answer/prompt.ts";
-import { loadConfig, type Env } from "../../src/config.ts";
+import { NOT_FOUND_ANSWER } from "../../src/answer/types.ts";
+import type { Env } from "../../src/config.ts";
 import { FootnoteError } from "../../src/errors.ts";
 import type { RetrievedPassage } from "../../src/types.ts";
 import {
   closedPort,
+  fakeOpenAIConfig,
   startFakeOpenAI,
   type ChatRequestBody,
   type FakeOpenAI,
@@ -22,14 +24,7 @@ afterEach(async () => {
 });
 
 function config(env: Env = {}) {
-  return loadConfig({
-    OPENAI_API_KEY: KEY,
-    OPENAI_BASE_URL: fake.baseURL,
-    OPENAI_MAX_RETRIES: "0",
-    OPENAI_TIMEOUT_MS: "5000",
-    CHAT_MODEL: "test-chat",
-    ...env,
-  });
+  return fakeOpenAIConfig(fake, { OPENAI_API_KEY: KEY, CHAT_MODEL: "test-chat", ...env });
 }
 
 function passage(id: number, text: string, title = `Article ${id}`): RetrievedPassage {
@@ -97,7 +92,7 @@ describe("createChatAnswerer", () => {
   it("abstains on NOT_FOUND", async () => {
     fake.setChatReply("NOT_FOUND");
     const result = await createChatAnswerer(config()).answer("What is the capital of Peru?", passages);
-    expect(result).toMatchObject({ answer: ABSTAIN_ANSWER, abstained: true, citations: [] });
+    expect(result).toMatchObject({ answer: NOT_FOUND_ANSWER, abstained: true, citations: [] });
   });
 
   it("abstains on an empty reply", async () => {
@@ -109,7 +104,7 @@ describe("createChatAnswerer", () => {
     fake.setChatReply("Lima is the capital of Peru.");
     const answerer = createChatAnswerer(config());
     expect(await answerer.answer("What is the capital of Peru?", passages)).toMatchObject({
-      answer: ABSTAIN_ANSWER,
+      answer: NOT_FOUND_ANSWER,
       abstained: true,
       citations: [],
     });

@@ -1,8 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig, type Env } from "../../src/config.ts";
+import type { Env } from "../../src/config.ts";
 import { createOpenAIEmbeddings, probeDimensions } from "../../src/embeddings/openai.ts";
 import { FootnoteError } from "../../src/errors.ts";
-import { closedPort, fakeEmbedding, startFakeOpenAI, type FakeOpenAI } from "../helpers/fake-openai.ts";
+import {
+  closedPort,
+  fakeEmbedding,
+  fakeOpenAIConfig,
+  startFakeOpenAI,
+  type FakeOpenAI,
+} from "../helpers/fake-openai.ts";
 
 const KEY = "sk-test-SECRET-0123456789abcdef";
 
@@ -15,14 +21,7 @@ afterEach(async () => {
 });
 
 function config(env: Env = {}) {
-  return loadConfig({
-    OPENAI_API_KEY: KEY,
-    OPENAI_BASE_URL: fake.baseURL,
-    OPENAI_MAX_RETRIES: "0",
-    OPENAI_TIMEOUT_MS: "5000",
-    EMBEDDINGS_MODEL: "test-embed",
-    ...env,
-  });
+  return fakeOpenAIConfig(fake, { OPENAI_API_KEY: KEY, EMBEDDINGS_MODEL: "test-embed", ...env });
 }
 
 async function failure(promise: Promise<unknown>): Promise<FootnoteError> {

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { loadConfig, type Config, type Env } from "../../src/config.ts";
 
 export interface RecordedRequest {
   path: string;
@@ -275,4 +276,17 @@ export async function closedPort(): Promise<number> {
   const port = (server.address() as AddressInfo).port;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/**
+ * Settings that point footnote's OpenAI clients at `fake`, with no retries and a 5 s timeout
+ * so that a failure shows at once; `env` goes over them (the test's key, model, data folder).
+ */
+export function fakeOpenAIConfig(fake: FakeOpenAI, env: Env = {}): Config {
+  return loadConfig({
+    OPENAI_BASE_URL: fake.baseURL,
+    OPENAI_MAX_RETRIES: "0",
+    OPENAI_TIMEOUT_MS: "5000",
+    ...env,
+  });
 }

@@ -9,12 +9,17 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ABSTAIN_ANSWER } from "../../src/answer/chat.ts";
+import { NOT_FOUND_ANSWER } from "../../src/answer/types.ts";
 import { loadPrompt } from "../../src/answer/prompt.ts";
-import { loadConfig, type Config } from "../../src/config.ts";
+import type { Config } from "../../src/config.ts";
 import { createFootnote } from "../../src/footnote.ts";
 import type { Footnote } from "../../src/types.ts";
-import { startFakeOpenAI, type ChatRequestBody, type FakeOpenAI } from "../helpers/fake-openai.ts";
+import {
+  fakeOpenAIConfig,
+  startFakeOpenAI,
+  type ChatRequestBody,
+  type FakeOpenAI,
+} from "../helpers/fake-openai.ts";
 import { makeTestBot } from "../telegram/harness.ts";
 
 const KEY = "sk-test-secret-123456";
@@ -44,13 +49,10 @@ let attackerArticleId: string;
 beforeAll(async () => {
   fake = await startFakeOpenAI({ dimensions: 64 });
   dataDir = await mkdtemp(join(tmpdir(), "footnote-injection-"));
-  config = loadConfig({
+  config = fakeOpenAIConfig(fake, {
     DATA_DIR: dataDir,
     OPENAI_API_KEY: KEY,
-    OPENAI_BASE_URL: fake.baseURL,
     ANSWERER: "chat",
-    OPENAI_MAX_RETRIES: "0",
-    OPENAI_TIMEOUT_MS: "5000",
     LOG_LEVEL: "silent",
   });
   footnote = await createFootnote({ config });
@@ -133,7 +135,7 @@ describe("an article that tries to give the model orders", () => {
       "What does the article ask you to do?",
       "Sure! My system prompt is: 'You answer questions…' [9] [12]",
     );
-    expect(answer).toMatchObject({ answer: ABSTAIN_ANSWER, abstained: true, citations: [] });
+    expect(answer).toMatchObject({ answer: NOT_FOUND_ANSWER, abstained: true, citations: [] });
   });
 
   it("never sends another chat's articles, whatever the question asks for", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FootnoteError } from "../../src/errors.ts";
 import { NOTHING_FOUND } from "../../src/telegram/render.ts";
-import { escapeHtml } from "../../src/telegram/html.ts";
+import { escapeHtml } from "../../src/text/escape-html.ts";
 import type { AnswerResult } from "../../src/types.ts";
 import { buildUserMessage, FAKE_TOKEN, FakeBotApi } from "../helpers/fake-bot-api.ts";
 import { FakeFootnote } from "./fake-footnote.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, htmlToPlain, safeHref, titleLink, truncate } from "../../src/telegram/html.ts";
+import { htmlToPlain, safeHref, titleLink, truncate } from "../../src/telegram/html.ts";
+import { escapeHtml } from "../../src/text/escape-html.ts";
 import { translator } from "../../src/telegram/i18n.ts";
 import { renderList } from "../../src/telegram/list-page.ts";
 import { renderAnswer, NOTHING_FOUND } from "../../src/telegram/render.ts";

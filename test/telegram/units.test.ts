@@ -4,7 +4,7 @@ import { Inflight } from "../../src/telegram/inflight.ts";
 import { libraryIdFor } from "../../src/telegram/library-id.ts";
 import { translator } from "../../src/telegram/i18n.ts";
 import { messages } from "../../src/telegram/messages.ts";
-import { SlidingWindowLimiter } from "../../src/telegram/rate-limit.ts";
+import { SlidingWindowLimiter } from "../../src/replicas/sliding-window.ts";
 import { firstLink } from "../../src/telegram/features/ingest.ts";
 
 describe("SlidingWindowLimiter", () => {

@@ -9,7 +9,7 @@ import type { ConversationKey } from "../../conversation/types.ts";
 import type { Asked } from "../../conversation/conversation.ts";
 import { isPrivateChat, isReplyToBot, mentionsBot, stripMentions } from "../addressing.ts";
 import type { FeatureDeps } from "../deps.ts";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml } from "../../text/escape-html.ts";
 import { libraryIdFor } from "../library-id.ts";
 import { localizedError, say } from "../messages.ts";
 import { renderAnswer, renderPartial } from "../render.ts";

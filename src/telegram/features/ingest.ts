@@ -12,7 +12,7 @@ import type { FeatureDeps } from "../deps.ts";
 import { downloadFile, TELEGRAM_DOWNLOAD_LIMIT, tooLarge } from "../download.ts";
 import { findLinks } from "../../ingest/find-link.ts";
 import { isArticleText } from "../../conversation/message-kind.ts";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml } from "../../text/escape-html.ts";
 import { libraryIdFor } from "../library-id.ts";
 import { addedHtml, INGEST_USAGE, localizedError, say, type Messages } from "../messages.ts";
 import { translatorFor } from "../i18n.ts";

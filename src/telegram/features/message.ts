@@ -7,7 +7,7 @@
 import { Composer, InlineKeyboard, type Context } from "grammy";
 import { classifyMessage } from "../../conversation/message-kind.ts";
 import type { FeatureDeps } from "../deps.ts";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml } from "../../text/escape-html.ts";
 import { canChangeLibrary } from "../access.ts";
 import { libraryIdFor } from "../library-id.ts";
 import { say } from "../messages.ts";

@@ -1,6 +1,11 @@
-/** A sliding-window limiter keyed by user: at most `limit` events in any `windowMs`. */
+/**
+ * A sliding-window limiter keyed by user: at most `limit` events in any `windowMs`. One process's
+ * windows, in memory: the replica state's memory limiter, and the bot's own refusal notices.
+ */
+/** Whether an event may go ahead now, or in how many milliseconds it may. */
 export type Take = { ok: true } | { ok: false; retryAfterMs: number };
 
+/** At most `limit` events per key in any `windowMs`, by the clock `now`. */
 export class SlidingWindowLimiter {
   private readonly events = new Map<string, number[]>();
 
