@@ -3,9 +3,10 @@ import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import { createFootnote } from "../footnote.ts";
 import { openConversations } from "../conversation/index.ts";
-import { describeIdentity } from "../library/libraries.ts";
+import { describeIdentity } from "../embeddings/identity.ts";
 import { runBot } from "../telegram/run.ts";
 
+/** Runs the bot until SIGINT or SIGTERM, printing one start-up line for the operator. */
 export async function runBotCommand(
   config: Config,
   logger: Logger,

@@ -52,12 +52,14 @@ async function* pastes(lines: AsyncIterable<string>, gapMs: number): AsyncGenera
   }
 }
 
+/** Where the chat reads and writes (the terminal by default), and its conversation history. */
 export interface ChatOptions {
   conversations?: Conversations;
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
 }
 
+/** Runs the conversation until /quit or the end of the input. */
 export async function runChat(footnote: Footnote, libraryId: string, opts: ChatOptions = {}): Promise<void> {
   const input = opts.input ?? process.stdin;
   const output = opts.output ?? process.stdout;

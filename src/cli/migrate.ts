@@ -2,11 +2,12 @@
 import type { Config } from "../config.ts";
 import { FootnoteError } from "../errors.ts";
 import { createEmbedder } from "../embeddings/embedder.ts";
-import { EmbeddedStorage } from "../library/embedded.ts";
+import { EmbeddedStorage } from "../library/embedded/storage.ts";
 import { openStorage } from "../library/open-storage.ts";
 import { formatProgress, migrateLibraries } from "../library/migrate.ts";
-import type { CliIO } from "./main.ts";
+import type { CliIO } from "./io.ts";
 
+/** Copies and verifies every library; resolves to the exit code (1 when one is not whole). */
 export async function runMigrate(
   config: Config,
   opts: { to?: string; json?: boolean },

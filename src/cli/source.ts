@@ -8,6 +8,7 @@ import { FootnoteError } from "../errors.ts";
 import { onlyLink } from "../ingest/find-link.ts";
 import type { IngestSource } from "../types.ts";
 
+/** The article source an argument names (`title` names text read from standard input). */
 export async function sourceFromArg(
   arg: string,
   io: { stdin: () => Promise<Buffer> },

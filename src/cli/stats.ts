@@ -5,6 +5,7 @@
  */
 import type { ConversationStore } from "../conversation/types.ts";
 
+/** What `footnote stats` reports, as its --json prints it. */
 export interface Stats {
   libraries: number;
   articles: number;
@@ -19,8 +20,10 @@ export interface Stats {
   };
 }
 
+/** The window the question figures cover. */
 export const DAY_MS = 24 * 3600_000;
 
+/** The store's counts, with the last day's questions from the conversation store. */
 export async function collectStats(
   counts: { libraries: number; articles: number; passages: number },
   store: ConversationStore,
@@ -35,6 +38,7 @@ export async function collectStats(
 
 const ms = (v: number | null) => (v === null ? "–" : `${Math.round(v).toLocaleString("en")} ms`);
 
+/** The stats as a two-column table for the terminal. */
 export function formatStats(s: Stats): string {
   const d = s.lastDay;
   const rows: Array<[string, string]> = [

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
-import { main, type CliIO } from "../../src/cli/main.ts";
+import { main } from "../../src/cli/main.ts";
+import type { CliIO } from "../../src/cli/io.ts";
 import { startServer, type TestServer } from "../helpers/http-server.ts";
 import {
   SHARED_ARTICLE,

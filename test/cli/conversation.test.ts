@@ -2,7 +2,8 @@
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { main, type CliIO } from "../../src/cli/main.ts";
+import { main } from "../../src/cli/main.ts";
+import type { CliIO } from "../../src/cli/io.ts";
 import { runChat } from "../../src/cli/chat.ts";
 import { sourceFromArg } from "../../src/cli/source.ts";
 import { Conversations } from "../../src/conversation/conversation.ts";

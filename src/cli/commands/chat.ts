@@ -1,0 +1,24 @@
+/** `footnote chat`: an interactive conversation in the terminal. */
+import type { Command } from "commander";
+import { openConversations } from "../../conversation/index.ts";
+import { runChat } from "../chat.ts";
+import type { CliContext } from "../command.ts";
+
+/** Adds `footnote chat`. */
+export function registerChat(program: Command, cli: CliContext): void {
+  program
+    .command("chat")
+    .description(
+      "an interactive conversation: questions and follow-ups, or /ingest, /list, /forget, /new, /help",
+    )
+    .action(async () => {
+      await cli.withFootnote(async (footnote, config) => {
+        const conversations = openConversations(config, footnote, cli.setup().logger);
+        try {
+          await runChat(footnote, cli.library(), { conversations });
+        } finally {
+          await conversations.close();
+        }
+      });
+    });
+}
