@@ -12,8 +12,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../src/config.ts";
 import { createFootnote } from "../src/footnote.ts";
-import { libraryFolder } from "../src/library/libraries.ts";
-import type { VectorIndexParams } from "../src/library/vector-index.ts";
+import { libraryFolder } from "../src/library/embedded/open-libraries.ts";
+import type { VectorIndexParams } from "../src/library/embedded/vector-index.ts";
+import { embeddedLibrary } from "../src/library/embedded/storage.ts";
 
 interface ProbeArgs {
   dataDir: string;
@@ -40,7 +41,7 @@ const env: Record<string, string> = { DATA_DIR: args.dataDir, LOG_LEVEL: "silent
 if (args.dimensions) env.EMBEDDINGS_DIMENSIONS = String(args.dimensions);
 const footnote = await createFootnote({ config: loadConfig(env), hnsw: args.hnsw });
 const t1 = performance.now();
-const library = footnote.embedded(args.library);
+const library = embeddedLibrary(footnote.storage, args.library);
 const t2 = performance.now();
 if (!library) throw new Error(`no library ${args.library} in ${args.dataDir}`);
 const hits = await footnote.retrieve(args.library, args.question, 5);

@@ -44,16 +44,17 @@ import { LOCAL_DEFAULT_DIMENSIONS } from "../src/embeddings/local.ts";
 import { createFootnote } from "../src/footnote.ts";
 import {
   DEFAULT_HNSW,
-  FLAT_LIMIT,
   VectorIndex,
   type HnswParams,
   type VectorIndexParams,
-} from "../src/library/vector-index.ts";
+} from "../src/library/embedded/vector-index.ts";
 import { Corpus, paraphrase, Rng } from "./corpus.ts";
 import { spawn, type ChildProcess } from "node:child_process";
 import hnswlib from "hnswlib-node";
-import type { StorageKind } from "../src/library/storage.ts";
-import { PostgresStorage, vectorLiteral } from "../src/library/postgres/storage.ts";
+import { FLAT_LIMIT, type StorageKind } from "../src/library/storage.ts";
+import { PostgresStorage } from "../src/library/postgres/storage.ts";
+import { vectorLiteral } from "../src/library/postgres/library.ts";
+import { embeddedLibrary } from "../src/library/embedded/storage.ts";
 import { HNSW_INDEX } from "../src/library/postgres/schema.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -563,7 +564,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     let vectorKind: string;
     let vectorSearch: (qv: Float32Array, k: number) => Promise<number[]>;
     if (store === "embedded") {
-      const library = footnote.embedded(LIB)!;
+      const library = embeddedLibrary(footnote.storage, LIB)!;
       // What served the queries: the index kind this library has while open after the ingest.
       vectorKind = library.index.kind;
       bf = VectorIndex.bruteForce(library.store, library.index.dimensions);
@@ -726,7 +727,8 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     }
 
     // ---- One more article at a time, after the big ingest.
-    const pendingBeforeAdd = store === "embedded" ? footnote.embedded(LIB)!.index.pending : null;
+    const pendingBeforeAdd =
+      store === "embedded" ? embeddedLibrary(footnote.storage, LIB)!.index.pending : null;
     const addTimes: number[] = [];
     const addPassages: number[] = [];
     for (let i = 0; i < opts.addArticles; i++) {

@@ -10,7 +10,7 @@ export async function compile(watFile) {
   return Buffer.from(module.toBinary({}).buffer);
 }
 
-const SOURCES = ["src/library/int8-scan.wat"];
+const SOURCES = ["src/library/embedded/int8-scan.wat"];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const check = process.argv.includes("--check");

@@ -6,8 +6,9 @@
 import type { Embeddings } from "@langchain/core/embeddings";
 import type { Config } from "../config.ts";
 import { LocalHashEmbeddings, LOCAL_DEFAULT_DIMENSIONS } from "./local.ts";
-import type { EmbeddingIdentity } from "../library/store.ts";
+import type { EmbeddingIdentity } from "./identity.ts";
 
+/** Turns passages and questions into vectors; every vector of a library comes from one. */
 export interface Embedder {
   readonly identity: EmbeddingIdentity;
   /**
@@ -15,11 +16,13 @@ export interface Embedder {
    * (ISO 639-1); an embedder that reads words by language uses it instead of identifying each text.
    */
   embedDocuments(texts: string[], lang?: string): Promise<Float32Array[]>;
+  /** A question's vector (its language identified from the text). */
   embedQuery(text: string): Promise<Float32Array>;
   /** Learns `identity.dimensions` from one vector when the provider does not say it. */
   probe?(): Promise<void>;
 }
 
+/** The built-in hashing embedder: no model, no key, no network. */
 export function localEmbedder(dimensions = LOCAL_DEFAULT_DIMENSIONS, model = "footnote-hash-v1"): Embedder {
   const local = new LocalHashEmbeddings({ dimensions });
   return {
@@ -54,6 +57,7 @@ export function langchainEmbedder(
   };
 }
 
+/** The embedder the config names (EMBEDDINGS_PROVIDER). */
 export async function createEmbedder(config: Config): Promise<Embedder> {
   if (config.EMBEDDINGS_PROVIDER === "local") {
     return localEmbedder(config.EMBEDDINGS_DIMENSIONS ?? LOCAL_DEFAULT_DIMENSIONS, config.EMBEDDINGS_MODEL);

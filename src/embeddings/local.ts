@@ -16,12 +16,14 @@ import { isStopWord, stem, words } from "../text/tokens.ts";
 import { identifyLanguage } from "../text/identify.ts";
 import { language, type Script } from "../text/languages.ts";
 
+/** The built-in embedder's width unless EMBEDDINGS_DIMENSIONS says otherwise. */
 export const LOCAL_DEFAULT_DIMENSIONS = 256;
 
 const WEIGHT_WORD = 1.0;
 const WEIGHT_PAIR = 0.6;
 const WEIGHT_GRAM = 0.25;
 
+/** The built-in embedder as a LangChain `Embeddings`: hashed words, word pairs and character n-grams. */
 export class LocalHashEmbeddings extends Embeddings {
   readonly dimensions: number;
 

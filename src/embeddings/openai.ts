@@ -70,6 +70,7 @@ class OpenAIProtocolEmbeddings extends Embeddings {
   }
 }
 
+/** OpenAI's embeddings, or any OpenAI-compatible server's (OPENAI_BASE_URL), with errors mapped to FootnoteError codes. */
 export function createOpenAIEmbeddings(config: Config, opts: { fetch?: typeof fetch } = {}): Embeddings {
   const inner = new OpenAIEmbeddings({
     model: config.EMBEDDINGS_MODEL,

@@ -8,7 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Config } from "../config.ts";
-import { createFootnote } from "../footnote.ts";
+import { footnoteOver } from "../footnote.ts";
+import { openParts } from "../pipeline/parts.ts";
 import { renderAnswerText } from "../answer/render-text.ts";
 import { loadEvalSet } from "./datasets.ts";
 import type { Answerer } from "../answer/types.ts";
@@ -80,10 +81,11 @@ export async function runEval(
 ): Promise<EvalReport> {
   const set = loadEvalSet(datasetPath, { pagesDir: opts.pagesDir });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-eval-"));
-  const footnote = await createFootnote({
+  const parts = await openParts({
     config: { ...config, DATA_DIR: dataDir },
     ...(opts.answerer ? { answerer: opts.answerer } : {}),
   });
+  const footnote = footnoteOver(parts);
   const library = "eval";
   const report = opts.reportFile ? fs.openSync(opts.reportFile, "w") : undefined;
   try {
@@ -106,10 +108,10 @@ export async function runEval(
     const latencies: number[] = [];
     const replyChars: number[] = [];
     // Warm-up, so the first question does not pay for lazy loading.
-    await footnote.askDetailed(library, "warm up question");
+    await parts.ask.askDetailed(library, "warm up question");
     for (const [i, qa] of questions.entries()) {
       const start = performance.now();
-      const { retrieved, answer } = await footnote.askDetailed(library, qa.question, { retrieveK: 10 });
+      const { retrieved, answer } = await parts.ask.askDetailed(library, qa.question, { retrieveK: 10 });
       latencies.push(performance.now() - start);
       const rendered = renderAnswerText(answer);
       if (!answer.abstained) replyChars.push(rendered.length);

@@ -5,9 +5,9 @@
  * there is skipped, so an interrupted copy resumes where it stopped. Into an empty PostgreSQL
  * database, the HNSW index is built once at the end (Storage.bulkLoad).
  */
-import type { EmbeddedStorage } from "./embedded.ts";
 import type { Storage } from "./storage.ts";
 
+/** How far a copy has come, for the progress line. */
 export interface MigrateProgress {
   library: string;
   /** Passages handled so far (copied or found already there), of all libraries. */
@@ -18,6 +18,7 @@ export interface MigrateProgress {
   etaSeconds: number;
 }
 
+/** What the copy did for one library, and what the check found missing. */
 export interface LibraryCopy {
   library: string;
   articles: number;
@@ -31,8 +32,9 @@ export interface LibraryCopy {
   missing: string[];
 }
 
+/** Copies every library of `from` into `to`, then checks the copy. */
 export async function migrateLibraries(
-  from: EmbeddedStorage,
+  from: Storage,
   to: Storage,
   opts: {
     onProgress?: (p: MigrateProgress) => void;
@@ -48,13 +50,14 @@ export async function migrateLibraries(
 }
 
 async function copyAll(
-  from: EmbeddedStorage,
+  from: Storage,
   to: Storage,
   opts: { onProgress?: (p: MigrateProgress) => void; now?: () => number },
 ): Promise<LibraryCopy[]> {
   const now = opts.now ?? (() => performance.now());
   const ids = await from.listLibraries();
-  const sizes = new Map(ids.map((id) => [id, from.countPassages(id)]));
+  const sizes = new Map<string, number>();
+  for (const id of ids) sizes.set(id, (await from.counts(id)).passages);
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);
   const started = now();
   let done = 0;

@@ -3,10 +3,11 @@
  * (DATABASE_URL set: PostgreSQL; unset: the embedded one under DATA_DIR).
  */
 import type { Config } from "../config.ts";
-import { EmbeddedStorage } from "./embedded.ts";
-import type { VectorIndexParams } from "./vector-index.ts";
-import type { EmbeddingIdentity, Storage, StorageKind } from "./storage.ts";
+import type { EmbeddingIdentity } from "../embeddings/identity.ts";
+import type { VectorIndexParams } from "./embedded/vector-index.ts";
+import type { Storage, StorageKind } from "./storage.ts";
 
+/** What opening a backend takes. */
 export interface StorageDeps {
   config: Config;
   /** The embeddings that build new vectors (a library built with others is refused). */
@@ -20,13 +21,15 @@ export interface StorageDeps {
 }
 
 const BACKENDS: Record<StorageKind, (deps: StorageDeps) => Promise<Storage>> = {
-  embedded: async (deps) =>
-    new EmbeddedStorage({
+  embedded: async (deps) => {
+    const { EmbeddedStorage } = await import("./embedded/storage.ts");
+    return new EmbeddedStorage({
       dataDir: deps.config.DATA_DIR,
       identity: deps.identity,
       vectorIndex: deps.vectorIndex,
       maxOpen: deps.maxOpenLibraries,
-    }),
+    });
+  },
   postgres: async (deps) => {
     // Loaded only when used: the embedded default never loads a database driver.
     const { PostgresStorage } = await import("./postgres/storage.ts");
@@ -41,10 +44,12 @@ const BACKENDS: Record<StorageKind, (deps: StorageDeps) => Promise<Storage>> = {
   },
 };
 
+/** The backend the config names: PostgreSQL with DATABASE_URL, else the embedded one. */
 export function storageKind(config: Config): StorageKind {
   return config.DATABASE_URL ? "postgres" : "embedded";
 }
 
+/** Opens the backend the config names (or `kind`). */
 export function openStorage(
   deps: StorageDeps,
   kind: StorageKind = storageKind(deps.config),

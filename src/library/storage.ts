@@ -1,25 +1,28 @@
 /**
  * The storage interface: everything above it (ingestion, retrieval, fusion, reranking,
- * answering) talks to libraries only through these two types, and never knows which backend
- * it has. Two implement it: the embedded one (SQLite + an in-memory vector index, one folder
- * per library; embedded.ts) and PostgreSQL with pgvector (postgres/). docs/storage.md says why
- * it is shaped this way.
+ * answering) talks to libraries only through two types, `Storage` (every library of one
+ * backend) and `Library` (one of them), and never knows which backend it has. Two implement
+ * them: the embedded one (SQLite + an in-memory vector index, one folder per library;
+ * embedded/) and PostgreSQL with pgvector (postgres/); open-storage.ts picks one.
+ * docs/storage.md says why it is shaped this way.
  *
  * Every method is asynchronous because a backend may be a network hop away.
  */
 import type { ArticleSummary, Chunk, Passage } from "../types.ts";
-import type { Span } from "../text/sentences.ts";
+import type { Span } from "../text/span.ts";
 import type { Embedder } from "../embeddings/embedder.ts";
 import type { ReplicaState } from "../replicas/state.ts";
+import { FootnoteError } from "../errors.ts";
 
+/** The backends, by the name the config and the tests use. */
 export type StorageKind = "embedded" | "postgres";
 
-/** Which embeddings built a library's vectors; opening it with other ones is refused. */
-export interface EmbeddingIdentity {
-  provider: string;
-  model: string;
-  dimensions: number;
-}
+/**
+ * Up to this many floats of vectors (250,000 passages of the built-in 256-dimension embedder,
+ * 41,666 of a 1,536-dimension model) a library's vector candidates come from an exact scan;
+ * past it, from a graph. Both backends switch at the same size, so they search alike.
+ */
+export const FLAT_LIMIT = 64_000_000;
 
 /** An article as it is stored (its id chosen by the caller, unique within the library). */
 export interface ArticleRecord {
@@ -34,6 +37,7 @@ export interface ArticleRecord {
   language?: string | null;
 }
 
+/** An article as a duplicate check or an ingest reports it. */
 export interface StoredArticleRef {
   id: string;
   title: string;
@@ -41,6 +45,7 @@ export interface StoredArticleRef {
   url: string | null;
 }
 
+/** What storing an article did. */
 export type AddResult =
   | { duplicate: false; passageIds: number[] }
   /** The same text or URL was already there (perhaps stored by another process a moment ago). */
@@ -62,6 +67,7 @@ export interface CandidateQuery {
   limit: number;
 }
 
+/** A question's candidates from both sides, for fusion (retrieve/hybrid.ts). */
 export interface Candidates {
   /** BM25 (higher is better), best first. */
   lexical: Array<{ id: number; score: number }>;
@@ -72,7 +78,7 @@ export interface Candidates {
 }
 
 /** One library: a named set of articles that no other library's queries can reach. */
-export interface LibraryStore {
+export interface Library {
   readonly id: string;
   readonly storage: StorageKind;
   /** Passages in the library. */
@@ -105,6 +111,7 @@ export interface ArticleExport {
   vectors: Float32Array[];
 }
 
+/** What importing one exported article did (see Storage.importArticle). */
 export type ImportOutcome =
   { outcome: "copied" } | { outcome: "present" } | { outcome: "duplicate"; existing: StoredArticleRef };
 
@@ -118,10 +125,12 @@ export interface Storage {
   withLibrary<T>(
     libraryId: string,
     create: boolean,
-    use: (library: LibraryStore) => Promise<T>,
+    use: (library: Library) => Promise<T>,
   ): Promise<T | undefined>;
   /** Every library's id. */
   listLibraries(): Promise<string[]>;
+  /** A library's article and passage counts, as cheaply as the backend can (no index loaded). */
+  counts(libraryId: string): Promise<{ articles: number; passages: number }>;
   /** Re-embeds every passage of every library with `embedder` (after a change of embeddings). */
   reindex(
     embedder: Embedder,
@@ -144,4 +153,15 @@ export interface Storage {
   /** What bot replicas share (claimed updates, rate limits): in memory, or in the database. */
   replicaState(): ReplicaState;
   close(): Promise<void>;
+}
+
+/** A library id as every backend accepts it (trimmed), or a BAD_INPUT error that says what to use. */
+export function validateLibraryId(libraryId: string): string {
+  const id = libraryId.trim();
+  if (!id || id.length > 200)
+    throw new FootnoteError(
+      "BAD_INPUT",
+      `"${libraryId}" is not a library name: use 1 to 200 characters, e.g. --library research.`,
+    );
+  return id;
 }

@@ -7,7 +7,7 @@
  * whether the words of the question stand together.
  */
 import type { RetrievedPassage } from "../types.ts";
-import type { LibraryStore } from "../library/storage.ts";
+import type { Library } from "../library/storage.ts";
 import type { Embedder } from "../embeddings/embedder.ts";
 import { analyseQuery, lexicalWords, type QueryTerms } from "./query.ts";
 import { scoreSentences, unionCoverage, type SentenceScore } from "./sentence-match.ts";
@@ -25,9 +25,8 @@ export interface RetrieveWeights {
 }
 
 /**
- * rerank 20: the passages fused below 20th almost never rise into the top 5. Against 24, on
- * the benchmark's libraries (1,000 questions): hit@5 0.995 both at 100k and 0.922 against
- * 0.923 at 1M, query p95 about 0.7 ms less at 100k (docs/performance.md); SQuAD unchanged.
+ * rerank 20: the passages fused below 20th almost never rise into the top 5, and each one
+ * reranked costs query time (docs/performance.md).
  */
 export const DEFAULT_WEIGHTS: RetrieveWeights = {
   bm25: 0.7,
@@ -56,7 +55,7 @@ export interface RetrieveFilter {
 const FILTERED_CANDIDATES = 4;
 
 export async function retrieve(
-  library: LibraryStore,
+  library: Library,
   embedder: Embedder,
   question: string,
   k: number,
@@ -67,7 +66,7 @@ export async function retrieve(
 
 /** Retrieval given the question's vector (callers embed before they open the library). */
 export async function retrieveWithVector(
-  library: LibraryStore,
+  library: Library,
   qv: Float32Array,
   question: string,
   k: number,

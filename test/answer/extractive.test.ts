@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { SHARED_ARTICLE, SHARED_PRESENT, testFootnote } from "../helpers/footnote.ts";
 import { scoredPassage } from "../helpers/passages.ts";
 import { DEFAULT_EXTRACTIVE, extractAnswer, namesShare } from "../../src/answer/extractive.ts";
+import { embeddedLibrary } from "../../src/library/embedded/storage.ts";
 
 describe.runIf(SHARED_PRESENT)("extractive answerer, through the library", () => {
   let ctx: Awaited<ReturnType<typeof testFootnote>>;
@@ -15,7 +16,7 @@ describe.runIf(SHARED_PRESENT)("extractive answerer, through the library", () =>
   afterAll(() => ctx.footnote.close());
 
   it("quotes exact substrings of the stored article, with markers that match its citations", async () => {
-    const stored = ctx.footnote.embedded("default")!.store.articleText(id)!;
+    const stored = embeddedLibrary(ctx.footnote.storage, "default")!.store.articleText(id)!;
     for (const q of [
       "Who was at the meeting?",
       "Where has Tikhanovskaya taken refuge?",
@@ -64,8 +65,8 @@ describe.runIf(SHARED_PRESENT)("extractive answerer, through the library", () =>
   });
 
   it("declines a negated question that its best sentence answers only without the negation", async () => {
-    const asked = (await ctx.footnote.askDetailed("default", "Who was at the meeting?")).answer;
-    const negated = (await ctx.footnote.askDetailed("default", "Who was not at the meeting?")).answer;
+    const asked = (await ctx.parts.ask.askDetailed("default", "Who was at the meeting?")).answer;
+    const negated = (await ctx.parts.ask.askDetailed("default", "Who was not at the meeting?")).answer;
     expect(asked.abstained).toBe(false);
     expect(asked.evidence?.negatedQuestion).toBe(0);
     expect(negated.evidence?.negatedQuestion).toBe(1);
@@ -73,9 +74,9 @@ describe.runIf(SHARED_PRESENT)("extractive answerer, through the library", () =>
   });
 
   it("does not read a why-not question's negation as asking the opposite", async () => {
-    const r = await ctx.footnote.askDetailed("default", "Why wasn't Tikhanovskaya at the meeting?");
+    const r = await ctx.parts.ask.askDetailed("default", "Why wasn't Tikhanovskaya at the meeting?");
     expect(r.answer.evidence?.negatedQuestion).toBe(0);
-    const what = await ctx.footnote.askDetailed("default", "Who wasn't at the meeting?");
+    const what = await ctx.parts.ask.askDetailed("default", "Who wasn't at the meeting?");
     expect(what.answer.evidence?.negatedQuestion).toBe(1);
   });
 
@@ -112,9 +113,9 @@ describe("extractive answerer, on a second article with other words", () => {
   });
 
   it("declines a question whose word the article says the opposite of", async () => {
-    const rose = (await ctx.footnote.askDetailed("default", "How much did shares in Coastline Dairy rise?"))
+    const rose = (await ctx.parts.ask.askDetailed("default", "How much did shares in Coastline Dairy rise?"))
       .answer;
-    const fell = (await ctx.footnote.askDetailed("default", "How much did shares in Coastline Dairy fall?"))
+    const fell = (await ctx.parts.ask.askDetailed("default", "How much did shares in Coastline Dairy fall?"))
       .answer;
     expect(rose.evidence?.opposed).toBe(0);
     // "Shares in Coastline Dairy rose 4%": "fall" is WordNet's antonym of "rise".
@@ -194,153 +195,6 @@ describe("extractAnswer: a sentence the answer-type cue misses", () => {
     expect(r.answer).toBe(
       "Church leaders met Robert Guiscard in Rome. [1] The church was used by the dukes as a unifying force. [1]",
     );
-  });
-});
-
-describe("answer types", () => {
-  it("reads the kind of thing asked from which/what heads and quantities", async () => {
-    const { answerType } = await import("../../src/answer/answer-type.ts");
-    expect(answerType("Which senator called the bill the worst?")).toBe("person");
-    expect(answerType("Which company makes Minecraft?")).toBe("name");
-    expect(answerType("Which country ranked first?")).toBe("name");
-    expect(answerType("What year did it open?")).toBe("time");
-    expect(answerType("What is the breakup fee if Yahoo takes a better offer?")).toBe("number");
-    expect(answerType("How old is Hori Parata?")).toBe("number");
-    expect(answerType("Why did the US rank so low?")).toBe("other");
-  });
-
-  it("counts only a thing the question does not already hold, and not who reported it", async () => {
-    const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
-    const q = "Who was at the meeting?";
-    expect(holdsAnswerType("person", "Viktor Babaryko sat at the table.", q)).toBe(true);
-    expect(holdsAnswerType("person", "Pavel Latushko wrote that the meeting went well.", q)).toBe(false);
-    expect(holdsAnswerType("person", "Neil Osborne said the meeting had been rushed.", q)).toBe(false);
-    expect(
-      holdsAnswerType(
-        "person",
-        "As Opposition Leader Bill Shorten said in a letter.",
-        "Who is the Opposition Leader?",
-      ),
-    ).toBe(true);
-    expect(holdsAnswerType("number", "It was built in 1991.", "What happened in 1991?")).toBe(false);
-    expect(holdsAnswerType("time", "It opened in March 1991.", "When did it open?")).toBe(true);
-  });
-
-  it("takes an organisation for a 'who', but not a place or a date", async () => {
-    const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
-    const q = "Who published the report on poverty?";
-    expect(holdsAnswerType("person", "The report came from the Stanford Poverty Center.", q)).toBe(true);
-    expect(holdsAnswerType("person", "The report came out in North Carolina.", q)).toBe(false);
-    expect(holdsAnswerType("person", "The report came out on Monday March.", q)).toBe(false);
-  });
-
-  it("takes a sum of money for what something cost, and a span for how long", async () => {
-    const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
-    const spend = "How much does Con Edison spend on replacing gas lines?";
-    expect(holdsAnswerType("number", "It has replaced nearly 1,600 miles of gas lines.", spend)).toBe(false);
-    expect(holdsAnswerType("number", "It spends $1.2 billion a year on gas lines.", spend)).toBe(true);
-    expect(
-      holdsAnswerType("number", "The work costs 300 million euros.", "How much does the work cost?"),
-    ).toBe(true);
-    // Every currency ICU names, and crowns.
-    expect(
-      holdsAnswerType(
-        "number",
-        "The ferry is for sale at 2.4 million crowns.",
-        "How much will it be sold for?",
-      ),
-    ).toBe(true);
-    expect(holdsAnswerType("number", "The ticket costs 40 zlotys.", "How much does the ticket cost?")).toBe(
-      true,
-    );
-    // An ISO code beside the figure, and a scale written on it.
-    const paid = "How much did the company pay for the site?";
-    expect(holdsAnswerType("number", "It paid USD 5 million for the site.", paid)).toBe(true);
-    expect(holdsAnswerType("number", "It paid 5 million EUR for it.", paid)).toBe(true);
-    expect(holdsAnswerType("number", "Sky paid £30m a year.", paid)).toBe(true);
-    expect(holdsAnswerType("number", "It paid for all 3 sites with 40 workers.", paid)).toBe(false);
-    // Without a word of money, "how much" asks any quantity.
-    expect(holdsAnswerType("number", "Output rose by 12 percent.", "How much did output rise?")).toBe(true);
-    const rescue = "How long did the rescue take?";
-    expect(holdsAnswerType("number", "Rescuers saved 300 whales.", rescue)).toBe(false);
-    expect(holdsAnswerType("number", "The rescue took three days.", rescue)).toBe(true);
-    expect(holdsAnswerType("number", "It ran for 40 miles.", "How long is the trail?")).toBe(true);
-  });
-
-  it("counts for how many: a number in a unit of measure or money is no count", async () => {
-    const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
-    const riders = "How many people ride the subway every day?";
-    expect(holdsAnswerType("number", "Con Edison maintains 90,000 miles of cable.", riders)).toBe(false);
-    expect(holdsAnswerType("number", "Fillets were priced at $16.99 a pound.", riders)).toBe(false);
-    expect(holdsAnswerType("number", "It weighs 5 million kilograms.", riders)).toBe(false);
-    expect(holdsAnswerType("number", "About 5.6 million people ride it each day.", riders)).toBe(true);
-    // A share counts what is asked, with a sign or in words; so does a bare number.
-    expect(holdsAnswerType("number", "Some 38 per cent of residents left.", "How many residents left?")).toBe(
-      true,
-    );
-    expect(
-      holdsAnswerType(
-        "number",
-        "About 26.7% of Victorians are Catholic.",
-        "How many Victorians are Catholic?",
-      ),
-    ).toBe(true);
-    expect(
-      holdsAnswerType("number", "Rescuers saved 300 in the first week.", "How many whales were saved?"),
-    ).toBe(true);
-    // A question that counts a unit takes it.
-    expect(
-      holdsAnswerType("number", "It has 90,000 miles of cable.", "How many miles of cable are there?"),
-    ).toBe(true);
-  });
-
-  it("takes for a university, a hospital or a theatre only a name of that kind", async () => {
-    const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
-    const where = "Eloise Parry was taken to Royal Shrewsbury hospital on 12 April.";
-    expect(holdsAnswerType("name", where, "Which hospital was Eloise taken to?")).toBe(true);
-    expect(holdsAnswerType("name", where, "What university was Eloise Parry studying at?")).toBe(false);
-    expect(
-      holdsAnswerType("name", "The award went to the University of Northumbria.", "What university won it?"),
-    ).toBe(true);
-    const fires = "Fires in Manhattan forced the evacuation of several theaters.";
-    expect(holdsAnswerType("name", fires, "Which theaters were evacuated?")).toBe(false);
-    // A name "at" or "from" that carries no other kind will do: many are known without it.
-    expect(holdsAnswerType("name", "He studied law at Harvard.", "Which university did he attend?")).toBe(
-      true,
-    );
-    expect(
-      holdsAnswerType("name", "She was taken from Royal Shrewsbury hospital.", "What university was it?"),
-    ).toBe(false);
-    const centre = "He sat at Hihiaua Cultural Centre in Whangārei.";
-    expect(holdsAnswerType("name", centre, "Which university did he leave?")).toBe(false);
-    // A company's or a river's name need not say what it is.
-    expect(
-      holdsAnswerType("name", "The game is made by Mojang in Stockholm.", "Which company makes it?"),
-    ).toBe(true);
-  });
-
-  it('does not take "one" standing for a noun for a quantity', async () => {
-    const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
-    const q = "How big is Yahoo's tax bill expected to be?";
-    expect(holdsAnswerType("number", "It may have a tax bill, possibly a substantial one.", q)).toBe(false);
-    expect(holdsAnswerType("number", "It is the only one left.", q)).toBe(false);
-    expect(holdsAnswerType("number", "The bill is one billion dollars.", q)).toBe(true);
-    expect(holdsAnswerType("number", "Only one of them came.", "How many came?")).toBe(true);
-    expect(holdsAnswerType("number", "Police said that one person died.", "How many people died?")).toBe(
-      true,
-    );
-    expect(holdsAnswerType("number", "A blast which killed one soldier.", "How many soldiers died?")).toBe(
-      true,
-    );
-  });
-
-  it("does not take a year after a preposition for a quantity", async () => {
-    const { holdsAnswerType } = await import("../../src/answer/answer-type.ts");
-    const q = "What is the catch limit?";
-    expect(holdsAnswerType("number", "The commission has set limits since 1924.", q)).toBe(false);
-    expect(holdsAnswerType("number", "The commission set limits in March 1924.", q)).toBe(false);
-    expect(holdsAnswerType("number", "The limit is 1924 tonnes.", q)).toBe(true);
-    expect(holdsAnswerType("number", "The limit is 29.4 million pounds.", q)).toBe(true);
   });
 });
 

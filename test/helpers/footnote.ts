@@ -3,7 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig, type Config, type Env } from "../../src/config.ts";
-import { createFootnote, type FootnoteDeps } from "../../src/footnote.ts";
+import { footnoteOver } from "../../src/footnote.ts";
+import { openParts, type FootnoteDeps } from "../../src/pipeline/parts.ts";
 
 export const SHARED_ARTICLE = fileURLToRepo("../shared/articles/belarus-lukashenko-jailed-rivals.txt");
 export const SHARED_DATASET = fileURLToRepo("../shared/datasets/squad2-dev-5articles.json");
@@ -30,10 +31,11 @@ export function testConfig(env: Env = {}): Config {
   return loadConfig({ DATA_DIR: tempDir(), LOG_LEVEL: "silent", ALLOW_PRIVATE_URLS: "true", ...env });
 }
 
+/** A footnote on `testConfig(env)`, with the parts it is built from (for the pipelines' own entries). */
 export async function testFootnote(env: Env = {}, deps: Partial<FootnoteDeps> = {}) {
   const config = testConfig(env);
-  const footnote = await createFootnote({ config, ...deps });
-  return { config, footnote, dataDir: config.DATA_DIR };
+  const parts = await openParts({ config, ...deps });
+  return { config, footnote: footnoteOver(parts), parts, dataDir: config.DATA_DIR };
 }
 
 /** An article of `paragraphs` paragraphs about `topic`, with words no other article has. */

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
-import { createFootnote } from "../../src/footnote.ts";
+import { footnoteOver } from "../../src/footnote.ts";
+import { openParts } from "../../src/pipeline/parts.ts";
+import { embeddedLibrary } from "../../src/library/embedded/storage.ts";
+import type { ArticleInput } from "../../src/types.ts";
 import { FootnoteError } from "../../src/errors.ts";
 import { localEmbedder } from "../../src/embeddings/embedder.ts";
 import { syntheticArticle, testConfig } from "../helpers/footnote.ts";
@@ -13,7 +16,12 @@ afterEach(async () => {
 });
 
 async function open(config = testConfig(), deps = {}) {
-  const f = await createFootnote({ config, ...deps });
+  const parts = await openParts({ config, ...deps });
+  // The pipeline's own entry for text already read, as the bot's paste path uses it.
+  const f = Object.assign(footnoteOver(parts), {
+    ingestArticle: (libraryId: string, article: ArticleInput) =>
+      parts.ingest.ingestArticle(libraryId, article),
+  });
   toClose.push(f);
   return f;
 }
@@ -39,7 +47,7 @@ describe.each(BACKENDS)("library on %s storage", (kind) => {
     const b = await open(config);
     expect((await b.list("default")).map((x) => x.id)).toEqual([r.id]);
     // A small library is saved whole on close: the next command replays nothing.
-    if (kind === "embedded") expect(b.embedded("default")!.index.pending).toBe(0);
+    if (kind === "embedded") expect(embeddedLibrary(b.storage, "default")!.index.pending).toBe(0);
     const hits = await b.retrieve("default", "walrus committee budgets", 3);
     expect(hits[0]!.articleId).toBe(r.id);
   });
@@ -182,7 +190,7 @@ describe("library on embedded storage: the vector index", () => {
       total += r.chunks;
     }
     expect(total).toBeGreaterThan(1024 * 2);
-    const lib = f.embedded("big")!;
+    const lib = embeddedLibrary(f.storage, "big")!;
     expect(lib.index.size).toBe(total);
     const snapshots = fs.readdirSync(path.dirname(lib.store.db.name)).filter((n) => /\.(hnsw|flat)$/.test(n));
     expect(snapshots).toHaveLength(1);
@@ -190,7 +198,7 @@ describe("library on embedded storage: the vector index", () => {
     const g = await open(config);
     const hit = await g.retrieve("big", "topic37q committee budgets", 1);
     expect(hit[0]!.title).toBe("Article 37");
-    expect(g.embedded("big")!.index.size).toBe(total);
+    expect(embeddedLibrary(g.storage, "big")!.index.size).toBe(total);
   });
 });
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import hnswlib from "hnswlib-node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { QuantizedFlat } from "../../src/library/quantized-flat.ts";
+import { QuantizedFlat } from "../../src/library/embedded/quantized-flat.ts";
 // @ts-expect-error: a plain .mjs script without types
 import { compile } from "../../scripts/build-wasm.mjs";
 
@@ -182,7 +182,7 @@ describe("QuantizedFlat", () => {
   });
 
   it("ships a kernel binary compiled from its source", async () => {
-    const dirOf = path.join(import.meta.dirname, "../../src/library");
+    const dirOf = path.join(import.meta.dirname, "../../src/library/embedded");
     const built: Buffer = await compile(path.join(dirOf, "int8-scan.wat"));
     expect(built.equals(fs.readFileSync(path.join(dirOf, "int8-scan.wasm")))).toBe(true);
   });

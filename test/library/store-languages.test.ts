@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Store, ftsMatch, lexicalText } from "../../src/library/store.ts";
+import { SqliteStore, ftsMatch, lexicalText } from "../../src/library/embedded/sqlite-store.ts";
 import { chunkText } from "../../src/ingest/chunk.ts";
 import { analyseQuery, lexicalWords } from "../../src/retrieve/query.ts";
 import { MULTILINGUAL_ARTICLES as ARTICLES } from "../fixtures/languages/articles.ts";
@@ -19,7 +19,7 @@ const tmpFile = () => {
 };
 const vector = () => new Float32Array(4).fill(0.5);
 
-function add(store: Store, a: (typeof ARTICLES)[number]) {
+function add(store: SqliteStore, a: (typeof ARTICLES)[number]) {
   const chunks = chunkText(a.text, { minChars: 10 });
   store.addArticle(
     { id: a.id, title: a.title, url: null, byline: null, publishedAt: null, text: a.text, contentHash: a.id },
@@ -29,7 +29,7 @@ function add(store: Store, a: (typeof ARTICLES)[number]) {
 }
 
 /** The ids of the articles whose passages BM25 finds for a question. */
-async function found(store: Store, question: string): Promise<string[]> {
+async function found(store: SqliteStore, question: string): Promise<string[]> {
   const n = Math.max(1, store.passageCount());
   const library = {
     termStats: async (stems: string[]) => ({
@@ -45,7 +45,7 @@ async function found(store: Store, question: string): Promise<string[]> {
 
 describe("store: the full-text index holds normalised tokens in every language", () => {
   it("finds Chinese (no spaces) and inflected Russian with BM25", async () => {
-    const store = new Store(tmpFile(), "t");
+    const store = new SqliteStore(tmpFile(), "t");
     for (const a of ARTICLES) add(store, a);
     expect(await found(store, "科学家在哪里统计了白鹤？")).toEqual(["zh"]);
     // "встрече" meets "встретились"'s article through "Минске"/"Минск" and the stem of "переговоры".
@@ -57,7 +57,7 @@ describe("store: the full-text index holds normalised tokens in every language",
 
   it("re-tokenises a schema 3 library in place, keeping its articles, and stores their languages", async () => {
     const file = tmpFile();
-    const store = new Store(file, "t");
+    const store = new SqliteStore(file, "t");
     for (const a of ARTICLES) add(store, a);
     store.close();
     // Make it what footnote wrote before: FTS5's porter tokenizer on the raw text, no language.
@@ -86,7 +86,7 @@ describe("store: the full-text index holds normalised tokens in every language",
     });
     old.close();
 
-    const reopened = new Store(file, "t");
+    const reopened = new SqliteStore(file, "t");
     expect(
       reopened
         .listArticles()

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Store } from "../../src/library/store.ts";
+import { SqliteStore } from "../../src/library/embedded/sqlite-store.ts";
 import { chunkText } from "../../src/ingest/chunk.ts";
 import { SENTENCE_SPLITTER_VERSION, sentenceSpans } from "../../src/text/sentences.ts";
 
@@ -32,7 +32,7 @@ const vector = () => new Float32Array(4).fill(0.5);
 
 describe("store: sentence spans kept with each passage", () => {
   it("returns the spans the sentence splitter gives, in article offsets", () => {
-    const store = new Store(tmpFile(), "t");
+    const store = new SqliteStore(tmpFile(), "t");
     const chunks = chunkText(TEXT, { minChars: 10 });
     const ids = store.addArticle(article, chunks, chunks.map(vector));
     const passages = store.passages(ids);
@@ -67,7 +67,7 @@ describe("store: sentence spans kept with each passage", () => {
       .run(Buffer.from(vector().buffer));
     old.close();
 
-    const store = new Store(file, "t");
+    const store = new SqliteStore(file, "t");
     const [p] = store.passages([1]);
     expect(p).toMatchObject({ text: "Old text here.", title: "Old" });
     expect(p!.sentences).toEqual([{ start: 0, end: 14 }]);
@@ -86,7 +86,7 @@ describe("store: spans from an older sentence splitter", () => {
   it("cuts every passage again on open, once", () => {
     const file = tmpFile();
     const text = "Mr. Trump would stick with a policy of warmer relations with Sudan. It was new.";
-    let store = new Store(file, "t");
+    let store = new SqliteStore(file, "t");
     const chunks = chunkText(text, { minChars: 10 });
     const ids = store.addArticle({ ...article, text }, chunks, chunks.map(vector));
     // As the splitter before abbreviations left it: "Mr." a sentence of its own.
@@ -94,7 +94,7 @@ describe("store: spans from an older sentence splitter", () => {
     store.db.prepare("UPDATE passages SET sentences = ?").run(Buffer.from(a.buffer));
     store.setMeta("sentence_splitter", "1");
     store.close();
-    store = new Store(file, "t");
+    store = new SqliteStore(file, "t");
     const spans = store.passages(ids)[0]!.sentences!;
     expect(spans.map((s) => text.slice(s.start, s.end))).toEqual([
       "Mr. Trump would stick with a policy of warmer relations with Sudan.",
@@ -108,25 +108,25 @@ describe("store: spans from an older sentence splitter", () => {
 describe("store: counts of a large library's common terms (term_stats)", () => {
   const termStats = { minPassages: 20, minDf: 5 };
   // One passage an article: "harbour" in all, "ferry" in every third, "alpha<i>" in one.
-  const add = (store: Store, i: number) => {
+  const add = (store: SqliteStore, i: number) => {
     const text = `The harbour reopened on day alpha${i}.${i % 3 === 0 ? " A ferry called." : ""}`;
     const chunks = chunkText(text, { minChars: 10 });
     store.addArticle({ ...article, id: `a${i}`, text, contentHash: `h${i}` }, chunks, chunks.map(vector));
   };
-  const counted = (store: Store) =>
+  const counted = (store: SqliteStore) =>
     Object.fromEntries(
       (store.db.prepare("SELECT term, df FROM term_stats").all() as Array<{ term: string; df: number }>).map(
         (r) => [r.term, r.df],
       ),
     );
-  const live = (store: Store, term: string) =>
+  const live = (store: SqliteStore, term: string) =>
     (
       store.db.prepare("SELECT doc FROM passages_vocab WHERE term = ?").get(term) as
         { doc: number } | undefined
     )?.doc ?? 0;
 
   it("keeps none in a small library, and counts them once it reaches the size", () => {
-    const store = new Store(tmpFile(), "t", { termStats });
+    const store = new SqliteStore(tmpFile(), "t", { termStats });
     for (let i = 0; i < 19; i++) add(store, i);
     expect(counted(store)).toEqual({});
     expect(store.documentFrequency("harbour")).toBe(19);
@@ -142,7 +142,7 @@ describe("store: counts of a large library's common terms (term_stats)", () => {
   });
 
   it("scales a counted term by the growth since, and counts again when the library has doubled", () => {
-    const store = new Store(tmpFile(), "t", { termStats });
+    const store = new SqliteStore(tmpFile(), "t", { termStats });
     for (let i = 0; i < 20; i++) add(store, i);
     for (let i = 20; i < 30; i++) add(store, i);
     // Counted at 20 passages: 7 ferries, scaled to 30 passages; the live count is 10.
@@ -157,7 +157,7 @@ describe("store: counts of a large library's common terms (term_stats)", () => {
   });
 
   it("counts again when forgetting has halved the library, and keeps none once it is small again", () => {
-    const store = new Store(tmpFile(), "t", { termStats });
+    const store = new SqliteStore(tmpFile(), "t", { termStats });
     for (let i = 0; i < 44; i++) add(store, i);
     expect(store.getMeta("term_stats_passages")).toBe("40");
     for (let i = 0; i < 23; i++) store.deleteArticle(`a${i}`);
@@ -175,8 +175,8 @@ describe("store: counts of a large library's common terms (term_stats)", () => {
 
   it("another connection to the library sees counts taken by the first", () => {
     const file = tmpFile();
-    const writer = new Store(file, "t", { termStats });
-    const reader = new Store(file, "t", { termStats });
+    const writer = new SqliteStore(file, "t", { termStats });
+    const reader = new SqliteStore(file, "t", { termStats });
     for (let i = 0; i < 10; i++) add(writer, i);
     expect(reader.documentFrequency("harbour")).toBe(10);
     // Counted at 20, 40 and 80 passages. (A reader's cached counts last until the library has
@@ -196,13 +196,13 @@ describe("store: counts of a large library's common terms (term_stats)", () => {
 
   it("counts them once when it opens a large library from before schema 3", () => {
     const file = tmpFile();
-    const store = new Store(file, "t", { termStats });
+    const store = new SqliteStore(file, "t", { termStats });
     for (let i = 0; i < 25; i++) add(store, i);
     store.db.exec(
       "DROP TABLE term_stats; DELETE FROM meta WHERE key = 'term_stats_passages'; PRAGMA user_version = 2;",
     );
     store.close();
-    const reopened = new Store(file, "t", { termStats });
+    const reopened = new SqliteStore(file, "t", { termStats });
     expect(reopened.getMeta("term_stats_passages")).toBe("25");
     expect(counted(reopened).harbour).toBe(25);
     expect(reopened.db.pragma("user_version", { simple: true })).toBe(4);
@@ -213,7 +213,7 @@ describe("store: counts of a large library's common terms (term_stats)", () => {
 describe("store: page cache sized by the library", () => {
   it("sets SQLite's cache to a share of the file, within bounds, and again when the terms are counted", () => {
     const pageCache = { share: 1, minKb: 100, maxKb: 100_000 };
-    const store = new Store(tmpFile(), "t", { termStats: { minPassages: 20, minDf: 5 }, pageCache });
+    const store = new SqliteStore(tmpFile(), "t", { termStats: { minPassages: 20, minDf: 5 }, pageCache });
     const cacheKb = () => -(store.db.pragma("cache_size", { simple: true }) as number);
     const fileKb = () =>
       ((store.db.pragma("page_count", { simple: true }) as number) *

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { embeddedLibrary } from "../../src/library/embedded/storage.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createFootnote } from "../../src/footnote.ts";
 import hnswlib from "hnswlib-node";
-import { VectorIndex, type VectorIndexParams } from "../../src/library/vector-index.ts";
-import { Store } from "../../src/library/store.ts";
+import { VectorIndex, type VectorIndexParams } from "../../src/library/embedded/vector-index.ts";
+import { SqliteStore } from "../../src/library/embedded/sqlite-store.ts";
 import { syntheticArticle, testConfig } from "../helpers/footnote.ts";
 
 const toClose: Array<{ close(): Promise<void> }> = [];
@@ -21,7 +22,7 @@ async function open(config: ReturnType<typeof testConfig>, hnsw: Partial<VectorI
 
 const snapshotsOf = (f: Awaited<ReturnType<typeof open>>, lib: string) =>
   fs
-    .readdirSync(path.dirname(f.embedded(lib)!.store.db.name))
+    .readdirSync(path.dirname(embeddedLibrary(f.storage, lib)!.store.db.name))
     .filter((n) => /^index-\d+-\d+\.(hnsw|flat)$/.test(n));
 
 async function fill(f: Awaited<ReturnType<typeof open>>, n: number) {
@@ -44,17 +45,17 @@ describe.each(["flat", "hnsw"] as const)("vector index, %s", (kind) => {
     const config = testConfig();
     const a = await open(config, { kind });
     const ids = await fill(a, 6);
-    expect(a.embedded("lib")!.index.kind).toBe(kind);
+    expect(embeddedLibrary(a.storage, "lib")!.index.kind).toBe(kind);
     await a.close();
     expect(snapshotsOf(await open(config, { kind }), "lib")[0]).toMatch(new RegExp(`\\.${kind}$`));
 
     // Forget from an index that was read from disk.
     const b = await open(config, { kind });
-    const lib = b.embedded("lib")!;
+    const lib = embeddedLibrary(b.storage, "lib")!;
     const before = lib.index.size;
     const goneChunks = (await b.list("lib")).find((x) => x.id === ids[2])!.chunks;
     expect(await b.forget("lib", ids[2]!)).toBe(true);
-    expect(b.embedded("lib")!.index.size).toBe(before - goneChunks);
+    expect(embeddedLibrary(b.storage, "lib")!.index.size).toBe(before - goneChunks);
     const hits = await b.retrieve("lib", "subject2x committee budgets", 5);
     expect(hits.some((h) => h.articleId === ids[2])).toBe(false);
     const again = await b.retrieve("lib", "subject4x committee budgets", 1);
@@ -67,7 +68,7 @@ describe("vector index, flat snapshots of earlier versions", () => {
     const config = testConfig();
     const a = await open(config, { kind: "flat" });
     const ids = await fill(a, 4);
-    const dir = path.dirname(a.embedded("lib")!.store.db.name);
+    const dir = path.dirname(embeddedLibrary(a.storage, "lib")!.store.db.name);
     await a.close();
     // What an earlier version left: hnswlib's BruteforceSearch file under the same name.
     const [name] = fs.readdirSync(dir).filter((n) => n.endsWith(".flat"));
@@ -77,7 +78,7 @@ describe("vector index, flat snapshots of earlier versions", () => {
     legacy.writeIndexSync(path.join(dir, name!));
 
     const b = await open(config, { kind: "flat" });
-    const lib = b.embedded("lib")!;
+    const lib = embeddedLibrary(b.storage, "lib")!;
     expect(lib.index.size).toBe(lib.store.passageCount());
     expect((await b.retrieve("lib", "subject3x committee budgets", 1))[0]!.articleId).toBe(ids[3]);
     await b.close();
@@ -93,27 +94,27 @@ describe("vector index, auto", () => {
     const limit = { kind: "auto" as const, flatLimit: 256 * 20 };
     const a = await open(config, limit);
     const ids = await fill(a, 3);
-    expect(a.embedded("lib")!.index.kind).toBe("flat");
+    expect(embeddedLibrary(a.storage, "lib")!.index.kind).toBe("flat");
     await fill(a, 10);
     // While open it stays flat: an ingest never stalls on building a graph.
-    expect(a.embedded("lib")!.index.kind).toBe("flat");
-    const total = a.embedded("lib")!.index.size;
+    expect(embeddedLibrary(a.storage, "lib")!.index.kind).toBe("flat");
+    const total = embeddedLibrary(a.storage, "lib")!.index.size;
     expect(total).toBeGreaterThan(20);
     await a.close();
 
     const events: unknown[] = [];
     const b = await open(config, { ...limit, onRebuild: (e) => events.push(e) });
     // The graph is built in a worker; the flat index answers meanwhile.
-    expect(b.embedded("lib")!.index.kind).toBe("flat");
+    expect(embeddedLibrary(b.storage, "lib")!.index.kind).toBe("flat");
     expect((await b.retrieve("lib", "subject5x committee budgets", 1))[0]!.title).toBe("Article 5");
-    await b.embedded("lib")!.index.whenBuilt();
-    expect(b.embedded("lib")!.index.kind).toBe("hnsw");
+    await embeddedLibrary(b.storage, "lib")!.index.whenBuilt();
+    expect(embeddedLibrary(b.storage, "lib")!.index.kind).toBe("hnsw");
     // The admin is told before and after: it can take minutes on a big library.
     expect(events).toEqual([
       { from: "flat", to: "hnsw", passages: total, background: true },
       { from: "flat", to: "hnsw", passages: total, background: true, ms: expect.any(Number) },
     ]);
-    expect(b.embedded("lib")!.index.size).toBe(total);
+    expect(embeddedLibrary(b.storage, "lib")!.index.size).toBe(total);
     expect(snapshotsOf(b, "lib")).toEqual([expect.stringMatching(/\.hnsw$/)]);
     expect((await b.retrieve("lib", "subject7x committee budgets", 1))[0]!.title).toBe("Article 7");
     // Forget down to well under half the limit: flat again at the next open.
@@ -121,7 +122,7 @@ describe("vector index, auto", () => {
       await b.forget("lib", id);
     await b.close();
     const c = await open(config, limit);
-    expect(c.embedded("lib")!.index.kind).toBe("flat");
+    expect(embeddedLibrary(c.storage, "lib")!.index.kind).toBe("flat");
     expect((await c.retrieve("lib", "subject0x committee budgets", 1))[0]!.title).toBe("Article 0");
   });
 });
@@ -141,8 +142,7 @@ describe("vector index, the graph built in the background", () => {
     let forgotten = false;
     const passagesOf = (articleId: string) =>
       (
-        b
-          .embedded("lib")!
+        embeddedLibrary(b.storage, "lib")!
           .store.db.prepare("SELECT id FROM passages WHERE article_id = ?")
           .all(articleId) as Array<{ id: number }>
       ).map((r) => r.id);
@@ -158,16 +158,16 @@ describe("vector index, the graph built in the background", () => {
         gone = passagesOf(ids[1]!);
         forgotten = await b.forget("lib", ids[1]!);
         // A snapshot now must not prune the deletion the graph has yet to replay.
-        const { store, index } = b.embedded("lib")!;
+        const { store, index } = embeddedLibrary(b.storage, "lib")!;
         index.maybeSnapshot(store, { force: true });
       },
     });
-    const index = b.embedded("lib")!.index;
+    const index = embeddedLibrary(b.storage, "lib")!.index;
     expect(index.kind).toBe("flat");
     await index.whenBuilt();
     expect(forgotten).toBe(true);
     expect(index.kind).toBe("hnsw");
-    const lib = b.embedded("lib")!;
+    const lib = embeddedLibrary(b.storage, "lib")!;
     expect(lib.index.size).toBe(lib.store.passageCount());
     // In the graph itself, not only found by BM25: the new passages are in, the forgotten out.
     const fresh = passagesOf(added!.id);
@@ -182,7 +182,7 @@ describe("vector index, the graph built in the background", () => {
     expect(snapshotsOf(b, "lib")).toEqual([expect.stringMatching(/\.hnsw$/)]);
     await b.close();
     const c = await open(config, limit);
-    expect(c.embedded("lib")!.index.kind).toBe("hnsw");
+    expect(embeddedLibrary(c.storage, "lib")!.index.kind).toBe("hnsw");
     expect((await c.retrieve("lib", "latecomer9x committee budgets", 1))[0]!.articleId).toBe(added!.id);
   });
 
@@ -192,9 +192,9 @@ describe("vector index, the graph built in the background", () => {
     await fill(a, 6);
     await a.close();
     const skip = await open(config, { ...limit, graphBuild: "skip" });
-    expect(skip.embedded("lib")!.index.kind).toBe("flat");
-    await skip.embedded("lib")!.index.whenBuilt();
-    expect(skip.embedded("lib")!.index.kind).toBe("flat");
+    expect(embeddedLibrary(skip.storage, "lib")!.index.kind).toBe("flat");
+    await embeddedLibrary(skip.storage, "lib")!.index.whenBuilt();
+    expect(embeddedLibrary(skip.storage, "lib")!.index.kind).toBe("flat");
     expect((await skip.retrieve("lib", "subject3x committee budgets", 1))[0]!.title).toBe("Article 3");
     await skip.close();
     const events: unknown[] = [];
@@ -203,7 +203,7 @@ describe("vector index, the graph built in the background", () => {
       graphBuild: "blocking",
       onRebuild: (e) => events.push(e),
     });
-    expect(blocking.embedded("lib")!.index.kind).toBe("hnsw");
+    expect(embeddedLibrary(blocking.storage, "lib")!.index.kind).toBe("hnsw");
     expect(events).toEqual([
       expect.objectContaining({ from: "flat", to: "hnsw" }),
       expect.objectContaining({ ms: expect.any(Number) }),
@@ -214,12 +214,12 @@ describe("vector index, the graph built in the background", () => {
     const config = testConfig();
     const a = await open(config, limit);
     await fill(a, 1);
-    const dir = path.dirname(a.embedded("lib")!.store.db.name);
+    const dir = path.dirname(embeddedLibrary(a.storage, "lib")!.store.db.name);
     await a.close();
     // A pid far above any this test machine hands out: that process is gone.
     fs.writeFileSync(path.join(dir, "graph-build-4194000-1.partial"), "half a graph");
     const b = await open(config, limit);
-    expect(b.embedded("lib")).toBeDefined();
+    expect(embeddedLibrary(b.storage, "lib")).toBeDefined();
     expect(fs.readdirSync(dir).filter((n) => n.endsWith(".partial"))).toEqual([]);
   });
 
@@ -229,13 +229,13 @@ describe("vector index, the graph built in the background", () => {
     await fill(a, 6);
     await a.close();
     const b = await open(config, limit);
-    const dir = path.dirname(b.embedded("lib")!.store.db.name);
+    const dir = path.dirname(embeddedLibrary(b.storage, "lib")!.store.db.name);
     await b.close();
     await new Promise((r) => setTimeout(r, 200));
     expect(fs.readdirSync(dir).filter((n) => n.endsWith(".partial"))).toEqual([]);
     const c = await open(config, limit);
-    await c.embedded("lib")!.index.whenBuilt();
-    expect(c.embedded("lib")!.index.kind).toBe("hnsw");
+    await embeddedLibrary(c.storage, "lib")!.index.whenBuilt();
+    expect(embeddedLibrary(c.storage, "lib")!.index.kind).toBe("hnsw");
   });
 });
 
@@ -249,7 +249,7 @@ describe("vector index, saving on close", () => {
     v[(i * 7 + 3) % DIMS] = 0.5;
     return v;
   };
-  function fillStore(store: Store, from: number, count: number, article: string) {
+  function fillStore(store: SqliteStore, from: number, count: number, article: string) {
     const chunks = Array.from({ length: count }, (_, i) => ({
       index: i,
       start: i * 2,
@@ -280,7 +280,7 @@ describe("vector index, saving on close", () => {
     (kind, pending, saved) => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-vi-"));
       try {
-        const store = new Store(path.join(dir, "library.db"), "t");
+        const store = new SqliteStore(path.join(dir, "library.db"), "t");
         const params = { kind, m: 4, efConstruction: 8 };
         let index = VectorIndex.open(dir, DIMS, store, params);
         fillStore(store, 0, N, "a");

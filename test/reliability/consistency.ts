@@ -4,8 +4,8 @@ import { expect } from "vitest";
  * every article are all there (or none are), the full-text index and the vector index hold
  * exactly the store's passages, and nothing is left of a forgotten article.
  */
-import type { Library } from "../../src/library/libraries.ts";
-import { blobToVector } from "../../src/library/store.ts";
+import type { EmbeddedLibrary } from "../../src/library/embedded/library.ts";
+import { blobToVector } from "../../src/library/embedded/sqlite-store.ts";
 
 export interface ConsistencyReport {
   articles: number;
@@ -30,7 +30,7 @@ export interface ConsistencyReport {
  * by default every passage is looked up.
  */
 export function checkLibrary(
-  library: Library,
+  library: EmbeddedLibrary,
   opts: { searchIds?: Iterable<number> } = {},
 ): ConsistencyReport {
   const { db } = library.store;
@@ -80,7 +80,7 @@ export function checkLibrary(
 
 /** Passage ids and vectors of one article, to check later that the index forgot them. */
 export function articlePassages(
-  library: Library,
+  library: EmbeddedLibrary,
   articleId: string,
 ): Array<{ id: number; vector: Float32Array }> {
   const rows = library.store.db

@@ -9,6 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { embeddedLibrary } from "../../src/library/embedded/storage.ts";
 import { createFootnote } from "../../src/footnote.ts";
 import { makeArticle } from "./articles.ts";
 import { checkLibrary } from "./consistency.ts";
@@ -39,7 +40,7 @@ it("counts the live vectors right after reopening a snapshot that holds deleted 
     ids.push((await footnote.ingest("live", { kind: "text", text: a.text, title: a.title })).id);
   }
   await footnote.forget("live", ids[3]!);
-  const library = footnote.embedded("live")!;
+  const library = embeddedLibrary(footnote.storage, "live")!;
   // Few deletions: the snapshot keeps them as marked points instead of rebuilding.
   library.index.snapshot(library.store);
   const passages = library.store.passageCount();
@@ -47,7 +48,7 @@ it("counts the live vectors right after reopening a snapshot that holds deleted 
   await footnote.close();
 
   footnote = await createFootnote({ config });
-  const reopened = footnote.embedded("live")!;
+  const reopened = embeddedLibrary(footnote.storage, "live")!;
   expect(reopened.index.size).toBe(reopened.store.passageCount());
   expect(checkLibrary(reopened).notInIndex).toEqual([]);
   await footnote.close();

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { reliabilityConfig } from "./config.ts";
 import { createFootnote } from "../../src/footnote.ts";
-import { libraryFolder } from "../../src/library/libraries.ts";
+import { libraryFolder } from "../../src/library/embedded/open-libraries.ts";
 import { articleNumber, makeArticle } from "./articles.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));

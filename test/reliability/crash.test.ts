@@ -12,6 +12,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { embeddedLibrary } from "../../src/library/embedded/storage.ts";
 import { createFootnote } from "../../src/footnote.ts";
 import { articleNumber, articleTitle, makeArticle, randomInt, rng } from "./articles.ts";
 import { checkLibrary, expectConsistent } from "./consistency.ts";
@@ -57,7 +58,7 @@ it(`keeps every reported article, whole, through ${ROUNDS} SIGKILLs during inges
 
     const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
     try {
-      const library = footnote.embedded(LIB);
+      const library = embeddedLibrary(footnote.storage, LIB);
       const t2 = Date.now();
       expect(library, `round ${round}: the library opens`).toBeDefined();
       const listed = await footnote.list(LIB);

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { createFootnote } from "../../src/footnote.ts";
-import type { Library } from "../../src/library/libraries.ts";
+import type { EmbeddedLibrary } from "../../src/library/embedded/library.ts";
+import { embeddedLibrary } from "../../src/library/embedded/storage.ts";
 import { articleNumber, articleTitle, makeArticle, randomInt, rng } from "./articles.ts";
 import { articlePassages, checkLibrary, expectConsistent } from "./consistency.ts";
 import {
@@ -51,12 +52,12 @@ export async function killDuring(
   const forgotten = new Map<string, { n: number; passages: Array<{ id: number; vector: Float32Array }> }>();
   /** Passages of live articles as of the last check, to look for them after they are forgotten. */
   let known = new Map<string, Array<{ id: number; vector: Float32Array }>>();
-  const remember = (library: Library) => {
+  const remember = (library: EmbeddedLibrary) => {
     known = new Map([...alive.keys()].map((id) => [id, articlePassages(library, id)]));
   };
   {
     const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
-    remember(footnote.embedded(LIB)!);
+    remember(embeddedLibrary(footnote.storage, LIB)!);
     await footnote.close();
   }
 
@@ -105,7 +106,7 @@ export async function killDuring(
 
     const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
     try {
-      const library = footnote.embedded(LIB);
+      const library = embeddedLibrary(footnote.storage, LIB);
       expect(library, `round ${round}: the library opens`).toBeDefined();
       const listed = await footnote.list(LIB);
       const listedIds = new Set(listed.map((a) => a.id));

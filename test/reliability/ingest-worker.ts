@@ -19,6 +19,7 @@ import fs from "node:fs";
 import { createFootnote } from "../../src/footnote.ts";
 import { reliabilityConfig } from "./config.ts";
 import { makeArticle } from "./articles.ts";
+import { embeddedLibrary } from "../../src/library/embedded/storage.ts";
 
 const [mode, dataDir, libraryId, first] = process.argv.slice(2);
 if (!mode || !dataDir || !libraryId || first === undefined) {
@@ -51,8 +52,8 @@ await new Promise<void>((resolve) => {
 
 const footnote = await createFootnote({ config: reliabilityConfig(dataDir) });
 // Compaction is the embedded index's; the other modes run on either storage.
-const library = mode === "compact" ? footnote.embedded(libraryId, true) : undefined;
-await footnote.library(libraryId, true);
+const library = mode === "compact" ? embeddedLibrary(footnote.storage, libraryId, true) : undefined;
+await footnote.storage.withLibrary(libraryId, true, async () => undefined);
 say("READY");
 
 async function ingest(n: number): Promise<void> {

@@ -15,6 +15,7 @@ import { makeTestBot, testConfig } from "../telegram/harness.ts";
 import { makeArticle, type GeneratedArticle } from "./articles.ts";
 import { checkLibrary } from "./consistency.ts";
 import { percentile } from "./crash-harness.ts";
+import { embeddedLibrary } from "../../src/library/embedded/storage.ts";
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -105,7 +106,7 @@ describe("the library API", () => {
         const answer = await footnote.ask(LIB, incoming[i]!.question);
         expect(answer.citations.map((c) => c.articleId)).toContain(r.value.id);
       }
-      const library = footnote.embedded(LIB)!;
+      const library = embeddedLibrary(footnote.storage, LIB)!;
       const report = checkLibrary(library);
       const chunks = (await footnote.list(LIB)).reduce((sum, a) => sum + a.chunks, 0);
       expect(report).toMatchObject({
@@ -207,7 +208,7 @@ describe("the bot", () => {
           [...mentioned].filter((n) => n !== a.n && n !== during.get(u)!.n),
           `chat ${u}: other chats' articles`,
         ).toEqual([]);
-        const library = footnote.embedded(`chat:${u}`)!;
+        const library = embeddedLibrary(footnote.storage, `chat:${u}`)!;
         expect((await footnote.list(`chat:${u}`)).map((x) => x.id)).toContain(id);
         expect(await footnote.list(`chat:${u}`)).toHaveLength(2);
         const report = checkLibrary(library);

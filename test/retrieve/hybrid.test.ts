@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testFootnote } from "../helpers/footnote.ts";
 import { analyseQuery, lexicalWords } from "../../src/retrieve/query.ts";
-import { ftsMatch } from "../../src/library/store.ts";
+import { ftsMatch } from "../../src/library/embedded/sqlite-store.ts";
 import { retrieveWithVector } from "../../src/retrieve/hybrid.ts";
+import { embeddedLibrary } from "../../src/library/embedded/storage.ts";
 
 describe("hybrid retrieval", () => {
   let ctx: Awaited<ReturnType<typeof testFootnote>>;
@@ -21,7 +22,7 @@ describe("hybrid retrieval", () => {
   afterAll(() => ctx.footnote.close());
 
   it("matches a possessive the way the full-text index splits it (Emma's → Emma)", async () => {
-    const library = ctx.footnote.embedded("default")!;
+    const library = embeddedLibrary(ctx.footnote.storage, "default")!;
     const store = library.store;
     const expr = ftsMatch(lexicalWords(await analyseQuery("What is known about Emma's family?", library)))!;
     expect(expr).toContain('"emma"');
@@ -49,7 +50,7 @@ describe("hybrid retrieval", () => {
 
   it("scores a passage found by BM25 that the index does not hold yet from the stored vector", async () => {
     // As when another process has just ingested it: the store and FTS5 have it, the index not.
-    const library = ctx.footnote.embedded("default")!;
+    const library = embeddedLibrary(ctx.footnote.storage, "default")!;
     const question = "When was the castle rebuilt after the fire?";
     const qv = Float32Array.from(await ctx.footnote.embedder.embedQuery(question));
     const held = (await retrieveWithVector(library, qv, question, 1)).passages[0]!;

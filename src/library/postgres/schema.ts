@@ -6,8 +6,8 @@
  */
 import type pg from "pg";
 import { FootnoteError } from "../../errors.ts";
-import type { EmbeddingIdentity } from "../storage.ts";
-import { encodeSpans } from "../store.ts";
+import { sameIdentity, type EmbeddingIdentity } from "../../embeddings/identity.ts";
+import { encodeSpans } from "../rows.ts";
 import { SENTENCE_SPLITTER_VERSION } from "../../text/sentences.ts";
 
 export const SCHEMA_VERSION = 3;
@@ -203,8 +203,4 @@ export async function setDimensions(client: pg.PoolClient, dimensions: number): 
   await client.query(
     `ALTER TABLE footnote_passages ALTER COLUMN embedding TYPE halfvec(${Math.trunc(dimensions)})`,
   );
-}
-
-export function sameIdentity(a: EmbeddingIdentity, b: EmbeddingIdentity): boolean {
-  return a.provider === b.provider && a.model === b.model && a.dimensions === b.dimensions;
 }

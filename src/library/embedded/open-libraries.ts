@@ -6,15 +6,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { FootnoteError } from "../errors.ts";
-import { Store, type EmbeddingIdentity } from "./store.ts";
+import { FootnoteError } from "../../errors.ts";
+import { describeIdentity, sameIdentity, type EmbeddingIdentity } from "../../embeddings/identity.ts";
+import { validateLibraryId } from "../storage.ts";
+import { SqliteStore } from "./sqlite-store.ts";
 import { VectorIndex, type VectorIndexParams } from "./vector-index.ts";
-
-export interface Library {
-  readonly id: string;
-  readonly store: Store;
-  readonly index: VectorIndex;
-}
+import { EmbeddedLibrary } from "./library.ts";
 
 /** A folder name that is safe on every file system and still readable. */
 export function libraryFolder(libraryId: string): string {
@@ -23,22 +20,9 @@ export function libraryFolder(libraryId: string): string {
   return `${readable}-${hash}`;
 }
 
-export function validateLibraryId(libraryId: string): string {
-  const id = libraryId.trim();
-  if (!id || id.length > 200)
-    throw new FootnoteError(
-      "BAD_INPUT",
-      `"${libraryId}" is not a library name: use 1 to 200 characters, e.g. --library research.`,
-    );
-  return id;
-}
-
-export function describeIdentity(i: EmbeddingIdentity): string {
-  return `${i.provider} embeddings "${i.model}" (${i.dimensions} dimensions)`;
-}
-
-export class Libraries {
-  private readonly open = new Map<string, Library>();
+/** The libraries held open (least recently used closed past `maxOpen`), and their folders. */
+export class OpenLibraries {
+  private readonly open = new Map<string, EmbeddedLibrary>();
   readonly root: string;
 
   constructor(
@@ -59,7 +43,7 @@ export class Libraries {
   }
 
   /** Opens a library; with `create` false, a library that does not exist yet gives undefined. */
-  get(libraryId: string, create: boolean): Library | undefined {
+  get(libraryId: string, create: boolean): EmbeddedLibrary | undefined {
     const id = validateLibraryId(libraryId);
     const cached = this.open.get(id);
     if (cached) {
@@ -79,18 +63,14 @@ export class Libraries {
         { cause: error },
       );
     }
-    const store = new Store(path.join(dir, "library.db"), id);
+    const store = new SqliteStore(path.join(dir, "library.db"), id);
     try {
       const wanted = this.identity();
       const built = store.identity();
       if (!built || store.passageCount() === 0) {
         store.setIdentity(wanted);
         store.setMeta("library_id", id);
-      } else if (
-        built.provider !== wanted.provider ||
-        built.model !== wanted.model ||
-        built.dimensions !== wanted.dimensions
-      ) {
+      } else if (!sameIdentity(built, wanted)) {
         throw new FootnoteError(
           "INDEX_MISMATCH",
           `The library "${id}" was built with ${describeIdentity(built)}, but the settings now ask for ${describeIdentity(wanted)}. ` +
@@ -98,7 +78,7 @@ export class Libraries {
         );
       }
       const index = VectorIndex.open(dir, wanted.dimensions, store, this.vectorIndex);
-      const library: Library = { id, store, index };
+      const library = new EmbeddedLibrary(id, store, index);
       this.open.set(id, library);
       this.evict(id);
       return library;
@@ -120,7 +100,7 @@ export class Libraries {
     for (const name of names) {
       const file = path.join(this.root, name, "library.db");
       if (!fs.existsSync(file)) continue;
-      const store = new Store(file, name);
+      const store = new SqliteStore(file, name);
       try {
         ids.push(store.getMeta("library_id") ?? name);
       } finally {
@@ -131,9 +111,9 @@ export class Libraries {
   }
 
   /** Opens a library's store alone, skipping the identity check (for reindex). */
-  openStoreOnly(libraryId: string): { store: Store; dir: string } {
+  openStoreOnly(libraryId: string): { store: SqliteStore; dir: string } {
     const dir = this.dir(libraryId);
-    return { store: new Store(path.join(dir, "library.db"), libraryId), dir };
+    return { store: new SqliteStore(path.join(dir, "library.db"), libraryId), dir };
   }
 
   closeOne(libraryId: string): void {

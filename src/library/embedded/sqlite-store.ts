@@ -5,14 +5,15 @@
  * or none of it, and the vector index can always be rebuilt or caught up from here.
  */
 import Database from "better-sqlite3";
-import type { ArticleSummary, Chunk, Passage } from "../types.ts";
-import { FootnoteError } from "../errors.ts";
-import { SENTENCE_SPLITTER_VERSION, sentenceSpans, type Span } from "../text/sentences.ts";
-import { indexTokens } from "../text/tokens.ts";
-import { identifyLanguage } from "../text/identify.ts";
-import type { ArticleRecord, EmbeddingIdentity } from "./storage.ts";
-
-export type { ArticleRecord, EmbeddingIdentity } from "./storage.ts";
+import type { ArticleSummary, Chunk, Passage } from "../../types.ts";
+import { FootnoteError } from "../../errors.ts";
+import { SENTENCE_SPLITTER_VERSION } from "../../text/sentences.ts";
+import type { Span } from "../../text/span.ts";
+import { indexTokens } from "../../text/tokens.ts";
+import { identifyLanguage } from "../../text/identify.ts";
+import type { ArticleRecord } from "../storage.ts";
+import type { EmbeddingIdentity } from "../../embeddings/identity.ts";
+import { articleSummary, encodeSpans, passagesInOrder, type ArticleRow, type PassageRow } from "../rows.ts";
 
 /**
  * 2: passages keep their sentence spans (so that a query does not segment them again).
@@ -57,32 +58,8 @@ export interface StoreOptions {
   pageCache?: { share: number; minKb: number; maxKb: number };
 }
 
-/** An article's row as both backends store it (snake_case columns). */
-export interface ArticleRow {
-  id: string;
-  title: string;
-  url: string | null;
-  byline: string | null;
-  published_at: string | null;
-  created_at: string;
-  chunks: number;
-  chars: number;
-}
-
-/** A passage row as both backends read it (their SQL names the columns the same). */
-export interface PassageRow {
-  sentences?: Buffer | null;
-  id: number;
-  article_id: string;
-  idx: number;
-  start: number;
-  end: number;
-  text: string;
-  title: string;
-  url: string | null;
-}
-
-export class Store {
+/** One library's SQLite database: articles, passages, vectors and the FTS5 index. */
+export class SqliteStore {
   readonly db: Database.Database;
   private readonly stmts;
 
@@ -518,7 +495,7 @@ export class Store {
     return df;
   }
 
-  private loadTermStats(): NonNullable<Store["common"]> {
+  private loadTermStats(): NonNullable<SqliteStore["common"]> {
     const stamp = this.getMeta("term_stats_passages");
     const passages = Number(stamp ?? 0);
     if (passages <= 0) return { terms: new Map(), passages: 1, stamp };
@@ -593,65 +570,4 @@ export function blobToVector(blob: Buffer): Float32Array {
   const out = new Float32Array(blob.byteLength / 4);
   new Uint8Array(out.buffer).set(blob);
   return out;
-}
-
-/** A passage's sentence spans, relative to it, as pairs of 16-bit offsets (passages are short). */
-export function encodeSpans(text: string): Buffer | null {
-  if (text.length > 0xffff) return null;
-  const spans = sentenceSpans(text);
-  const a = new Uint16Array(spans.length * 2);
-  spans.forEach((s, i) => {
-    a[2 * i] = s.start;
-    a[2 * i + 1] = s.end;
-  });
-  return Buffer.from(a.buffer);
-}
-
-/** Rows to passages in the order of `ids`; ids with no row (forgotten meanwhile) are left out. */
-export function passagesInOrder(
-  ids: number[],
-  byId: ReadonlyMap<number, PassageRow>,
-): Array<Passage & { sentences?: Span[] }> {
-  const out: Array<Passage & { sentences?: Span[] }> = [];
-  for (const id of ids) {
-    const r = byId.get(id);
-    if (!r) continue;
-    const p: Passage & { sentences?: Span[] } = {
-      id: r.id,
-      articleId: r.article_id,
-      index: r.idx,
-      start: r.start,
-      end: r.end,
-      text: r.text,
-      title: r.title,
-      url: r.url,
-    };
-    if (r.sentences) p.sentences = decodeSpans(r.sentences, r.start);
-    out.push(p);
-  }
-  return out;
-}
-
-export function decodeSpans(blob: Buffer, offset: number): Span[] {
-  // A typed view needs an aligned offset; copy the odd case.
-  const bytes = blob.byteOffset % 2 === 0 ? blob : Buffer.from(blob);
-  const a = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
-  const spans: Span[] = [];
-  for (let i = 0; i + 1 < a.length; i += 2) spans.push({ start: a[i]! + offset, end: a[i + 1]! + offset });
-  return spans;
-}
-
-/** An article row as the list shows it; shared with the Postgres backend. */
-export function articleSummary(r: ArticleRow, libraryId: string): ArticleSummary {
-  return {
-    id: r.id,
-    libraryId,
-    title: r.title,
-    url: r.url,
-    byline: r.byline,
-    publishedAt: r.published_at,
-    createdAt: r.created_at,
-    chunks: r.chunks,
-    chars: r.chars,
-  };
 }

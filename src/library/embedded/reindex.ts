@@ -6,13 +6,14 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Embedder } from "../embeddings/embedder.ts";
-import type { Libraries } from "./libraries.ts";
+import type { Embedder } from "../../embeddings/embedder.ts";
+import type { OpenLibraries } from "./open-libraries.ts";
 
 const BATCH = 256;
 
+/** Re-embeds every library under `libraries` with `embedder`; the passage count it re-embedded. */
 export async function reindexAll(
-  libraries: Libraries,
+  libraries: OpenLibraries,
   embedder: Embedder,
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ passages: number }> {

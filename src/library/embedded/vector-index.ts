@@ -21,8 +21,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import hnswlib from "hnswlib-node";
-import type { Store } from "./store.ts";
+import type { SqliteStore } from "./sqlite-store.ts";
 import { QuantizedFlat, type FlatResult } from "./quantized-flat.ts";
+import { FLAT_LIMIT } from "../storage.ts";
 
 export interface HnswParams {
   /** Graph degree: more links, better recall, more memory. */
@@ -71,12 +72,9 @@ export interface RebuildEvent {
  */
 export const DEFAULT_HNSW: HnswParams = { m: 32, efConstruction: 48, efSearch: 250 };
 /**
- * 64M floats: 250,000 passages of the built-in embedder (256 dimensions), 41,000 of OpenAI's
- * text-embedding-3-small (1,536). The flat scan of that (64 MB of int8 codes) takes about 3 ms
- * on this machine. At 1M passages it took 16 ms p50 and 28 ms p95, against 3.4 ms for the
- * graph with the same hit@5 after fusion (0.908 both): past this size the graph serves.
+ * Up to FLAT_LIMIT floats (the same line for both backends), the flat scan of that many (64 MB
+ * of int8 codes) takes about 3 ms; past it the graph serves (docs/performance.md).
  */
-export const FLAT_LIMIT = 64_000_000;
 export const DEFAULT_VECTOR_INDEX: VectorIndexParams = {
   ...DEFAULT_HNSW,
   kind: "auto",
@@ -187,7 +185,7 @@ export class VectorIndex {
     private readonly dir: string,
     readonly dimensions: number,
     private readonly params: VectorIndexParams,
-    private readonly store: Store,
+    private readonly store: SqliteStore,
   ) {
     this.backend = this.empty(this.wantedKind(0) ?? "flat", INITIAL_CAPACITY);
   }
@@ -195,7 +193,7 @@ export class VectorIndex {
   static open(
     dir: string,
     dimensions: number,
-    store: Store,
+    store: SqliteStore,
     params: Partial<VectorIndexParams> = {},
   ): VectorIndex {
     const vi = new VectorIndex(dir, dimensions, { ...DEFAULT_VECTOR_INDEX, ...params }, store);
@@ -295,7 +293,7 @@ export class VectorIndex {
   }
 
   /** Brings the index up to date with the store: new passages added, deleted ones marked. */
-  catchUp(store: Store): void {
+  catchUp(store: SqliteStore): void {
     if (store.maxPassageId() > this.watermark) {
       for (const { id, vector } of store.vectorsAfter(this.watermark)) this.add(id, vector);
     }
@@ -307,7 +305,7 @@ export class VectorIndex {
   }
 
   /** Cheap check whether another process (or this one) changed the store since. */
-  isBehind(store: Store): boolean {
+  isBehind(store: SqliteStore): boolean {
     return store.maxPassageId() > this.watermark || store.lastDeleteSeq() > this.deleteSeq;
   }
 
@@ -486,7 +484,7 @@ export class VectorIndex {
    * of times however the library grows. On close, a small library is always saved, so a
    * one-shot command (the CLI) does not leave the next one replaying its work.
    */
-  maybeSnapshot(store: Store, opts: { force?: boolean; closing?: boolean } = {}): boolean {
+  maybeSnapshot(store: SqliteStore, opts: { force?: boolean; closing?: boolean } = {}): boolean {
     const threshold = Math.max(2000, Math.floor(this.live * 0.1));
     // On close, a large library is saved too once replaying its pending passages at the next
     // open would take longer than writing the snapshot now.
@@ -510,7 +508,7 @@ export class VectorIndex {
     return (this.live * this.dimensions * (this.backend.kind === "flat" ? 2 : 4)) / WRITE_BYTES_PER_MS;
   }
 
-  snapshot(store: Store): void {
+  snapshot(store: SqliteStore): void {
     // Compaction: rebuild without the deleted points when they are a large share.
     const marked = this.backend.count() - this.live;
     if (marked > 0 && marked > this.live * 0.2) this.rebuild();
@@ -549,7 +547,7 @@ export class VectorIndex {
   }
 
   /** Exact nearest neighbours over the same vectors, to measure the graph's recall. */
-  static bruteForce(store: Store, dimensions: number): hnswlib.BruteforceSearch {
+  static bruteForce(store: SqliteStore, dimensions: number): hnswlib.BruteforceSearch {
     const bf = new hnswlib.BruteforceSearch("cosine", dimensions);
     bf.initIndex(Math.max(1, store.passageCount()));
     for (const { id, vector } of store.vectorsAfter(0)) bf.addPoint(Array.from(vector), id);
