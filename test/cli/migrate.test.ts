@@ -1,29 +1,26 @@
 /**
- * `footnote migrate`: every embedded library copied into Postgres (a PGlite server here) and
- * verified; run again it copies nothing; interrupted, it resumes.
+ * `footnote migrate`: every embedded library copied into Postgres (PGlite, and the native server
+ * when FOOTNOTE_TEST_PG_ADMIN_URL is set) and verified; run again it copies nothing; interrupted,
+ * it resumes.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { main, type CliIO } from "../../src/cli/main.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
+import type { CliIO } from "../../src/cli/io.ts";
 import { createFootnote } from "../../src/footnote.ts";
 import { loadConfig } from "../../src/config.ts";
-import { EmbeddedStorage } from "../../src/library/embedded.ts";
+import { EmbeddedStorage } from "../../src/library/embedded/storage.ts";
 import { PostgresStorage } from "../../src/library/postgres/storage.ts";
 import { migrateLibraries } from "../../src/library/migrate.ts";
 import { localEmbedder } from "../../src/embeddings/embedder.ts";
 import { syntheticArticle, tempDir } from "../helpers/footnote.ts";
-import { PGLITE_START_MS, startPglite, type PgliteServer } from "../helpers/pglite.ts";
+import { PG_SERVERS, usePgServer, type TestPostgres } from "../helpers/postgres-server.ts";
 import { HNSW_INDEX } from "../../src/library/postgres/schema.ts";
 
-let server: PgliteServer;
+/** The server of the describe running (each server's runs one after the other). */
+let server: TestPostgres;
 /** Whether the HNSW index is there (a copy into an empty database builds it once, at the end). */
 const hasVectorIndex = async () =>
   (await server.db.query("SELECT 1 FROM pg_indexes WHERE indexname = $1", [HNSW_INDEX])).rows.length === 1;
-beforeAll(async () => {
-  server = await startPglite();
-}, PGLITE_START_MS);
-afterAll(async () => {
-  await server?.stop();
-});
 
 async function run(env: Record<string, string>, ...argv: string[]) {
   let stdout = "";
@@ -56,7 +53,11 @@ async function embeddedData(): Promise<{ dataDir: string; titles: Record<string,
   return { dataDir, titles };
 }
 
-describe("footnote migrate", () => {
+describe.each(PG_SERVERS)("footnote migrate into $name", (kind) => {
+  usePgServer(kind, (s) => {
+    server = s;
+  });
+
   beforeEach(async () => {
     await server.reset();
   });

@@ -1,9 +1,10 @@
 /**
  * Scripted multi-turn conversations over real articles with the offline answerer: each
  * follow-up must come back from the article that answered the turn before, with the answer in it.
- * The conversation suites run on both backends: the embedded store (conversations.db under
+ * The conversation suites run on every backend: the embedded store (conversations.db under
  * DATA_DIR), and with DATABASE_URL the libraries and the history both in Postgres (a PGlite
- * server on 127.0.0.1, through the real driver).
+ * server on 127.0.0.1, and the native server when FOOTNOTE_TEST_PG_ADMIN_URL is set, through the
+ * real driver).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -17,12 +18,12 @@ import { SqliteConversationStore } from "../../src/conversation/sqlite-store.ts"
 import type { ConversationStore, Turn } from "../../src/conversation/types.ts";
 import type { PostgresStorage } from "../../src/library/postgres/storage.ts";
 import { silentLogger } from "../../src/logger.ts";
-import type { FootnoteInternals } from "../../src/footnote.ts";
-import type { Footnote } from "../../src/types.ts";
-import { BACKENDS } from "../helpers/backends.ts";
+import type { FootnoteService } from "../../src/footnote.ts";
+import { BACKENDS, pgServerOf, storageOf } from "../helpers/backends.ts";
 import { startFakeOpenAI, type ChatRequestBody } from "../helpers/fake-openai.ts";
 import { SHARED_ARTICLE, SHARED_PRESENT, tempDir, testFootnote } from "../helpers/footnote.ts";
-import { PGLITE_START_MS, startPglite, type PgliteServer } from "../helpers/pglite.ts";
+import { PGLITE_START_MS } from "../helpers/pglite.ts";
+import { usePgServer, type TestPostgres } from "../helpers/postgres-server.ts";
 
 const EXAMPLE = new URL("../../examples/harbour-ferry-talks.txt", import.meta.url);
 const BOARD = new URL("../fixtures/answer/board-meeting.txt", import.meta.url);
@@ -33,8 +34,8 @@ const from = (r: { result: { citations: Array<{ articleId: string }> } }) => [
 ];
 
 describe.runIf(SHARED_PRESENT).each(BACKENDS)("conversations on the %s backend", (kind) => {
-  let server: PgliteServer | undefined;
-  let footnote: Footnote & FootnoteInternals;
+  let server: TestPostgres | undefined;
+  let footnote: FootnoteService;
   let config: Config;
   let ids: { harbour: string; belarus: string; board: string };
 
@@ -44,12 +45,19 @@ describe.runIf(SHARED_PRESENT).each(BACKENDS)("conversations on the %s backend",
 
   /** A store with its own limits and clock, on the same database or folder. */
   const storeWith = (opts: { maxTurns: number; ttlMs: number; now?: () => number }): ConversationStore =>
-    kind === "postgres"
+    storageOf(kind) === "postgres"
       ? new PostgresConversationStore(footnote.storage as PostgresStorage, opts)
       : new SqliteConversationStore(path.join(tempDir(), "c.db"), opts);
 
+  const pgServer = pgServerOf(kind);
+  const suiteServer =
+    pgServer &&
+    usePgServer(pgServer, (s) => {
+      server = s;
+    });
   beforeAll(async () => {
-    if (kind === "postgres") server = await startPglite();
+    // A Postgres server that did not start fails each test, with its error (usePgServer).
+    if (suiteServer && !suiteServer.started()) return;
     ({ footnote, config } = await testFootnote(server ? { DATABASE_URL: server.url } : {}));
     const add = async (file: URL | string) =>
       (await footnote.ingest(LIB, { kind: "text", text: readFileSync(file, "utf8") })).id;
@@ -57,12 +65,13 @@ describe.runIf(SHARED_PRESENT).each(BACKENDS)("conversations on the %s backend",
   }, PGLITE_START_MS);
   afterAll(async () => {
     await footnote?.close();
-    await server?.stop();
   });
 
   it("keeps the history where the libraries are", async () => {
     const store = open().store;
-    expect(store).toBeInstanceOf(kind === "postgres" ? PostgresConversationStore : SqliteConversationStore);
+    expect(store).toBeInstanceOf(
+      storageOf(kind) === "postgres" ? PostgresConversationStore : SqliteConversationStore,
+    );
     await store.close();
   });
 

@@ -13,17 +13,14 @@
 import { PGlite } from "@electric-sql/pglite";
 import { vector } from "@electric-sql/pglite-pgvector";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import type { TestPostgres } from "./postgres-server.ts";
 
 /** PGlite compiles and starts Postgres in WebAssembly: seconds, more on a busy machine. */
 export const PGLITE_START_MS = 120_000;
 
-export interface PgliteServer {
-  /** postgres://… for DATABASE_URL. */
-  url: string;
+/** The suites' Postgres on PGlite (test/helpers/postgres-server.ts has the other, native one). */
+export interface PgliteServer extends TestPostgres {
   db: PGlite;
-  /** Empties the database (the next footnote to connect migrates it again). */
-  reset(): Promise<void>;
-  stop(): Promise<void>;
 }
 
 interface Waiting {

@@ -1,38 +1,35 @@
 /**
  * What only the Postgres backend has: its schema migrations, its session settings, and the
- * library column keeping libraries apart on both vector paths (exact and HNSW).
+ * library column keeping libraries apart on both vector paths (exact and HNSW). On PGlite, and on
+ * the native server when FOOTNOTE_TEST_PG_ADMIN_URL is set.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import pg from "pg";
 import { PostgresStorage, exactScanMax } from "../../src/library/postgres/storage.ts";
 import { SCHEMA_VERSION } from "../../src/library/postgres/schema.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Store, encodeSpans, ftsMatch } from "../../src/library/store.ts";
+import { SqliteStore, ftsMatch } from "../../src/library/embedded/sqlite-store.ts";
+import { encodeSpans } from "../../src/library/rows.ts";
 import { MULTILINGUAL_ARTICLES } from "../fixtures/languages/articles.ts";
 import { SENTENCE_SPLITTER_VERSION } from "../../src/text/sentences.ts";
 import { localEmbedder } from "../../src/embeddings/embedder.ts";
 import { syntheticArticle } from "../helpers/footnote.ts";
-import { PGLITE_START_MS, startPglite, type PgliteServer } from "../helpers/pglite.ts";
+import { PG_SERVERS, usePgServer, type TestPostgres } from "../helpers/postgres-server.ts";
 import { chunkText } from "../../src/ingest/chunk.ts";
-import type { LibraryStore } from "../../src/library/storage.ts";
+import type { Library } from "../../src/library/storage.ts";
 import { analyseQuery, lexicalWords } from "../../src/retrieve/query.ts";
-import { FLAT_LIMIT } from "../../src/library/vector-index.ts";
+import { FLAT_LIMIT } from "../../src/library/storage.ts";
 
-let server: PgliteServer;
-beforeAll(async () => {
-  server = await startPglite();
-}, PGLITE_START_MS);
-afterAll(async () => {
-  await server?.stop();
-});
+/** The server of the describe running (each server's runs one after the other). */
+let server: TestPostgres;
 
 const embedder = localEmbedder();
 const connect = (exactScanMax?: number) =>
   PostgresStorage.connect({ url: server.url, identity: () => embedder.identity, exactScanMax });
 
-async function store(library: LibraryStore, topic: string): Promise<number[]> {
+async function store(library: Library, topic: string): Promise<number[]> {
   const text = syntheticArticle(topic);
   const chunks = chunkText(text);
   const r = await library.addArticle(
@@ -44,7 +41,11 @@ async function store(library: LibraryStore, topic: string): Promise<number[]> {
   return r.passageIds;
 }
 
-describe("postgres storage", () => {
+describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
+  usePgServer(kind, (s) => {
+    server = s;
+  });
+
   it("searches a library exactly up to the embedded flat index's size, by the embeddings' dimensions", async () => {
     const storage = await connect();
     try {
@@ -139,7 +140,7 @@ describe("postgres storage", () => {
     await server.reset();
     const storage = await connect();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-pg-bm25-"));
-    const sqlite = new Store(path.join(dir, "library.db"), "lib");
+    const sqlite = new SqliteStore(path.join(dir, "library.db"), "lib");
     try {
       const topics = ["heron", "egret", "plover", "curlew"];
       for (const [i, topic] of topics.entries()) {

@@ -1,50 +1,53 @@
 /**
  * Replica state, one suite over both implementations: an update is claimed once, and a rate
- * limit holds across replicas (for Postgres: two storages, as two processes would have).
+ * limit holds across replicas (for Postgres: two storages, as two processes would have; on
+ * PGlite, and on the native server when FOOTNOTE_TEST_PG_ADMIN_URL is set).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { MemoryReplicaState, type ReplicaState } from "../../src/replicas/state.ts";
 import { PostgresStorage } from "../../src/library/postgres/storage.ts";
 import { PostgresReplicaState } from "../../src/library/postgres/replica-state.ts";
 import { localEmbedder } from "../../src/embeddings/embedder.ts";
-import { PGLITE_START_MS, startPglite, type PgliteServer } from "../helpers/pglite.ts";
-
-let server: PgliteServer;
-const storages: PostgresStorage[] = [];
-beforeAll(async () => {
-  server = await startPglite();
-}, PGLITE_START_MS);
-afterAll(async () => {
-  for (const s of storages) await s.close();
-  await server?.stop();
-});
+import { PG_SERVERS, usePgServer, type PgServerKind, type TestPostgres } from "../helpers/postgres-server.ts";
 
 const embedder = localEmbedder();
 let clock = 1_000_000;
 const now = () => clock;
 
-/** Two replicas' views of the shared state (the same object in memory: one process). */
-const kinds: Array<[string, () => Promise<[ReplicaState, ReplicaState]>]> = [
-  [
-    "memory",
-    async () => {
-      const s = new MemoryReplicaState(now);
-      return [s, s];
-    },
-  ],
-  [
-    "postgres",
-    async () => {
-      const [a, b] = await Promise.all(
-        [0, 1].map(() => PostgresStorage.connect({ url: server.url, identity: () => embedder.identity })),
-      );
-      storages.push(a!, b!);
-      return [new PostgresReplicaState(a!, now), new PostgresReplicaState(b!, now)];
-    },
-  ],
+/** Memory, and Postgres on each server. */
+const kinds: Array<[string, PgServerKind | undefined]> = [
+  ["memory", undefined],
+  ...PG_SERVERS.map((s): [string, PgServerKind] => [`postgres (${s.name})`, s]),
 ];
 
-describe.each(kinds)("replica state in %s", (_name, make) => {
+describe.each(kinds)("replica state in %s", (_name, pgServer) => {
+  let server: TestPostgres | undefined;
+  const storages: PostgresStorage[] = [];
+  if (pgServer) {
+    usePgServer(pgServer, (s) => {
+      server = s;
+    });
+    // Before usePgServer stops the server.
+    afterAll(async () => {
+      for (const s of storages) await s.close();
+    });
+  }
+
+  /** Two replicas' views of the shared state (the same object in memory: one process). */
+  const make = async (): Promise<[ReplicaState, ReplicaState]> => {
+    if (!pgServer) {
+      const s = new MemoryReplicaState(now);
+      return [s, s];
+    }
+    if (!server) throw new Error(`no ${pgServer.name} server: it did not start`);
+    const url = server.url;
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => PostgresStorage.connect({ url, identity: () => embedder.identity })),
+    );
+    storages.push(a!, b!);
+    return [new PostgresReplicaState(a!, now), new PostgresReplicaState(b!, now)];
+  };
+
   let a: ReplicaState;
   let b: ReplicaState;
   beforeEach(async () => {
