@@ -2,11 +2,25 @@
  * The ConversationStore in PostgreSQL (DATABASE_URL): the same tables the embedded store keeps
  * in conversations.db, in the libraries' database (schema migration 3,
  * src/library/postgres/schema.ts), so every bot replica sees every chat's turns and a follow-up
- * continues whichever replica answered before. It borrows the storage's connection pool; the
+ * continues whichever replica answered before; and each chat's settings, in a table it makes
+ * itself (SETTINGS_TABLE). It borrows the storage's connection pool; the
  * storage closes it. Each change is one statement or one transaction.
  */
 import type { QueryResult, QueryResultRow } from "pg";
+import { settingsFromRows, type ChatSettings } from "./chat-settings.ts";
 import type { ConversationKey, ConversationStore, QuestionRecord, QuestionStats, Turn } from "./types.ts";
+
+/**
+ * Chat settings have a table of their own, made here on first use rather than in the libraries'
+ * schema migrations (src/library/postgres/schema.ts): IF NOT EXISTS, so replicas racing to make
+ * it, or a later migration that makes it too, do no harm.
+ */
+const SETTINGS_TABLE = `CREATE TABLE IF NOT EXISTS footnote_chat_settings (
+  chat text NOT NULL,
+  name text NOT NULL,
+  value text NOT NULL,
+  PRIMARY KEY (chat, name)
+)`;
 
 /** What the store needs of the database: PostgresStorage gives both. */
 export interface SqlDatabase {
@@ -36,6 +50,7 @@ interface Row {
 export class PostgresConversationStore implements ConversationStore {
   private readonly now: () => number;
   private lastSweep = 0;
+  private settingsTable: Promise<void> | undefined;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -115,7 +130,7 @@ export class PostgresConversationStore implements ConversationStore {
     await this.sweep();
   }
 
-  async questionStats(sinceMs: number): Promise<QuestionStats> {
+  async questionStats(sinceMs: number, libraryId?: string): Promise<QuestionStats> {
     // percentile_disc(q) is the ceil(q·n)-th smallest: the embedded store's pick.
     const { rows } = await this.db.query<{
       answered: string;
@@ -128,8 +143,8 @@ export class PostgresConversationStore implements ConversationStore {
          count(*) FILTER (WHERE follow_up) AS follow_ups,
          percentile_disc(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
          percentile_disc(0.95) WITHIN GROUP (ORDER BY ms) AS p95
-       FROM footnote_questions WHERE at >= $1`,
-      [sinceMs],
+       FROM footnote_questions WHERE at >= $1 AND ($2::text IS NULL OR library_id = $2)`,
+      [sinceMs, libraryId ?? null],
     );
     const r = rows[0]!;
     return {
@@ -139,6 +154,43 @@ export class PostgresConversationStore implements ConversationStore {
       p50Ms: r.p50,
       p95Ms: r.p95,
     };
+  }
+
+  /**
+   * Runs `query` once the settings table exists (made once per process). Should it have gone
+   * since (a database dropped and made again), it is made again and the query tried once more.
+   */
+  private async withSettings<T>(query: () => Promise<T>): Promise<T> {
+    this.settingsTable ??= this.db.query(SETTINGS_TABLE).then(() => undefined);
+    try {
+      await this.settingsTable;
+      return await query();
+    } catch (e) {
+      this.settingsTable = undefined;
+      if ((e as { code?: unknown }).code !== "42P01") throw e; // undefined_table
+      await this.db.query(SETTINGS_TABLE);
+      return query();
+    }
+  }
+
+  async chatSettings(chat: string): Promise<ChatSettings> {
+    const { rows } = await this.withSettings(() =>
+      this.db.query<{ name: string; value: string }>(
+        "SELECT name, value FROM footnote_chat_settings WHERE chat = $1",
+        [chat],
+      ),
+    );
+    return settingsFromRows(rows);
+  }
+
+  async setChatSetting<K extends keyof ChatSettings>(chat: string, name: K, value: ChatSettings[K]) {
+    await this.withSettings(() =>
+      this.db.query(
+        `INSERT INTO footnote_chat_settings (chat, name, value) VALUES ($1, $2, $3)
+         ON CONFLICT (chat, name) DO UPDATE SET value = excluded.value`,
+        [chat, name, JSON.stringify(value)],
+      ),
+    );
   }
 
   /** Expired turns and old question records go, at most once a minute per process. */

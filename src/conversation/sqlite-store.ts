@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { FootnoteError } from "../errors.ts";
+import { settingsFromRows, type ChatSettings } from "./chat-settings.ts";
 import type { ConversationKey, ConversationStore, QuestionRecord, QuestionStats, Turn } from "./types.ts";
 
 export interface SqliteConversationOptions {
@@ -49,6 +50,13 @@ CREATE TABLE IF NOT EXISTS answer_messages (
   PRIMARY KEY (chat, message_id)
 );
 CREATE INDEX IF NOT EXISTS answer_messages_by_turn ON answer_messages (turn_id);
+-- Each chat's settings (chat-settings.ts): kept until changed, not swept.
+CREATE TABLE IF NOT EXISTS chat_settings (
+  chat TEXT NOT NULL,
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (chat, name)
+);
 `;
 
 interface Row {
@@ -164,12 +172,12 @@ export class SqliteConversationStore implements ConversationStore {
     this.sweep();
   }
 
-  async questionStats(sinceMs: number): Promise<QuestionStats> {
+  async questionStats(sinceMs: number, libraryId?: string): Promise<QuestionStats> {
     const rows = this.db
-      .prepare<[number], { abstained: number; ms: number; follow_up: number }>(
-        "SELECT abstained, ms, follow_up FROM questions WHERE at >= ? ORDER BY ms",
+      .prepare<[number, string | null, string | null], { abstained: number; ms: number; follow_up: number }>(
+        "SELECT abstained, ms, follow_up FROM questions WHERE at >= ? AND (? IS NULL OR library_id = ?) ORDER BY ms",
       )
-      .all(sinceMs);
+      .all(sinceMs, libraryId ?? null, libraryId ?? null);
     const pick = (q: number) =>
       rows.length ? rows[Math.min(rows.length - 1, Math.ceil(q * rows.length) - 1)]!.ms : null;
     return {
@@ -179,6 +187,24 @@ export class SqliteConversationStore implements ConversationStore {
       p50Ms: pick(0.5),
       p95Ms: pick(0.95),
     };
+  }
+
+  async chatSettings(chat: string): Promise<ChatSettings> {
+    return settingsFromRows(
+      this.db
+        .prepare<[string], { name: string; value: string }>(
+          "SELECT name, value FROM chat_settings WHERE chat = ?",
+        )
+        .all(chat),
+    );
+  }
+
+  async setChatSetting<K extends keyof ChatSettings>(chat: string, name: K, value: ChatSettings[K]) {
+    this.db
+      .prepare(
+        "INSERT INTO chat_settings (chat, name, value) VALUES (?, ?, ?) ON CONFLICT (chat, name) DO UPDATE SET value = excluded.value",
+      )
+      .run(chat, name, JSON.stringify(value));
   }
 
   /** Expired turns and old question records go, at most once a minute. */

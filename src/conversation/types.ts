@@ -1,4 +1,5 @@
 /** A conversation: the last few questions and answers of one chat (or one thread of a group). */
+import type { ChatSettingsStore } from "./chat-settings.ts";
 
 export interface Turn {
   /** The question as asked. */
@@ -45,9 +46,9 @@ export interface QuestionStats {
 /**
  * Persisted chat history, bounded (the last `maxTurns` per conversation) and expiring (turns
  * older than the TTL are neither returned nor kept). Async so that a server database can
- * stand behind it as well as the embedded one.
+ * stand behind it as well as the embedded one. It keeps each chat's settings too.
  */
-export interface ConversationStore {
+export interface ConversationStore extends ChatSettingsStore {
   /** The conversation's turns still alive, oldest first. */
   recent(key: ConversationKey): Promise<Turn[]>;
   /** The turn whose answer is that message in that chat, if it is still alive. */
@@ -60,6 +61,7 @@ export interface ConversationStore {
   /** Forgets every conversation of a chat (its library was emptied, say). */
   clearChat(chat: string): Promise<void>;
   recordQuestion(record: QuestionRecord): Promise<void>;
-  questionStats(sinceMs: number): Promise<QuestionStats>;
+  /** Questions since `sinceMs`, of every library or of one. */
+  questionStats(sinceMs: number, libraryId?: string): Promise<QuestionStats>;
   close(): Promise<void>;
 }
