@@ -7,7 +7,10 @@ no-text-in-message = Diese Nachricht enthält keinen Text. { ingest-usage }
 only-admins-add = Nur die Admins des Bots können hier Artikel hinzufügen.
 only-admins-remove = Nur die Admins des Bots können hier Artikel entfernen.
 ingest-too-fast = Sie fügen mehr als { $limit } Artikel pro Minute hinzu; versuchen Sie es in { $wait } erneut.
-ask-too-fast = Sie stellen mehr als { $limit } Fragen pro Minute; versuchen Sie es in { $wait } erneut.
+ask-too-fast = Sie stellen mehr als { $limit ->
+    [one] { $limit } Frage
+   *[other] { $limit } Fragen
+  } pro Minute; versuchen Sie es in { $wait } erneut.
 wait-seconds = { $n } s
 wait-minutes = { $n } min
 question-too-long = Das sind { $length } Zeichen, mehr als ich für eine Frage annehme ({ $max }), und es liest sich nicht wie ein Artikel. Fragen Sie kürzer, oder schicken Sie /ingest mit dem Text, um ihn als Artikel zu speichern.
@@ -59,7 +62,13 @@ help-adding-group = Fügen Sie einen Artikel mit /ingest <Link> hinzu, mit /inge
 help-asking-private = Dann fragen Sie einfach hier. Nachfragen gehen auch („was hat er gesagt?“); /new fängt neu an.
 help-asking-group = Dann fragen Sie mit /ask <Frage>, indem Sie @{ $username } erwähnen, oder indem Sie auf eine meiner Nachrichten antworten (eine Antwort auf eine Antwort führt deren Gespräch fort).
 help-list = /list zeigt die Artikel dieses Chats; /forget <id> entfernt einen.
-admin-stats = Admin: in den letzten 24 Stunden { $answered } Fragen beantwortet, { $declined } abgelehnt ({ $followUps } Nachfragen), p95 der Antwortzeit { $p95 }. `footnote stats` auf dem Server zeigt mehr.
+admin-stats = Admin: in den letzten 24 Stunden { $answered ->
+    [one] { $answered } Frage
+   *[other] { $answered } Fragen
+  } beantwortet, { $declined } abgelehnt ({ $followUps ->
+    [one] { $followUps } Nachfrage
+   *[other] { $followUps } Nachfragen
+  }), p95 der Antwortzeit { $p95 }. `footnote stats` auf dem Server zeigt mehr.
 milliseconds = { $ms } ms
 list-empty = Noch keine Artikel in diesem Chat. Fügen Sie einen mit /ingest und einem Link oder dem Text des Artikels hinzu.
 list-header-html = <b>Artikel in diesem Chat ({ $count })</b>

@@ -11,10 +11,16 @@ no-text-in-message = That message has no text to read. { ingest-usage }
 only-admins-add = Only the bot's admins can add articles here.
 only-admins-remove = Only the bot's admins can remove articles here.
 ingest-too-fast = You are adding articles faster than { $limit } a minute; try again in { $wait }.
-ask-too-fast = You are asking faster than { $limit } questions a minute; try again in { $wait }.
+ask-too-fast = You are asking faster than { $limit ->
+    [one] { $limit } question
+   *[other] { $limit } questions
+  } a minute; try again in { $wait }.
 wait-seconds = { $n } s
 wait-minutes = { $n } min
-question-too-long = That is { $length } characters, more than I take for a question ({ $max }), and it does not read like an article. Ask something shorter, or send /ingest followed by the text to store it as an article.
+question-too-long = That is { $length ->
+    [one] { $length } character
+   *[other] { $length } characters
+  }, more than I take for a question ({ $max }), and it does not read like an article. Ask something shorter, or send /ingest followed by the text to store it as an article.
 ask-usage = Send /ask followed by your question about this chat's articles.
 ask-me = Ask me a question about this chat's articles, e.g. @{ $username } who was at the meeting?
 unknown-command = I don't know that command. /help lists what I can do.
@@ -63,7 +69,13 @@ help-adding-group = Add an article with /ingest <link>, /ingest followed by past
 help-asking-private = Then just ask a question here. Follow-ups work too (“what did he say?”); /new starts afresh.
 help-asking-group = Then ask with /ask <question>, by mentioning @{ $username }, or by replying to one of my messages (a reply to an answer carries its conversation on).
 help-list = /list shows this chat's articles; /forget <id> removes one.
-admin-stats = Admin: in the last 24 hours { $answered } questions answered, { $declined } declined ({ $followUps } follow-ups), p95 answer time { $p95 }. `footnote stats` on the server shows more.
+admin-stats = Admin: in the last 24 hours { $answered ->
+    [one] { $answered } question answered
+   *[other] { $answered } questions answered
+  }, { $declined } declined ({ $followUps ->
+    [one] { $followUps } follow-up
+   *[other] { $followUps } follow-ups
+  }), p95 answer time { $p95 }. `footnote stats` on the server shows more.
 milliseconds = { $ms } ms
 list-empty = No articles in this chat yet. Add one with /ingest followed by a link or the article's text.
 list-header-html = <b>Articles in this chat ({ $count })</b>

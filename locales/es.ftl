@@ -6,11 +6,20 @@ not-an-article = No encontré ningún enlace, y { $words ->
 no-text-in-message = Ese mensaje no tiene texto que leer. { ingest-usage }
 only-admins-add = Aquí solo los administradores del bot pueden añadir artículos.
 only-admins-remove = Aquí solo los administradores del bot pueden quitar artículos.
-ingest-too-fast = Estás añadiendo más de { $limit } artículos por minuto; vuelve a intentarlo en { $wait }.
-ask-too-fast = Estás haciendo más de { $limit } preguntas por minuto; vuelve a intentarlo en { $wait }.
+ingest-too-fast = Estás añadiendo más de { $limit ->
+    [one] { $limit } artículo
+   *[other] { $limit } artículos
+  } por minuto; vuelve a intentarlo en { $wait }.
+ask-too-fast = Estás haciendo más de { $limit ->
+    [one] { $limit } pregunta
+   *[other] { $limit } preguntas
+  } por minuto; vuelve a intentarlo en { $wait }.
 wait-seconds = { $n } s
 wait-minutes = { $n } min
-question-too-long = Son { $length } caracteres, más de lo que acepto para una pregunta ({ $max }), y no parece un artículo. Pregunta algo más corto o envía /ingest seguido del texto para guardarlo como artículo.
+question-too-long = { $length ->
+    [one] Es { $length } carácter
+   *[other] Son { $length } caracteres
+  }, más de lo que acepto para una pregunta ({ $max }), y no parece un artículo. Pregunta algo más corto o envía /ingest seguido del texto para guardarlo como artículo.
 ask-usage = Envía /ask seguido de tu pregunta sobre los artículos de este chat.
 ask-me = Hazme una pregunta sobre los artículos de este chat, p. ej. @{ $username } ¿quién estuvo en la reunión?
 unknown-command = No conozco ese comando. /help muestra lo que sé hacer.
@@ -59,7 +68,13 @@ help-adding-group = Añade un artículo con /ingest <enlace>, /ingest seguido de
 help-asking-private = Luego simplemente pregunta aquí. Las preguntas de seguimiento también funcionan («¿qué dijo él?»); /new empieza de cero.
 help-asking-group = Luego pregunta con /ask <pregunta>, mencionando a @{ $username } o respondiendo a uno de mis mensajes (responder a una respuesta continúa su conversación).
 help-list = /list muestra los artículos de este chat; /forget <id> quita uno.
-admin-stats = Admin: en las últimas 24 horas, { $answered } preguntas respondidas, { $declined } rechazadas ({ $followUps } de seguimiento), p95 del tiempo de respuesta { $p95 }. `footnote stats` en el servidor muestra más.
+admin-stats = Admin: en las últimas 24 horas, { $answered ->
+    [one] { $answered } pregunta respondida
+   *[other] { $answered } preguntas respondidas
+  }, { $declined ->
+    [one] { $declined } rechazada
+   *[other] { $declined } rechazadas
+  } ({ $followUps } de seguimiento), p95 del tiempo de respuesta { $p95 }. `footnote stats` en el servidor muestra más.
 milliseconds = { $ms } ms
 list-empty = Aún no hay artículos en este chat. Añade uno con /ingest seguido de un enlace o del texto del artículo.
 list-header-html = <b>Artículos de este chat ({ $count })</b>

@@ -6,11 +6,20 @@ not-an-article = Je n’y ai trouvé aucun lien, et { $words ->
 no-text-in-message = Ce message ne contient aucun texte à lire. { ingest-usage }
 only-admins-add = Ici, seuls les administrateurs du bot peuvent ajouter des articles.
 only-admins-remove = Ici, seuls les administrateurs du bot peuvent retirer des articles.
-ingest-too-fast = Vous ajoutez plus de { $limit } articles par minute ; réessayez dans { $wait }.
-ask-too-fast = Vous posez plus de { $limit } questions par minute ; réessayez dans { $wait }.
+ingest-too-fast = Vous ajoutez plus { $limit ->
+    [one] d’{ $limit } article
+   *[other] de { $limit } articles
+  } par minute ; réessayez dans { $wait }.
+ask-too-fast = Vous posez plus { $limit ->
+    [one] d’{ $limit } question
+   *[other] de { $limit } questions
+  } par minute ; réessayez dans { $wait }.
 wait-seconds = { $n } s
 wait-minutes = { $n } min
-question-too-long = Cela fait { $length } caractères, plus que ce que j’accepte pour une question ({ $max }), et cela ne ressemble pas à un article. Posez une question plus courte, ou envoyez /ingest suivi du texte pour l’enregistrer comme article.
+question-too-long = Cela fait { $length ->
+    [one] { $length } caractère
+   *[other] { $length } caractères
+  }, plus que ce que j’accepte pour une question ({ $max }), et cela ne ressemble pas à un article. Posez une question plus courte, ou envoyez /ingest suivi du texte pour l’enregistrer comme article.
 ask-usage = Envoyez /ask suivi de votre question sur les articles de ce chat.
 ask-me = Posez-moi une question sur les articles de ce chat, par ex. @{ $username } qui était à la réunion ?
 unknown-command = Je ne connais pas cette commande. /help indique ce que je sais faire.
@@ -59,7 +68,13 @@ help-adding-group = Ajoutez un article avec /ingest <lien>, /ingest suivi d’un
 help-asking-private = Ensuite, posez simplement votre question ici. Les questions de suivi marchent aussi (« qu’a-t-il dit ? ») ; /new repart de zéro.
 help-asking-group = Ensuite, posez votre question avec /ask <question>, en mentionnant @{ $username }, ou en répondant à l’un de mes messages (répondre à une réponse poursuit sa conversation).
 help-list = /list affiche les articles de ce chat ; /forget <id> en retire un.
-admin-stats = Admin : ces dernières 24 heures, { $answered } questions traitées, { $declined } déclinées ({ $followUps } de suivi), p95 du temps de réponse { $p95 }. `footnote stats` sur le serveur en montre plus.
+admin-stats = Admin : ces dernières 24 heures, { $answered ->
+    [one] { $answered } question traitée
+   *[other] { $answered } questions traitées
+  }, { $declined ->
+    [one] { $declined } déclinée
+   *[other] { $declined } déclinées
+  } ({ $followUps } de suivi), p95 du temps de réponse { $p95 }. `footnote stats` sur le serveur en montre plus.
 milliseconds = { $ms } ms
 list-empty = Pas encore d’article dans ce chat. Ajoutez-en un avec /ingest suivi d’un lien ou du texte de l’article.
 list-header-html = <b>Articles de ce chat ({ $count })</b>

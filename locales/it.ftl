@@ -6,11 +6,20 @@ not-an-article = Non ho trovato nessun link, e { $words ->
 no-text-in-message = Quel messaggio non ha testo da leggere. { ingest-usage }
 only-admins-add = Qui solo gli amministratori del bot possono aggiungere articoli.
 only-admins-remove = Qui solo gli amministratori del bot possono rimuovere articoli.
-ingest-too-fast = Stai aggiungendo più di { $limit } articoli al minuto; riprova tra { $wait }.
-ask-too-fast = Stai facendo più di { $limit } domande al minuto; riprova tra { $wait }.
+ingest-too-fast = Stai aggiungendo più di { $limit ->
+    [one] { $limit } articolo
+   *[other] { $limit } articoli
+  } al minuto; riprova tra { $wait }.
+ask-too-fast = Stai facendo più di { $limit ->
+    [one] { $limit } domanda
+   *[other] { $limit } domande
+  } al minuto; riprova tra { $wait }.
 wait-seconds = { $n } s
 wait-minutes = { $n } min
-question-too-long = Sono { $length } caratteri, più di quanti ne accetto per una domanda ({ $max }), e non sembra un articolo. Fai una domanda più breve, oppure invia /ingest seguito dal testo per salvarlo come articolo.
+question-too-long = { $length ->
+    [one] È { $length } carattere
+   *[other] Sono { $length } caratteri
+  }, più di quanti ne accetto per una domanda ({ $max }), e non sembra un articolo. Fai una domanda più breve, oppure invia /ingest seguito dal testo per salvarlo come articolo.
 ask-usage = Invia /ask seguito dalla tua domanda sugli articoli di questa chat.
 ask-me = Fammi una domanda sugli articoli di questa chat, ad es. @{ $username } chi c’era alla riunione?
 unknown-command = Non conosco quel comando. /help elenca cosa so fare.
@@ -59,7 +68,13 @@ help-adding-group = Aggiungi un articolo con /ingest <link>, /ingest seguito da 
 help-asking-private = Poi fai semplicemente una domanda qui. Funzionano anche le domande di seguito («cosa ha detto?»); /new ricomincia.
 help-asking-group = Poi chiedi con /ask <domanda>, menzionando @{ $username }, oppure rispondendo a uno dei miei messaggi (rispondere a una risposta ne continua la conversazione).
 help-list = /list mostra gli articoli di questa chat; /forget <id> ne rimuove uno.
-admin-stats = Admin: nelle ultime 24 ore { $answered } domande con risposta, { $declined } declinate ({ $followUps } di seguito), p95 del tempo di risposta { $p95 }. `footnote stats` sul server mostra di più.
+admin-stats = Admin: nelle ultime 24 ore { $answered ->
+    [one] { $answered } domanda con risposta
+   *[other] { $answered } domande con risposta
+  }, { $declined ->
+    [one] { $declined } declinata
+   *[other] { $declined } declinate
+  } ({ $followUps } di seguito), p95 del tempo di risposta { $p95 }. `footnote stats` sul server mostra di più.
 milliseconds = { $ms } ms
 list-empty = Ancora nessun articolo in questa chat. Aggiungine uno con /ingest seguito da un link o dal testo dell’articolo.
 list-header-html = <b>Articoli di questa chat ({ $count })</b>

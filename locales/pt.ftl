@@ -6,11 +6,20 @@ not-an-article = Não encontrei nenhum link aí, e { $words ->
 no-text-in-message = Essa mensagem não tem texto para ler. { ingest-usage }
 only-admins-add = Aqui só os administradores do bot podem adicionar artigos.
 only-admins-remove = Aqui só os administradores do bot podem remover artigos.
-ingest-too-fast = Você está adicionando mais de { $limit } artigos por minuto; tente de novo em { $wait }.
-ask-too-fast = Você está fazendo mais de { $limit } perguntas por minuto; tente de novo em { $wait }.
+ingest-too-fast = Você está adicionando mais de { $limit ->
+    [one] { $limit } artigo
+   *[other] { $limit } artigos
+  } por minuto; tente de novo em { $wait }.
+ask-too-fast = Você está fazendo mais de { $limit ->
+    [one] { $limit } pergunta
+   *[other] { $limit } perguntas
+  } por minuto; tente de novo em { $wait }.
 wait-seconds = { $n } s
 wait-minutes = { $n } min
-question-too-long = São { $length } caracteres, mais do que aceito numa pergunta ({ $max }), e não parece um artigo. Pergunte algo mais curto ou envie /ingest seguido do texto para guardá-lo como artigo.
+question-too-long = { $length ->
+    [one] É { $length } caractere
+   *[other] São { $length } caracteres
+  }, mais do que aceito numa pergunta ({ $max }), e não parece um artigo. Pergunte algo mais curto ou envie /ingest seguido do texto para guardá-lo como artigo.
 ask-usage = Envie /ask seguido da sua pergunta sobre os artigos deste chat.
 ask-me = Faça-me uma pergunta sobre os artigos deste chat, por exemplo: @{ $username } quem estava na reunião?
 unknown-command = Não conheço esse comando. /help mostra o que sei fazer.
@@ -59,7 +68,13 @@ help-adding-group = Adicione um artigo com /ingest <link>, /ingest seguido de te
 help-asking-private = Depois é só perguntar aqui. Perguntas de acompanhamento também funcionam (“o que ele disse?”); /new recomeça.
 help-asking-group = Depois pergunte com /ask <pergunta>, mencionando @{ $username }, ou respondendo a uma das minhas mensagens (responder a uma resposta continua a conversa dela).
 help-list = /list mostra os artigos deste chat; /forget <id> remove um.
-admin-stats = Admin: nas últimas 24 horas, { $answered } perguntas respondidas, { $declined } recusadas ({ $followUps } de acompanhamento), p95 do tempo de resposta { $p95 }. `footnote stats` no servidor mostra mais.
+admin-stats = Admin: nas últimas 24 horas, { $answered ->
+    [one] { $answered } pergunta respondida
+   *[other] { $answered } perguntas respondidas
+  }, { $declined ->
+    [one] { $declined } recusada
+   *[other] { $declined } recusadas
+  } ({ $followUps } de acompanhamento), p95 do tempo de resposta { $p95 }. `footnote stats` no servidor mostra mais.
 milliseconds = { $ms } ms
 list-empty = Ainda não há artigos neste chat. Adicione um com /ingest seguido de um link ou do texto do artigo.
 list-header-html = <b>Artigos deste chat ({ $count })</b>
