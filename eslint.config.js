@@ -6,7 +6,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "data/", "dist/", "coverage/"] },
+  { ignores: ["node_modules/", "data/", "dist/", "coverage/", "build/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

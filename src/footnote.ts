@@ -5,7 +5,6 @@
  * built from (pipeline/parts.ts).
  */
 import type { AnswerResult, AskOptions, Footnote, RetrievedPassage } from "./types.ts";
-import { readSource } from "./ingest/read-source.ts";
 import type { Embedder } from "./embeddings/embedder.ts";
 import type { Storage } from "./library/storage.ts";
 import type { Answerer } from "./answer/types.ts";
@@ -44,6 +43,8 @@ export function footnoteOver(parts: FootnoteParts): FootnoteService {
     answerer: parts.answerer,
     async ingest(libraryId, source, opts = {}) {
       opts.onProgress?.({ stage: "reading" });
+      // The readers (an HTML parser, a PDF reader, the fetcher) load with the first article.
+      const { readSource } = await import("./ingest/read-source.ts");
       const article = await readSource(source, { config, signal: opts.signal });
       return parts.ingest.ingestArticle(libraryId, article, opts.onProgress, opts.signal);
     },

@@ -1,7 +1,6 @@
 /** The `CliContext` one run of the CLI gives its commands. */
 import { loadConfig } from "../config.ts";
 import { createLogger, type Logger } from "../logger.ts";
-import { createFootnote } from "../footnote.ts";
 import type { CliContext, CliSetup } from "./command.ts";
 import type { CliIO } from "./io.ts";
 
@@ -33,6 +32,8 @@ export function createCliContext(io: CliIO, library: () => string): CliRun {
     loadedLogger: () => loaded?.logger,
     withFootnote: async (fn) => {
       const { config, logger } = setup();
+      // Loaded here, not at start-up: --help and a bad command never pay for it.
+      const { createFootnote } = await import("../footnote.ts");
       // One-shot: a graph build would only start and be stopped at exit; the flat index serves.
       const footnote = await createFootnote({ config, logger, hnsw: { graphBuild: "skip" } });
       try {

@@ -5,7 +5,8 @@
  */
 import type { Embeddings } from "@langchain/core/embeddings";
 import type { Config } from "../config.ts";
-import { LocalHashEmbeddings, LOCAL_DEFAULT_DIMENSIONS } from "./local.ts";
+import { LOCAL_DEFAULT_DIMENSIONS } from "./local-model.ts";
+import type { LocalHashEmbeddings } from "./local.ts";
 import type { EmbeddingIdentity } from "./identity.ts";
 
 /** Turns passages and questions into vectors; every vector of a library comes from one. */
@@ -24,11 +25,20 @@ export interface Embedder {
 
 /** The built-in hashing embedder: no model, no key, no network. */
 export function localEmbedder(dimensions = LOCAL_DEFAULT_DIMENSIONS, model = "footnote-hash-v1"): Embedder {
-  const local = new LocalHashEmbeddings({ dimensions });
+  // Its tokenizers, stemmers and language data load with the first text, not with the library:
+  // `footnote list` needs only the identity.
+  let local: Promise<LocalHashEmbeddings> | undefined;
+  const ready = () =>
+    (local ??= import("./local.ts").then(
+      ({ LocalHashEmbeddings }) => new LocalHashEmbeddings({ dimensions }),
+    ));
   return {
     identity: { provider: "local", model, dimensions },
-    embedDocuments: async (texts, lang) => texts.map((t) => local.vector(t, lang)),
-    embedQuery: async (text) => local.vector(text),
+    embedDocuments: async (texts, lang) => {
+      const embeddings = await ready();
+      return texts.map((t) => embeddings.vector(t, lang));
+    },
+    embedQuery: async (text) => (await ready()).vector(text),
   };
 }
 

@@ -16,8 +16,9 @@ import { isStopWord, stem, words } from "../text/tokens.ts";
 import { identifyLanguage } from "../text/identify.ts";
 import { language, type Script } from "../text/languages.ts";
 
-/** The built-in embedder's width unless EMBEDDINGS_DIMENSIONS says otherwise. */
-export const LOCAL_DEFAULT_DIMENSIONS = 256;
+import { LOCAL_DEFAULT_DIMENSIONS } from "./local-model.ts";
+
+export { LOCAL_DEFAULT_DIMENSIONS };
 
 const WEIGHT_WORD = 1.0;
 const WEIGHT_PAIR = 0.6;

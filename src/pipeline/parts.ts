@@ -12,8 +12,8 @@ import { logIndexRebuilds } from "../library/embedded/rebuild-log.ts";
 import type { Library, Storage } from "../library/storage.ts";
 import { openStorage } from "../library/open-storage.ts";
 import type { Answerer } from "../answer/types.ts";
-import { createIngestPipeline, type IngestPipeline } from "./ingest.ts";
-import { createAskPipeline, type AskPipeline } from "./ask.ts";
+import type { IngestPipeline } from "./ingest.ts";
+import type { AskPipeline } from "./ask.ts";
 
 /** What `createFootnote` takes; everything but the config has a default. */
 export interface FootnoteDeps {
@@ -56,7 +56,7 @@ export async function openParts(deps: FootnoteDeps): Promise<FootnoteParts> {
   const logger = deps.logger ?? silentLogger();
   const embedder = deps.embedder ?? (await createEmbedder(config));
   if (embedder.identity.dimensions === 0) await embedder.probe?.();
-  const answerer = deps.answerer ?? (await defaultAnswerer(config));
+  const answerer = deps.answerer ?? defaultAnswerer(config);
   const storage =
     deps.storage ??
     (await openStorage({
@@ -71,6 +71,12 @@ export async function openParts(deps: FootnoteDeps): Promise<FootnoteParts> {
       maxOpenLibraries: deps.maxOpenLibraries,
     }));
   let closed = false;
+  const ingest = once(async () =>
+    (await import("./ingest.ts")).createIngestPipeline({ config, logger, embedder, withLibrary }),
+  );
+  const ask = once(async () =>
+    (await import("./ask.ts")).createAskPipeline({ config, embedder, answerer, withLibrary }),
+  );
   const withLibrary = <T>(libraryId: string, create: boolean, use: (library: Library) => Promise<T>) => {
     if (closed) throw new FootnoteError("STORE_ERROR", "footnote is shutting down; try again in a moment.");
     return storage.withLibrary(libraryId, create, use);
@@ -82,8 +88,15 @@ export async function openParts(deps: FootnoteDeps): Promise<FootnoteParts> {
     answerer,
     storage,
     withLibrary,
-    ingest: createIngestPipeline({ config, logger, embedder, withLibrary }),
-    ask: createAskPipeline({ config, embedder, answerer, withLibrary }),
+    // Each pipeline, and the text and answer layers under it, loads on its first use: a
+    // command that only lists articles never reads them.
+    ingest: {
+      ingestArticle: async (...args) => (await ingest()).ingestArticle(...args),
+    },
+    ask: {
+      retrieval: async (...args) => (await ask()).retrieval(...args),
+      askDetailed: async (...args) => (await ask()).askDetailed(...args),
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -92,12 +105,20 @@ export async function openParts(deps: FootnoteDeps): Promise<FootnoteParts> {
   };
 }
 
-/** The answerer the config names; the chat one is loaded only when chosen. */
-async function defaultAnswerer(config: Config): Promise<Answerer> {
-  if (config.ANSWERER === "chat") {
-    const { createChatAnswerer } = await import("../answer/chat.ts");
-    return createChatAnswerer(config);
-  }
-  const { createExtractiveAnswerer } = await import("../answer/extractive.ts");
-  return createExtractiveAnswerer();
+/** The answerer the config names, loaded with the first question (its name is known before). */
+function defaultAnswerer(config: Config): Answerer {
+  const load = once(async (): Promise<Answerer> => {
+    if (config.ANSWERER === "chat") return (await import("../answer/chat.ts")).createChatAnswerer(config);
+    return (await import("../answer/extractive.ts")).createExtractiveAnswerer();
+  });
+  return {
+    name: config.ANSWERER === "chat" ? `chat:${config.CHAT_MODEL}` : "extractive",
+    answer: async (...args) => (await load()).answer(...args),
+  };
+}
+
+/** `load`, run on the first call only; later calls share its result. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
 }

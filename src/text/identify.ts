@@ -8,10 +8,27 @@
  * A short question that names something in Latin letters ("Sky Digital是什么时候推出的？")
  * can read as Italian or English to n-grams; its letters in another script settle it.
  */
-import { eld } from "eld/small";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { eld as Eld } from "eld/small";
 import { LANGUAGES, language, type Script } from "./languages.ts";
 
-eld.setLanguageSubset([...LANGUAGES]);
+let detector: typeof Eld | undefined;
+
+/**
+ * ELD's n-grams take half a second and 150 MB to load, so they load with the first text to
+ * identify, not with the process: `footnote list` or `--help` never pay for them. The package is
+ * ESM-only and this function is synchronous, so it is required as ESM (Node 20.19 and later).
+ */
+function eld(): typeof Eld {
+  if (!detector) {
+    const require = createRequire(import.meta.url);
+    const loaded = (require(fileURLToPath(import.meta.resolve("eld/small"))) as { eld: typeof Eld }).eld;
+    loaded.setLanguageSubset([...LANGUAGES]);
+    detector = loaded;
+  }
+  return detector;
+}
 
 /**
  * Long texts are identified from their beginning: 300 characters settle it as well as the
@@ -95,7 +112,7 @@ export function identifyLanguage(text: string, fallback = "en"): string {
 }
 
 function detect(sample: string): string {
-  const result = eld.detect(sample);
+  const result = eld().detect(sample);
   // An ASCII text the n-grams are unsure of is read by the fallback's rules (English by
   // default): a question of rare names and terms ("Who neburk luvin maimgril?") is no evidence
   // of Czech, and reading English by another language's rules loses its stop words and stems.

@@ -1,8 +1,6 @@
 /** `footnote stats`: what the deployment holds and how it answered over the last day. */
 import type { Command } from "commander";
-import { openConversationStore } from "../../conversation/index.ts";
 import type { CliContext } from "../command.ts";
-import { collectStats, formatStats } from "../stats.ts";
 
 /** Adds `footnote stats`. */
 export function registerStats(program: Command, cli: CliContext): void {
@@ -11,6 +9,11 @@ export function registerStats(program: Command, cli: CliContext): void {
     .description("libraries, articles, passages, and the last day's questions (answered, declined, p95 time)")
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }) => {
+      // Loaded when the command runs, so that other commands do not pay for them at start-up.
+      const [{ openConversationStore }, { collectStats, formatStats }] = await Promise.all([
+        import("../../conversation/index.ts"),
+        import("../stats.ts"),
+      ]);
       await cli.withFootnote(async (footnote, config) => {
         const store = openConversationStore(config, footnote.storage);
         try {

@@ -1,0 +1,2 @@
+/** True when build/ is complete and newer than every file in src/. */
+export function freshBuild(): boolean;
