@@ -97,3 +97,17 @@ error-too-large = Das ist zu groß für mich.
 error-bad-input = Damit konnte ich nichts anfangen.
 error-provider = Das Sprachmodell hinter mir hat nicht geantwortet; bitte versuchen Sie es gleich noch einmal.
 error-with-detail = { $summary } Details (auf Englisch): { $detail }
+
+# autoread and small talk
+cmd-autoread = Jeden Link in dieser Gruppe lesen: /autoread on oder off
+autoread-on = Autoread ist an: Ich lese jeden Link, der in dieser Gruppe gepostet wird. /autoread off schaltet es aus.
+autoread-off = Autoread ist aus: Hier lese ich Links nur, wenn man mich mit /ingest darum bittet.
+autoread-state-on = Autoread ist hier an: Ich lese jeden Link, der in dieser Gruppe gepostet wird. /autoread off schaltet es aus.
+autoread-state-off = Autoread ist hier aus. Mit /autoread on lese ich jeden Link, der in dieser Gruppe gepostet wird; /autoread off schaltet es aus.
+autoread-private = Autoread ist für Gruppen: Hier in unserem Chat lese ich ohnehin jeden Link, den Sie mir schicken.
+autoread-only-admins = Nur die Admins der Gruppe können Autoread ein- oder ausschalten.
+autoread-privacy = Autoread ist an, aber Telegrams Datenschutzmodus hält die Nachrichten dieser Gruppe von mir fern: Ich sehe nur Befehle und Nachrichten an mich. Damit ich die Links lesen kann, öffnen Sie @BotFather, senden Sie /setprivacy, wählen Sie @{ $username } und dann Disable; entfernen Sie mich danach aus dieser Gruppe und fügen Sie mich wieder hinzu.
+hello = Hallo! Ich beantworte Fragen zu den Artikeln, die Sie mir geben, und zitiere die Stellen, auf die ich mich stütze.
+hello-articles = Dieser Chat hat { $count } Artikel: Fragen Sie mich alles dazu.
+hello-start-private = Schicken Sie mir einen Link oder fügen Sie den Text eines Artikels ein, und fragen Sie mich dann danach. /help erklärt mehr.
+hello-start-group = Fügen Sie einen Artikel mit /ingest und einem Link oder seinem Text hinzu, und fragen Sie mich dann mit /ask danach. /help erklärt mehr.

@@ -104,3 +104,20 @@ error-too-large = That is too large for me.
 error-bad-input = I could not use that.
 error-provider = The language model behind me did not answer; please try again in a while.
 error-with-detail = { $summary } Details: { $detail }
+
+# autoread and small talk
+cmd-autoread = Read every link posted in this group: /autoread on or off
+autoread-on = Autoread is on: I'll read every link posted in this group. /autoread off stops it.
+autoread-off = Autoread is off: I read links here only when asked with /ingest.
+autoread-state-on = Autoread is on here: I read every link posted in this group. /autoread off stops it.
+autoread-state-off = Autoread is off here. With /autoread on I read every link posted in this group; /autoread off stops it.
+autoread-private = Autoread is for groups: here in our chat I read every link you send me anyway.
+autoread-only-admins = Only the group's admins can switch autoread on or off.
+autoread-privacy = Autoread is on, but Telegram's privacy mode keeps this group's messages from me: I see only commands and messages addressed to me. To let me read the links, open @BotFather, send /setprivacy, choose @{ $username } and pick Disable; then remove me from this group and add me again.
+hello = Hello! I answer questions about the articles you give me, quoting the passages I used.
+hello-articles = { $count ->
+    [one] This chat has { $count } article: ask me anything about it.
+   *[other] This chat has { $count } articles: ask me anything about them.
+  }
+hello-start-private = Send me a link or paste an article's text, then ask me about it. /help explains more.
+hello-start-group = Add an article with /ingest followed by a link or its text, then ask me about it with /ask. /help explains more.

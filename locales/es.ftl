@@ -103,3 +103,20 @@ error-too-large = Eso es demasiado grande para mí.
 error-bad-input = No pude usar eso.
 error-provider = El modelo de lenguaje que uso no respondió; inténtalo de nuevo en un rato.
 error-with-detail = { $summary } Detalles (en inglés): { $detail }
+
+# autoread and small talk
+cmd-autoread = Leer cada enlace publicado en este grupo: /autoread on u off
+autoread-on = La lectura automática está activada: leeré cada enlace que se publique en este grupo. /autoread off la desactiva.
+autoread-off = La lectura automática está desactivada: aquí solo leo enlaces cuando me lo piden con /ingest.
+autoread-state-on = Aquí la lectura automática está activada: leo cada enlace que se publica en este grupo. /autoread off la desactiva.
+autoread-state-off = Aquí la lectura automática está desactivada. Con /autoread on leeré cada enlace que se publique en este grupo; /autoread off la desactiva.
+autoread-private = La lectura automática es para grupos: aquí, en nuestro chat, ya leo cada enlace que me envías.
+autoread-only-admins = Solo los administradores del grupo pueden activar o desactivar la lectura automática.
+autoread-privacy = La lectura automática está activada, pero el modo de privacidad de Telegram me oculta los mensajes de este grupo: solo veo los comandos y los mensajes dirigidos a mí. Para que pueda leer los enlaces, abre @BotFather, envía /setprivacy, elige @{ $username } y pulsa Disable; después sácame de este grupo y vuelve a añadirme.
+hello = ¡Hola! Respondo preguntas sobre los artículos que me das, citando los pasajes que uso.
+hello-articles = { $count ->
+    [one] Este chat tiene { $count } artículo: pregúntame lo que quieras sobre él.
+   *[other] Este chat tiene { $count } artículos: pregúntame lo que quieras sobre ellos.
+  }
+hello-start-private = Envíame un enlace o pega el texto de un artículo, y luego pregúntame sobre él. /help explica más.
+hello-start-group = Añade un artículo con /ingest seguido de un enlace o de su texto, y luego pregúntame sobre él con /ask. /help explica más.

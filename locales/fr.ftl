@@ -103,3 +103,20 @@ error-too-large = C’est trop volumineux pour moi.
 error-bad-input = Je n’ai pas pu utiliser cela.
 error-provider = Le modèle de langage derrière moi n’a pas répondu ; réessayez dans un moment.
 error-with-detail = { $summary } Détails (en anglais) : { $detail }
+
+# autoread and small talk
+cmd-autoread = Lire chaque lien publié dans ce groupe : /autoread on ou off
+autoread-on = La lecture automatique est activée : je lirai chaque lien publié dans ce groupe. /autoread off la désactive.
+autoread-off = La lecture automatique est désactivée : ici, je ne lis les liens que si on me le demande avec /ingest.
+autoread-state-on = Ici, la lecture automatique est activée : je lis chaque lien publié dans ce groupe. /autoread off la désactive.
+autoread-state-off = Ici, la lecture automatique est désactivée. Avec /autoread on, je lirai chaque lien publié dans ce groupe ; /autoread off la désactive.
+autoread-private = La lecture automatique est faite pour les groupes : ici, dans notre conversation, je lis déjà chaque lien que vous m’envoyez.
+autoread-only-admins = Seuls les administrateurs du groupe peuvent activer ou désactiver la lecture automatique.
+autoread-privacy = La lecture automatique est activée, mais le mode de confidentialité de Telegram me cache les messages de ce groupe : je ne vois que les commandes et les messages qui me sont adressés. Pour que je puisse lire les liens, ouvrez @BotFather, envoyez /setprivacy, choisissez @{ $username } puis Disable ; ensuite, retirez-moi de ce groupe et ajoutez-moi à nouveau.
+hello = Bonjour ! Je réponds aux questions sur les articles que vous me donnez, en citant les passages utilisés.
+hello-articles = { $count ->
+    [one] Ce chat contient { $count } article : posez-moi toutes vos questions à son sujet.
+   *[other] Ce chat contient { $count } articles : posez-moi toutes vos questions à leur sujet.
+  }
+hello-start-private = Envoyez-moi un lien ou collez le texte d’un article, puis posez-moi vos questions à son sujet. /help en dit plus.
+hello-start-group = Ajoutez un article avec /ingest suivi d’un lien ou de son texte, puis interrogez-moi avec /ask. /help en dit plus.

@@ -73,3 +73,17 @@ error-too-large = Itu terlalu besar bagi saya.
 error-bad-input = Saya tidak bisa memakai itu.
 error-provider = Model bahasa di balik saya tidak menjawab; silakan coba lagi sebentar lagi.
 error-with-detail = { $summary } Rincian (dalam bahasa Inggris): { $detail }
+
+# autoread and small talk
+cmd-autoread = Baca setiap tautan yang dikirim di grup ini: /autoread on atau off
+autoread-on = Baca otomatis aktif: saya akan membaca setiap tautan yang dikirim di grup ini. /autoread off mematikannya.
+autoread-off = Baca otomatis nonaktif: di sini saya membaca tautan hanya jika diminta dengan /ingest.
+autoread-state-on = Baca otomatis aktif di sini: saya membaca setiap tautan yang dikirim di grup ini. /autoread off mematikannya.
+autoread-state-off = Baca otomatis nonaktif di sini. Dengan /autoread on saya akan membaca setiap tautan yang dikirim di grup ini; /autoread off mematikannya.
+autoread-private = Baca otomatis untuk grup: di obrolan kita ini saya memang membaca setiap tautan yang Anda kirim.
+autoread-only-admins = Hanya admin grup yang dapat menyalakan atau mematikan baca otomatis.
+autoread-privacy = Baca otomatis aktif, tetapi mode privasi Telegram menyembunyikan pesan grup ini dari saya: saya hanya melihat perintah dan pesan yang ditujukan kepada saya. Agar saya bisa membaca tautan, buka @BotFather, kirim /setprivacy, pilih @{ $username }, lalu Disable; setelah itu keluarkan saya dari grup ini dan tambahkan lagi.
+hello = Halo! Saya menjawab pertanyaan tentang artikel yang Anda berikan, dengan mengutip bagian yang saya gunakan.
+hello-articles = Obrolan ini punya { $count } artikel: tanyakan apa saja tentangnya.
+hello-start-private = Kirimi saya tautan atau tempel teks artikel, lalu tanyakan kepada saya tentangnya. /help menjelaskan lebih lanjut.
+hello-start-group = Tambahkan artikel dengan /ingest diikuti tautan atau teksnya, lalu tanyakan kepada saya dengan /ask. /help menjelaskan lebih lanjut.

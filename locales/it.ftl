@@ -103,3 +103,20 @@ error-too-large = È troppo grande per me.
 error-bad-input = Non sono riuscito a usarlo.
 error-provider = Il modello linguistico che uso non ha risposto; riprova tra poco.
 error-with-detail = { $summary } Dettagli (in inglese): { $detail }
+
+# autoread and small talk
+cmd-autoread = Leggere ogni link pubblicato in questo gruppo: /autoread on oppure off
+autoread-on = La lettura automatica è attiva: leggerò ogni link pubblicato in questo gruppo. /autoread off la disattiva.
+autoread-off = La lettura automatica è disattivata: qui leggo i link solo quando me lo chiedono con /ingest.
+autoread-state-on = Qui la lettura automatica è attiva: leggo ogni link pubblicato in questo gruppo. /autoread off la disattiva.
+autoread-state-off = Qui la lettura automatica è disattivata. Con /autoread on leggerò ogni link pubblicato in questo gruppo; /autoread off la disattiva.
+autoread-private = La lettura automatica è per i gruppi: qui, nella nostra chat, leggo già ogni link che mi mandi.
+autoread-only-admins = Solo gli amministratori del gruppo possono attivare o disattivare la lettura automatica.
+autoread-privacy = La lettura automatica è attiva, ma la modalità privacy di Telegram mi nasconde i messaggi di questo gruppo: vedo solo i comandi e i messaggi rivolti a me. Per farmi leggere i link, apri @BotFather, invia /setprivacy, scegli @{ $username } e poi Disable; quindi rimuovimi da questo gruppo e aggiungimi di nuovo.
+hello = Ciao! Rispondo alle domande sugli articoli che mi dai, citando i passaggi che ho usato.
+hello-articles = { $count ->
+    [one] Questa chat ha { $count } articolo: chiedimi quello che vuoi.
+   *[other] Questa chat ha { $count } articoli: chiedimi quello che vuoi.
+  }
+hello-start-private = Mandami un link o incolla il testo di un articolo, poi fammi domande su di esso. /help spiega di più.
+hello-start-group = Aggiungi un articolo con /ingest seguito da un link o dal suo testo, poi fammi domande con /ask. /help spiega di più.

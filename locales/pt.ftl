@@ -103,3 +103,20 @@ error-too-large = Isso é grande demais para mim.
 error-bad-input = Não consegui usar isso.
 error-provider = O modelo de linguagem por trás de mim não respondeu; tente de novo daqui a pouco.
 error-with-detail = { $summary } Detalhes (em inglês): { $detail }
+
+# autoread and small talk
+cmd-autoread = Ler todo link publicado neste grupo: /autoread on ou off
+autoread-on = A leitura automática está ativada: vou ler todo link publicado neste grupo. /autoread off a desativa.
+autoread-off = A leitura automática está desativada: aqui só leio links quando me pedem com /ingest.
+autoread-state-on = Aqui a leitura automática está ativada: leio todo link publicado neste grupo. /autoread off a desativa.
+autoread-state-off = Aqui a leitura automática está desativada. Com /autoread on, vou ler todo link publicado neste grupo; /autoread off a desativa.
+autoread-private = A leitura automática é para grupos: aqui no nosso chat eu já leio todo link que você me envia.
+autoread-only-admins = Só os administradores do grupo podem ativar ou desativar a leitura automática.
+autoread-privacy = A leitura automática está ativada, mas o modo de privacidade do Telegram esconde de mim as mensagens deste grupo: só vejo comandos e mensagens dirigidas a mim. Para eu poder ler os links, abra o @BotFather, envie /setprivacy, escolha @{ $username } e toque em Disable; depois remova-me deste grupo e adicione-me de novo.
+hello = Olá! Respondo a perguntas sobre os artigos que você me dá, citando os trechos que usei.
+hello-articles = { $count ->
+    [one] Este chat tem { $count } artigo: pergunte-me o que quiser sobre ele.
+   *[other] Este chat tem { $count } artigos: pergunte-me o que quiser sobre eles.
+  }
+hello-start-private = Envie-me um link ou cole o texto de um artigo e depois me pergunte sobre ele. /help explica mais.
+hello-start-group = Adicione um artigo com /ingest seguido de um link ou do texto, e depois me pergunte sobre ele com /ask. /help explica mais.

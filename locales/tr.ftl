@@ -73,3 +73,17 @@ error-too-large = Bu benim için fazla büyük.
 error-bad-input = Bunu kullanamadım.
 error-provider = Arkamdaki dil modeli yanıt vermedi; lütfen biraz sonra yeniden deneyin.
 error-with-detail = { $summary } Ayrıntılar (İngilizce): { $detail }
+
+# autoread and small talk
+cmd-autoread = Bu grupta paylaşılan her bağlantıyı oku: /autoread on ya da off
+autoread-on = Otomatik okuma açık: bu grupta paylaşılan her bağlantıyı okuyacağım. /autoread off kapatır.
+autoread-off = Otomatik okuma kapalı: burada bağlantıları yalnızca /ingest ile istendiğinde okurum.
+autoread-state-on = Burada otomatik okuma açık: bu grupta paylaşılan her bağlantıyı okuyorum. /autoread off kapatır.
+autoread-state-off = Burada otomatik okuma kapalı. /autoread on ile bu grupta paylaşılan her bağlantıyı okurum; /autoread off kapatır.
+autoread-private = Otomatik okuma gruplar içindir: burada, sohbetimizde gönderdiğiniz her bağlantıyı zaten okuyorum.
+autoread-only-admins = Otomatik okumayı yalnızca grubun yöneticileri açıp kapatabilir.
+autoread-privacy = Otomatik okuma açık, ancak Telegram'ın gizlilik modu bu grubun mesajlarını benden saklıyor: yalnızca komutları ve bana yazılan mesajları görüyorum. Bağlantıları okuyabilmem için @BotFather'ı açın, /setprivacy gönderin, @{ $username } seçin ve Disable'a dokunun; sonra beni bu gruptan çıkarıp yeniden ekleyin.
+hello = Merhaba! Bana verdiğiniz makalelerle ilgili soruları, kullandığım bölümleri alıntılayarak yanıtlarım.
+hello-articles = Bu sohbette { $count } makale var: onlarla ilgili bana istediğinizi sorun.
+hello-start-private = Bana bir bağlantı gönderin ya da bir makalenin metnini yapıştırın, sonra bana onunla ilgili soru sorun. /help daha fazlasını anlatır.
+hello-start-group = /ingest ve ardından bir bağlantı ya da metinle bir makale ekleyin, sonra /ask ile bana onunla ilgili soru sorun. /help daha fazlasını anlatır.

@@ -73,3 +73,17 @@ error-too-large = 这对我来说太大了。
 error-bad-input = 我无法使用它。
 error-provider = 我背后的语言模型没有响应；请稍后再试。
 error-with-detail = { $summary } 详情（英文）：{ $detail }
+
+# autoread and small talk
+cmd-autoread = 阅读本群发布的每个链接：/autoread on 或 off
+autoread-on = 自动阅读已开启：我会阅读本群发布的每个链接。/autoread off 可以关闭。
+autoread-off = 自动阅读已关闭：在这里，只有用 /ingest 要求时我才会阅读链接。
+autoread-state-on = 本群已开启自动阅读：我会阅读本群发布的每个链接。/autoread off 可以关闭。
+autoread-state-off = 本群未开启自动阅读。发送 /autoread on，我就会阅读本群发布的每个链接；/autoread off 可以关闭。
+autoread-private = 自动阅读是为群组准备的：在我们的私聊里，你发来的每个链接我本来就会阅读。
+autoread-only-admins = 只有群管理员可以开启或关闭自动阅读。
+autoread-privacy = 自动阅读已开启，但 Telegram 的隐私模式让我看不到本群的消息：我只能看到命令和发给我的消息。要让我阅读链接，请打开 @BotFather，发送 /setprivacy，选择 @{ $username } 并点 Disable；然后把我移出本群，再重新加入。
+hello = 你好！我回答关于你给我的文章的问题，并引用我所依据的段落。
+hello-articles = 本聊天有 { $count } 篇文章：关于它们，尽管问我。
+hello-start-private = 给我发一个链接或粘贴一篇文章的正文，然后就可以问我关于它的问题。/help 有更多说明。
+hello-start-group = 用 /ingest 加上链接或正文添加一篇文章，然后用 /ask 问我关于它的问题。/help 有更多说明。

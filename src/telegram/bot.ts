@@ -15,12 +15,14 @@ import { SqliteConversationStore } from "../conversation/sqlite-store.ts";
 import { accessGuard } from "./access.ts";
 import type { FeatureDeps } from "./deps.ts";
 import { askFeature } from "./features/ask.ts";
+import { autoreadFeature } from "./features/autoread.ts";
 import { forgetFeature } from "./features/forget.ts";
 import { helpFeature } from "./features/help.ts";
 import { ingestFeature } from "./features/ingest.ts";
 import { listFeature } from "./features/list.ts";
 import { messageFeature } from "./features/message.ts";
 import { newFeature } from "./features/new.ts";
+import { smallTalkFeature } from "./features/small-talk.ts";
 import { truncate } from "./html.ts";
 import type { Inflight } from "./inflight.ts";
 import { MemoryReplicaState, type ReplicaState } from "../replicas/state.ts";
@@ -101,7 +103,9 @@ export function createBot(deps: BotDeps): Bot {
     ingestFeature(featureDeps),
     listFeature(featureDeps),
     forgetFeature(featureDeps),
+    autoreadFeature(featureDeps),
     messageFeature(featureDeps),
+    smallTalkFeature(featureDeps),
     askFeature(featureDeps),
   );
   bot.catch(onError);

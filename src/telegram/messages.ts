@@ -81,6 +81,23 @@ export function messages(tr: Translator) {
     newConversation: t("new-conversation"),
     notFound: t("not-found"),
     errorGeneric: t("error-generic"),
+    // autoread and small talk
+    autoreadOn: t("autoread-on"),
+    autoreadOff: t("autoread-off"),
+    /** `/autoread` with no on or off: whether it is on, and how to switch it. */
+    autoreadState: (on: boolean) => t(on ? "autoread-state-on" : "autoread-state-off"),
+    autoreadPrivate: t("autoread-private"),
+    autoreadOnlyAdmins: t("autoread-only-admins"),
+    /** Privacy mode keeps a group's plain messages from the bot: how to turn it off in BotFather. */
+    autoreadPrivacy: (username: string) => t("autoread-privacy", { username }),
+    /** A greeting or "what can you do?": who the bot is, then what this chat has or how to start. */
+    hello: (opts: { articles: number; group: boolean }) =>
+      [
+        t("hello"),
+        opts.articles > 0
+          ? t("hello-articles", { count: opts.articles })
+          : t(opts.group ? "hello-start-group" : "hello-start-private"),
+      ].join(" "),
   };
 }
 

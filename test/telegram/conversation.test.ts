@@ -152,7 +152,7 @@ describe("/help for admins", () => {
     await h.send({ text: "What is the price of tea in Lima?" });
     await h.send({ text: "/help" });
     expect(h.to(OWNER).at(-1)!.plain).toMatch(
-      /Admin: in the last 24 hours 1 questions answered, 1 declined \(0 follow-ups\), p95 answer time \d+ ms/,
+      /Admin: in the last 24 hours 1 question answered, 1 declined \(0 follow-ups\), p95 answer time \d+ ms/,
     );
   });
 
