@@ -16,11 +16,21 @@ export interface CleanedArticle {
   publishedAt?: string;
 }
 
-/** \r\n → \n, trailing spaces trimmed per line, runs of blank lines → one, NFC. */
+/**
+ * Characters that hide inside words and split them for every reader: the soft hyphen
+ * ("Netan\u00adyahu"), the zero-width space, the word joiner and a byte-order mark past the start.
+ * The zero-width (non-)joiners are left alone: Persian and Indic scripts spell with them.
+ */
+const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
+
+/** The version of the cleaning rules: text stored by older rules is cleaned again when its library opens. */
+export const CLEANER_VERSION = 2;
+
+/** \r\n → \n, trailing spaces trimmed per line, runs of blank lines → one, NFC, invisible characters out. */
 export function normalizeText(text: string): string {
   return text
     .normalize("NFC")
-    .replace(/^\uFEFF/, "")
+    .replace(INVISIBLE, "")
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
     .replace(/\f/g, "\n\n")
     .split("\n")
@@ -77,6 +87,8 @@ const LIST_LABELS = [
 ];
 const OTHER_LABELS = [
   "advertisement|advertising|advert|ads?|sponsored( content)?|promoted( content)?|paid content|partner content",
+  // What stood in for a picture or a player: "Image", "Photo", "Video", "Gallery".
+  "image|photo|picture|video|graphic|illustration|gallery|slideshow|audio",
   "read more|read also|also read|see also|continue reading|keep reading|show more|load more",
   "share( this)?( article| story| page| post)?|share on \\w+|share via \\w+",
   "follow us( on .{1,40})?|subscribe( now| today)?|sign up|newsletter|click here",
@@ -115,9 +127,17 @@ function isLabel(line: string): boolean {
 const READING_TIME =
   /^(?:(?:reading time|read time|est\.? reading time)\s*:?\s*)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(?:min|mins|minutes?)\.?(?:\s+(?:read|reading|read time|reading time|listen))?$/i;
 
+/**
+ * A caption that says where its pictures are: "Clockwise from top: …", "From left: …",
+ * "Above: …", "Pictured: …", "Top left: …".
+ */
+const CAPTION_LEAD =
+  /^(?:(?:clockwise|anti-?clockwise|counter-?clockwise)(?: from [\p{L} ]{1,20})?|from (?:left|right|top|bottom)|(?:top|bottom|above|below|left|right|inset|main|pictured|main picture|main image)(?: (?:left|right|top|bottom|centre|center))?)\s*:\s*\S/iu;
+
 /** Photo captions and credits, by their usual forms. */
 function isCredit(line: string): boolean {
   const t = line.trim();
+  if (CAPTION_LEAD.test(t) && t.length <= 600) return true;
   if (t.length > 300) return false;
   if (/\s\/\s*(?:[\p{Lu}][\p{L}&.'-]*)(?:\s+[\p{Lu}][\p{L}&.'-]*){0,3}$/u.test(t) && !endsSentence(t))
     return true;
@@ -161,6 +181,15 @@ function isBreadcrumb(line: string): boolean {
     parts.length >= 2 && line.trim().length <= 100 && parts.every((p) => words(p) <= 3 && !endsSentence(p))
   );
 }
+
+/**
+ * A newspaper's print trailer ("A version of this article appears in print on …, on Page A22
+ * … Order Reprints | Today's Paper | Subscribe"): it and all after it are no article.
+ */
+const PRINT_TRAILER =
+  /^(?:a version of this (?:article|story|review|column|essay) appear(?:s|ed) in print\b|order reprints\b)/i;
+/** A row of reader links: "Order Reprints | Today's Paper | Subscribe". */
+const READER_LINKS = /\border reprints\s*\|/i;
 
 const isSourceLine = (line: string) => line.trim().length <= 120 && /^sources?\s*:/i.test(line.trim());
 
@@ -292,7 +321,10 @@ export function cleanArticle(input: string, opts?: { title?: string }): CleanedA
     for (const i of nonEmpty()) if (i !== first && sameLine(lines[i]!, title)) keep[i] = false;
   }
 
-  // 4. The end: a trailing list of other stories, source lines, a closing dateline.
+  // 4. The end: a print trailer, a trailing list of other stories, source lines, a closing dateline.
+  const trailer = lines.findIndex((l, i) => keep[i] && PRINT_TRAILER.test(l.trim()));
+  if (trailer > 0) for (let j = trailer; j < lines.length; j++) keep[j] = false;
+  lines.forEach((l, i) => READER_LINKS.test(l) && l.length <= 300 && (keep[i] = false));
   cutTail(lines, keep);
   for (const i of nonEmpty().slice(-END_LINES)) {
     const line = lines[i]!;

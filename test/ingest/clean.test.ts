@@ -194,3 +194,46 @@ describe("cleanArticleText: bracketed cross-links", () => {
     expect(text).toContain("See note [1] below.");
   });
 });
+
+describe("cleanArticleText: invisible characters, captions and print trailers", () => {
+  const body = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `This is the body of the story, paragraph number ${i + 1} of it.`,
+    ).join("\n\n");
+
+  it("takes soft hyphens and zero-width spaces out of words, and keeps the Persian joiner", () => {
+    expect(normalizeText("Prime Minister Netan\u00adyahu met the\u200b press.")).toBe(
+      "Prime Minister Netanyahu met the press.",
+    );
+    expect(normalizeText("می\u200cخواهم")).toBe("می\u200cخواهم");
+  });
+
+  it("drops caption lines that say where their pictures are, and lone 'Image' lines", () => {
+    const text = cleanArticleText(
+      `${body(2)}\n\nImage\n\nClockwise from top: small whale bones; squid beaks, from the stomach of a sperm whale.\n\nFrom left: Ann Lee and Bo Chan at the launch.\n\n${body(2)}`,
+    );
+    expect(text).not.toMatch(/^Image$/m);
+    expect(text).not.toContain("Clockwise from top");
+    expect(text).not.toContain("From left:");
+    expect(text).toContain("paragraph number 2 of it.");
+  });
+
+  it("keeps a sentence that only mentions an image or a direction", () => {
+    const text = cleanArticleText(
+      `${body(2)}\n\nImage search results were removed by the court on Monday.\n\n${body(1)}`,
+    );
+    expect(text).toContain("Image search results were removed");
+    expect(cleanArticleText(`${body(1)}\n\nThe left said it would try again.\n\n${body(1)}`)).toContain(
+      "The left said",
+    );
+  });
+
+  it("cuts a newspaper's print trailer and its reader links", () => {
+    const text = cleanArticleText(
+      `${body(3)}\n\nA version of this article appears in print on\n\n, on Page\n\nA\n\n22\n\nof the New York edition\n\nwith the headline:\n\nUnder the City’s Streets. Order Reprints | Today’s Paper | Subscribe`,
+    );
+    expect(text.endsWith("paragraph number 3 of it.")).toBe(true);
+    expect(text).not.toContain("Reprints");
+  });
+});
