@@ -18,8 +18,13 @@
  * before writing the weights.
  *
  *   npx tsx scripts/fit-confidence.ts [--squad ../shared/datasets/squad2-dev-5articles.json]
- *     [--news test/fixtures/news/questions.json] [--xquad ../shared/datasets/xquad]
+ *     [--news test/fixtures/news/questions.json,test/fixtures/news/holdout.json,test/fixtures/news/unseen-a.json]
+ *     [--xquad ../shared/datasets/xquad]
  *     [--target 0.055] [--reports dir] [--from dir] [--write]
+ *
+ * The news sets (comma-separated) are grouped by page across sets: a page's questions in every
+ * set are held out together. test/fixtures/news/unseen-b.json is never fitted on: it is kept to
+ * measure the fitted model on questions nobody read.
  *
  * `--from dir` reads the per-question reports of earlier `footnote eval --report` runs
  * (squad.jsonl, news.jsonl, x.<lang>.jsonl) instead of running them: the features do not
@@ -38,7 +43,11 @@ import { FEATURES } from "../src/answer/decision.ts";
 const { values } = parseArgs({
   options: {
     squad: { type: "string", default: "../shared/datasets/squad2-dev-5articles.json" },
-    news: { type: "string", default: "test/fixtures/news/questions.json" },
+    news: {
+      type: "string",
+      default:
+        "test/fixtures/news/questions.json,test/fixtures/news/holdout.json,test/fixtures/news/unseen-a.json",
+    },
     /** A folder of xquad.<lang>.json files; "" for none. */
     xquad: { type: "string", default: "../shared/datasets/xquad" },
     /** All XQuAD questions together weigh this many times SQuAD's answerable ones. */
@@ -97,7 +106,9 @@ async function collect(file: string, set: string, weight: number): Promise<Colle
   const rows: Row[] = [];
   const floor = { 0: 0, 1: 0 };
   for (const line of fs.readFileSync(report, "utf8").split("\n").filter(Boolean)) {
-    const r = JSON.parse(line) as EvalReportLine;
+    const r = JSON.parse(line) as EvalReportLine & { follow_up?: string };
+    // Follow-up pairs are reported too; the decision is fitted on single questions.
+    if (r.follow_up !== undefined) continue;
     const answerable = r.gold.length > 0 ? 1 : 0;
     if (!r.evidence) {
       floor[answerable]++;
@@ -112,7 +123,7 @@ async function collect(file: string, set: string, weight: number): Promise<Colle
       w: weight,
       // XQuAD's articles are SQuAD's, some of them in the shared file too: one article is one
       // group in every set and language, so that no translation of it is left in training.
-      group: set === "news" ? `news:${r.article}` : r.article,
+      group: set.startsWith("news") ? `news:${r.article}` : r.article,
       set,
     });
   }
@@ -195,7 +206,22 @@ function score(rows: Row[], predict: (r: Row) => boolean, floor: Record<0 | 1, n
 }
 
 const squad = await collect(values.squad, "squad", 1);
-const news = await collect(values.news, "news", newsWeight);
+const newsFiles = values.news.split(",").filter(Boolean);
+if (newsFiles.some((f) => path.basename(f) === "unseen-b.json"))
+  throw new Error("unseen-b.json is held out for good: it is never fitted on");
+const newsSets = new Map<string, Collected>();
+for (const f of newsFiles)
+  newsSets.set(
+    `news.${path.basename(f, ".json")}`,
+    await collect(f, `news.${path.basename(f, ".json")}`, newsWeight),
+  );
+const news: Collected = {
+  rows: [...newsSets.values()].flatMap((c) => c.rows),
+  floor: {
+    0: [...newsSets.values()].reduce((n, c) => n + c.floor[0], 0),
+    1: [...newsSets.values()].reduce((n, c) => n + c.floor[1], 0),
+  },
+};
 const xquad = new Map<string, Collected>();
 const xquadFiles = values.xquad
   ? fs
@@ -229,7 +255,7 @@ for (const g of new Set(rows.map((r) => r.group))) {
 }
 const scoreAll = (predict: (r: Row) => boolean) => ({
   squad: score(squad.rows, predict, squad.floor),
-  news: score(news.rows, predict, news.floor),
+  ...Object.fromEntries([...newsSets].map(([set, c]) => [set, score(c.rows, predict, c.floor)])),
   ...Object.fromEntries(
     [...xquad].map(([set, c]) => [set, score(c.rows, predict, c.floor).false_abstention]),
   ),
@@ -244,7 +270,7 @@ const out = {
   weights: model.weights.map((x) => +x.toFixed(4)),
   bias: +model.bias.toFixed(4),
   threshold: +threshold.toFixed(4),
-  fitted: `scripts/fit-confidence.ts on ${path.basename(values.squad)} (${squad.rows.length} questions past the coverage floor), ${path.basename(values.news)} (${news.rows.length}, weight ${newsWeight}) and XQuAD in ${xquad.size} languages (${[...xquad.values()].reduce((n, c) => n + c.rows.length, 0)}, weight ${perXquad.toFixed(4)} each, ${xquadWeight} x SQuAD's answerable together); fitted to predict a ${label === "correct" ? "reply that holds the answer" : "question that has one"}; threshold for ${target} false abstention (weighted, all sets); L2 ${l2}. Leave-one-article-out: ${JSON.stringify(cv)}`,
+  fitted: `scripts/fit-confidence.ts on ${path.basename(values.squad)} (${squad.rows.length} questions past the coverage floor), ${newsFiles.map((f) => path.basename(f)).join(", ")} (${news.rows.length}, weight ${newsWeight}) and XQuAD in ${xquad.size} languages (${[...xquad.values()].reduce((n, c) => n + c.rows.length, 0)}, weight ${perXquad.toFixed(4)} each, ${xquadWeight} x SQuAD's answerable together); fitted to predict a ${label === "correct" ? "reply that holds the answer" : "question that has one"}; threshold for ${target} false abstention (weighted, all sets); L2 ${l2}. Leave-one-article-out: ${JSON.stringify(cv)}`,
 };
 console.log(JSON.stringify({ cv, fitted: all, model: out }, null, 2));
 if (values.write) {

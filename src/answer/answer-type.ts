@@ -15,11 +15,40 @@ import { hasCapitals, language, writtenWithoutSpaces, type AnswerType } from "..
 /** What kind of thing a question asks for; defined with the language table's cues. */
 export type { AnswerType };
 
+/**
+ * What a sentence's thing of the kind asked is checked by, read from the question once
+ * (question.ts): the unit asked in ("how much does it cost": money; "how heavy": a weight),
+ * whether "how many" counts things (so a measure is no count), the kind of place whose names
+ * carry it ("which university"), and whether "who" asks who said or who did something.
+ */
+export interface KindCues {
+  unit?: { test(text: string): boolean };
+  count: boolean;
+  bearing?: RegExp;
+  asksSpeaker: boolean;
+  asksDoer: boolean;
+}
+
+/** The question as `holdsAnswerType` reads it (a Question, question.ts). */
+export interface AskedKind {
+  text: string;
+  lang: string;
+  cues: KindCues;
+}
+
 /** How one language's questions and sentences are read. */
 interface TypeReader {
   answerType(question: string, lang: string): AnswerType;
-  holds(type: AnswerType, sentence: string, question: string, title: string, lang: string): boolean;
+  cues(question: string): KindCues;
+  holds(type: AnswerType, sentence: string, q: AskedKind, title: string): boolean;
   names(question: string, lang: string): string[];
+}
+
+const NO_CUES: KindCues = { count: false, asksSpeaker: false, asksDoer: false };
+
+/** The cues `holdsAnswerType` checks a sentence's thing of the kind by, read from `question` once. */
+export function kindCues(question: string, lang = "en"): KindCues {
+  return readerOf(lang).cues(question);
 }
 
 /** What a question in `lang` (ISO 639-1; English by default) asks for. */
@@ -32,15 +61,9 @@ export function answerType(question: string, lang = "en"): AnswerType {
  * the question already uses, or the article's title (its topic, "Lukashenko" in a piece about
  * him), are not answers to "who".
  */
-export function holdsAnswerType(
-  type: AnswerType,
-  sentence: string,
-  question: string,
-  title = "",
-  lang = "en",
-): boolean {
+export function holdsAnswerType(type: AnswerType, sentence: string, q: AskedKind, title = ""): boolean {
   if (type === "other") return true;
-  return readerOf(lang).holds(type, sentence, question, title, lang);
+  return readerOf(q.lang).holds(type, sentence, q, title);
 }
 
 /**
@@ -175,9 +198,9 @@ const TIME_RE = new RegExp(
   `\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\b${MONTH}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? century\\b|\\bcentur(?:y|ies)\\b|\\b(?:${WEEKDAYS.join("|")}|yesterday|today|tomorrow)\\b|\\b(?:last|next|this) (?:year|month|week)\\b|\\b\\d+ (?:years?|months?|weeks?|days?) (?:ago|later|earlier)\\b`,
   "gi",
 );
-// A figure, with its scale written on ("£30m", "$4.2bn", "5k").
+// A figure, with its scale or a short unit written on ("£30m", "$4.2bn", "5k", "12GB", "2kg").
 const NUMBER_RE =
-  /\b\d[\d,.]*(?:bn|m|k)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half)\b/gi;
+  /\b\d[\d,.]*(?:bn|m|k|gb|mb|tb|kb|ghz|mhz|mph|kph|km|kg|mg|lbs?|mm|cm|ml|fps|hz)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half)\b/gi;
 // Two or more capitalised words in a row: a name, or a title-cased phrase.
 const NAME_RE = /\p{Lu}[\p{Ll}'’-]+(?: (?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+))+/gu;
 /** Any capitalised word or acronym not at the start of the sentence: a named thing. */
@@ -221,8 +244,12 @@ function askedUnit(question: string): { test(text: string): boolean } | undefine
   if (/^how long\b/.test(q) && !/^how long (?:is|was|are|were)\b.*\b(?:name|title|list|word)s?\b/.test(q))
     return SPAN_UNIT;
   if (/^how much\b/.test(q) && MONEY_VERB.test(q)) return MONEY_UNIT;
+  if (/^how heavy\b|^how much\b.*\b(?:weigh|weighs|weighed|weight)\b/.test(q)) return MASS_UNIT;
   return undefined;
 }
+/** A weight after the number ("8.4 pounds", "2kg", "300-pound"). */
+const MASS_UNIT =
+  /\d\s*-?\s*(?:pounds?|lbs?|kilo(?:gram)?s?|kg|grams?|g|ounces?|oz|tons?|tonnes?|stones?)\b/i;
 /** ICU currency names that are everyday words too. */
 const AMBIGUOUS_CURRENCY = new Set(["won", "real", "mark", "sol", "kip", "som", "rights", "gold", "lev"]);
 const MONEY_VERB =
@@ -317,15 +344,27 @@ const ORG_HEADS = new Set(
 );
 const PLACE_RE = /\b(?:in|at|from|near|to|into|across|outside|inside) (?:the )?\p{Lu}[\p{L}'’-]+/gu;
 
-function englishHolds(type: AnswerType, sentence: string, question: string, title: string): boolean {
+function englishCues(question: string): KindCues {
+  const unit = askedUnit(question);
+  const bearing = nameBearingHead(question);
+  return {
+    ...(unit ? { unit } : {}),
+    count: asksCount(question),
+    ...(bearing ? { bearing } : {}),
+    asksSpeaker: SPEECH.test(question),
+    asksDoer: DOER.test(question),
+  };
+}
+
+function englishHolds(type: AnswerType, sentence: string, q: AskedKind, title: string): boolean {
+  const question = q.text;
   const asked = new Set(words(question));
   const isNew = (m: string) => words(m).some((w) => !asked.has(w));
   switch (type) {
     case "time":
       return [...sentence.matchAll(TIME_RE)].some((m) => isNew(m[0]));
     case "number": {
-      const unit = askedUnit(question);
-      const count = asksCount(question);
+      const { unit, count } = q.cues;
       return [...sentence.matchAll(NUMBER_RE)].some(
         (m) =>
           isNew(m[0]) &&
@@ -340,7 +379,7 @@ function englishHolds(type: AnswerType, sentence: string, question: string, titl
     case "name": {
       // "Which university …?" is answered by a university's name ("Newcastle University",
       // "the University of Chicago", "Royal Shrewsbury hospital"), not by any name.
-      const bearing = nameBearingHead(question);
+      const bearing = q.cues.bearing;
       if (bearing && !bearing.test(sentence)) return false;
       return [...sentence.matchAll(NAMED_RE)].some(
         (m) => isNew(m[0]) && !/^(?:I|I'm|I've|I'd|I'll)$/.test(m[0]),
@@ -349,8 +388,7 @@ function englishHolds(type: AnswerType, sentence: string, question: string, titl
     case "person": {
       const topic = new Set(words(title));
       // Who said it is an answer only when the question asks who said it.
-      const asksSpeaker = SPEECH.test(question);
-      const asksDoer = DOER.test(question);
+      const { asksSpeaker, asksDoer } = q.cues;
       for (const m of sentence.matchAll(NAME_RE)) {
         // The question's own words are a title before the name ("Opposition Leader Bill
         // Shorten"); the article's topic ("Lukashenko") is not an answer about it.
@@ -400,6 +438,7 @@ function capitalisedNames(question: string): string[] {
 
 const ENGLISH: TypeReader = {
   answerType: englishAnswerType,
+  cues: englishCues,
   holds: englishHolds,
   names: capitalisedNames,
 };
@@ -410,7 +449,8 @@ const ENGLISH: TypeReader = {
  */
 const GENERIC: TypeReader = {
   answerType: (question, lang) => questionCue(lang, question) ?? "other",
-  holds: genericHolds,
+  cues: () => NO_CUES,
+  holds: (type, sentence, q, title) => genericHolds(type, sentence, q.text, title, q.lang),
   names: genericNames,
 };
 

@@ -11,10 +11,12 @@ import type { SentenceScore } from "../retrieve/sentence-match.ts";
 import type { QueryTerms } from "../retrieve/query.ts";
 import { isStopWord, stem, terms, words } from "../text/tokens.ts";
 import { identifyLanguage } from "../text/identify.ts";
-import { answerType, holdsAnswerType, questionNames, type AnswerType } from "./answer-type.ts";
+import { holdsAnswerType } from "./answer-type.ts";
+import { readQuestion, undotted, type Question } from "./question.ts";
+import { holdsForm } from "./rules/index.ts";
 import { answerProbability, loadModel, type Evidence } from "./decision.ts";
 import { leansBack } from "./leans-back.ts";
-import { asksReason, isNegated } from "../text/negation.ts";
+import { isNegated } from "../text/negation.ts";
 import { opposedWords } from "../text/opposites.ts";
 import { nameVariants, readsWordNet } from "../text/wordnet.ts";
 
@@ -52,6 +54,8 @@ interface Candidate {
   value: number;
   relevance: number;
   typed: boolean;
+  /** It answers in the form the question asks for (rules/; true when it asks for none). */
+  form: boolean;
   /** Its article holds as many of the question's names as any article read. */
   named: boolean;
 }
@@ -80,16 +84,17 @@ export function extractAnswer(
   query?: QueryTerms,
 ): AnswerResult {
   // The passages are read in the question's language (retrieval's analysis, when given).
-  const lang = query?.lang ?? identifyLanguage(question);
-  const type = answerType(question, lang);
+  const q = readQuestion(question, query?.lang ?? identifyLanguage(question));
+  const { lang } = q;
+  const type = kindOf(q);
   const read = passages.slice(0, opts.passages);
-  const candidates = rankSentences(question, type, read, opts, lang);
+  const candidates = rankSentences(q, read, opts);
   const best = candidates[0];
   const model = loadModel();
   const threshold = opts.threshold ?? model.threshold;
   if (!best || best.relevance < opts.minCoverage)
     return { answer: NOT_FOUND_ANSWER, abstained: true, citations: [], confidence: 1 };
-  const evidence = evidenceFor(best, type, question, read, query?.idf ?? recoveredWeights(candidates), lang);
+  const evidence = evidenceFor(best, q, read, query?.idf ?? recoveredWeights(candidates));
   const p = answerProbability(evidence, model);
   if (p < threshold)
     return { answer: NOT_FOUND_ANSWER, abstained: true, citations: [], confidence: round(1 - p), evidence };
@@ -156,18 +161,21 @@ export function evidenceProbability(
   query?: QueryTerms,
   opts: ExtractiveOptions = DEFAULT_EXTRACTIVE,
 ): number {
-  const lang = query?.lang ?? identifyLanguage(question);
-  const type = answerType(question, lang);
+  const q = readQuestion(question, query?.lang ?? identifyLanguage(question));
   const read = (passages as WithSentences[]).slice(0, opts.passages);
-  const candidates = rankSentences(question, type, read, opts, lang);
+  const candidates = rankSentences(q, read, opts);
   const best = candidates[0];
   if (!best || best.relevance < opts.minCoverage) return 0;
-  return answerProbability(
-    evidenceFor(best, type, question, read, query?.idf ?? recoveredWeights(candidates), lang),
-  );
+  return answerProbability(evidenceFor(best, q, read, query?.idf ?? recoveredWeights(candidates)));
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The kind of thing the question asks for, as sentence choice reads it. */
+const kindOf = (q: Question): Question["type"] => q.type;
+
+/** Forms whose rule replaces the check of the kind: "who is X" wants no other person, "how old" no other number. */
+const FORM_IS_KIND = new Set<Question["form"]>(["description", "age"]);
 
 /**
  * The features the decision is taken on (decision.ts), for the best sentence: how much of
@@ -176,12 +184,12 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  */
 function evidenceFor(
   best: Candidate,
-  type: AnswerType,
-  question: string,
+  q: Question,
   passages: WithSentences[],
   weights: Map<string, number>,
-  lang: string,
 ): Evidence & Record<string, number> {
+  const { lang } = q;
+  const type = kindOf(q);
   const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
   const inPassage = new Set((best.passage.sentences ?? []).flatMap((s) => s.matched));
   let passageShare = 0;
@@ -210,23 +218,24 @@ function evidenceFor(
     .slice(Math.max(0, i - 1), i + 2)
     .map((s) => sentenceText(best.passage, s))
     .join(" ");
-  const negQ = isNegated(question, lang);
+  const negQ = q.negated;
   const negS = isNegated(sentenceText(best.passage, best.sentence), lang);
   const evidence: Evidence = {
     coverage: best.sentence.coverage,
     relevance: Math.min(1, best.relevance),
     missing: rarest > 0 ? rarestMissing / rarest : 0,
-    namesNear: namesShare(question, near, lang),
+    namesNear: namesShare(q, near),
     typedQuestion: type === "other" ? 0 : 1,
     typed: type !== "other" && best.typed ? 1 : 0,
     // "Why won't they …?" asks the reason for what the sentence may well say without a "not".
-    negatedQuestion: negQ && !negS && !asksReason(question, lang) ? 1 : 0,
+    negatedQuestion: negQ && !negS && !q.asksReason ? 1 : 0,
     negatedSentence: negS && !negQ ? 1 : 0,
     pairs: Math.min(best.sentence.pairs, 3) / 3,
     terms: weights.size,
     fromTop: best.rank === 0 ? 1 : 0,
-    names: namesShare(question, articleText(passages, best.passage.articleId), lang),
-    opposed: opposedWords(question, sentenceText(best.passage, best.sentence), lang).length > 0 ? 1 : 0,
+    names: namesShare(q, articleText(passages, best.passage.articleId)),
+    formMissed: best.form ? 0 : 1,
+    opposed: opposedWords(q.text, sentenceText(best.passage, best.sentence), lang).length > 0 ? 1 : 0,
   };
   // Reported beside the model's features (eval --report), to read misses by.
   return {
@@ -234,7 +243,7 @@ function evidenceFor(
     passage: passageShare / total,
     window: windowShare / total,
     article: articleShare / total,
-    numbersNear: numbersShare(question, near, lang),
+    numbersNear: numbersShare(q.text, near, lang),
   };
 }
 
@@ -271,16 +280,14 @@ function acronymIn(acronym: string, text: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${letters.join("\\.?")}\\.?(?![\\p{L}\\p{N}])`, "u").test(text);
 }
 
-/** "U.S." and "US", "U.K." and "UK" are one name: the dots go, or the words split it into letters. */
-const undotted = (text: string) => text.replace(/\b\p{Lu}(?:\.\p{Lu})+\.?/gu, (m) => m.replace(/\./g, ""));
-
 /**
  * Share of the question's own names found in `text`, compared as stems: an inflected name
  * (Russian "Москвы", "Москве") is the same name. Without `numbers`, the question's numbers
  * are not counted among its names.
  */
-export function namesShare(question: string, text: string, lang: string, numbers = true): number {
-  const names = questionNames(undotted(question), lang).filter((n) => numbers || !NUMBER.test(n));
+export function namesShare(q: Question, text: string, numbers = true): number {
+  const { lang } = q;
+  const names = q.names.filter((n) => numbers || !NUMBER.test(n));
   if (names.length === 0) return 1;
   const have = new Set(words(undotted(text), lang).map((w) => stem(w, lang)));
   const holds = (name: string) => {
@@ -430,15 +437,10 @@ function sentenceText(p: WithSentences, s: { start: number; end: number }): stri
  * matches by their other words (expandByFocus): the people at "the meeting" are often named
  * in a sentence that describes it without the word.
  */
-function rankSentences(
-  question: string,
-  type: AnswerType,
-  passages: WithSentences[],
-  opts: ExtractiveOptions,
-  lang = "en",
-): Candidate[] {
+function rankSentences(q: Question, passages: WithSentences[], opts: ExtractiveOptions): Candidate[] {
+  const type = kindOf(q);
   const rankOf = new Map(passages.map((p, i) => [p.id, i]));
-  const names = articleNames(question, passages, lang);
+  const names = articleNames(q, passages);
   const mostNames = Math.max(...names.values());
   const inOrder = [...passages].sort((a, b) =>
     a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.index - b.index,
@@ -456,15 +458,19 @@ function rankSentences(
     if (!contiguous) carried = 0;
     previous = passage;
     const rank = rankOf.get(passage.id)!;
-    for (const sentence of passage.sentences ?? []) {
+    const sentences = passage.sentences ?? [];
+    for (const [k, sentence] of sentences.entries()) {
       const relevance = Math.max(sentence.coverage, carried);
       carried = Math.max(carried, sentence.coverage) * decay;
       // Headings, captions, datelines and cross-links pass their match on to what follows
       // (above), but are never an answer themselves.
       if (!isProse(passage, sentence)) continue;
+      const form = holdsFormAt(q, passage, sentences, k);
       const typed =
         type !== "other" &&
-        holdsAnswerType(type, sentenceText(passage, sentence), question, passage.title, lang);
+        (FORM_IS_KIND.has(q.form)
+          ? form
+          : holdsAnswerType(type, sentenceText(passage, sentence), q, passage.title));
       // Earlier passages won retrieval on more evidence than one sentence shows: a small edge.
       // An article that lacks names of the question that another article holds is about
       // something else ("Jacksonville" asked, a sentence about the United Kingdom read).
@@ -472,10 +478,11 @@ function rankSentences(
       const value =
         relevance +
         PAIR_WEIGHT * Math.min(sentence.pairs, 3) +
-        (typed ? opts.typeBonus : 0) -
+        (typed ? opts.typeBonus : 0) +
+        (form && q.form !== "plain" && !FORM_IS_KIND.has(q.form) ? opts.typeBonus : 0) -
         0.04 * rank -
         NAMES_PENALTY * elsewhere;
-      candidates.push({ passage, rank, sentence, value, relevance, typed, named: elsewhere === 0 });
+      candidates.push({ passage, rank, sentence, value, relevance, typed, form, named: elsewhere === 0 });
     }
   }
   if (type !== "other") expandByFocus(candidates, opts);
@@ -500,10 +507,23 @@ const NUMBER = /^[\p{N}\s.,:%°-]+$/u;
 const NAMES_PENALTY = 0.5;
 
 /** Each read article's share of the question's names (not its numbers), in its passages as read and its title. */
-function articleNames(question: string, passages: WithSentences[], lang: string): Map<string, number> {
+function articleNames(q: Question, passages: WithSentences[]): Map<string, number> {
   const ids = new Set(passages.map((p) => p.articleId));
   // Names only: a year or a count in the question is often context that another article shares.
-  return new Map([...ids].map((id) => [id, namesShare(question, articleText(passages, id), lang, false)]));
+  return new Map([...ids].map((id) => [id, namesShare(q, articleText(passages, id), false)]));
+}
+
+/**
+ * Whether sentence `k` of `passage` answers in the form the question asks for (an answer rule's
+ * verdict, rules/), read with the sentence before it in its paragraph; true for a plain question.
+ */
+function holdsFormAt(q: Question, passage: WithSentences, sentences: SentenceScore[], k: number): boolean {
+  if (q.form === "plain") return true;
+  const sentence = sentences[k]!;
+  const prev = sentences[k - 1];
+  const before =
+    prev && sameParagraph(passage, prev.end, sentence.start) ? sentenceText(passage, prev) : undefined;
+  return holdsForm(q, { text: sentenceText(passage, sentence), ...(before !== undefined ? { before } : {}) });
 }
 
 /** An article as read: its title and the text of its passages among those read. */
@@ -583,7 +603,12 @@ const CONTINUES =
  * Viktor Babaryko. Others in the picture include Liliya Vlasova and Vitali Shkliarov."). Such a
  * sentence is the same answer, so it joins a chosen one, taking the place of the weakest pick.
  */
-function addContinuations(chosen: Candidate[], candidates: Candidate[], type: AnswerType, max: number): void {
+function addContinuations(
+  chosen: Candidate[],
+  candidates: Candidate[],
+  type: Question["type"],
+  max: number,
+): void {
   if (type === "other") return;
   for (let i = 0; i < chosen.length; i++) {
     const c = chosen[i]!;

@@ -23,10 +23,21 @@ export interface EvalQuestion {
   article: string;
 }
 
+/** A question asked right after another, in one conversation, that leans on it ("What did he say?"). */
+export interface EvalFollowUp {
+  first: string;
+  followUp: string;
+  /** Acceptable answers to the follow-up. */
+  gold: string[];
+  article: string;
+}
+
 export interface EvalSet {
   kind: "squad" | "news";
   articles: EvalArticle[];
   questions: EvalQuestion[];
+  /** A news set's follow-up pairs (`followUps`), asked through the conversation path. */
+  followUps: EvalFollowUp[];
 }
 
 interface SquadFile {
@@ -43,6 +54,7 @@ interface NewsFile {
   pagesDir: string;
   pages: string[];
   questions: Array<{ question: string; answers: string[]; page: string }>;
+  followUps?: Array<{ page: string; first: string; followUp: string; answers: string[] }>;
 }
 
 /** `pagesDir`, when given, replaces the news set's own (which is relative to the working folder). */
@@ -72,6 +84,7 @@ function isObject(x: unknown): x is Record<string, unknown> {
 function fromSquad(squad: SquadFile): EvalSet {
   return {
     kind: "squad",
+    followUps: [],
     articles: squad.data.map((a) => ({
       key: a.title,
       source: { kind: "text", text: a.paragraphs.map((p) => p.context).join("\n\n"), title: a.title },
@@ -106,5 +119,11 @@ function fromNews(news: NewsFile, pagesDir = news.pagesDir): EvalSet {
     kind: "news",
     articles,
     questions: news.questions.map((q) => ({ question: q.question, gold: q.answers, article: q.page })),
+    followUps: (news.followUps ?? []).map((f) => ({
+      first: f.first,
+      followUp: f.followUp,
+      gold: f.answers,
+      article: f.page,
+    })),
   };
 }

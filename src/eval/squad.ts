@@ -11,7 +11,11 @@ import type { Config } from "../config.ts";
 import { footnoteOver } from "../footnote.ts";
 import { openParts } from "../pipeline/parts.ts";
 import { renderAnswerText } from "../answer/render-text.ts";
-import { loadEvalSet } from "./datasets.ts";
+import { loadEvalSet, type EvalFollowUp } from "./datasets.ts";
+import { Conversations } from "../conversation/conversation.ts";
+import { conversationDbPath, SqliteConversationStore } from "../conversation/sqlite-store.ts";
+import { silentLogger } from "../logger.ts";
+import type { FootnoteService } from "../footnote.ts";
 import type { Answerer } from "../answer/types.ts";
 
 export interface EvalReport {
@@ -34,6 +38,9 @@ export interface EvalReport {
   articles: number;
   passages: number;
   ingest_ms: number;
+  /** Follow-up pairs in the set (a news set's `followUps`), and the share whose follow-up reply holds a gold answer. */
+  follow_ups: number;
+  follow_ups_answered: number;
 }
 
 /** One line of `--report`. */
@@ -161,6 +168,7 @@ export async function runEval(
       }
       opts.onProgress?.(i + 1, questions.length);
     }
+    const followUps = await askFollowUps(footnote, library, dataDir, set.followUps, report);
     latencies.sort((a, b) => a - b);
     const pct = (p: number) =>
       latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
@@ -184,10 +192,47 @@ export async function runEval(
       articles: set.articles.length,
       passages,
       ingest_ms: Math.round(ingestMs),
+      follow_ups: set.followUps.length,
+      follow_ups_answered: set.followUps.length ? r3(followUps / set.followUps.length) : 0,
     };
   } finally {
     if (report !== undefined) fs.closeSync(report);
     await footnote.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Asks each follow-up pair in a conversation of its own, through the path the bot and `footnote
+ * chat` take (conversation/), and counts the follow-ups whose reply holds a gold answer.
+ */
+async function askFollowUps(
+  footnote: FootnoteService,
+  library: string,
+  dataDir: string,
+  pairs: EvalFollowUp[],
+  report: number | undefined,
+): Promise<number> {
+  if (pairs.length === 0) return 0;
+  const store = new SqliteConversationStore(conversationDbPath(dataDir), { maxTurns: 10, ttlMs: 3_600_000 });
+  const conversations = new Conversations(footnote, store, silentLogger());
+  let answered = 0;
+  try {
+    for (const [i, pair] of pairs.entries()) {
+      const key = { chat: `eval:${i}`, thread: "" };
+      await conversations.ask(key, library, pair.first);
+      const { result, turn } = await conversations.ask(key, library, pair.followUp);
+      const reply = normalise(renderAnswerText(result).slice(0, MAX_REPLY));
+      const inReply = !result.abstained && pair.gold.some((g) => reply.includes(normalise(g)));
+      if (inReply) answered++;
+      if (report !== undefined)
+        fs.writeSync(
+          report,
+          `${JSON.stringify({ follow_up: pair.followUp, first: pair.first, resolved: turn.resolved, article: pair.article, gold: pair.gold, answer: result.answer, abstained: result.abstained, in_reply: inReply })}\n`,
+        );
+    }
+  } finally {
+    await conversations.close();
+  }
+  return answered;
 }

@@ -1,6 +1,12 @@
 /** The answer-type cue in English: what a question asks for, and whether a sentence holds it. */
 import { describe, expect, it } from "vitest";
 import { answerType, holdsAnswerType } from "../../src/answer/answer-type.ts";
+import { readQuestion } from "../../src/answer/question.ts";
+import type { AnswerType } from "../../src/answer/answer-type.ts";
+
+/** The question read once, as the answerer reads it (question.ts), then checked as before. */
+const holds = (type: AnswerType, sentence: string, question: string, title = "", lang = "en") =>
+  holdsAnswerType(type, sentence, readQuestion(question, lang), title);
 
 describe("answer types in English", () => {
   it("reads the kind of thing asked from which/what heads and quantities", () => {
@@ -15,128 +21,100 @@ describe("answer types in English", () => {
 
   it("counts only a thing the question does not already hold, and not who reported it", () => {
     const q = "Who was at the meeting?";
-    expect(holdsAnswerType("person", "Viktor Babaryko sat at the table.", q)).toBe(true);
-    expect(holdsAnswerType("person", "Pavel Latushko wrote that the meeting went well.", q)).toBe(false);
-    expect(holdsAnswerType("person", "Neil Osborne said the meeting had been rushed.", q)).toBe(false);
+    expect(holds("person", "Viktor Babaryko sat at the table.", q)).toBe(true);
+    expect(holds("person", "Pavel Latushko wrote that the meeting went well.", q)).toBe(false);
+    expect(holds("person", "Neil Osborne said the meeting had been rushed.", q)).toBe(false);
     expect(
-      holdsAnswerType(
-        "person",
-        "As Opposition Leader Bill Shorten said in a letter.",
-        "Who is the Opposition Leader?",
-      ),
+      holds("person", "As Opposition Leader Bill Shorten said in a letter.", "Who is the Opposition Leader?"),
     ).toBe(true);
-    expect(holdsAnswerType("number", "It was built in 1991.", "What happened in 1991?")).toBe(false);
-    expect(holdsAnswerType("time", "It opened in March 1991.", "When did it open?")).toBe(true);
+    expect(holds("number", "It was built in 1991.", "What happened in 1991?")).toBe(false);
+    expect(holds("time", "It opened in March 1991.", "When did it open?")).toBe(true);
   });
 
   it("takes an organisation for a 'who', but not a place or a date", () => {
     const q = "Who published the report on poverty?";
-    expect(holdsAnswerType("person", "The report came from the Stanford Poverty Center.", q)).toBe(true);
-    expect(holdsAnswerType("person", "The report came out in North Carolina.", q)).toBe(false);
-    expect(holdsAnswerType("person", "The report came out on Monday March.", q)).toBe(false);
+    expect(holds("person", "The report came from the Stanford Poverty Center.", q)).toBe(true);
+    expect(holds("person", "The report came out in North Carolina.", q)).toBe(false);
+    expect(holds("person", "The report came out on Monday March.", q)).toBe(false);
   });
 
   it("takes a sum of money for what something cost, and a span for how long", () => {
     const spend = "How much does Con Edison spend on replacing gas lines?";
-    expect(holdsAnswerType("number", "It has replaced nearly 1,600 miles of gas lines.", spend)).toBe(false);
-    expect(holdsAnswerType("number", "It spends $1.2 billion a year on gas lines.", spend)).toBe(true);
-    expect(
-      holdsAnswerType("number", "The work costs 300 million euros.", "How much does the work cost?"),
-    ).toBe(true);
+    expect(holds("number", "It has replaced nearly 1,600 miles of gas lines.", spend)).toBe(false);
+    expect(holds("number", "It spends $1.2 billion a year on gas lines.", spend)).toBe(true);
+    expect(holds("number", "The work costs 300 million euros.", "How much does the work cost?")).toBe(true);
     // Every currency ICU names, and crowns.
     expect(
-      holdsAnswerType(
-        "number",
-        "The ferry is for sale at 2.4 million crowns.",
-        "How much will it be sold for?",
-      ),
+      holds("number", "The ferry is for sale at 2.4 million crowns.", "How much will it be sold for?"),
     ).toBe(true);
-    expect(holdsAnswerType("number", "The ticket costs 40 zlotys.", "How much does the ticket cost?")).toBe(
-      true,
-    );
+    expect(holds("number", "The ticket costs 40 zlotys.", "How much does the ticket cost?")).toBe(true);
     // An ISO code beside the figure, and a scale written on it.
     const paid = "How much did the company pay for the site?";
-    expect(holdsAnswerType("number", "It paid USD 5 million for the site.", paid)).toBe(true);
-    expect(holdsAnswerType("number", "It paid 5 million EUR for it.", paid)).toBe(true);
-    expect(holdsAnswerType("number", "Sky paid £30m a year.", paid)).toBe(true);
-    expect(holdsAnswerType("number", "It paid for all 3 sites with 40 workers.", paid)).toBe(false);
+    expect(holds("number", "It paid USD 5 million for the site.", paid)).toBe(true);
+    expect(holds("number", "It paid 5 million EUR for it.", paid)).toBe(true);
+    expect(holds("number", "Sky paid £30m a year.", paid)).toBe(true);
+    expect(holds("number", "It paid for all 3 sites with 40 workers.", paid)).toBe(false);
     // Without a word of money, "how much" asks any quantity.
-    expect(holdsAnswerType("number", "Output rose by 12 percent.", "How much did output rise?")).toBe(true);
+    expect(holds("number", "Output rose by 12 percent.", "How much did output rise?")).toBe(true);
     const rescue = "How long did the rescue take?";
-    expect(holdsAnswerType("number", "Rescuers saved 300 whales.", rescue)).toBe(false);
-    expect(holdsAnswerType("number", "The rescue took three days.", rescue)).toBe(true);
-    expect(holdsAnswerType("number", "It ran for 40 miles.", "How long is the trail?")).toBe(true);
+    expect(holds("number", "Rescuers saved 300 whales.", rescue)).toBe(false);
+    expect(holds("number", "The rescue took three days.", rescue)).toBe(true);
+    expect(holds("number", "It ran for 40 miles.", "How long is the trail?")).toBe(true);
   });
 
   it("counts for how many: a number in a unit of measure or money is no count", () => {
     const riders = "How many people ride the subway every day?";
-    expect(holdsAnswerType("number", "Con Edison maintains 90,000 miles of cable.", riders)).toBe(false);
-    expect(holdsAnswerType("number", "Fillets were priced at $16.99 a pound.", riders)).toBe(false);
-    expect(holdsAnswerType("number", "It weighs 5 million kilograms.", riders)).toBe(false);
-    expect(holdsAnswerType("number", "About 5.6 million people ride it each day.", riders)).toBe(true);
+    expect(holds("number", "Con Edison maintains 90,000 miles of cable.", riders)).toBe(false);
+    expect(holds("number", "Fillets were priced at $16.99 a pound.", riders)).toBe(false);
+    expect(holds("number", "It weighs 5 million kilograms.", riders)).toBe(false);
+    expect(holds("number", "About 5.6 million people ride it each day.", riders)).toBe(true);
     // A share counts what is asked, with a sign or in words; so does a bare number.
-    expect(holdsAnswerType("number", "Some 38 per cent of residents left.", "How many residents left?")).toBe(
+    expect(holds("number", "Some 38 per cent of residents left.", "How many residents left?")).toBe(true);
+    expect(
+      holds("number", "About 26.7% of Victorians are Catholic.", "How many Victorians are Catholic?"),
+    ).toBe(true);
+    expect(holds("number", "Rescuers saved 300 in the first week.", "How many whales were saved?")).toBe(
       true,
     );
-    expect(
-      holdsAnswerType(
-        "number",
-        "About 26.7% of Victorians are Catholic.",
-        "How many Victorians are Catholic?",
-      ),
-    ).toBe(true);
-    expect(
-      holdsAnswerType("number", "Rescuers saved 300 in the first week.", "How many whales were saved?"),
-    ).toBe(true);
     // A question that counts a unit takes it.
-    expect(
-      holdsAnswerType("number", "It has 90,000 miles of cable.", "How many miles of cable are there?"),
-    ).toBe(true);
+    expect(holds("number", "It has 90,000 miles of cable.", "How many miles of cable are there?")).toBe(true);
   });
 
   it("takes for a university, a hospital or a theatre only a name of that kind", () => {
     const where = "Eloise Parry was taken to Royal Shrewsbury hospital on 12 April.";
-    expect(holdsAnswerType("name", where, "Which hospital was Eloise taken to?")).toBe(true);
-    expect(holdsAnswerType("name", where, "What university was Eloise Parry studying at?")).toBe(false);
-    expect(
-      holdsAnswerType("name", "The award went to the University of Northumbria.", "What university won it?"),
-    ).toBe(true);
-    const fires = "Fires in Manhattan forced the evacuation of several theaters.";
-    expect(holdsAnswerType("name", fires, "Which theaters were evacuated?")).toBe(false);
-    // A name "at" or "from" that carries no other kind will do: many are known without it.
-    expect(holdsAnswerType("name", "He studied law at Harvard.", "Which university did he attend?")).toBe(
+    expect(holds("name", where, "Which hospital was Eloise taken to?")).toBe(true);
+    expect(holds("name", where, "What university was Eloise Parry studying at?")).toBe(false);
+    expect(holds("name", "The award went to the University of Northumbria.", "What university won it?")).toBe(
       true,
     );
-    expect(
-      holdsAnswerType("name", "She was taken from Royal Shrewsbury hospital.", "What university was it?"),
-    ).toBe(false);
+    const fires = "Fires in Manhattan forced the evacuation of several theaters.";
+    expect(holds("name", fires, "Which theaters were evacuated?")).toBe(false);
+    // A name "at" or "from" that carries no other kind will do: many are known without it.
+    expect(holds("name", "He studied law at Harvard.", "Which university did he attend?")).toBe(true);
+    expect(holds("name", "She was taken from Royal Shrewsbury hospital.", "What university was it?")).toBe(
+      false,
+    );
     const centre = "He sat at Hihiaua Cultural Centre in Whangārei.";
-    expect(holdsAnswerType("name", centre, "Which university did he leave?")).toBe(false);
+    expect(holds("name", centre, "Which university did he leave?")).toBe(false);
     // A company's or a river's name need not say what it is.
-    expect(
-      holdsAnswerType("name", "The game is made by Mojang in Stockholm.", "Which company makes it?"),
-    ).toBe(true);
+    expect(holds("name", "The game is made by Mojang in Stockholm.", "Which company makes it?")).toBe(true);
   });
 
   it('does not take "one" standing for a noun for a quantity', () => {
     const q = "How big is Yahoo's tax bill expected to be?";
-    expect(holdsAnswerType("number", "It may have a tax bill, possibly a substantial one.", q)).toBe(false);
-    expect(holdsAnswerType("number", "It is the only one left.", q)).toBe(false);
-    expect(holdsAnswerType("number", "The bill is one billion dollars.", q)).toBe(true);
-    expect(holdsAnswerType("number", "Only one of them came.", "How many came?")).toBe(true);
-    expect(holdsAnswerType("number", "Police said that one person died.", "How many people died?")).toBe(
-      true,
-    );
-    expect(holdsAnswerType("number", "A blast which killed one soldier.", "How many soldiers died?")).toBe(
-      true,
-    );
+    expect(holds("number", "It may have a tax bill, possibly a substantial one.", q)).toBe(false);
+    expect(holds("number", "It is the only one left.", q)).toBe(false);
+    expect(holds("number", "The bill is one billion dollars.", q)).toBe(true);
+    expect(holds("number", "Only one of them came.", "How many came?")).toBe(true);
+    expect(holds("number", "Police said that one person died.", "How many people died?")).toBe(true);
+    expect(holds("number", "A blast which killed one soldier.", "How many soldiers died?")).toBe(true);
   });
 
   it("does not take a year after a preposition for a quantity", () => {
     const q = "What is the catch limit?";
-    expect(holdsAnswerType("number", "The commission has set limits since 1924.", q)).toBe(false);
-    expect(holdsAnswerType("number", "The commission set limits in March 1924.", q)).toBe(false);
-    expect(holdsAnswerType("number", "The limit is 1924 tonnes.", q)).toBe(true);
-    expect(holdsAnswerType("number", "The limit is 29.4 million pounds.", q)).toBe(true);
+    expect(holds("number", "The commission has set limits since 1924.", q)).toBe(false);
+    expect(holds("number", "The commission set limits in March 1924.", q)).toBe(false);
+    expect(holds("number", "The limit is 1924 tonnes.", q)).toBe(true);
+    expect(holds("number", "The limit is 29.4 million pounds.", q)).toBe(true);
   });
 });

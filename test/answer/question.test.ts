@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { readQuestion } from "../../src/answer/question.ts";
+
+describe("readQuestion: the form an answer takes", () => {
+  it("reads who-is, how-old, name-of and what-kind questions, with their focus", () => {
+    expect(readQuestion("Who is Rae Zimmerman?")).toMatchObject({
+      form: "description",
+      focus: "Rae Zimmerman",
+    });
+    expect(readQuestion("How old is Hori Parata?")).toMatchObject({ form: "age", focus: "Hori Parata" });
+    expect(readQuestion("What's the name of the baby in the flag photo?")).toMatchObject({
+      form: "name",
+      head: "baby",
+    });
+    expect(readQuestion("What is the captain's name?")).toMatchObject({ form: "name", head: "captain" });
+    expect(readQuestion("What kind of game is Thumper?")).toMatchObject({
+      form: "kind",
+      focus: "Thumper",
+      head: "game",
+    });
+  });
+
+  it("leaves other questions plain", () => {
+    expect(readQuestion("Who is the director of the study?").form).toBe("plain");
+    expect(readQuestion("How many people died?").form).toBe("plain");
+    expect(readQuestion("Wer ist Angela Merkel?", "de").form).toBe("plain");
+  });
+});

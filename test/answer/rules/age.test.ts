@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { readQuestion } from "../../../src/answer/question.ts";
+import { holdsForm } from "../../../src/answer/rules/index.ts";
+
+const holds = (question: string, text: string, before?: string) =>
+  holdsForm(readQuestion(question), { text, ...(before !== undefined ? { before } : {}) });
+
+describe("age: how old is X", () => {
+  const q = "How old is Hori Parata?";
+  it("takes an age said of X now", () => {
+    expect(holds(q, "Seven decades later, Parata, 75, has now overseen more than 500 strandings.")).toBe(
+      true,
+    );
+    expect(holds(q, "Hori Parata, the 75-year-old elder, spoke first.")).toBe(true);
+    expect(holds(q, "Parata is 75 years old.")).toBe(true);
+  });
+  it("does not take an age at another time, another person's age, or a number that is no age", () => {
+    expect(holds(q, "Hori Parata was just seven years old when he attended his first stranding.")).toBe(
+      false,
+    );
+    expect(holds(q, "Parata and his 22-year-old son were called in.")).toBe(false);
+    expect(holds(q, "Parata has overseen more than 500 strandings.")).toBe(false);
+    expect(holds(q, "The tree may be 2,000 years old.")).toBe(false);
+  });
+});
