@@ -176,6 +176,8 @@ export class FakeBotApi {
   readonly messages: SentMessage[] = [];
   webhook: { url: string; secretToken?: string } | undefined;
   commands: unknown;
+  /** What getChatMember says of a user in a chat (the default: a plain member). */
+  memberStatus: (chatId: number, userId: number) => "creator" | "administrator" | "member" = () => "member";
 
   private readonly events = new EventEmitter();
   private updates: Update[] = [];
@@ -417,6 +419,11 @@ export class FakeBotApi {
     },
     sendChatAction: () => true,
     answerCallbackQuery: () => true,
+    setMessageReaction: () => true,
+    getChatMember: (p) => ({
+      status: this.memberStatus(Number(p.chat_id), Number(p.user_id)),
+      user: { id: Number(p.user_id), is_bot: Number(p.user_id) === this.botInfo.id, first_name: "?" },
+    }),
     sendMessage: (p) => this.sendMessage(p),
     editMessageText: (p) => this.editMessageText(p),
     deleteMessage: () => true,
