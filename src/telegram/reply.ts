@@ -115,8 +115,15 @@ export class LiveMessage {
   constructor(
     private readonly ctx: Context,
     private readonly logger: Logger,
-    private readonly opts: { minIntervalMs?: number; replyToMessageId?: number } = {},
-  ) {}
+    private readonly opts: {
+      minIntervalMs?: number;
+      replyToMessageId?: number;
+      /** A message of the bot's to edit from the start (an offer that becomes the result). */
+      messageId?: number;
+    } = {},
+  ) {
+    this.messageId = opts.messageId;
+  }
 
   get started(): boolean {
     return this.messageId !== undefined;

@@ -124,10 +124,15 @@ it.runIf(SHARED_PRESENT)(
     // 2. A pasted article is offered with a button, not refused as a long question; pressing it stores it.
     const offer = (await exchange(example, (t) => /looks like an article/.test(t), bot)).at(-1)!;
     expect(offer.plain).toMatch(/^That looks like an article \(\d+ words\)/);
+    // The offer itself becomes the result, rather than staying "Adding it…".
     const mark = lastId();
     api.pressButton({ userId: USER, message: offer, data: "paste:add" });
-    const stored = await waitFor(mark, (t) => /^Added /m.test(t), bot);
-    expect(stored.at(-1)!.plain).toContain(`Added ${HARBOUR}`);
+    const stored = await api.waitForMessage(
+      USER,
+      (m) => m.messageId === offer.messageId && /^Added /.test(m.plain),
+    );
+    expect(stored.plain).toContain(`Added ${HARBOUR}`);
+    expect(lastId()).toBe(mark);
 
     // 3. A question.
     const q = await exchange("Who is acting as a go-between for the council and the crews?", answered, bot);

@@ -64,7 +64,15 @@ describe("a message in a private chat", () => {
     await press(h, "paste:add", { message_id: offer!.messageId, reply_to_message: paste } as never);
     expect(sources(h)).toEqual([{ kind: "text", text: ARTICLE }]);
     expect(buttons(offer!)).toEqual([]);
-    expect(h.to(OWNER).at(-1)!.plain).toMatch(/^Added /);
+    // The offer becomes the result: no message left saying "Adding it…", and none more sent.
+    expect(h.to(OWNER)).toHaveLength(1);
+    expect(offer!.plain).toMatch(/^Added /);
+    expect(offer!.history.map((t) => t.replace(/ \(.*/s, ""))).toEqual([
+      expect.stringMatching(/^That looks like an article/),
+      "Adding it…",
+      expect.stringMatching(/^📖 Reading your text/),
+      expect.stringMatching(/^Added /),
+    ]);
   });
 
   it("that is short is a question", async () => {

@@ -61,13 +61,14 @@ export function ingestFeature(deps: FeatureDeps): Composer<Context> {
 /**
  * Reads and stores an article, showing progress in one message that becomes the result.
  * `undo`: a new article's result carries a button that removes it again (for links the bot
- * took without being asked to).
+ * took without being asked to). `into`: a message of the bot's that becomes the progress and
+ * the result, instead of a new one (the paste offer whose "Add it" was pressed).
  */
 export async function ingest(
   ctx: Context,
   deps: FeatureDeps,
   plan: (lines: Messages) => Resolved,
-  opts: { undo?: boolean } = {},
+  opts: { undo?: boolean; into?: number } = {},
 ): Promise<IngestResult | undefined> {
   const { config, footnote, logger, limits } = deps;
   if (!canChangeLibrary(config, ctx.from?.id)) {
@@ -87,6 +88,7 @@ export async function ingest(
   }
   const live = new LiveMessage(ctx, logger, {
     replyToMessageId: isPrivateChat(ctx) ? undefined : ctx.msg?.message_id,
+    ...(opts.into !== undefined ? { messageId: opts.into } : {}),
   });
   await live.start(`📖 ${escapeHtml(resolved.label)}`);
   const started = performance.now();

@@ -68,7 +68,8 @@ export function messageFeature(deps: FeatureDeps): Composer<Context> {
         reply_markup: { inline_keyboard: [] },
       },
     ).catch((e: unknown) => logger.warn(telegramFailure(e), "could not close the paste offer"));
-    if (add) await ingest(ctx, deps, (lines) => planFromPaste(lines, pasted));
+    // The offer becomes the progress, then the result: no "Adding it…" left behind.
+    if (add) await ingest(ctx, deps, (lines) => planFromPaste(lines, pasted), { into: offer.message_id });
     else await answer(ctx, deps, pasted.trim());
   });
 
