@@ -24,8 +24,8 @@ const isMarkupError = (e: unknown) =>
  * An expected Telegram failure (a refused chat action, a message gone, the network) as one
  * short log field instead of a stack trace.
  */
-export function telegramFailure(e: unknown): { reason: string; code?: number } {
-  if (e instanceof GrammyError) return { reason: e.description, code: e.error_code };
+export function telegramFailure(e: unknown): { reason: string; code?: number; method?: string } {
+  if (e instanceof GrammyError) return { reason: e.description, code: e.error_code, method: e.method };
   if (e instanceof HttpError) return { reason: `network: ${e.message}` };
   return { reason: e instanceof Error ? e.message : String(e) };
 }
@@ -225,5 +225,8 @@ export function logFailure(
   // A refused input is expected: one line with its code and message, no stack.
   if (error instanceof FootnoteError)
     logger.warn({ ...fields, code: error.code, reason: error.message }, msg);
+  // A failed Telegram call: what Telegram said (description, error_code) and of which method.
+  else if (error instanceof GrammyError || error instanceof HttpError)
+    logger.error({ ...fields, ...telegramFailure(error) }, msg);
   else logger.error({ ...fields, err: error }, msg);
 }

@@ -94,37 +94,61 @@ function logAccess(config: Config, logger: Logger): void {
 
 /**
  * The command menu in English for everyone, then in each translated language for users whose
- * Telegram speaks it. A nicety: a failure is logged, not fatal, and the other languages still go.
+ * Telegram speaks it. A nicety: failures are not fatal, and are logged as one line with
+ * Telegram's own words (not one line per language). A network failure stops the rest, which
+ * would only wait out the same retries.
  */
 async function registerCommands(bot: Bot, logger: Logger): Promise<void> {
-  for (const locale of [undefined, ...LOCALES.filter((l) => l !== DEFAULT_LOCALE)]) {
+  const locales = [DEFAULT_LOCALE, ...LOCALES.filter((l) => l !== DEFAULT_LOCALE)];
+  const failed: string[] = [];
+  let first: unknown;
+  for (const [i, locale] of locales.entries()) {
     try {
       await bot.api.setMyCommands(
         commandMenu(locale),
-        locale ? { language_code: locale as LanguageCode } : {},
+        locale === DEFAULT_LOCALE ? {} : { language_code: locale as LanguageCode },
       );
     } catch (e) {
-      logger.warn({ ...telegramFailure(e), locale }, "could not register the command menu (setMyCommands)");
+      first ??= e;
+      if (e instanceof HttpError) {
+        failed.push(...locales.slice(i));
+        break;
+      }
+      failed.push(locale);
     }
   }
+  if (failed.length === 0) return;
+  logger.warn(
+    { ...telegramFailure(first), locales: failed },
+    `could not register the command menu (setMyCommands) in ${failed.length} of ${locales.length} languages`,
+  );
 }
 
 function startError(e: unknown, config: Config): unknown {
   if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 404)) {
     return new FootnoteError(
       "INVALID_CONFIG",
-      "Telegram refused TELEGRAM_BOT_TOKEN: check it is the token @BotFather gave you (or ask BotFather for a new one).",
+      `Telegram refused TELEGRAM_BOT_TOKEN (${telegramSaid(e)}): check it is the token @BotFather gave you (or ask BotFather for a new one).`,
       { cause: e },
     );
+  }
+  if (e instanceof GrammyError) {
+    return new FootnoteError("PROVIDER_ERROR", `Telegram refused getMe (${telegramSaid(e)}).`, { cause: e });
   }
   if (e instanceof HttpError) {
     return new FootnoteError(
       "PROVIDER_UNAVAILABLE",
-      `Could not reach the Telegram Bot API at ${config.TELEGRAM_API_ROOT}; check the network (or TELEGRAM_API_ROOT).`,
+      `Could not reach the Telegram Bot API at ${config.TELEGRAM_API_ROOT} (${telegramSaid(e)}); check the network (or TELEGRAM_API_ROOT).`,
       { cause: e },
     );
   }
   return e;
+}
+
+/** Telegram's own words for a failed call: "401: Unauthorized", or what the network said. */
+function telegramSaid(e: unknown): string {
+  const { reason, code } = telegramFailure(e);
+  return code === undefined ? reason : `${code}: ${reason}`;
 }
 
 const aborted = (signal: AbortSignal | undefined): Promise<void> =>
@@ -183,14 +207,14 @@ function pollError(e: unknown): unknown {
   if (e instanceof GrammyError && e.error_code === 409) {
     return new FootnoteError(
       "INVALID_CONFIG",
-      "Telegram says something else is receiving this bot's updates (409 Conflict): stop the other copy of the bot, or remove its webhook.",
+      `Telegram says something else is receiving this bot's updates (${telegramSaid(e)}): stop the other copy of the bot, or remove its webhook.`,
       { cause: e },
     );
   }
   if (e instanceof GrammyError && e.error_code === 401) {
     return new FootnoteError(
       "INVALID_CONFIG",
-      "Telegram refused TELEGRAM_BOT_TOKEN: check it is the token @BotFather gave you.",
+      `Telegram refused TELEGRAM_BOT_TOKEN (${telegramSaid(e)}): check it is the token @BotFather gave you.`,
       { cause: e },
     );
   }

@@ -89,6 +89,29 @@ describe("runBot with long polling", () => {
     expect(logs.join("")).toContain("could not register the command menu");
   });
 
+  it("says in one line, in Telegram's words, that the menu failed in every language", async () => {
+    const { api, logs } = await startWithFailure((api) =>
+      api.failNext(
+        "setMyCommands",
+        { error_code: 400, description: "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID" },
+        LOCALES.length,
+      ),
+    );
+    await api.waitForCall("getUpdates");
+    const lines = logs
+      .filter((l) => l.includes("command menu"))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 40,
+      code: 400,
+      reason: "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID",
+      method: "setMyCommands",
+      msg: `could not register the command menu (setMyCommands) in ${LOCALES.length} of ${LOCALES.length} languages`,
+    });
+    expect(lines[0]!.locales).toHaveLength(LOCALES.length);
+  });
+
   it("honours a 429's retry_after and retries network errors", async () => {
     const { api } = await start();
     await api.waitForCall("getUpdates");
@@ -164,7 +187,7 @@ describe("runBot errors", () => {
       footnote: new FakeFootnote(),
     }).catch((e: unknown) => e as Error);
     expect(err).toBeInstanceOf(Error);
-    expect(err!.message).toContain("Telegram refused TELEGRAM_BOT_TOKEN");
+    expect(err!.message).toContain("Telegram refused TELEGRAM_BOT_TOKEN (401: Unauthorized)");
     expect(err!.message).not.toContain(FAKE_TOKEN);
   });
 });
