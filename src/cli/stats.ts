@@ -1,12 +1,16 @@
 /**
  * `footnote stats`: what the deployment holds and how it has been answering: libraries,
  * articles and passages on disk, and the questions of the last day (answered, declined,
- * follow-ups, latency) as the bot and `footnote chat` recorded them.
+ * follow-ups, latency) as the bot, `footnote chat` and `footnote ask` recorded them; of every
+ * library, or of one (`--library`).
  */
 import type { ConversationStore } from "../conversation/types.ts";
+import { count } from "./plural.ts";
 
 /** What `footnote stats` reports, as its --json prints it. */
 export interface Stats {
+  /** The one library the figures are of, when --library named one. */
+  library?: string;
   libraries: number;
   articles: number;
   passages: number;
@@ -23,14 +27,16 @@ export interface Stats {
 /** The window the question figures cover. */
 export const DAY_MS = 24 * 3600_000;
 
-/** The store's counts, with the last day's questions from the conversation store. */
+/** The store's counts, with the last day's questions from the conversation store (of `library` only, if given). */
 export async function collectStats(
   counts: { libraries: number; articles: number; passages: number },
   store: ConversationStore,
   now = Date.now(),
+  library?: string,
 ): Promise<Stats> {
-  const q = await store.questionStats(now - DAY_MS);
+  const q = await store.questionStats(now - DAY_MS, library);
   return {
+    ...(library !== undefined ? { library } : {}),
     ...counts,
     lastDay: { questions: q.answered + q.declined, ...q },
   };
@@ -42,12 +48,12 @@ const ms = (v: number | null) => (v === null ? "–" : `${Math.round(v).toLocale
 export function formatStats(s: Stats): string {
   const d = s.lastDay;
   const rows: Array<[string, string]> = [
-    ["libraries", s.libraries.toLocaleString("en")],
+    s.library !== undefined ? ["library", s.library] : ["libraries", s.libraries.toLocaleString("en")],
     ["articles", s.articles.toLocaleString("en")],
     ["passages", s.passages.toLocaleString("en")],
     [
       "questions, last 24 hours",
-      `${d.questions.toLocaleString("en")}: ${d.answered} answered, ${d.declined} declined (${d.followUps} follow-ups)`,
+      `${d.questions.toLocaleString("en")}: ${d.answered} answered, ${d.declined} declined (${count(d.followUps, "follow-up")})`,
     ],
     ["answer time p50 / p95", `${ms(d.p50Ms)} / ${ms(d.p95Ms)}`],
   ];
