@@ -9,6 +9,7 @@ import type { Footnote, IngestSource } from "../types.ts";
 import { renderAnswerText } from "../answer/render-text.ts";
 import type { Conversations } from "../conversation/conversation.ts";
 import { classifyMessage } from "../conversation/message-kind.ts";
+import { count } from "./plural.ts";
 import { sourceFromArg } from "./source.ts";
 
 /** A terminal takes longer questions than Telegram's default; a paste beyond this is an article. */
@@ -72,19 +73,23 @@ export async function runChat(footnote: Footnote, libraryId: string, opts: ChatO
     say(
       r.duplicate
         ? `Already stored: ${r.title} (id ${r.id})`
-        : `Stored: ${r.title} (id ${r.id}, ${r.chunks} passages). /forget ${r.id} removes it.`,
+        : `Stored: ${r.title} (id ${r.id}, ${count(r.chunks, "passage")}). /forget ${r.id} removes it.`,
     );
   };
   say(`footnote — library "${libraryId}". Ask a question, paste a link or an article; /help for more.`);
+  // A prompt is for a person at a terminal: piped input would leave "> " all over the output.
+  const prompt = () => {
+    if (terminal) rl.prompt();
+  };
   rl.setPrompt("> ");
-  rl.prompt();
+  prompt();
   try {
     // The iterator queues lines, so input piped in all at once is read line by line, none lost.
     // In a terminal, lines that come together are one paste (an article's paragraphs).
     for await (const raw of pastes(rl, terminal ? PASTE_GAP_MS : 0)) {
       const line = raw.trim();
       if (!line) {
-        rl.prompt();
+        prompt();
         continue;
       }
       const [command = "", ...rest] = line.split(/\s+/);
@@ -106,11 +111,13 @@ export async function runChat(footnote: Footnote, libraryId: string, opts: ChatO
               : "No articles yet: /ingest <url or file>",
           );
         } else if (command === "/forget") {
-          say(
-            (await footnote.forget(libraryId, arg))
-              ? `Forgot ${arg}.`
-              : `No article "${arg}" here; /list shows the ids.`,
-          );
+          if (!arg) say("Usage: /forget <id>; /list shows the ids.");
+          else
+            say(
+              (await footnote.forget(libraryId, arg))
+                ? `Forgot ${arg}.`
+                : `No article "${arg}" here; /list shows the ids.`,
+            );
         } else if (command.startsWith("/")) {
           say(`I don't know ${command}. /help lists the commands.`);
         } else {
@@ -124,7 +131,7 @@ export async function runChat(footnote: Footnote, libraryId: string, opts: ChatO
       } catch (error) {
         say(userMessage(error));
       }
-      rl.prompt();
+      prompt();
     }
   } finally {
     rl.close();

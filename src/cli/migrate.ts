@@ -6,6 +6,7 @@ import { EmbeddedStorage } from "../library/embedded/storage.ts";
 import { openStorage } from "../library/open-storage.ts";
 import { formatProgress, migrateLibraries } from "../library/migrate.ts";
 import type { CliIO } from "./io.ts";
+import { count } from "./plural.ts";
 
 /** Copies and verifies every library; resolves to the exit code (1 when one is not whole). */
 export async function runMigrate(
@@ -49,7 +50,7 @@ export async function runMigrate(
       if (report.length === 0) io.stdout(`No libraries in ${config.DATA_DIR} to copy.\n`);
       for (const r of report)
         io.stdout(
-          `${r.library}: ${r.articles} articles, ${r.passages} passages; copied ${r.copied}, already there ${r.present + r.duplicates}` +
+          `${r.library}: ${count(r.articles, "article")}, ${count(r.passages, "passage")}; copied ${r.copied}, already there ${r.present + r.duplicates}` +
             (r.missing.length ? `; MISSING in the target: ${r.missing.join(", ")}\n` : "; verified.\n"),
         );
     }

@@ -15,8 +15,14 @@ export function registerForget(program: Command, cli: CliContext): void {
         else
           throw new FootnoteError(
             "NOT_FOUND",
-            `No article "${id}" in library "${cli.library()}". \`footnote list\` shows the ids.`,
+            `No article "${id}" in library "${cli.library()}". \`${listCommand(cli.library())}\` shows the ids.`,
           );
       });
     });
+}
+
+/** The list command for this library, as it must be typed ("footnote list --library work"). */
+function listCommand(library: string): string {
+  if (library === "default") return "footnote list";
+  return `footnote list --library ${/^[\w.:-]+$/.test(library) ? library : JSON.stringify(library)}`;
 }

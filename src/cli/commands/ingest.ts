@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { FootnoteError, userMessage } from "../../errors.ts";
 import type { IngestResult } from "../../types.ts";
+import { count } from "../plural.ts";
 import type { CliContext, OpenFootnote } from "../command.ts";
 import { sourceFromArg } from "../source.ts";
 
@@ -46,8 +47,8 @@ async function ingestOne(
     if (!opts.json)
       io.stdout(
         r.duplicate
-          ? `Already stored: ${r.title} (id ${r.id}, ${r.chunks} passages)\n`
-          : `Stored: ${r.title} (id ${r.id}, ${r.chunks} passages)\n`,
+          ? `Already stored: ${r.title} (id ${r.id}, ${count(r.chunks, "passage")})\n`
+          : `Stored: ${r.title} (id ${r.id}, ${count(r.chunks, "passage")})\n`,
       );
     return { id: r.id, title: r.title, chunks: r.chunks, duplicate: r.duplicate, url: r.url };
   } catch (error) {

@@ -1,6 +1,7 @@
 /** `footnote list`: the library's articles, one line each (or JSON). */
 import type { Command } from "commander";
 import type { ArticleSummary } from "../../types.ts";
+import { noun } from "../plural.ts";
 import type { CliContext } from "../command.ts";
 
 /** Adds `footnote list`. */
@@ -26,5 +27,5 @@ export function registerList(program: Command, cli: CliContext): void {
 function articleLine(a: ArticleSummary): string {
   const published = a.publishedAt ? `  (published ${a.publishedAt.slice(0, 10)})` : "";
   const url = a.url ? `  <${a.url}>` : "";
-  return `${a.id}  added ${a.createdAt.slice(0, 10)}  ${String(a.chunks).padStart(4)} passages  ${a.title}${published}${url}\n`;
+  return `${a.id}  added ${a.createdAt.slice(0, 10)}  ${String(a.chunks).padStart(4)} ${noun(a.chunks, "passage").padEnd(8)}  ${a.title}${published}${url}\n`;
 }

@@ -1,6 +1,7 @@
 /** `footnote reindex`: re-embeds every library after the embeddings provider or model changed. */
 import type { Command } from "commander";
 import type { CliContext } from "../command.ts";
+import { count } from "../plural.ts";
 
 /** Adds `footnote reindex`. */
 export function registerReindex(program: Command, cli: CliContext): void {
@@ -15,7 +16,7 @@ export function registerReindex(program: Command, cli: CliContext): void {
         });
         io.stderr("\n");
         io.stdout(
-          `Re-embedded ${r.passages} passages with ${config.EMBEDDINGS_PROVIDER} embeddings "${config.EMBEDDINGS_MODEL}".\n`,
+          `Re-embedded ${count(r.passages, "passage")} with ${config.EMBEDDINGS_PROVIDER} embeddings "${config.EMBEDDINGS_MODEL}".\n`,
         );
       });
     });
