@@ -171,6 +171,19 @@ describe("links read in a group with autoread on", () => {
     expect(h.to(GROUP)).toEqual([]);
   });
 
+  it("knows a link posted again whose page is stored under another address, or with tracking parameters", async () => {
+    const h = await withAutoread();
+    // The page says its canonical address is another one (as AMP and share links do).
+    h.footnote.pages.set("https://news.example.org/harbour", PAGE);
+    const read = h.footnote.ingest.bind(h.footnote);
+    h.footnote.ingest = (libraryId, _source, opts) =>
+      read(libraryId, { kind: "url", url: "https://news.example.org/harbour" }, opts);
+    await h.send({ chatId: GROUP, text: "https://amp.example.org/harbour.amp" });
+    await h.send({ chatId: GROUP, userId: MEMBER, text: "https://amp.example.org/harbour.amp" });
+    await h.send({ chatId: GROUP, text: "https://news.example.org/harbour?utm_source=tg&utm_medium=share" });
+    expect(h.footnote.calls.filter((c) => c.method === "ingest")).toHaveLength(1);
+  });
+
   it("skips a link that fails with one log line and nothing said to the group", async () => {
     const h = await withAutoread();
     h.footnote.beforeIngest = async () => {

@@ -34,6 +34,7 @@ export const settingsKey = (chatId: number) => `chat:${chatId}`;
 export function autoreadFeature(deps: FeatureDeps): Composer<Context> {
   const { logger } = deps;
   const settings = deps.conversations.store;
+  const recent = new RecentLinks();
   const composer = new Composer<Context>();
 
   composer.command("autoread", async (ctx) => {
@@ -78,7 +79,7 @@ export function autoreadFeature(deps: FeatureDeps): Composer<Context> {
     const links = linksIn(msg);
     if (links.length === 0) return next();
     if (!(await settings.chatSettings(settingsKey(ctx.chat.id))).autoread) return next();
-    await readLinks(ctx, deps, msg, links);
+    await readLinks(ctx, deps, msg, links, recent);
   });
 
   return composer;
@@ -161,17 +162,48 @@ export function linksIn(msg: Message): string[] {
   });
 }
 
-/** What two spellings of one link share: no scheme, "www.", fragment or trailing slash. */
+/** Query parameters that only say where a link was shared from. */
+const TRACKING = /^(utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid|igshid|si|ref_src)$/i;
+
+/** What two spellings of one link share: no scheme, "www.", fragment, trailing slash or tracking parameters. */
 export function sameLinkKey(url: string): string {
   try {
     const u = new URL(url);
+    for (const name of [...u.searchParams.keys()]) if (TRACKING.test(name)) u.searchParams.delete(name);
     return `${u.host.replace(/^www\./i, "").toLowerCase()}${u.pathname.replace(/\/+$/, "")}${u.search}`;
   } catch {
     return url;
   }
 }
 
-async function readLinks(ctx: Context, deps: FeatureDeps, msg: Message, links: string[]): Promise<void> {
+/**
+ * Links this process has read (or found stored) lately, per chat: a page's stored URL is its
+ * canonical one, which may not be the link people post, so a link posted again is known here
+ * without fetching it a second time. Bounded; forgotten at a restart, when the store's URLs remain.
+ */
+class RecentLinks {
+  private readonly keys = new Set<string>();
+  constructor(private readonly max = 2000) {}
+
+  has(chatId: number, url: string): boolean {
+    return this.keys.has(`${chatId} ${sameLinkKey(url)}`);
+  }
+
+  add(chatId: number, url: string): void {
+    const key = `${chatId} ${sameLinkKey(url)}`;
+    this.keys.delete(key);
+    this.keys.add(key);
+    if (this.keys.size > this.max) this.keys.delete(this.keys.values().next().value!);
+  }
+}
+
+async function readLinks(
+  ctx: Context,
+  deps: FeatureDeps,
+  msg: Message,
+  links: string[],
+  recent: RecentLinks,
+): Promise<void> {
   const { config, footnote, logger, limits } = deps;
   const chatId = ctx.chat!.id;
   if (!canChangeLibrary(config, ctx.from?.id)) {
@@ -185,7 +217,7 @@ async function readLinks(ctx: Context, deps: FeatureDeps, msg: Message, links: s
   let read = 0;
   for (const url of links.slice(0, LINKS_PER_MESSAGE)) {
     const host = hostOf(url);
-    if (stored.has(sameLinkKey(url))) {
+    if (stored.has(sameLinkKey(url)) || recent.has(chatId, url)) {
       logger.debug({ chatId, host }, "autoread: the chat already has that link; skipped");
       continue;
     }
@@ -211,6 +243,7 @@ async function readLinks(ctx: Context, deps: FeatureDeps, msg: Message, links: s
         },
         "ingested",
       );
+      recent.add(chatId, url);
       if (!result.duplicate) read++;
     } catch (e) {
       // One line, and nothing to the group: nobody asked for this link to be read.
