@@ -136,3 +136,4 @@ hello-articles = { $count ->
   }
 hello-start-private = أرسل إليّ رابطًا أو الصق نص مقال، ثم اسألني عنه. يشرح /help المزيد.
 hello-start-group = أضِف مقالًا بـ /ingest متبوعًا برابط أو بنصه، ثم اسألني عنه بـ /ask. يشرح /help المزيد.
+you-are-welcome = عفوًا! اسألني ما شئت عن مقالات هذه الدردشة.

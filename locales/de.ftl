@@ -111,3 +111,4 @@ hello = Hallo! Ich beantworte Fragen zu den Artikeln, die Sie mir geben, und zit
 hello-articles = Dieser Chat hat { $count } Artikel: Fragen Sie mich alles dazu.
 hello-start-private = Schicken Sie mir einen Link oder fügen Sie den Text eines Artikels ein, und fragen Sie mich dann danach. /help erklärt mehr.
 hello-start-group = Fügen Sie einen Artikel mit /ingest und einem Link oder seinem Text hinzu, und fragen Sie mich dann mit /ask danach. /help erklärt mehr.
+you-are-welcome = Gern geschehen! Fragen Sie mich gern noch mehr zu den Artikeln dieses Chats.

@@ -121,3 +121,4 @@ hello-articles = { $count ->
   }
 hello-start-private = Send me a link or paste an article's text, then ask me about it. /help explains more.
 hello-start-group = Add an article with /ingest followed by a link or its text, then ask me about it with /ask. /help explains more.
+you-are-welcome = You're welcome! Ask me anything else about this chat's articles.

@@ -120,3 +120,4 @@ hello-articles = { $count ->
   }
 hello-start-private = Envíame un enlace o pega el texto de un artículo, y luego pregúntame sobre él. /help explica más.
 hello-start-group = Añade un artículo con /ingest seguido de un enlace o de su texto, y luego pregúntame sobre él con /ask. /help explica más.
+you-are-welcome = ¡De nada! Pregúntame lo que quieras sobre los artículos de este chat.

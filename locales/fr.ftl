@@ -120,3 +120,4 @@ hello-articles = { $count ->
   }
 hello-start-private = Envoyez-moi un lien ou collez le texte d’un article, puis posez-moi vos questions à son sujet. /help en dit plus.
 hello-start-group = Ajoutez un article avec /ingest suivi d’un lien ou de son texte, puis interrogez-moi avec /ask. /help en dit plus.
+you-are-welcome = Avec plaisir ! Posez-moi d’autres questions sur les articles de ce chat.

@@ -87,3 +87,4 @@ hello = Halo! Saya menjawab pertanyaan tentang artikel yang Anda berikan, dengan
 hello-articles = Obrolan ini punya { $count } artikel: tanyakan apa saja tentangnya.
 hello-start-private = Kirimi saya tautan atau tempel teks artikel, lalu tanyakan kepada saya tentangnya. /help menjelaskan lebih lanjut.
 hello-start-group = Tambahkan artikel dengan /ingest diikuti tautan atau teksnya, lalu tanyakan kepada saya dengan /ask. /help menjelaskan lebih lanjut.
+you-are-welcome = Sama-sama! Tanyakan apa saja lagi tentang artikel di obrolan ini.

@@ -120,3 +120,4 @@ hello-articles = { $count ->
   }
 hello-start-private = Mandami un link o incolla il testo di un articolo, poi fammi domande su di esso. /help spiega di più.
 hello-start-group = Aggiungi un articolo con /ingest seguito da un link o dal suo testo, poi fammi domande con /ask. /help spiega di più.
+you-are-welcome = Prego! Chiedimi pure altro sugli articoli di questa chat.

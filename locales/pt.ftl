@@ -120,3 +120,4 @@ hello-articles = { $count ->
   }
 hello-start-private = Envie-me um link ou cole o texto de um artigo e depois me pergunte sobre ele. /help explica mais.
 hello-start-group = Adicione um artigo com /ingest seguido de um link ou do texto, e depois me pergunte sobre ele com /ask. /help explica mais.
+you-are-welcome = De nada! Pergunte-me o que quiser sobre os artigos deste chat.

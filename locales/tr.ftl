@@ -87,3 +87,4 @@ hello = Merhaba! Bana verdiğiniz makalelerle ilgili soruları, kullandığım b
 hello-articles = Bu sohbette { $count } makale var: onlarla ilgili bana istediğinizi sorun.
 hello-start-private = Bana bir bağlantı gönderin ya da bir makalenin metnini yapıştırın, sonra bana onunla ilgili soru sorun. /help daha fazlasını anlatır.
 hello-start-group = /ingest ve ardından bir bağlantı ya da metinle bir makale ekleyin, sonra /ask ile bana onunla ilgili soru sorun. /help daha fazlasını anlatır.
+you-are-welcome = Rica ederim! Bu sohbetin makaleleriyle ilgili başka ne isterseniz sorun.

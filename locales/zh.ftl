@@ -87,3 +87,4 @@ hello = 你好！我回答关于你给我的文章的问题，并引用我所依
 hello-articles = 本聊天有 { $count } 篇文章：关于它们，尽管问我。
 hello-start-private = 给我发一个链接或粘贴一篇文章的正文，然后就可以问我关于它的问题。/help 有更多说明。
 hello-start-group = 用 /ingest 加上链接或正文添加一篇文章，然后用 /ask 问我关于它的问题。/help 有更多说明。
+you-are-welcome = 不客气！关于本聊天的文章，还有什么尽管问我。

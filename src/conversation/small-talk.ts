@@ -1,13 +1,14 @@
 /**
- * Small talk: a greeting ("Привет!", "hola", "你好") or a question about the bot itself ("what
- * can you do?", "что ты умеешь?", "wer bist du?"), which no article answers. A message is small
+ * Small talk: a greeting ("Привет!", "hola", "你好"), a question about the bot itself ("what
+ * can you do?", "что ты умеешь?", "wer bist du?") or thanks ("спасибо", "merci"), which no
+ * article answers. A message is small
  * talk when it is made only of such phrases (and a few words of address: "bot", "everyone"), so
  * "hi, who was at the meeting?" stays a question. The phrases are data, one table per language
  * the bot speaks: a new language or phrase is a line here, not a new test in code. English
  * words used everywhere ("hi", "hello", "ok") are in English's table only.
  */
 
-export type SmallTalkKind = "greeting" | "capability";
+export type SmallTalkKind = "greeting" | "capability" | "thanks";
 
 export interface SmallTalk {
   kind: SmallTalkKind;
@@ -19,6 +20,7 @@ interface Phrases {
   greetings: string[];
   /** Questions about the bot: what it can do, who it is, how it works. */
   capabilities: string[];
+  thanks: string[];
   /** Words that may stand around them without making the message a question. */
   fillers: string[];
 }
@@ -39,6 +41,7 @@ const PHRASES: Record<string, Phrases> = {
       "what can you help me with", "tell me about yourself", "introduce yourself", "help", "help me",
       "what are your capabilities", "what is this bot",
     ],
+    thanks: ["thanks", "thank you", "thx", "ty", "thanks a lot", "thank you very much", "many thanks", "much appreciated"],
     fillers: [
       "bot", "footnote", "there", "friend", "everyone", "all", "guys", "folks", "please", "and", "so",
       "ok", "okay", "then", "again", "you", "oh", "um",
@@ -56,6 +59,7 @@ const PHRASES: Record<string, Phrases> = {
       "чем ты можешь помочь", "чем можешь помочь", "расскажи о себе", "что ты делаешь", "для чего ты",
       "зачем ты нужен", "помощь", "помоги",
     ],
+    thanks: ["спасибо", "спасибо большое", "большое спасибо", "благодарю", "спс", "пасиб"],
     fillers: [
       "бот", "ботик", "друг", "всем", "все", "ну", "а", "и", "пожалуйста", "ребята", "так", "вообще",
     ],
@@ -70,6 +74,7 @@ const PHRASES: Record<string, Phrases> = {
       "як це працює", "як ти працюєш", "як тобою користуватися", "розкажи про себе",
       "чим ти можеш допомогти", "що ти робиш", "допомога", "допоможи",
     ],
+    thanks: ["дякую", "дуже дякую", "щиро дякую", "дяки", "спасибі"],
     fillers: [
       "бот", "друже", "всім", "усім", "а", "і", "й", "будь ласка", "ну",
     ],
@@ -84,6 +89,7 @@ const PHRASES: Record<string, Phrases> = {
       "wie funktioniert das", "wie funktionierst du", "was machst du", "wobei kannst du helfen",
       "wie benutze ich dich", "erzähl mal von dir", "hilfe",
     ],
+    thanks: ["danke", "danke schön", "dankeschön", "danke sehr", "vielen dank", "besten dank"],
     fillers: [
       "bot", "zusammen", "alle", "leute", "bitte", "und", "denn", "so", "eigentlich", "mal",
     ],
@@ -98,6 +104,7 @@ const PHRASES: Record<string, Phrases> = {
       "quien eres", "qué eres", "que eres", "cómo funcionas", "como funcionas", "cómo funciona esto",
       "como funciona esto", "para qué sirves", "para que sirves", "qué haces", "que haces", "ayuda",
     ],
+    thanks: ["gracias", "muchas gracias", "mil gracias"],
     fillers: [
       "bot", "amigo", "a todos", "todos", "por favor", "y", "pues", "entonces",
     ],
@@ -113,6 +120,7 @@ const PHRASES: Record<string, Phrases> = {
       "a quoi tu sers", "à quoi sers-tu", "qui es-tu", "t'es qui", "qu'es-tu", "comment tu marches",
       "comment ça marche", "comment ca marche", "que fais-tu", "tu fais quoi", "aide",
     ],
+    thanks: ["merci", "merci beaucoup", "merci bien", "mille mercis"],
     fillers: [
       "bot", "tout le monde", "à tous", "a tous", "s'il te plaît", "s'il vous plaît", "stp", "et", "alors",
       "donc",
@@ -129,6 +137,7 @@ const PHRASES: Record<string, Phrases> = {
       "quem é você", "quem e voce", "quem és tu", "como você funciona", "como voce funciona",
       "como funciona", "para que você serve", "pra que você serve", "pra que serve", "ajuda",
     ],
+    thanks: ["obrigado", "obrigada", "muito obrigado", "muito obrigada", "valeu"],
     fillers: [
       "bot", "pessoal", "todos", "por favor", "e", "então", "entao",
     ],
@@ -141,6 +150,7 @@ const PHRASES: Record<string, Phrases> = {
       "cosa sai fare", "che cosa sai fare", "cosa puoi fare", "che sai fare", "che puoi fare", "chi sei",
       "cosa sei", "come funzioni", "come funziona", "a cosa servi", "cosa fai", "che fai", "aiuto",
     ],
+    thanks: ["grazie", "grazie mille", "molte grazie"],
     fillers: [
       "bot", "a tutti", "tutti", "per favore", "e", "allora", "quindi",
     ],
@@ -154,6 +164,7 @@ const PHRASES: Record<string, Phrases> = {
       "neler yapabilirsin", "ne yapabilirsin", "ne yaparsın", "sen kimsin", "kimsin", "nasıl çalışıyorsun",
       "ne işe yararsın", "sen nesin", "bana nasıl yardımcı olabilirsin", "yardım",
     ],
+    thanks: ["teşekkürler", "teşekkür ederim", "çok teşekkürler", "sağ ol", "sağol", "eyvallah"],
     fillers: [
       "bot", "arkadaşlar", "herkese", "lütfen", "ve", "peki",
     ],
@@ -167,6 +178,7 @@ const PHRASES: Record<string, Phrases> = {
       "ماذا تستطيع أن تفعل", "ماذا يمكنك أن تفعل", "ماذا تفعل", "من أنت", "ما الذي يمكنك فعله", "كيف تعمل",
       "ما عملك", "ما وظيفتك", "بماذا يمكنك مساعدتي", "ماذا تقدر تسوي", "مساعدة",
     ],
+    thanks: ["شكرا", "شكراً", "شكرا جزيلا", "مشكور"],
     fillers: [
       "بوت", "يا", "الجميع", "من فضلك", "و",
     ],
@@ -181,6 +193,7 @@ const PHRASES: Record<string, Phrases> = {
       "چی بلدی", "چیکار میتونی بکنی", "تو کی هستی", "کی هستی", "چه کار می‌کنی", "چطور کار می‌کنی",
       "چه کمکی می‌توانی بکنی", "کمک",
     ],
+    thanks: ["مرسی", "ممنون", "ممنونم", "سپاس", "خیلی ممنون", "متشکرم"],
     fillers: [
       "ربات", "بات", "دوست", "همه", "لطفا", "لطفاً", "و",
     ],
@@ -194,6 +207,7 @@ const PHRASES: Record<string, Phrases> = {
       "तुम क्या कर सकते हो", "आप क्या कर सकते हैं", "तुम कौन हो", "आप कौन हैं", "तुम क्या करते हो",
       "आप क्या करते हैं", "यह कैसे काम करता है", "तुम कैसे काम करते हो", "मदद",
     ],
+    thanks: ["धन्यवाद", "शुक्रिया", "बहुत धन्यवाद", "बहुत शुक्रिया"],
     fillers: [
       "बॉट", "भाई", "दोस्त", "सभी", "सबको", "कृपया", "और", "जी",
     ],
@@ -208,6 +222,7 @@ const PHRASES: Record<string, Phrases> = {
       "kamu siapa", "siapa kamu", "anda siapa", "apa yang kamu lakukan", "bagaimana cara kerjamu",
       "cara pakainya gimana", "bantuan",
     ],
+    thanks: ["terima kasih", "terima kasih banyak", "makasih", "trims"],
     fillers: [
       "bot", "semua", "semuanya", "kak", "min", "tolong", "dan", "sih",
     ],
@@ -220,6 +235,7 @@ const PHRASES: Record<string, Phrases> = {
       "你能做什么", "你会做什么", "你可以做什么", "你会什么", "你是谁", "你能干什么", "你能帮我做什么", "怎么用", "你是做什么的", "你有什么功能", "介绍一下你自己",
       "介绍一下自己", "帮助",
     ],
+    thanks: ["谢谢", "谢谢你", "多谢", "非常感谢", "感谢"],
     fillers: [
       "机器人", "请问", "呀", "啊", "呢", "吧", "嘛", "一下",
     ],
@@ -257,6 +273,7 @@ const TABLE: Phrase[] = Object.entries(PHRASES)
   .flatMap(([locale, p]) => [
     ...p.greetings.map((text) => ({ text: normalize(text), locale, kind: "greeting" as const })),
     ...p.capabilities.map((text) => ({ text: normalize(text), locale, kind: "capability" as const })),
+    ...p.thanks.map((text) => ({ text: normalize(text), locale, kind: "thanks" as const })),
     ...p.fillers.map((text) => ({ text: normalize(text), locale, kind: "filler" as const })),
   ])
   .filter((p) => p.text !== "")
@@ -286,7 +303,8 @@ export function smallTalk(text: string): SmallTalk | undefined {
   }
   const said = matched.filter((p) => p.kind !== "filler");
   if (said.length === 0) return undefined;
-  const kind = said.some((p) => p.kind === "capability") ? "capability" : "greeting";
+  // What calls for the most: "hi, what can you do?" is a question about the bot; "hi, thanks" a greeting.
+  const kind = (["capability", "greeting", "thanks"] as const).find((k) => said.some((p) => p.kind === k))!;
   // A phrase may be in several languages ("سلام": Arabic and Persian; "hallo": German and
   // Indonesian): the language with the most of what was said wins. English phrases ("hi",
   // "hello", "help") are used in every language, so English comes last.

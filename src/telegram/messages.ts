@@ -98,6 +98,7 @@ export function messages(tr: Translator) {
           ? t("hello-articles", { count: opts.articles })
           : t(opts.group ? "hello-start-group" : "hello-start-private"),
       ].join(" "),
+    youAreWelcome: t("you-are-welcome"),
   };
 }
 

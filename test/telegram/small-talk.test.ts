@@ -10,31 +10,33 @@ import { botInfo, makeTestBot, OWNER } from "./harness.ts";
 const GROUP = -1001;
 
 /** A greeting and a question about the bot, as people write them, in each language the bot speaks. */
-const SAID: Record<string, [string, string]> = {
-  en: ["Hello there!", "What can you do?"],
-  ru: ["Привет!", "Привет! Что ты умеешь?"],
-  uk: ["Добрий день", "Привіт! Що ти вмієш?"],
-  de: ["Guten Morgen!", "Hallo, was kannst du?"],
-  es: ["¡Hola!", "Hola, ¿qué puedes hacer?"],
-  fr: ["Salut !", "Bonjour ! Qu’est-ce que tu sais faire ?"],
-  pt: ["Olá!", "Oi, o que você pode fazer?"],
-  it: ["Ciao!", "Ciao! Cosa sai fare?"],
-  tr: ["Merhaba!", "İyi günler, neler yapabilirsin?"],
-  ar: ["مرحباً!", "السلام عليكم، ماذا يمكنك أن تفعل؟"],
-  fa: ["درود", "سلام! چه کاری می‌توانی بکنی؟"],
-  hi: ["नमस्ते!", "नमस्ते! आप क्या कर सकते हैं?"],
-  id: ["Selamat pagi!", "Halo, kamu bisa apa?"],
-  zh: ["你好！", "你好！你能做什么？"],
+const SAID: Record<string, [string, string, string]> = {
+  en: ["Hello there!", "What can you do?", "Thanks a lot!"],
+  ru: ["Привет!", "Привет! Что ты умеешь?", "Спасибо большое!"],
+  uk: ["Добрий день", "Привіт! Що ти вмієш?", "Дякую!"],
+  de: ["Guten Morgen!", "Hallo, was kannst du?", "Vielen Dank!"],
+  es: ["¡Hola!", "Hola, ¿qué puedes hacer?", "¡Muchas gracias!"],
+  fr: ["Salut !", "Bonjour ! Qu’est-ce que tu sais faire ?", "Merci beaucoup !"],
+  pt: ["Olá!", "Oi, o que você pode fazer?", "Muito obrigada!"],
+  it: ["Ciao!", "Ciao! Cosa sai fare?", "Grazie mille!"],
+  tr: ["Merhaba!", "İyi günler, neler yapabilirsin?", "Teşekkür ederim!"],
+  ar: ["مرحباً!", "السلام عليكم، ماذا يمكنك أن تفعل؟", "شكراً جزيلاً"],
+  fa: ["درود", "سلام! چه کاری می‌توانی بکنی؟", "خیلی ممنون!"],
+  hi: ["नमस्ते!", "नमस्ते! आप क्या कर सकते हैं?", "बहुत धन्यवाद!"],
+  id: ["Selamat pagi!", "Halo, kamu bisa apa?", "Terima kasih banyak!"],
+  zh: ["你好！", "你好！你能做什么？", "非常感谢！"],
 };
 
 describe("what is small talk", () => {
   it.each(Object.entries(SAID))(
-    "%s: a greeting and a question about the bot, in that language",
-    (locale, [hi, what]) => {
+    "%s: a greeting, a question about the bot and thanks, in that language",
+    (locale, [hi, what, thanks]) => {
       expect(smallTalk(hi), hi).toMatchObject({ kind: "greeting" });
       expect(smallTalk(what), what).toMatchObject({ kind: "capability" });
+      expect(smallTalk(thanks), thanks).toMatchObject({ kind: "thanks" });
       // Whatever the user's Telegram language, the reply is in the language they wrote.
-      for (const text of [hi, what]) expect(smallTalkLocale(smallTalk(text)!, "en"), text).toBe(locale);
+      for (const text of [hi, what, thanks])
+        expect(smallTalkLocale(smallTalk(text)!, "en"), text).toBe(locale);
     },
   );
 
@@ -57,6 +59,7 @@ describe("what is small talk", () => {
       "Что ты знаешь о Лукашенко?",
       "help with the budget figures",
       "ok",
+      "thanks to whom did the council agree?",
       "",
     ])
       expect(smallTalk(text), text).toBeUndefined();
@@ -96,6 +99,16 @@ describe("small talk in the bot", () => {
     const [reply] = h.to(GROUP);
     expect(reply!.plain).toBe(`${translator("en").t("hello")} ${translator("en").t("hello-start-group")}`);
     expect(reply!.payload.reply_parameters).toMatchObject({ message_id: hi.message_id });
+  });
+
+  it("says you're welcome to thanks", async () => {
+    const h = makeTestBot();
+    await h.send({ text: "thanks!", languageCode: "es" });
+    await h.send({ text: "Спасибо", languageCode: "es" });
+    expect(h.to(OWNER).map((m) => m.plain)).toEqual([
+      translator("es").t("you-are-welcome"),
+      translator("ru").t("you-are-welcome"),
+    ]);
   });
 
   it("still asks a question that starts with a greeting", async () => {
