@@ -13,7 +13,7 @@
 import { Composer, type Context } from "grammy";
 import type { Message, ReactionTypeEmoji } from "grammy/types";
 import { isFootnoteError } from "../../errors.ts";
-import { findLinks } from "../../ingest/find-link.ts";
+import { findLinks, onlyLink } from "../../ingest/find-link.ts";
 import { canChangeLibrary, isAdmin } from "../access.ts";
 import { isCommandForBot, isPrivateChat, isReplyToBot, mentionsBot } from "../addressing.ts";
 import type { FeatureDeps } from "../deps.ts";
@@ -149,7 +149,7 @@ export function linksIn(msg: Message): string[] {
     if (e.type === "text_link") url = e.url;
     else if (e.type === "url") url = text.slice(e.offset, e.offset + e.length);
     if (!url) continue;
-    found.push(/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `https://${url}`);
+    found.push(/^https?:\/\//i.test(url) ? url : (onlyLink(url) ?? url));
   }
   for (const l of findLinks(text)) found.push(l.url);
   const seen = new Set<string>();

@@ -10,7 +10,7 @@ import { isCommandForBot, isPrivateChat } from "../addressing.ts";
 import { canChangeLibrary } from "../access.ts";
 import type { FeatureDeps } from "../deps.ts";
 import { downloadFile, TELEGRAM_DOWNLOAD_LIMIT, tooLarge } from "../download.ts";
-import { findLinks } from "../../ingest/find-link.ts";
+import { findLinks, onlyLink } from "../../ingest/find-link.ts";
 import { isArticleText } from "../../conversation/message-kind.ts";
 import { escapeHtml } from "../../text/escape-html.ts";
 import { libraryIdFor } from "../library-id.ts";
@@ -195,7 +195,8 @@ export function firstLink(text: string, entities: readonly MessageEntity[]): str
     if (e.type === "text_link") url = e.url;
     else if (e.type === "url") url = text.slice(e.offset, e.offset + e.length);
     if (!url) continue;
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) url = `https://${url}`;
+    // Without a scheme, as findLinks reads it: https://, or http:// for a host with a port.
+    if (!/^https?:\/\//i.test(url)) url = onlyLink(url) ?? url;
     if (/^https?:\/\//i.test(url)) links.push(url);
   }
   return links.find((u) => !/^https?:\/\/(t\.me|telegram\.me)\//i.test(u)) ?? links[0];
