@@ -205,6 +205,16 @@ describe("links read in a group with autoread on", () => {
     expect(lines[0]).toContain("URL_REFUSED");
   });
 
+  it("says nothing to the group when the chat's articles cannot even be listed", async () => {
+    const h = await withAutoread();
+    h.footnote.list = async () => {
+      throw new Error("the store is gone");
+    };
+    await h.send({ chatId: GROUP, text: "https://news.example.org/harbour" });
+    expect(h.to(GROUP)).toEqual([]);
+    expect(h.logs.filter((l) => l.includes("autoread failed"))).toHaveLength(1);
+  });
+
   it("keeps to the chat's ingest rate limit, skipping the rest without a word", async () => {
     const h = await withAutoread({ env: { RATE_LIMIT_INGESTS_PER_MINUTE: "2" } });
     for (const n of [1, 2, 3])

@@ -78,8 +78,13 @@ export function autoreadFeature(deps: FeatureDeps): Composer<Context> {
     if (isCommandForBot(msg, ctx.me) || mentionsBot(msg, ctx.me) || isReplyToBot(msg, ctx.me)) return next();
     const links = linksIn(msg);
     if (links.length === 0) return next();
-    if (!(await settings.chatSettings(settingsKey(ctx.chat.id))).autoread) return next();
-    await readLinks(ctx, deps, msg, links, recent);
+    // Nobody addressed the bot: whatever goes wrong here is a log line, never a word to the group.
+    try {
+      if (!(await settings.chatSettings(settingsKey(ctx.chat.id))).autoread) return next();
+      await readLinks(ctx, deps, msg, links, recent);
+    } catch (e) {
+      logger.error({ chatId: ctx.chat.id, err: e }, "autoread failed; the message is skipped");
+    }
   });
 
   return composer;
