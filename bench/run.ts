@@ -53,7 +53,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import hnswlib from "hnswlib-node";
 import { FLAT_LIMIT, type StorageKind } from "../src/library/storage.ts";
 import { PostgresStorage } from "../src/library/postgres/storage.ts";
-import { vectorLiteral } from "../src/library/postgres/library.ts";
+import { vectorLiteral, type PostgresLibrary } from "../src/library/postgres/library.ts";
+import { analyseQuery, lexicalWords } from "../src/retrieve/query.ts";
 import { embeddedLibrary } from "../src/library/embedded/storage.ts";
 import { HNSW_INDEX } from "../src/library/postgres/schema.ts";
 
@@ -374,7 +375,7 @@ async function throughGraph(
       `SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off; SET LOCAL hnsw.ef_search = ${Math.trunc(efSearch)}`,
     );
     const { rows } = await client.query<{ id: number }>(
-      `SELECT id FROM ${table} WHERE library_id = $1 ORDER BY embedding <=> $2::${type} LIMIT $3`,
+      `SELECT ${table === "footnote_vectors" ? "passage_id AS id" : "id"} FROM ${table} WHERE library_id = $1 ORDER BY embedding <=> $2::${type} LIMIT $3`,
       [LIB, vectorLiteral(qv), k],
     );
     return rows.map((r) => r.id);
@@ -500,6 +501,11 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     const load0 = os.loadavg()[0]!;
     const cpu0 = process.cpuUsage();
     const serverCpu0 = cpuSecondsOf(server?.child.pid);
+    const walAt = async () =>
+      pgStore
+        ? (await pgStore.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn")).rows[0]!.lsn
+        : null;
+    const wal0 = await walAt();
     while (passages < target) {
       const a = corpus.article();
       const t = performance.now();
@@ -520,6 +526,16 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       }
     }
     const ingestWall = performance.now() - wall0;
+    // WAL the ingest wrote (Postgres): what a replica or a backup ships on top of the tables.
+    const walBytes =
+      pgStore && wal0
+        ? (
+            await pgStore.query<{ b: number }>(
+              "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::int8 AS b",
+              [wal0],
+            )
+          ).rows[0]!.b
+        : null;
     const serverCpu1 = cpuSecondsOf(server?.child.pid);
     // The server's CPU per passage: what bounds a PGlite ingest, whatever else the machine runs.
     const serverIngestCpuS = serverCpu0 !== null && serverCpu1 !== null ? serverCpu1 - serverCpu0 : null;
@@ -650,7 +666,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
         pgExtra.hnsw_vector_ms_p50 = round(median(times), 2);
         // Which plan the storage's HNSW path gets at this size (the planner may prefer an exact scan).
         const plan = await pgStore!.query<{ "QUERY PLAN": string }>(
-          "EXPLAIN SELECT id FROM footnote_passages WHERE library_id = $1 ORDER BY embedding <=> $2::halfvec LIMIT 40",
+          "EXPLAIN SELECT passage_id FROM footnote_vectors WHERE library_id = $1 ORDER BY embedding <=> $2::halfvec LIMIT 40",
           [LIB, vectorLiteral(await footnote.embedder.embedQuery(questions[0]!.q))],
         );
         pgExtra.hnsw_path_uses_index = plan.rows.some((r) => r["QUERY PLAN"].includes(HNSW_INDEX)) ? 1 : 0;
@@ -669,7 +685,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
           return { recall: round(r / n, 4), p50: round(median(ts), 2) };
         };
         for (const ef of [100, 250]) {
-          const h = await forced((qv) => throughGraph(pgStore!, "footnote_passages", "halfvec", qv, 10, ef));
+          const h = await forced((qv) => throughGraph(pgStore!, "footnote_vectors", "halfvec", qv, 10, ef));
           pgExtra[`halfvec_hnsw_recall_at_10_ef${ef}`] = h.recall;
           pgExtra[`halfvec_hnsw_ms_p50_ef${ef}`] = h.p50;
           progress(`halfvec through its graph, ef_search ${ef}: recall@10 ${h.recall}, p50 ${h.p50} ms`);
@@ -740,11 +756,38 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     }
     const totalPassages = passages + addPassages.reduce((s, n) => s + n, 0);
     let dbBytes = 0;
+    const tableBytes: Record<string, number> = {};
     if (store === "postgres") {
-      const { rows } = await (footnote.storage as PostgresStorage).query<{ bytes: number }>(
-        "SELECT sum(pg_total_relation_size(oid))::int8 AS bytes FROM pg_class WHERE relkind = 'r' AND relname LIKE 'footnote_%'",
+      const { rows } = await (footnote.storage as PostgresStorage).query<{ name: string; bytes: number }>(
+        "SELECT relname AS name, pg_total_relation_size(oid)::int8 AS bytes FROM pg_class WHERE relkind = 'r' AND relname LIKE 'footnote_%' ORDER BY 2 DESC",
       );
-      dbBytes = rows[0]!.bytes;
+      for (const r of rows) {
+        tableBytes[r.name] = r.bytes;
+        dbBytes += r.bytes;
+      }
+      progress(
+        `tables: ${rows
+          .filter((r) => r.bytes > 1 << 20)
+          .map(
+            (r) => `${r.name} ${round(mb(r.bytes), 1)} MB (${Math.round(r.bytes / totalPassages)} B/passage)`,
+          )
+          .join(", ")}`,
+      );
+      // The question statement's plan, as it ran (EXPLAIN (ANALYZE, BUFFERS)), for the record.
+      const plan = await (footnote.storage as PostgresStorage).withLibrary(LIB, false, async (l) => {
+        const lib = l as PostgresLibrary;
+        const words = lexicalWords(await analyseQuery(questions[1]!.q, lib));
+        const qv = await footnote.embedder.embedQuery(questions[1]!.q);
+        const [sql, params] = await lib.candidatesStatement({ words, vector: qv, limit: 40 });
+        return (footnote.storage as PostgresStorage).query<{ "QUERY PLAN": string }>(
+          `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+          params,
+        );
+      });
+      if (plan)
+        log(
+          `EXPLAIN (ANALYZE, BUFFERS) of one question's statement:\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`,
+        );
     }
     const serverRss = rssOf(server?.child.pid);
     const tc = performance.now();
@@ -825,6 +868,8 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       replayed_at_open: probe ? probe.replayed_at_open : null,
       disk_bytes: diskBytes,
       disk_bytes_per_passage: Math.round(diskBytes / totalPassages),
+      table_bytes: store === "postgres" ? tableBytes : null,
+      wal_bytes_ingest: walBytes,
       add_one_article_ms: round(median(addTimes), 1),
       add_one_article_ms_max: round(Math.max(...addTimes), 1),
       add_one_article_passages: round(median(addPassages), 0),
@@ -867,6 +912,7 @@ function table(rows: Array<Record<string, unknown>>): void {
     ["server_rss_mb", "server MB"],
     ["open_ms", "open ms"],
     ["disk_bytes_per_passage", "disk B/psg"],
+    ["wal_bytes_ingest", "WAL B"],
     ["add_one_article_ms", "add 1 ms"],
     ["load_avg", "load"],
   ];

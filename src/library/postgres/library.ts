@@ -104,9 +104,46 @@ export class PostgresLibrary implements Library {
           (await findDuplicate(client, this.id, article.contentHash, null)))
         : await findDuplicate(client, this.id, article.contentHash, article.url);
       if (existing) return { duplicate: true, existing } as const;
-      await client.query(
-        `INSERT INTO footnote_articles (library_id, id, title, url, byline, published_at, created_at, text, content_hash, chars, chunks, language)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      const postings = chunks.map((c) => weightedTerms(titleTokens, indexTokens(c.text, language)));
+      const terms: string[] = [];
+      const idxs: number[] = [];
+      const tfs: number[] = [];
+      const dls: number[] = [];
+      postings.forEach((p, i) => {
+        for (const [term, tf] of p.tf) {
+          terms.push(term);
+          idxs.push(chunks[i]!.index);
+          tfs.push(tf);
+          dls.push(p.dl);
+        }
+      });
+      // The article, its passages, their vectors, its posting lists (one row a term, sorted by
+      // passage id) and the library's counts: one statement, one round trip.
+      const { rows } = await client.query<{ ids: number[]; unmerged: number }>(
+        `WITH a AS (
+          INSERT INTO footnote_articles (library_id, id, title, url, byline, published_at, created_at, text, content_hash, chars, chunks, language, terms)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING 1),
+        p AS (
+          INSERT INTO footnote_passages (library_id, article_id, idx, start, "end", text, sentences, dl)
+          SELECT $1, $2, u.idx, u.start, u.end_, u.text, u.sentences, u.dl
+          FROM unnest($14::int4[], $15::int4[], $16::int4[], $17::text[], $18::bytea[], $19::int4[])
+            AS u(idx, start, end_, text, sentences, dl)
+          RETURNING id, idx),
+        v AS (
+          INSERT INTO footnote_vectors (passage_id, library_id, embedding)
+          SELECT p.id, $1, u.e::halfvec FROM p JOIN unnest($14::int4[], $20::text[]) AS u(idx, e) ON u.idx = p.idx
+          RETURNING 1),
+        t AS (
+          INSERT INTO footnote_terms (library_id, term, first_id, n, passage_ids, tfs, dls)
+          SELECT $1, u.term, min(p.id), count(*), array_agg(p.id ORDER BY p.id), array_agg(u.tf ORDER BY p.id), array_agg(u.dl ORDER BY p.id)
+          FROM unnest($21::text[], $22::int4[], $23::float4[], $24::int4[]) AS u(term, idx, tf, dl) JOIN p ON p.idx = u.idx
+          GROUP BY u.term
+          RETURNING 1),
+        l AS (
+          UPDATE footnote_libraries SET passages = passages + $25, tokens = tokens + $26,
+            unmerged = unmerged + (SELECT count(*) FROM t)
+          WHERE id = $1 RETURNING unmerged)
+        SELECT (SELECT array_agg(id ORDER BY idx) FROM p) AS ids, (SELECT unmerged FROM l) AS unmerged`,
         [
           this.id,
           article.id,
@@ -120,18 +157,7 @@ export class PostgresLibrary implements Library {
           article.text.length,
           chunks.length,
           language,
-        ],
-      );
-      const postings = chunks.map((c) => weightedTerms(titleTokens, indexTokens(c.text, language)));
-      const { rows } = await client.query<{ id: number; idx: number }>(
-        `INSERT INTO footnote_passages (library_id, article_id, idx, start, "end", text, sentences, dl, embedding)
-         SELECT $1, $2, u.idx, u.start, u.end_, u.text, u.sentences, u.dl, u.e::halfvec
-         FROM unnest($3::int4[], $4::int4[], $5::int4[], $6::text[], $7::bytea[], $8::int4[], $9::text[])
-           AS u(idx, start, end_, text, sentences, dl, e)
-         RETURNING id, idx`,
-        [
-          this.id,
-          article.id,
+          [...new Set(terms)],
           chunks.map((c) => c.index),
           chunks.map((c) => c.start),
           chunks.map((c) => c.end),
@@ -139,31 +165,18 @@ export class PostgresLibrary implements Library {
           chunks.map((c) => encodeSpans(c.text)),
           postings.map((p) => p.dl),
           vectors.map(vectorLiteral),
+          terms,
+          idxs,
+          tfs,
+          dls,
+          chunks.length,
+          postings.reduce((s, p) => s + p.dl, 0),
         ],
       );
-      const idOf = new Map(rows.map((r) => [r.idx, r.id]));
+      const byIndex = [...chunks].sort((x, y) => x.index - y.index);
+      const idOf = new Map(byIndex.map((c, i) => [c.index, Number(rows[0]!.ids?.[i])]));
       const passageIds = chunks.map((c) => idOf.get(c.index)!);
-      const terms: string[] = [];
-      const pids: number[] = [];
-      const tfs: number[] = [];
-      const dls: number[] = [];
-      postings.forEach((p, i) => {
-        for (const [term, tf] of p.tf) {
-          terms.push(term);
-          pids.push(passageIds[i]!);
-          tfs.push(tf);
-          dls.push(p.dl);
-        }
-      });
-      await client.query(
-        `INSERT INTO footnote_postings (library_id, term, passage_id, tf, dl)
-         SELECT $1, * FROM unnest($2::text[], $3::int8[], $4::float4[], $5::int4[])`,
-        [this.id, terms, pids, tfs, dls],
-      );
-      await client.query(
-        "UPDATE footnote_libraries SET passages = passages + $2, tokens = tokens + $3 WHERE id = $1",
-        [this.id, chunks.length, postings.reduce((s, p) => s + p.dl, 0)],
-      );
+      if (rows[0]!.unmerged >= MERGE_EVERY) await mergePostings(client, this.id);
       return { duplicate: false, passageIds } as const;
     });
   }
@@ -171,15 +184,30 @@ export class PostgresLibrary implements Library {
   async forget(articleId: string): Promise<boolean> {
     return this.db.transaction(async (client) => {
       await client.query("SELECT 1 FROM footnote_libraries WHERE id = $1 FOR UPDATE", [this.id]);
-      const { rows } = await client.query<{ n: number; tokens: number | null }>(
-        "SELECT count(*)::int8 AS n, sum(dl)::int8 AS tokens FROM footnote_passages WHERE library_id = $1 AND article_id = $2",
+      const { rows } = await client.query<{ ids: number[] | null; n: number; tokens: number | null }>(
+        `SELECT array_agg(id) AS ids, count(*)::int8 AS n, sum(dl)::int8 AS tokens
+         FROM footnote_passages WHERE library_id = $1 AND article_id = $2`,
         [this.id, articleId],
       );
+      const ids = rows[0]!.ids ?? [];
+      // The article's entries out of its terms' posting lists: each row that holds one is
+      // written again without them (or goes, if nothing is left).
       await client.query(
-        `DELETE FROM footnote_postings WHERE library_id = $1 AND passage_id IN
-           (SELECT id FROM footnote_passages WHERE library_id = $1 AND article_id = $2)`,
-        [this.id, articleId],
+        `WITH gone AS (
+          DELETE FROM footnote_terms t
+          WHERE t.library_id = $1 AND t.term = ANY((SELECT terms FROM footnote_articles WHERE library_id = $1 AND id = $2)::text[])
+            AND t.passage_ids && $3::int8[]
+          RETURNING t.term, t.first_id, t.passage_ids, t.tfs, t.dls),
+        kept AS (
+          SELECT g.term, g.first_id, u.pid, u.tf, u.dl
+          FROM gone g CROSS JOIN LATERAL unnest(g.passage_ids, g.tfs, g.dls) AS u(pid, tf, dl)
+          WHERE u.pid <> ALL($3::int8[]))
+        INSERT INTO footnote_terms (library_id, term, first_id, n, passage_ids, tfs, dls)
+        SELECT $1, term, min(pid), count(*), array_agg(pid ORDER BY pid), array_agg(tf ORDER BY pid), array_agg(dl ORDER BY pid)
+        FROM kept GROUP BY term, first_id`,
+        [this.id, articleId, ids],
       );
+      await client.query("DELETE FROM footnote_vectors WHERE passage_id = ANY($1::int8[])", [ids]);
       // The passages go with the article (ON DELETE CASCADE).
       const gone = await client.query("DELETE FROM footnote_articles WHERE library_id = $1 AND id = $2", [
         this.id,
@@ -220,7 +248,7 @@ export class PostgresLibrary implements Library {
     const unknown = stems.filter((s) => !cache.has(s));
     if (unknown.length) {
       const { rows } = await this.pool.query<{ term: string; n: number }>(
-        "SELECT term, count(*)::int8 AS n FROM footnote_postings WHERE library_id = $1 AND term = ANY($2::text[]) GROUP BY term",
+        "SELECT term, sum(n)::int8 AS n FROM footnote_terms WHERE library_id = $1 AND term = ANY($2::text[]) GROUP BY term",
         [this.id, unknown],
       );
       for (const s of unknown) cache.set(s, 0);
@@ -242,38 +270,12 @@ export class PostgresLibrary implements Library {
    * 2 ms (docs/performance.md).
    */
   async candidates(query: CandidateQuery): Promise<Candidates> {
-    // The question's stems, as indexTokens made the passages' (analyseQuery, lexicalWords).
-    const terms = [...new Set(query.words)];
-    const count = this.lastCount ?? (await this.passageCount());
-    // The parameter itself, not q.v: an index can order by distance only to a constant or a
-    // parameter (a column of another relation, even a one-row CTE, rules the HNSW index out).
-    // `+ 0` keeps the planner off the HNSW index: an exact scan of this library's rows.
-    const order =
-      count <= this.db.exactScanMax ? "(embedding <=> $3::halfvec) + 0" : "embedding <=> $3::halfvec";
     const { rows } = await this.pool.query<{
       id: number;
       score: number | null;
       near: boolean;
       cosine: number;
-    }>(
-      `WITH q AS MATERIALIZED (SELECT $3::halfvec AS v),
-        lib AS (SELECT passages::float8 AS n, greatest(tokens::float8 / greatest(passages, 1), 1e-9) AS avgdl FROM footnote_libraries WHERE id = $1),
-        lex AS (
-          SELECT p.passage_id AS id,
-            sum(greatest(ln((lib.n - p.df + 0.5) / (p.df + 0.5)), 1e-6)
-                * (p.tf * ${K1 + 1}) / (p.tf + ${K1} * (${1 - B} + ${B} * p.dl / lib.avgdl))) AS score
-          FROM unnest($2::text[]) AS t(term) CROSS JOIN lib CROSS JOIN LATERAL (
-            SELECT passage_id, tf, dl, count(*) OVER ()::float8 AS df
-            FROM footnote_postings WHERE library_id = $1 AND term = t.term) p
-          GROUP BY p.passage_id ORDER BY score DESC, p.passage_id LIMIT $4),
-        near AS (
-          SELECT id FROM footnote_passages WHERE library_id = $1 ORDER BY ${order} LIMIT $4),
-        ids AS (SELECT id FROM lex UNION SELECT id FROM near)
-      SELECT ids.id, lex.score, near.id IS NOT NULL AS near, 1 - (p.embedding <=> q.v) AS cosine
-      FROM ids JOIN footnote_passages p ON p.id = ids.id AND p.library_id = $1
-        CROSS JOIN q LEFT JOIN lex ON lex.id = ids.id LEFT JOIN near ON near.id = ids.id`,
-      [this.id, terms, vectorLiteral(query.vector), query.limit],
-    );
+    }>(...(await this.candidatesStatement(query)));
     const lexical = rows
       .filter((r) => r.score !== null)
       .map((r) => ({ id: r.id, score: r.score! }))
@@ -284,6 +286,38 @@ export class PostgresLibrary implements Library {
       .sort((a, b) => b.cosine - a.cosine || a.id - b.id)
       .map((r) => r.id);
     return { lexical, nearest, cosine };
+  }
+
+  /** The candidates statement and its parameters (also for EXPLAIN, in the bench). */
+  async candidatesStatement(query: CandidateQuery): Promise<[string, unknown[]]> {
+    // The question's stems, as indexTokens made the passages' (analyseQuery, lexicalWords).
+    const terms = [...new Set(query.words)];
+    const count = this.lastCount ?? (await this.passageCount());
+    // The parameter itself, not q.v: an index can order by distance only to a constant or a
+    // parameter (a column of another relation, even a one-row CTE, rules the HNSW index out).
+    // `+ 0` keeps the planner off the HNSW index: an exact scan of this library's rows.
+    const order =
+      count <= this.db.exactScanMax ? "(embedding <=> $3::halfvec) + 0" : "embedding <=> $3::halfvec";
+    return [
+      `WITH q AS MATERIALIZED (SELECT $3::halfvec AS v),
+        lib AS (SELECT passages::float8 AS n, greatest(tokens::float8 / greatest(passages, 1), 1e-9) AS avgdl FROM footnote_libraries WHERE id = $1),
+        lex AS (
+          SELECT p.passage_id AS id,
+            sum(greatest(ln((lib.n - p.df + 0.5) / (p.df + 0.5)), 1e-6)
+                * (p.tf * ${K1 + 1}) / (p.tf + ${K1} * (${1 - B} + ${B} * p.dl / lib.avgdl))) AS score
+          FROM unnest($2::text[]) AS t(term) CROSS JOIN lib CROSS JOIN LATERAL (
+            SELECT u.passage_id, u.tf, u.dl, count(*) OVER ()::float8 AS df
+            FROM footnote_terms r CROSS JOIN LATERAL unnest(r.passage_ids, r.tfs, r.dls) AS u(passage_id, tf, dl)
+            WHERE r.library_id = $1 AND r.term = t.term) p
+          GROUP BY p.passage_id ORDER BY score DESC, p.passage_id LIMIT $4),
+        near AS (
+          SELECT passage_id AS id FROM footnote_vectors WHERE library_id = $1 ORDER BY ${order} LIMIT $4),
+        ids AS (SELECT id FROM lex UNION SELECT id FROM near)
+      SELECT ids.id, lex.score, near.id IS NOT NULL AS near, 1 - (v.embedding <=> q.v) AS cosine
+      FROM ids JOIN footnote_vectors v ON v.passage_id = ids.id AND v.library_id = $1
+        CROSS JOIN q LEFT JOIN lex ON lex.id = ids.id LEFT JOIN near ON near.id = ids.id`,
+      [this.id, terms, vectorLiteral(query.vector), query.limit],
+    ];
   }
 
   async passages(ids: number[]): Promise<StoredPassage[]> {
@@ -325,6 +359,40 @@ async function articleById(
     [libraryId, articleId],
   );
   return rows[0];
+}
+
+/** Posting-list rows a library may add before its lists are merged (about 20 articles). */
+const MERGE_EVERY = 20_000;
+/** A term with more rows than this has its small ones merged. */
+const MERGE_ROWS = 8;
+
+/**
+ * Keeps each term's posting list in few rows: every article adds a row a term, and this merges,
+ * for each term with more than MERGE_ROWS rows, its smallest row and every row no larger than
+ * the rows smaller than it together (size-tiered, as an LSM tree merges: an entry is written
+ * again about log(n) times, and a term's list stays a handful of rows). Any choice of rows to merge is correct:
+ * the rows of a term hold disjoint passages, and a merged row holds their union.
+ */
+export async function mergePostings(client: Queryable, libraryId: string): Promise<void> {
+  await client.query(
+    `WITH many AS (
+      SELECT term FROM footnote_terms WHERE library_id = $1 GROUP BY term HAVING count(*) > ${MERGE_ROWS}),
+    ranked AS (
+      SELECT term, first_id, n <= smaller OR smaller = 0 AS merge FROM (
+        SELECT t.term, t.first_id, t.n,
+          coalesce(sum(t.n) OVER (PARTITION BY t.term ORDER BY t.n DESC, t.first_id ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING), 0) AS smaller
+        FROM footnote_terms t JOIN many ON many.term = t.term WHERE t.library_id = $1) s),
+    gone AS (
+      DELETE FROM footnote_terms t USING ranked r
+      WHERE t.library_id = $1 AND t.term = r.term AND t.first_id = r.first_id AND r.merge
+      RETURNING t.term, t.passage_ids, t.tfs, t.dls)
+    INSERT INTO footnote_terms (library_id, term, first_id, n, passage_ids, tfs, dls)
+    SELECT $1, g.term, min(u.pid), count(*), array_agg(u.pid ORDER BY u.pid), array_agg(u.tf ORDER BY u.pid), array_agg(u.dl ORDER BY u.pid)
+    FROM gone g CROSS JOIN LATERAL unnest(g.passage_ids, g.tfs, g.dls) AS u(pid, tf, dl)
+    GROUP BY g.term`,
+    [libraryId],
+  );
+  await client.query("UPDATE footnote_libraries SET unmerged = 0 WHERE id = $1", [libraryId]);
 }
 
 /** A passage's terms with FTS5's column weighting (title 0.3, text 1.0), and its length. */

@@ -10,8 +10,11 @@ import { sameIdentity, type EmbeddingIdentity } from "../../embeddings/identity.
 import { encodeSpans } from "../rows.ts";
 import { SENTENCE_SPLITTER_VERSION } from "../../text/sentences.ts";
 
-export const SCHEMA_VERSION = 3;
-export const HNSW_INDEX = "footnote_passages_embedding";
+export const SCHEMA_VERSION = 4;
+/** The HNSW index, on the narrow vectors table (schema 4; before, on footnote_passages). */
+export const HNSW_INDEX = "footnote_vectors_embedding";
+/** The statement that builds it (migrations, bulk loads, reindex). */
+export const CREATE_HNSW_INDEX = `CREATE INDEX IF NOT EXISTS ${HNSW_INDEX} ON footnote_vectors USING hnsw (embedding halfvec_cosine_ops) WITH (m = 16, ef_construction = 64)`;
 /** Any number, the same in every replica: the key of the advisory lock migrations run under. */
 const MIGRATION_LOCK = 7_414_201_115;
 
@@ -62,7 +65,7 @@ const MIGRATIONS: Array<(dimensions: number) => string> = [
       FOREIGN KEY (library_id, article_id) REFERENCES footnote_articles (library_id, id) ON DELETE CASCADE
     );
     CREATE INDEX footnote_passages_library ON footnote_passages (library_id, id);
-    CREATE INDEX ${HNSW_INDEX} ON footnote_passages USING hnsw (embedding halfvec_cosine_ops);
+    CREATE INDEX footnote_passages_embedding ON footnote_passages USING hnsw (embedding halfvec_cosine_ops);
     -- The lexical index: one row a (library, term, passage), the term's weighted frequency and
     -- the passage's length alongside, so BM25 is an index-only range scan a term.
     CREATE TABLE footnote_postings (
@@ -124,6 +127,54 @@ const MIGRATIONS: Array<(dimensions: number) => string> = [
     );
     CREATE INDEX footnote_questions_age ON footnote_questions (at);
   `,
+  // 4: the compact layout (docs/storage.md, "Schema 4"). Vectors move to a narrow table of their
+  // own, so an exact scan reads 0.6 KB a passage instead of the whole row with its text; the
+  // HNSW index goes with them. The postings, one row a (term, passage) and 80% of the bytes,
+  // become packed posting lists: one row a (term, run of passages) with the passages' ids, term
+  // frequencies and lengths in arrays, so BM25 stays exact and reads the same numbers. An
+  // article keeps its terms, so forget finds its entries without a scan. The old table's name
+  // stays as a view for anything that reads it. All in the migration's transaction: a kill
+  // leaves schema 3 whole.
+  (dimensions) => `
+    CREATE TABLE footnote_vectors (
+      passage_id bigint PRIMARY KEY,
+      library_id text NOT NULL,
+      embedding halfvec(${dimensions}) NOT NULL
+    );
+    INSERT INTO footnote_vectors (passage_id, library_id, embedding)
+      SELECT id, library_id, embedding FROM footnote_passages;
+    CREATE INDEX footnote_vectors_library ON footnote_vectors (library_id);
+    DROP INDEX IF EXISTS footnote_passages_embedding;
+    ALTER TABLE footnote_passages DROP COLUMN embedding;
+    ${CREATE_HNSW_INDEX};
+    CREATE TABLE footnote_terms (
+      library_id text NOT NULL,
+      term text NOT NULL,
+      -- The row's smallest passage id: with the term, its key (a term's rows hold disjoint passages).
+      first_id bigint NOT NULL,
+      n integer NOT NULL,
+      passage_ids int8[] NOT NULL,
+      tfs real[] NOT NULL,
+      dls int4[] NOT NULL,
+      PRIMARY KEY (library_id, term, first_id)
+    );
+    INSERT INTO footnote_terms (library_id, term, first_id, n, passage_ids, tfs, dls)
+      SELECT library_id, term, min(passage_id), count(*), array_agg(passage_id ORDER BY passage_id),
+        array_agg(tf ORDER BY passage_id), array_agg(dl ORDER BY passage_id)
+      FROM footnote_postings GROUP BY library_id, term;
+    ALTER TABLE footnote_articles ADD COLUMN terms text[];
+    UPDATE footnote_articles a SET terms = x.terms
+      FROM (SELECT p.library_id, p.article_id, array_agg(DISTINCT t.term) AS terms
+            FROM footnote_postings t JOIN footnote_passages p ON p.id = t.passage_id
+            GROUP BY p.library_id, p.article_id) x
+      WHERE a.library_id = x.library_id AND a.id = x.article_id;
+    DROP TABLE footnote_postings;
+    CREATE VIEW footnote_postings AS
+      SELECT t.library_id, t.term, u.passage_id, u.tf, u.dl
+      FROM footnote_terms t CROSS JOIN LATERAL unnest(t.passage_ids, t.tfs, t.dls) AS u(passage_id, tf, dl);
+    -- Rows added since the library's last merge of its posting lists (PostgresLibrary.insert).
+    ALTER TABLE footnote_libraries ADD COLUMN unmerged integer NOT NULL DEFAULT 0;
+  `,
 ];
 
 /**
@@ -144,6 +195,7 @@ export async function migrate(pool: pg.Pool, wanted: EmbeddingIdentity): Promise
       ),
     );
     const version = Number(meta.get("schema_version") ?? 0);
+    await ensureVector(client);
     if (version > SCHEMA_VERSION)
       throw new FootnoteError(
         "STORE_ERROR",
@@ -155,7 +207,7 @@ export async function migrate(pool: pg.Pool, wanted: EmbeddingIdentity): Promise
     for (let v = version; v < SCHEMA_VERSION; v++) await client.query(MIGRATIONS[v]!(identity.dimensions));
     if (!sameIdentity(identity, wanted)) {
       // Nothing stored yet: take the new embeddings (and the column's size with them).
-      const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM footnote_passages");
+      const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM footnote_vectors");
       if (Number(rows[0]!.n) === 0) {
         if (identity.dimensions !== wanted.dimensions) await setDimensions(client, wanted.dimensions);
         identity = wanted;
@@ -174,6 +226,36 @@ export async function migrate(pool: pg.Pool, wanted: EmbeddingIdentity): Promise
     throw error;
   } finally {
     client.release();
+  }
+}
+
+/**
+ * pgvector, created if this role may (a superuser, or a database owner where the extension is
+ * trusted), else an error that names the statement to run as a superuser: the server's own
+ * ("permission denied to create extension") does not, nor does it say which database.
+ */
+async function ensureVector(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query("SELECT 1 FROM pg_extension WHERE extname = 'vector'");
+  if (rows.length > 0) return;
+  await client.query("SAVEPOINT footnote_vector");
+  try {
+    await client.query("CREATE EXTENSION IF NOT EXISTS vector");
+    await client.query("RELEASE SAVEPOINT footnote_vector");
+  } catch (error) {
+    await client.query("ROLLBACK TO SAVEPOINT footnote_vector");
+    const { db, who } = (
+      await client.query<{ db: string; who: string }>("SELECT current_database() AS db, current_user AS who")
+    ).rows[0]!;
+    const message = (error as Error).message;
+    const installed = !/could not open extension|is not available/i.test(message);
+    throw new FootnoteError(
+      "STORE_ERROR",
+      (installed
+        ? `footnote needs the pgvector extension in database "${db}", and role "${who}" may not create it (${message}). `
+        : `The PostgreSQL server has no pgvector extension installed (${message}): install pgvector 0.8 or later on it (e.g. the postgresql-NN-pgvector package). `) +
+        `Run once as a superuser: psql -d ${db} -c 'CREATE EXTENSION vector;'`,
+      { cause: error },
+    );
   }
 }
 
@@ -201,6 +283,6 @@ async function resplitSentences(client: pg.PoolClient): Promise<void> {
 /** The vector column's size (its HNSW index is rebuilt with it). */
 export async function setDimensions(client: pg.PoolClient, dimensions: number): Promise<void> {
   await client.query(
-    `ALTER TABLE footnote_passages ALTER COLUMN embedding TYPE halfvec(${Math.trunc(dimensions)})`,
+    `ALTER TABLE footnote_vectors ALTER COLUMN embedding TYPE halfvec(${Math.trunc(dimensions)})`,
   );
 }

@@ -11,7 +11,7 @@ import type { Embedder } from "../../embeddings/embedder.ts";
 import { describeIdentity, sameIdentity, type EmbeddingIdentity } from "../../embeddings/identity.ts";
 import { FootnoteError } from "../../errors.ts";
 import type { ArticleRow } from "../rows.ts";
-import { HNSW_INDEX, migrate, setDimensions } from "./schema.ts";
+import { CREATE_HNSW_INDEX, HNSW_INDEX, migrate, setDimensions } from "./schema.ts";
 import { PostgresReplicaState } from "./replica-state.ts";
 import { PostgresLibrary, vectorLiteral, type PostgresDatabase } from "./library.ts";
 import type { ReplicaState } from "../../replicas/state.ts";
@@ -129,7 +129,11 @@ export class PostgresStorage implements Storage, PostgresDatabase {
       // listener, pg would also throw the error event and end the process.
       client.on("error", () => undefined);
       try {
-        await client.query(`SET hnsw.ef_search = ${this.efSearch}; SET hnsw.iterative_scan = relaxed_order`);
+        // jit off: a question's statement is costed above jit_above_cost at 100k passages, and
+        // compiling it took longer than running it (docs/performance.md).
+        await client.query(
+          `SET hnsw.ef_search = ${this.efSearch}; SET hnsw.iterative_scan = relaxed_order; SET jit = off`,
+        );
       } catch (error) {
         client.release(error as Error);
         throw error;
@@ -224,10 +228,10 @@ export class PostgresStorage implements Storage, PostgresDatabase {
     );
     // One transaction for the whole database: a kill leaves every vector old or every one new.
     await this.transaction(async (client) => {
-      if (wanted.dimensions !== this.identity.dimensions)
-        await client.query("DROP INDEX IF EXISTS footnote_passages_embedding");
-      if (wanted.dimensions !== this.identity.dimensions)
-        await client.query("ALTER TABLE footnote_passages ALTER COLUMN embedding TYPE halfvec");
+      if (wanted.dimensions !== this.identity.dimensions) {
+        await client.query(`DROP INDEX IF EXISTS ${HNSW_INDEX}`);
+        await client.query("ALTER TABLE footnote_vectors ALTER COLUMN embedding TYPE halfvec");
+      }
       let done = 0;
       let after = 0;
       for (;;) {
@@ -238,7 +242,7 @@ export class PostgresStorage implements Storage, PostgresDatabase {
         if (rows.length === 0) break;
         const vectors = await embedder.embedDocuments(rows.map((r) => r.text));
         await client.query(
-          "UPDATE footnote_passages p SET embedding = u.e::halfvec FROM unnest($1::int8[], $2::text[]) AS u(id, e) WHERE p.id = u.id",
+          "UPDATE footnote_vectors v SET embedding = u.e::halfvec FROM unnest($1::int8[], $2::text[]) AS u(id, e) WHERE v.passage_id = u.id",
           [rows.map((r) => r.id), vectors.map(vectorLiteral)],
         );
         after = rows[rows.length - 1]!.id;
@@ -247,9 +251,7 @@ export class PostgresStorage implements Storage, PostgresDatabase {
       }
       if (wanted.dimensions !== this.identity.dimensions) {
         await setDimensions(client, wanted.dimensions);
-        await client.query(
-          "CREATE INDEX footnote_passages_embedding ON footnote_passages USING hnsw (embedding halfvec_cosine_ops)",
-        );
+        await client.query(CREATE_HNSW_INDEX);
       }
       await client.query("UPDATE footnote_meta SET value = $1 WHERE key = 'embeddings'", [
         JSON.stringify(wanted),
@@ -275,7 +277,9 @@ export class PostgresStorage implements Storage, PostgresDatabase {
       if (!a) continue;
       const passages = (
         await this.query<{ idx: number; start: number; end: number; text: string; embedding: string }>(
-          `SELECT idx, start, "end", text, embedding::text AS embedding FROM footnote_passages WHERE library_id = $1 AND article_id = $2 ORDER BY idx`,
+          `SELECT p.idx, p.start, p."end", p.text, v.embedding::text AS embedding
+           FROM footnote_passages p JOIN footnote_vectors v ON v.passage_id = p.id
+           WHERE p.library_id = $1 AND p.article_id = $2 ORDER BY p.idx`,
           [libraryId, id],
         )
       ).rows;
@@ -315,7 +319,7 @@ export class PostgresStorage implements Storage, PostgresDatabase {
    */
   async bulkLoad<T>(load: () => Promise<T>, onIndexBuild?: () => void): Promise<T> {
     const { rows } = await this.query<{ empty: boolean }>(
-      "SELECT NOT EXISTS (SELECT 1 FROM footnote_passages) AS empty",
+      "SELECT NOT EXISTS (SELECT 1 FROM footnote_vectors) AS empty",
     );
     if (rows[0]!.empty) await this.query(`DROP INDEX IF EXISTS ${HNSW_INDEX}`);
     const out = await load();
@@ -328,9 +332,7 @@ export class PostgresStorage implements Storage, PostgresDatabase {
   async buildVectorIndex(): Promise<void> {
     await this.transaction(async (client) => {
       await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
-      await client.query(
-        `CREATE INDEX IF NOT EXISTS ${HNSW_INDEX} ON footnote_passages USING hnsw (embedding halfvec_cosine_ops)`,
-      );
+      await client.query(CREATE_HNSW_INDEX);
     });
   }
 
