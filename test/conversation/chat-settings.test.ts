@@ -1,6 +1,7 @@
 /**
  * Chat settings (`/autoread on`) on every backend: defaulted, kept per chat, and still there
  * when the store is opened again (a restart); on Postgres also after the table was dropped.
+ * And the question counts of one library, which `footnote stats --library` reads.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { openConversationStore } from "../../src/conversation/index.ts";
@@ -51,6 +52,26 @@ describe.each(BACKENDS)("chat settings on the %s backend", (kind) => {
     const again = await openStore({ DATA_DIR: config.DATA_DIR });
     expect(await again.store.chatSettings("chat:-100")).toEqual({ autoread: true });
     expect(await again.store.chatSettings("chat:-200")).toEqual({ autoread: false });
+  });
+
+  it("counts the questions of every library, or of one (footnote stats --library)", async () => {
+    const { store } = await openStore();
+    const at = Date.now();
+    await store.recordQuestion({ at, libraryId: "work", abstained: false, ms: 10, followUp: false });
+    await store.recordQuestion({ at, libraryId: "work", abstained: true, ms: 30, followUp: true });
+    await store.recordQuestion({ at, libraryId: "home", abstained: false, ms: 20, followUp: false });
+    expect(await store.questionStats(at - 1000)).toMatchObject({ answered: 2, declined: 1, followUps: 1 });
+    expect(await store.questionStats(at - 1000, "work")).toMatchObject({
+      answered: 1,
+      declined: 1,
+      followUps: 1,
+      p95Ms: 30,
+    });
+    expect(await store.questionStats(at - 1000, "none")).toMatchObject({
+      answered: 0,
+      declined: 0,
+      p50Ms: null,
+    });
   });
 
   it.runIf(storageOf(kind) === "postgres")("makes its table again if it has gone", async () => {
