@@ -9,6 +9,8 @@ import type { Embedder } from "./embeddings/embedder.ts";
 import type { Storage } from "./library/storage.ts";
 import type { Answerer } from "./answer/types.ts";
 import { openParts, type FootnoteDeps, type FootnoteParts } from "./pipeline/parts.ts";
+import { createCompanion } from "./companion/companion.ts";
+import { identifyLanguage } from "./text/identify.ts";
 
 export type { FootnoteDeps } from "./pipeline/parts.ts";
 
@@ -37,6 +39,36 @@ export async function createFootnote(deps: FootnoteDeps): Promise<FootnoteServic
 /** The facade over parts already open (the eval and the benchmark keep the parts too). */
 export function footnoteOver(parts: FootnoteParts): FootnoteService {
   const { config, storage, withLibrary } = parts;
+  const ask = async (libraryId: string, question: string, opts: AskOptions = {}): Promise<AnswerResult> => {
+    // The decision's features are for `eval --report`, not for users.
+    const { evidence: _evidence, ...answer } = (await parts.ask.askDetailed(libraryId, question, opts))
+      .answer;
+    return answer;
+  };
+  // The article companion (gist, suggested questions, summaries) reads articles through here.
+  const companion = createCompanion({
+    config,
+    logger: parts.logger,
+    ask,
+    article: (libraryId, articleId) =>
+      withLibrary(libraryId, false, async (library) => {
+        const text = await library.articleText(articleId);
+        const summary =
+          text === undefined ? undefined : (await library.listArticles()).find((a) => a.id === articleId);
+        if (text === undefined || !summary) return undefined;
+        return {
+          id: articleId,
+          title: summary.title,
+          url: summary.url,
+          text,
+          language: identifyLanguage(text),
+        };
+      }),
+    locate: async (libraryId, articleId, quote, start, end) =>
+      (await parts.ask.retrieval(libraryId, quote, 3, [articleId]))?.passages.find(
+        (p) => p.articleId === articleId && p.start <= start && end <= p.end,
+      ),
+  });
   return {
     storage,
     embedder: parts.embedder,
@@ -46,17 +78,17 @@ export function footnoteOver(parts: FootnoteParts): FootnoteService {
       // The readers (an HTML parser, a PDF reader, the fetcher) load with the first article.
       const { readSource } = await import("./ingest/read-source.ts");
       const article = await readSource(source, { config, signal: opts.signal });
-      return parts.ingest.ingestArticle(libraryId, article, opts.onProgress, opts.signal);
+      const result = await parts.ingest.ingestArticle(libraryId, article, opts.onProgress, opts.signal);
+      // A duplicate was introduced when it was first added.
+      if (!opts.companion || result.duplicate) return result;
+      return { ...result, ...(await companion.introduce(libraryId, result.id, opts.signal)) };
     },
     async retrieve(libraryId, question, k = config.RETRIEVE_K): Promise<RetrievedPassage[]> {
       return (await parts.ask.retrieval(libraryId, question, k))?.passages ?? [];
     },
-    async ask(libraryId, question, opts: AskOptions = {}): Promise<AnswerResult> {
-      // The decision's features are for `eval --report`, not for users.
-      const { evidence: _evidence, ...answer } = (await parts.ask.askDetailed(libraryId, question, opts))
-        .answer;
-      return answer;
-    },
+    ask,
+    summarize: (libraryId, articleId, opts = {}) =>
+      companion.summarize(libraryId, articleId.trim(), opts.signal),
     async list(libraryId) {
       return (await withLibrary(libraryId, false, (library) => library.listArticles())) ?? [];
     },

@@ -80,6 +80,10 @@ export interface IngestResult {
   chunks: number;
   duplicate: boolean;
   url: string | null;
+  /** What the article is about in two or three sentences (ingest with `companion`). */
+  summary?: string;
+  /** Questions the article answers, each checked by asking it (ingest with `companion`). */
+  questions?: string[];
 }
 
 /** Where an article comes from, as the CLI and the bot hand it over. */
@@ -126,11 +130,25 @@ export interface Footnote {
   ingest(
     libraryId: string,
     source: IngestSource,
-    opts?: { onProgress?: (p: IngestProgress) => void; signal?: AbortSignal },
+    opts?: {
+      onProgress?: (p: IngestProgress) => void;
+      signal?: AbortSignal;
+      /** Also give the article's gist and suggested questions (src/companion/). */
+      companion?: boolean;
+    },
   ): Promise<IngestResult>;
   ask(libraryId: string, question: string, opts?: AskOptions): Promise<AnswerResult>;
   retrieve(libraryId: string, question: string, k?: number): Promise<RetrievedPassage[]>;
   list(libraryId: string): Promise<ArticleSummary[]>;
+  /**
+   * What an article is about, cited like an answer; undefined when the library has no such id.
+   * Optional so that stand-ins for the facade (tests) need not have it.
+   */
+  summarize?(
+    libraryId: string,
+    articleId: string,
+    opts?: { signal?: AbortSignal },
+  ): Promise<AnswerResult | undefined>;
   /** Removes an article of this library; false when the library has no such id. */
   forget(libraryId: string, articleId: string): Promise<boolean>;
   /** Re-embeds every passage with the configured embeddings provider. */

@@ -1,0 +1,104 @@
+/**
+ * Suggested questions: candidates made from the article's own sentences, each offered only
+ * when the answerer answers it from that article. English candidates come from
+ * english-questions.ts; in other languages only "who is <name>?", for a name the article
+ * gives in full and then by surname, in the languages whose question this is a fixed phrase
+ * of (fewer questions rather than bad ones: none in the rest).
+ */
+import { sentenceSpans } from "../text/sentences.ts";
+import type { AnswerResult } from "../types.ts";
+import { englishQuestions, type QuestionCandidate } from "./english-questions.ts";
+import { isFurniture } from "./furniture.ts";
+
+export type { QuestionCandidate } from "./english-questions.ts";
+
+/** "Who is X?" in the languages that write names with capitals and ask it with a fixed phrase. */
+const WHO_IS: Record<string, (name: string) => string> = {
+  de: (n) => `Wer ist ${n}?`,
+  es: (n) => `¿Quién es ${n}?`,
+  fr: (n) => `Qui est ${n} ?`,
+  it: (n) => `Chi è ${n}?`,
+  pt: (n) => `Quem é ${n}?`,
+  nl: (n) => `Wie is ${n}?`,
+  cs: (n) => `Kdo je ${n}?`,
+  id: (n) => `Siapa ${n}?`,
+};
+
+/** Two or three capitalised words: a full name as such articles write one. */
+const FULL_NAME =
+  /(?<![\p{L}.] ?)\b\p{Lu}\p{Ll}+(?:[ -](?:de |da |do |dos |van |von |del |la |le )?\p{Lu}\p{Ll}+){1,2}\b/gu;
+
+/**
+ * Full names in a text not written in English, most mentioned first: a name counts only when
+ * the article also calls the person by the surname alone, twice or more (news style), and
+ * never opens a sentence with it (where any noun has a capital in German).
+ */
+function namesByMentions(text: string): Array<{ name: string; at: number }> {
+  const seen = new Map<string, number>();
+  for (const m of text.matchAll(FULL_NAME)) {
+    const before = text.slice(Math.max(0, m.index - 2), m.index);
+    if (m.index === 0 || /[.!?:]\s*$|\n\s*$/.test(before)) continue;
+    if (!seen.has(m[0])) seen.set(m[0], m.index);
+  }
+  const out: Array<{ name: string; at: number; alone: number }> = [];
+  for (const [name, at] of seen) {
+    const surname = name.split(/[ -]/).at(-1)!;
+    const alone =
+      (text.match(new RegExp(`(?<![\\p{L}] )\\b${surname}\\b`, "gu"))?.length ?? 0) -
+      (text.split(name).length - 1);
+    if (alone >= 2) out.push({ name, at, alone });
+  }
+  return out.sort((a, b) => b.alone - a.alone || a.at - b.at);
+}
+
+/** Candidate questions for an article in `lang`, in the order worth trying. */
+export async function candidateQuestions(text: string, lang: string): Promise<QuestionCandidate[]> {
+  const spans = sentenceSpans(text).filter((s) => !isFurniture(text.slice(s.start, s.end)));
+  if (lang === "en") return englishQuestions(text, spans);
+  const ask = WHO_IS[lang];
+  if (!ask) return [];
+  return namesByMentions(text)
+    .slice(0, 4)
+    .map((p) => ({ question: ask(p.name), kind: "who" as const, at: p.at }));
+}
+
+/**
+ * Whether an answer answers a candidate from its article: answered, cited, every citation in
+ * that article, and holding what the candidate's sentence gave (its number or its date).
+ */
+export function answersFrom(result: AnswerResult, articleId: string, expect?: string): boolean {
+  if (result.abstained || result.citations.length === 0) return false;
+  if (!result.citations.every((c) => c.articleId === articleId)) return false;
+  if (!expect) return true;
+  const answer = result.answer.toLowerCase();
+  const figures = expect.match(/\d[\d,.]*/g);
+  if (figures) return figures.every((f) => answer.includes(f.replace(/[.,]$/, "")));
+  const words = expect.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+  return words.length === 0 || words.some((w) => answer.includes(w));
+}
+
+/**
+ * Up to `max` candidates that pass `check`, one of each kind first (who is, who did, when, how many),
+ * trying at most `maxTries` of them.
+ */
+export async function pickQuestions(
+  candidates: QuestionCandidate[],
+  check: (c: QuestionCandidate) => Promise<boolean>,
+  max = 3,
+  maxTries = 12,
+): Promise<string[]> {
+  const kinds = ["who", "who-did", "when", "how-many"] as const;
+  const byKind = kinds.map((k) => candidates.filter((c) => c.kind === k));
+  // Round robin over the kinds: a who, a when, a how many, then the next of each.
+  const order: QuestionCandidate[] = [];
+  for (let i = 0; order.length < candidates.length; i++)
+    for (const list of byKind) if (list[i]) order.push(list[i]!);
+  const picked: QuestionCandidate[] = [];
+  let tries = 0;
+  for (const c of order) {
+    if (picked.length >= max || tries >= maxTries) break;
+    tries++;
+    if (await check(c)) picked.push(c);
+  }
+  return picked.sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind)).map((c) => c.question);
+}
