@@ -130,6 +130,7 @@ it.runIf(SHARED_PRESENT)(
     const stored = await api.waitForMessage(
       USER,
       (m) => m.messageId === offer.messageId && /^Added /.test(m.plain),
+      60_000,
     );
     expect(stored.plain).toContain(`Added ${HARBOUR}`);
     expect(lastId()).toBe(mark);
