@@ -1,11 +1,12 @@
 /**
  * Small talk: a greeting ("Привет!", "hola", "你好"), a question about the bot itself ("what
  * can you do?", "что ты умеешь?", "wer bist du?") or thanks ("спасибо", "merci"), which no
- * article answers. A message is small
- * talk when it is made only of such phrases (and a few words of address: "bot", "everyone"), so
- * "hi, who was at the meeting?" stays a question. The phrases are data, one table per language
- * the bot speaks: a new language or phrase is a line here, not a new test in code. English
- * words used everywhere ("hi", "hello", "ok") are in English's table only.
+ * article answers. A message is small talk when it is made only of such phrases (and a few
+ * words of address: "bot", "everyone"), so "hi, who was at the meeting?" stays a question.
+ * Phrases that could as well be a follow-up about an article ("how does it work?", "what is
+ * this?") are left out. The phrases are data, one table per language the bot speaks: a new
+ * language or phrase is a line here, not a new test in code. English words used everywhere
+ * ("hi", "hello", "ok") are in English's table only.
  */
 
 export type SmallTalkKind = "greeting" | "capability" | "thanks";
@@ -36,8 +37,8 @@ const PHRASES: Record<string, Phrases> = {
     ],
     capabilities: [
       "what can you do", "what do you do", "what can you", "who are you", "what are you",
-      "how do you work", "how does this work", "how does it work", "how do i use you", "how do i use this",
-      "what are you for", "what is this", "what can i ask", "what can i ask you", "what can you help with",
+      "how do you work", "how do i use you", "how do i use this",
+      "what are you for", "what can i ask", "what can i ask you", "what can you help with",
       "what can you help me with", "tell me about yourself", "introduce yourself", "help", "help me",
       "what are your capabilities", "what is this bot",
     ],
@@ -55,7 +56,7 @@ const PHRASES: Record<string, Phrases> = {
     ],
     capabilities: [
       "что ты умеешь", "что вы умеете", "что умеешь", "что ты можешь", "что вы можете", "кто ты", "кто вы",
-      "кто ты такой", "что ты такое", "как тобой пользоваться", "как это работает", "как ты работаешь",
+      "кто ты такой", "что ты такое", "как тобой пользоваться", "как ты работаешь",
       "чем ты можешь помочь", "чем можешь помочь", "расскажи о себе", "что ты делаешь", "для чего ты",
       "зачем ты нужен", "помощь", "помоги",
     ],
@@ -71,7 +72,7 @@ const PHRASES: Record<string, Phrases> = {
     ],
     capabilities: [
       "що ти вмієш", "що ви вмієте", "що вмієш", "що ти можеш", "що ви можете", "хто ти", "хто ви",
-      "як це працює", "як ти працюєш", "як тобою користуватися", "розкажи про себе",
+      "як ти працюєш", "як тобою користуватися", "розкажи про себе",
       "чим ти можеш допомогти", "що ти робиш", "допомога", "допоможи",
     ],
     thanks: ["дякую", "дуже дякую", "щиро дякую", "дяки", "спасибі"],
@@ -86,7 +87,7 @@ const PHRASES: Record<string, Phrases> = {
     ],
     capabilities: [
       "was kannst du", "was kannst du so", "was können sie", "wer bist du", "wer sind sie", "was bist du",
-      "wie funktioniert das", "wie funktionierst du", "was machst du", "wobei kannst du helfen",
+      "wie funktionierst du", "was machst du", "wobei kannst du helfen",
       "wie benutze ich dich", "erzähl mal von dir", "hilfe",
     ],
     thanks: ["danke", "danke schön", "dankeschön", "danke sehr", "vielen dank", "besten dank"],
@@ -101,8 +102,8 @@ const PHRASES: Record<string, Phrases> = {
     ],
     capabilities: [
       "qué puedes hacer", "que puedes hacer", "qué sabes hacer", "que sabes hacer", "quién eres",
-      "quien eres", "qué eres", "que eres", "cómo funcionas", "como funcionas", "cómo funciona esto",
-      "como funciona esto", "para qué sirves", "para que sirves", "qué haces", "que haces", "ayuda",
+      "quien eres", "qué eres", "que eres", "cómo funcionas", "como funcionas", 
+      "para qué sirves", "para que sirves", "qué haces", "que haces", "ayuda",
     ],
     thanks: ["gracias", "muchas gracias", "mil gracias"],
     fillers: [
@@ -118,7 +119,7 @@ const PHRASES: Record<string, Phrases> = {
       "que peux-tu faire", "que sais-tu faire", "qu'est-ce que tu sais faire",
       "qu'est-ce que tu peux faire", "qu'est-ce que tu fais", "tu sers à quoi", "à quoi tu sers",
       "a quoi tu sers", "à quoi sers-tu", "qui es-tu", "t'es qui", "qu'es-tu", "comment tu marches",
-      "comment ça marche", "comment ca marche", "que fais-tu", "tu fais quoi", "aide",
+      "que fais-tu", "tu fais quoi", "aide",
     ],
     thanks: ["merci", "merci beaucoup", "merci bien", "mille mercis"],
     fillers: [
@@ -135,7 +136,7 @@ const PHRASES: Record<string, Phrases> = {
       "o que você faz", "o que voce faz", "o que você pode fazer", "o que voce pode fazer",
       "o que você sabe fazer", "o que voce sabe fazer", "o que sabes fazer", "o que podes fazer",
       "quem é você", "quem e voce", "quem és tu", "como você funciona", "como voce funciona",
-      "como funciona", "para que você serve", "pra que você serve", "pra que serve", "ajuda",
+      "para que você serve", "pra que você serve", "pra que serve", "ajuda",
     ],
     thanks: ["obrigado", "obrigada", "muito obrigado", "muito obrigada", "valeu"],
     fillers: [
@@ -148,7 +149,7 @@ const PHRASES: Record<string, Phrases> = {
     ],
     capabilities: [
       "cosa sai fare", "che cosa sai fare", "cosa puoi fare", "che sai fare", "che puoi fare", "chi sei",
-      "cosa sei", "come funzioni", "come funziona", "a cosa servi", "cosa fai", "che fai", "aiuto",
+      "cosa sei", "come funzioni", "a cosa servi", "cosa fai", "che fai", "aiuto",
     ],
     thanks: ["grazie", "grazie mille", "molte grazie"],
     fillers: [
@@ -205,7 +206,7 @@ const PHRASES: Record<string, Phrases> = {
     ],
     capabilities: [
       "तुम क्या कर सकते हो", "आप क्या कर सकते हैं", "तुम कौन हो", "आप कौन हैं", "तुम क्या करते हो",
-      "आप क्या करते हैं", "यह कैसे काम करता है", "तुम कैसे काम करते हो", "मदद",
+      "आप क्या करते हैं", "तुम कैसे काम करते हो", "मदद",
     ],
     thanks: ["धन्यवाद", "शुक्रिया", "बहुत धन्यवाद", "बहुत शुक्रिया"],
     fillers: [

@@ -60,6 +60,9 @@ describe("what is small talk", () => {
       "help with the budget figures",
       "ok",
       "thanks to whom did the council agree?",
+      "How does it work?",
+      "what is this?",
+      "Как это работает?",
       "",
     ])
       expect(smallTalk(text), text).toBeUndefined();
