@@ -24,6 +24,8 @@ interface FollowUpWords {
   opener: RegExp;
   /** A question asking for a person (its answer's names are who "he" is). */
   asksWho: RegExp;
+  /** A question asking about a person it names ("Who is Patrick McHugh?"): that person is who "he" is. */
+  asksAbout: RegExp;
   /** A question in the past with "did": its verb is searched as the article writes it. */
   pastAuxiliary: RegExp;
   /** An irregular verb's simple past, which stemming does not join to the base ("say", "said"). */
@@ -37,6 +39,7 @@ const EN: FollowUpWords = {
   thing: new Set(["it", "its", "that", "this", "those", "these", "there", "then"]),
   opener: /^\s*(?:and|but|so|also|then|ok|okay|what about|how about)\b[\s,:;]*/i,
   asksWho: /^\s*(?:who|whom|whose)\b/i,
+  asksAbout: /^\s*(?:[Ww]ho|[Ww]hat|[Hh]ow old)\s+(?:is|was|are|were)\s+\p{Lu}/u,
   pastAuxiliary: /\bdid(?:n['’]t)?\b/i,
   irregularPast: simplePast,
 };
@@ -79,10 +82,13 @@ export function namesIn(text: string): string[] {
 }
 
 /**
- * Who "he" or "they" is: the names the answer gave to a "who" question, else the names the
- * question used, else the answer's. One name for "he", up to three for "they".
+ * Who "he" or "they" is: the person the previous question asked about ("Who is Patrick
+ * McHugh?"), else the names the answer gave to a "who" question, else the names the question
+ * used, else the answer's. One name for "he", up to three for "they".
  */
 function referents(previous: Turn): string[] {
+  const about = EN.asksAbout.test(previous.resolved) ? namesIn(previous.resolved) : [];
+  if (about.length) return about;
   // New names: not already said in the question ("Tyler Besecker" is new after "Dana F. Besecker").
   const asked = ` ${words(previous.resolved).join(" ")} `;
   const fresh = previous.entities.filter((e) => !asked.includes(` ${words(e).join(" ")} `));
