@@ -106,6 +106,8 @@ function englishAnswerType(question: string): AnswerType {
   if (/^how (many|much|long|old|far|large|big|tall|high|often|fast|heavy|deep|wide)\b/.test(q))
     return "number";
   if (/^where\b/.test(q)) return "place";
+  // "What does the headset cost?", "what did the deal cost them?": a sum.
+  if (WHAT_COST.test(q)) return "number";
   // "What is the breakup fee ...", "what was the price of ...": a quantity.
   if (
     /^(?:what|how much) (?:is|was|are|were|will be|would be) (?:the |a |an )?(?:[\w'’-]+ ){0,3}?(?:price|cost|fee|fees|rate|yield|limit|amount|number|size|age|population|salary|budget|total|percentage|share|value|worth|fine|payment)\b/.test(
@@ -202,7 +204,9 @@ const TIME_RE = new RegExp(
 const NUMBER_RE =
   /\b\d[\d,.]*(?:bn|m|k|gb|mb|tb|kb|ghz|mhz|mph|kph|km|kg|mg|lbs?|mm|cm|ml|fps|hz)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half)\b/gi;
 // Two or more capitalised words in a row: a name, or a title-cased phrase.
-const NAME_RE = /\p{Lu}[\p{Ll}'’-]+(?: (?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+))+/gu;
+// A word may have capitals inside ("ZeniMax", "McHugh", "DeSantis").
+const NAME_RE =
+  /\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}[\p{Ll}'’-]+)*(?: (?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+(?:\p{Lu}[\p{Ll}'’-]+)*))+/gu;
 /** Any capitalised word or acronym not at the start of the sentence: a named thing. */
 const NAMED_RE = /(?<=[\s(“"‘'-])(?:\p{Lu}[\p{L}'’.-]*\p{L}|\p{Lu}{2,})/gu;
 /** Head words of organisations, places and events: a capitalised phrase with one is no person. */
@@ -243,13 +247,15 @@ function askedUnit(question: string): { test(text: string): boolean } | undefine
   const q = question.trim().toLowerCase();
   if (/^how long\b/.test(q) && !/^how long (?:is|was|are|were)\b.*\b(?:name|title|list|word)s?\b/.test(q))
     return SPAN_UNIT;
-  if (/^how much\b/.test(q) && MONEY_VERB.test(q)) return MONEY_UNIT;
+  if ((/^how much\b/.test(q) && MONEY_VERB.test(q)) || WHAT_COST.test(q)) return MONEY_UNIT;
   if (/^how heavy\b|^how much\b.*\b(?:weigh|weighs|weighed|weight)\b/.test(q)) return MASS_UNIT;
   return undefined;
 }
 /** A weight after the number ("8.4 pounds", "2kg", "300-pound"). */
 const MASS_UNIT =
   /\d\s*-?\s*(?:pounds?|lbs?|kilo(?:gram)?s?|kg|grams?|g|ounces?|oz|tons?|tonnes?|stones?)\b/i;
+/** "What does X cost?": a sum of money, asked without "how much". */
+const WHAT_COST = /^what (?:does|do|did|will|would|could)\b.*\bcost\b/;
 /** ICU currency names that are everyday words too. */
 const AMBIGUOUS_CURRENCY = new Set(["won", "real", "mark", "sol", "kip", "som", "rights", "gold", "lev"]);
 const MONEY_VERB =
@@ -335,7 +341,8 @@ function isMeasure(sentence: string, index: number, match: string): boolean {
 }
 
 /** "Who published ...", "who owns ...": a question about a deed, which an organisation can do. */
-const DOER = /^\s*who (?!(?:is|was|are|were|has|had|does|did)\b)[a-z]+(?:ed|s)\b/i;
+const DOER =
+  /^\s*who (?:(?!(?:is|was|are|were|has|had|does|did)\b)[a-z]+(?:ed|s)|(?:is|was|are|were) [a-z]+ing|(?:has|have|had) [a-z]+(?:ed|en))\b/i;
 /** Head words of organisations, which can do what a "who" asks about. */
 const ORG_HEADS = new Set(
   "university institute center centre council agency company corporation commission committee foundation bank court ministry department association organization organisation group service network".split(

@@ -37,11 +37,6 @@ export const FEATURES = [
   /** Share of the question's own names found anywhere in the best sentence's article (as retrieved) or its title. */
   "names",
   /**
-   * 1 when the question asks for an answer of a form (who is X, how old, the name of X, what
-   * kind of X; rules/) and the best sentence does not give one about its focus.
-   */
-  "formMissed",
-  /**
    * 1 when the best sentence holds the opposite of a question word instead of the word
    * ("open" against "closed", WordNet's antonyms; English only): it says something else.
    */

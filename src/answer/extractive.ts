@@ -15,7 +15,9 @@ import { holdsAnswerType } from "./answer-type.ts";
 import { readQuestion, undotted, type Question } from "./question.ts";
 import { holdsForm } from "./rules/index.ts";
 import { answerProbability, loadModel, type Evidence } from "./decision.ts";
+import { choiceScore, loadChoiceModel, type ChoiceModel } from "./choice.ts";
 import { leansBack } from "./leans-back.ts";
+import { isCaptionLine } from "../text/furniture.ts";
 import { isNegated } from "../text/negation.ts";
 import { opposedWords } from "../text/opposites.ts";
 import { nameVariants, readsWordNet } from "../text/wordnet.ts";
@@ -30,8 +32,8 @@ export interface ExtractiveOptions {
   maxSentences: number;
   /** Longest quote shown per citation (the answer's sentences and at most one either side). */
   maxQuoteChars: number;
-  /** Added to the score of a sentence that holds the kind of thing asked ("who": a name). */
-  typeBonus: number;
+  /** Sentence-choice weights other than the fitted ones (scripts/fit-choice.ts). */
+  choice?: ChoiceModel;
   /** Answers when the model's probability that the articles hold the answer is at least this; the fitted threshold when unset. */
   threshold?: number;
 }
@@ -42,7 +44,6 @@ export const DEFAULT_EXTRACTIVE: ExtractiveOptions = {
   passages: 5,
   maxSentences: 3,
   maxQuoteChars: 500,
-  typeBonus: 0.15,
 };
 
 type WithSentences = RetrievedPassage & { sentences?: SentenceScore[] };
@@ -54,6 +55,8 @@ interface Candidate {
   value: number;
   relevance: number;
   typed: boolean;
+  /** Its sentence-choice features (choice.ts), for fitting the weights. */
+  x: number[];
   /** It answers in the form the question asks for (rules/; true when it asks for none). */
   form: boolean;
   /** Its article holds as many of the question's names as any article read. */
@@ -176,6 +179,12 @@ const kindOf = (q: Question): Question["type"] => q.type;
 
 /** Forms whose rule replaces the check of the kind: "who is X" wants no other person, "how old" no other number. */
 const FORM_IS_KIND = new Set<Question["form"]>(["description", "age"]);
+/**
+ * Forms whose rule only gives an edge (and the decision's formMissed feature): narrowing "the
+ * name of X" to a name beside X's head noun lost 5 answerable SQuAD questions for 1
+ * unanswerable one declined (an article names the stadium without the word "stadium").
+ */
+const FORM_EDGE = new Set<Question["form"]>(["name", "kind"]);
 
 /**
  * The features the decision is taken on (decision.ts), for the best sentence: how much of
@@ -234,7 +243,6 @@ function evidenceFor(
     terms: weights.size,
     fromTop: best.rank === 0 ? 1 : 0,
     names: namesShare(q, articleText(passages, best.passage.articleId)),
-    formMissed: best.form ? 0 : 1,
     opposed: opposedWords(q.text, sentenceText(best.passage, best.sentence), lang).length > 0 ? 1 : 0,
   };
   // Reported beside the model's features (eval --report), to read misses by.
@@ -244,6 +252,10 @@ function evidenceFor(
     window: windowShare / total,
     article: articleShare / total,
     numbersNear: numbersShare(q.text, near, lang),
+    // The best sentence misses the answer form asked ("the name of X", "what kind of X"): fitted
+    // as a decision feature it weighed nearly nothing (0.07 to 0.2, either sign, across refits),
+    // since "typed" already carries who-is and how-old; reported, to read misses by.
+    formMissed: best.form ? 0 : 1,
   };
 }
 
@@ -410,8 +422,10 @@ function isProse(p: WithSentences, s: { start: number; end: number }): boolean {
   const lineEnd = p.text.indexOf("\n", local);
   const paragraphEnd = lineEnd < 0 ? p.text.length : lineEnd;
   const lineStart = p.text.lastIndexOf("\n", local) + 1;
-  // A paragraph in brackets is a note or a notice ("【…未经授权，不得转载…】"), though its sentences are not.
-  if (BRACKETED.test(p.text.slice(lineStart, paragraphEnd).trim())) return false;
+  // A paragraph in brackets is a note or a notice ("【…未经授权，不得转载…】"), though its sentences are not;
+  // a picture's caption ("Clockwise from top: …", in text stored before ingest dropped them) is no answer.
+  const paragraph = p.text.slice(lineStart, paragraphEnd).trim();
+  if (BRACKETED.test(paragraph) || isCaptionLine(paragraph)) return false;
   // A credit after the last full stop ("… voraus. (bsc)", "(AP)", "（编译/林靖东）") is no heading's lack of one.
   const tail = p.text.slice(0, paragraphEnd).trimEnd().replace(CREDIT, "");
   if (lineEnd < 0 && paragraphEnd === p.text.length && !FINAL.test(tail))
@@ -439,6 +453,7 @@ function sentenceText(p: WithSentences, s: { start: number; end: number }): stri
  */
 function rankSentences(q: Question, passages: WithSentences[], opts: ExtractiveOptions): Candidate[] {
   const type = kindOf(q);
+  const choice = opts.choice ?? loadChoiceModel();
   const rankOf = new Map(passages.map((p, i) => [p.id, i]));
   const names = articleNames(q, passages);
   const mostNames = Math.max(...names.values());
@@ -460,12 +475,16 @@ function rankSentences(q: Question, passages: WithSentences[], opts: ExtractiveO
     const rank = rankOf.get(passage.id)!;
     const sentences = passage.sentences ?? [];
     for (const [k, sentence] of sentences.entries()) {
-      const relevance = Math.max(sentence.coverage, carried);
+      let relevance = Math.max(sentence.coverage, carried);
       carried = Math.max(carried, sentence.coverage) * decay;
       // Headings, captions, datelines and cross-links pass their match on to what follows
       // (above), but are never an answer themselves.
       if (!isProse(passage, sentence)) continue;
       const form = holdsFormAt(q, passage, sentences, k);
+      // "She's the director of …" answers "Who is Katie Allen?" through the sentence before,
+      // which names her: it matches the question as that one does, a little decayed.
+      if (form && FORM_IS_KIND.has(q.form) && k > 0)
+        relevance = Math.max(relevance, sentences[k - 1]!.coverage * CONTEXT_DECAY);
       const typed =
         type !== "other" &&
         (FORM_IS_KIND.has(q.form)
@@ -475,14 +494,17 @@ function rankSentences(q: Question, passages: WithSentences[], opts: ExtractiveO
       // An article that lacks names of the question that another article holds is about
       // something else ("Jacksonville" asked, a sentence about the United Kingdom read).
       const elsewhere = mostNames - names.get(passage.articleId)!;
-      const value =
-        relevance +
-        PAIR_WEIGHT * Math.min(sentence.pairs, 3) +
-        (typed ? opts.typeBonus : 0) +
-        (form && q.form !== "plain" && !FORM_IS_KIND.has(q.form) ? opts.typeBonus : 0) -
-        0.04 * rank -
-        NAMES_PENALTY * elsewhere;
-      candidates.push({ passage, rank, sentence, value, relevance, typed, form, named: elsewhere === 0 });
+      // Scored by the fitted sentence-choice weights (choice.ts), in CHOICE_FEATURES' order.
+      const x = [
+        relevance,
+        Math.min(sentence.pairs, 3),
+        typed ? 1 : 0,
+        form && FORM_EDGE.has(q.form) ? 1 : 0,
+        rank,
+        elsewhere,
+      ];
+      const value = choiceScore(x, choice);
+      candidates.push({ passage, rank, sentence, value, relevance, typed, form, named: elsewhere === 0, x });
     }
   }
   if (type !== "other") expandByFocus(candidates, opts);
@@ -502,9 +524,6 @@ function rankSentences(q: Question, passages: WithSentences[], opts: ExtractiveO
 }
 
 const NUMBER = /^[\p{N}\s.,:%°-]+$/u;
-
-/** Per share of the question's names missing from a sentence's article but found in another's. */
-const NAMES_PENALTY = 0.5;
 
 /** Each read article's share of the question's names (not its numbers), in its passages as read and its title. */
 function articleNames(q: Question, passages: WithSentences[]): Map<string, number> {
@@ -627,7 +646,6 @@ function addContinuations(
 }
 
 const CONTEXT_DECAY = 0.85;
-const PAIR_WEIGHT = 0.08;
 
 /** Whether no line break falls between two article offsets of a passage. */
 function sameParagraph(p: WithSentences, from: number, to: number): boolean {
@@ -676,4 +694,23 @@ function quoteAround(
     end,
     passageId: p.id,
   };
+}
+
+/**
+ * Every candidate sentence for `question` with its sentence-choice features, as the answerer
+ * scores them (for scripts/fit-choice.ts).
+ */
+export function choiceCandidates(
+  question: string,
+  passages: RetrievedPassage[],
+  query?: QueryTerms,
+  opts: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+): Array<{ text: string; articleId: string; x: number[] }> {
+  const q = readQuestion(question, query?.lang ?? identifyLanguage(question));
+  const read = (passages as WithSentences[]).slice(0, opts.passages);
+  return rankSentences(q, read, opts).map((c) => ({
+    text: sentenceText(c.passage, c.sentence),
+    articleId: c.passage.articleId,
+    x: c.x,
+  }));
 }

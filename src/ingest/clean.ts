@@ -6,6 +6,8 @@
  * that ends a sentence is only removed when it is a label or credit by its form.
  */
 
+import { INVISIBLE, isCaptionLine } from "../text/furniture.ts";
+
 export interface CleanedArticle {
   text: string;
   /** The first line, when it reads like a headline. */
@@ -15,13 +17,6 @@ export interface CleanedArticle {
   /** A lone dateline, as YYYY-MM-DD. */
   publishedAt?: string;
 }
-
-/**
- * Characters that hide inside words and split them for every reader: the soft hyphen
- * ("Netan\u00adyahu"), the zero-width space, the word joiner and a byte-order mark past the start.
- * The zero-width (non-)joiners are left alone: Persian and Indic scripts spell with them.
- */
-const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/g;
 
 /** The version of the cleaning rules: text stored by older rules is cleaned again when its library opens. */
 export const CLEANER_VERSION = 2;
@@ -127,17 +122,10 @@ function isLabel(line: string): boolean {
 const READING_TIME =
   /^(?:(?:reading time|read time|est\.? reading time)\s*:?\s*)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(?:min|mins|minutes?)\.?(?:\s+(?:read|reading|read time|reading time|listen))?$/i;
 
-/**
- * A caption that says where its pictures are: "Clockwise from top: …", "From left: …",
- * "Above: …", "Pictured: …", "Top left: …".
- */
-const CAPTION_LEAD =
-  /^(?:(?:clockwise|anti-?clockwise|counter-?clockwise)(?: from [\p{L} ]{1,20})?|from (?:left|right|top|bottom)|(?:top|bottom|above|below|left|right|inset|main|pictured|main picture|main image)(?: (?:left|right|top|bottom|centre|center))?)\s*:\s*\S/iu;
-
 /** Photo captions and credits, by their usual forms. */
 function isCredit(line: string): boolean {
   const t = line.trim();
-  if (CAPTION_LEAD.test(t) && t.length <= 600) return true;
+  if (isCaptionLine(t)) return true;
   if (t.length > 300) return false;
   if (/\s\/\s*(?:[\p{Lu}][\p{L}&.'-]*)(?:\s+[\p{Lu}][\p{L}&.'-]*){0,3}$/u.test(t) && !endsSentence(t))
     return true;

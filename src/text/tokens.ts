@@ -58,6 +58,8 @@ const STOP = new Set<string>([
   "kind",
 ]);
 
+import { INVISIBLE } from "./furniture.ts";
+
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 export function isStopWord(word: string, lang = "en"): boolean {
@@ -72,9 +74,15 @@ const PLAIN_WORD = /[a-z0-9]+(?:['’][a-z]+)?/g;
 
 /** Lower-cased words with diacritics folded, in order, stop words kept. */
 export function words(text: string, lang = "en"): string[] {
-  if (lang !== "en") return rulesOf(lang).words(text);
-  if (PLAIN.test(text)) return text.toLowerCase().match(PLAIN_WORD) ?? [];
-  const folded = text
+  if (PLAIN.test(text)) {
+    if (lang !== "en") return rulesOf(lang).words(text);
+    return text.toLowerCase().match(PLAIN_WORD) ?? [];
+  }
+  // A soft hyphen or a zero-width space inside a word (text stored before ingest removed them)
+  // does not split it.
+  const visible = text.replace(INVISIBLE, "");
+  if (lang !== "en") return rulesOf(lang).words(visible);
+  const folded = visible
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase();

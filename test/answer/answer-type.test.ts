@@ -118,3 +118,23 @@ describe("answer types in English", () => {
     expect(holds("number", "The limit is 29.4 million pounds.", q)).toBe(true);
   });
 });
+
+describe("issue 22: sums asked without 'how much', and names with capitals inside", () => {
+  it("reads 'What does X cost?' as a sum of money", () => {
+    expect(answerType("What does Dolby Atmos for headphones cost on the Xbox?")).toBe("number");
+    const q = "What does Dolby Atmos cost?";
+    expect(holds("number", "Dolby Atmos costs $15 on the Xbox.", q)).toBe(true);
+    expect(holds("number", "Dolby Atmos works on 12 speakers.", q)).toBe(false);
+  });
+
+  it("finds a person whose name has a capital inside", () => {
+    const q = "Who filed the suit?";
+    expect(holds("person", "The suit was filed by Patrick McHugh last year.", q)).toBe(true);
+    expect(holds("person", "The suit was filed last year.", q)).toBe(false);
+  });
+
+  it("reads 'how heavy' as asking for a weight", () => {
+    expect(holds("number", "The One X weighs 8.4 pounds.", "How heavy is the One X?")).toBe(true);
+    expect(holds("number", "The PS4 Pro launched at $400.", "How much does the PS4 Pro weigh?")).toBe(false);
+  });
+});

@@ -9,9 +9,13 @@ import { focusEnds, focusName, PRONOUN_OPENING } from "./focus.ts";
 
 /** Letters after a name that are no description: degrees and suffixes ("MD", "Ph.D.", "Jr."). */
 const POSTNOMINALS = "(?:,\\s*(?:M\\.?D|Ph\\.?D|Jr|Sr|RN|DO|MPH|MBA|DDS|Esq|OBE|CBE|MBE|QC|KC|III|II)\\.?)*";
-/** ", a research professor", ", president of", ", who runs": a description after the name. */
+/**
+ * ", a research professor", ", president of", ", who runs": a description after the name; or,
+ * past its degrees, the next words going on about the person ("Katie Allen, MD, PhD. She's the
+ * director of …", which the sentence splitter keeps as one sentence after "PhD.").
+ */
 const APPOSITION = new RegExp(
-  `^${POSTNOMINALS},\\s*(?!(?:said|says|say|added|adds|told|tells|wrote|writes|according|and|but|or|then|however|too|who said|who says)\\b)(?:a|an|the|who|whose|one|[\\p{Ll}][\\p{L}'’-]+)\\b`,
+  `^${POSTNOMINALS}(?:\\.?\\s+(?:[Hh]e|[Ss]he|[Tt]hey)(?:['’]s|\\s+is|\\s+was)\\s+(?:a|an|the)\\b|,\\s*(?!(?:said|says|say|added|adds|told|tells|wrote|writes|according|and|but|or|then|however|too|who said|who says)\\b)(?:a|an|the|who|whose|one|[\\p{Ll}][\\p{L}'’-]+)\\b)`,
   "u",
 );
 /** " is the director of", " was a founder", " serves as …". */

@@ -26,3 +26,17 @@ describe("describes: who is X", () => {
     expect(holds(q, "She's the director of the center.", "Katie Allen spoke first.")).toBe(false);
   });
 });
+
+describe("describes: past a person's degrees", () => {
+  it("takes the description that goes on after them in the same sentence", () => {
+    expect(
+      holds(
+        "Who is Katie Allen?",
+        "“It is groundbreaking,” says Katie Allen, MD, PhD. She's the director of the center.",
+      ),
+    ).toBe(true);
+    expect(
+      holds("Who is Katie Allen?", "“It is groundbreaking,” says Katie Allen, MD, PhD. Others disagree."),
+    ).toBe(false);
+  });
+});
