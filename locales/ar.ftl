@@ -137,3 +137,11 @@ hello-articles = { $count ->
 hello-start-private = أرسل إليّ رابطًا أو الصق نص مقال، ثم اسألني عنه. يشرح /help المزيد.
 hello-start-group = أضِف مقالًا بـ /ingest متبوعًا برابط أو بنصه، ثم اسألني عنه بـ /ask. يشرح /help المزيد.
 you-are-welcome = عفوًا! اسألني ما شئت عن مقالات هذه الدردشة.
+
+# companion
+cmd-summary = لخّص مقالًا: /summary [id]
+companion-try-asking = جرّب أن تسأل:
+companion-suggested-gone = لم يعد مقال هذا السؤال في هذه الدردشة.
+summary-no-articles = لا توجد مقالات في هذه الدردشة بعد. أضِف مقالًا بـ /ingest متبوعًا برابط أو بنص المقال.
+summary-nothing = لم أستطع إعداد ملخص لهذا المقال.
+help-summary = يقول /summary [id] عمّا يتحدث المقال (بلا id: آخر مقال تحدثنا عنه)؛ وكذلك «tl;dr».

@@ -112,3 +112,11 @@ hello-articles = Dieser Chat hat { $count } Artikel: Fragen Sie mich alles dazu.
 hello-start-private = Schicken Sie mir einen Link oder fügen Sie den Text eines Artikels ein, und fragen Sie mich dann danach. /help erklärt mehr.
 hello-start-group = Fügen Sie einen Artikel mit /ingest und einem Link oder seinem Text hinzu, und fragen Sie mich dann mit /ask danach. /help erklärt mehr.
 you-are-welcome = Gern geschehen! Fragen Sie mich gern noch mehr zu den Artikeln dieses Chats.
+
+# companion
+cmd-summary = Einen Artikel zusammenfassen: /summary [id]
+companion-try-asking = Fragen Sie zum Beispiel:
+companion-suggested-gone = Der Artikel zu dieser Frage ist nicht mehr in diesem Chat.
+summary-no-articles = In diesem Chat gibt es noch keine Artikel. Fügen Sie einen mit /ingest und einem Link oder dem Text des Artikels hinzu.
+summary-nothing = Ich konnte diesen Artikel nicht zusammenfassen.
+help-summary = /summary [id] sagt, worum es in einem Artikel geht (ohne id: in dem, über den wir zuletzt gesprochen haben); „tl;dr“ ebenso.

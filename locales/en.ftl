@@ -122,3 +122,11 @@ hello-articles = { $count ->
 hello-start-private = Send me a link or paste an article's text, then ask me about it. /help explains more.
 hello-start-group = Add an article with /ingest followed by a link or its text, then ask me about it with /ask. /help explains more.
 you-are-welcome = You're welcome! Ask me anything else about this chat's articles.
+
+# companion
+cmd-summary = Summarise an article: /summary [id]
+companion-try-asking = Try asking:
+companion-suggested-gone = That question's article is no longer in this chat.
+summary-no-articles = There are no articles in this chat yet. Add one with /ingest followed by a link or the article's text.
+summary-nothing = I couldn't put together a summary of that article.
+help-summary = /summary [id] says what an article is about (without an id, the one we last talked about); so does "tl;dr".

@@ -121,3 +121,11 @@ hello-articles = { $count ->
 hello-start-private = Envíame un enlace o pega el texto de un artículo, y luego pregúntame sobre él. /help explica más.
 hello-start-group = Añade un artículo con /ingest seguido de un enlace o de su texto, y luego pregúntame sobre él con /ask. /help explica más.
 you-are-welcome = ¡De nada! Pregúntame lo que quieras sobre los artículos de este chat.
+
+# companion
+cmd-summary = Resumir un artículo: /summary [id]
+companion-try-asking = Prueba a preguntar:
+companion-suggested-gone = El artículo de esa pregunta ya no está en este chat.
+summary-no-articles = Todavía no hay artículos en este chat. Añade uno con /ingest seguido de un enlace o del texto del artículo.
+summary-nothing = No he podido hacer un resumen de ese artículo.
+help-summary = /summary [id] cuenta de qué trata un artículo (sin id, el último del que hablamos); «tl;dr» también.

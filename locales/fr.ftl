@@ -121,3 +121,11 @@ hello-articles = { $count ->
 hello-start-private = Envoyez-moi un lien ou collez le texte d’un article, puis posez-moi vos questions à son sujet. /help en dit plus.
 hello-start-group = Ajoutez un article avec /ingest suivi d’un lien ou de son texte, puis interrogez-moi avec /ask. /help en dit plus.
 you-are-welcome = Avec plaisir ! Posez-moi d’autres questions sur les articles de ce chat.
+
+# companion
+cmd-summary = Résumer un article : /summary [id]
+companion-try-asking = Essayez de demander :
+companion-suggested-gone = L’article de cette question n’est plus dans ce chat.
+summary-no-articles = Il n’y a encore aucun article dans ce chat. Ajoutez-en un avec /ingest suivi d’un lien ou du texte de l’article.
+summary-nothing = Je n’ai pas réussi à résumer cet article.
+help-summary = /summary [id] dit de quoi parle un article (sans id, celui dont nous avons parlé en dernier) ; « tl;dr » aussi.

@@ -100,3 +100,11 @@ hello-articles = { $count ->
 hello-start-private = मुझे कोई लिंक भेजें या किसी लेख का पाठ चिपकाएँ, फिर उसके बारे में मुझसे पूछें। /help और बताता है।
 hello-start-group = /ingest के साथ कोई लिंक या पाठ भेजकर लेख जोड़ें, फिर /ask से उसके बारे में मुझसे पूछें। /help और बताता है।
 you-are-welcome = आपका स्वागत है! इस चैट के लेखों के बारे में कुछ और भी पूछें।
+
+# companion
+cmd-summary = किसी लेख का सार: /summary [id]
+companion-try-asking = यह पूछकर देखें:
+companion-suggested-gone = उस सवाल वाला लेख अब इस चैट में नहीं है।
+summary-no-articles = इस चैट में अभी कोई लेख नहीं है। /ingest के साथ कोई लिंक या लेख का पाठ भेजकर एक लेख जोड़ें।
+summary-nothing = मैं उस लेख का सार नहीं बना सका।
+help-summary = /summary [id] बताता है कि लेख किस बारे में है (id के बिना, वह लेख जिसकी हमने आख़िरी बार बात की); "tl;dr" भी यही करता है।

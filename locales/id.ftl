@@ -88,3 +88,11 @@ hello-articles = Obrolan ini punya { $count } artikel: tanyakan apa saja tentang
 hello-start-private = Kirimi saya tautan atau tempel teks artikel, lalu tanyakan kepada saya tentangnya. /help menjelaskan lebih lanjut.
 hello-start-group = Tambahkan artikel dengan /ingest diikuti tautan atau teksnya, lalu tanyakan kepada saya dengan /ask. /help menjelaskan lebih lanjut.
 you-are-welcome = Sama-sama! Tanyakan apa saja lagi tentang artikel di obrolan ini.
+
+# companion
+cmd-summary = Ringkas artikel: /summary [id]
+companion-try-asking = Coba tanyakan:
+companion-suggested-gone = Artikel untuk pertanyaan itu sudah tidak ada di obrolan ini.
+summary-no-articles = Belum ada artikel di obrolan ini. Tambahkan artikel dengan /ingest diikuti tautan atau teks artikelnya.
+summary-nothing = Saya tidak bisa membuat ringkasan artikel itu.
+help-summary = /summary [id] menjelaskan isi sebuah artikel (tanpa id, artikel yang terakhir kita bahas); "tl;dr" juga.

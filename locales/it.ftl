@@ -121,3 +121,11 @@ hello-articles = { $count ->
 hello-start-private = Mandami un link o incolla il testo di un articolo, poi fammi domande su di esso. /help spiega di più.
 hello-start-group = Aggiungi un articolo con /ingest seguito da un link o dal suo testo, poi fammi domande con /ask. /help spiega di più.
 you-are-welcome = Prego! Chiedimi pure altro sugli articoli di questa chat.
+
+# companion
+cmd-summary = Riassumi un articolo: /summary [id]
+companion-try-asking = Prova a chiedere:
+companion-suggested-gone = L’articolo di quella domanda non è più in questa chat.
+summary-no-articles = In questa chat non ci sono ancora articoli. Aggiungine uno con /ingest seguito da un link o dal testo dell’articolo.
+summary-nothing = Non sono riuscito a riassumere quell’articolo.
+help-summary = /summary [id] dice di cosa parla un articolo (senza id, l’ultimo di cui abbiamo parlato); anche «tl;dr».

@@ -121,3 +121,11 @@ hello-articles = { $count ->
 hello-start-private = Envie-me um link ou cole o texto de um artigo e depois me pergunte sobre ele. /help explica mais.
 hello-start-group = Adicione um artigo com /ingest seguido de um link ou do texto, e depois me pergunte sobre ele com /ask. /help explica mais.
 you-are-welcome = De nada! Pergunte-me o que quiser sobre os artigos deste chat.
+
+# companion
+cmd-summary = Resumir um artigo: /summary [id]
+companion-try-asking = Experimente perguntar:
+companion-suggested-gone = O artigo dessa pergunta já não está neste chat.
+summary-no-articles = Ainda não há artigos neste chat. Adicione um com /ingest seguido de um link ou do texto do artigo.
+summary-nothing = Não consegui fazer um resumo desse artigo.
+help-summary = /summary [id] diz do que trata um artigo (sem id, o último de que falamos); "tl;dr" também.

@@ -88,3 +88,11 @@ hello-articles = Bu sohbette { $count } makale var: onlarla ilgili bana istediğ
 hello-start-private = Bana bir bağlantı gönderin ya da bir makalenin metnini yapıştırın, sonra bana onunla ilgili soru sorun. /help daha fazlasını anlatır.
 hello-start-group = /ingest ve ardından bir bağlantı ya da metinle bir makale ekleyin, sonra /ask ile bana onunla ilgili soru sorun. /help daha fazlasını anlatır.
 you-are-welcome = Rica ederim! Bu sohbetin makaleleriyle ilgili başka ne isterseniz sorun.
+
+# companion
+cmd-summary = Bir makaleyi özetle: /summary [id]
+companion-try-asking = Şunu sormayı deneyin:
+companion-suggested-gone = Bu sorunun makalesi artık bu sohbette değil.
+summary-no-articles = Bu sohbette henüz makale yok. /ingest ile bir bağlantı ya da makale metni göndererek bir makale ekleyin.
+summary-nothing = Bu makalenin özetini çıkaramadım.
+help-summary = /summary [id] bir makalenin ne anlattığını söyler (id olmadan, en son konuştuğumuz makaleyi); "tl;dr" da aynısını yapar.

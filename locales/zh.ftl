@@ -88,3 +88,11 @@ hello-articles = 本聊天有 { $count } 篇文章：关于它们，尽管问我
 hello-start-private = 给我发一个链接或粘贴一篇文章的正文，然后就可以问我关于它的问题。/help 有更多说明。
 hello-start-group = 用 /ingest 加上链接或正文添加一篇文章，然后用 /ask 问我关于它的问题。/help 有更多说明。
 you-are-welcome = 不客气！关于本聊天的文章，还有什么尽管问我。
+
+# companion
+cmd-summary = 总结一篇文章：/summary [id]
+companion-try-asking = 可以试着问：
+companion-suggested-gone = 这个问题所属的文章已不在本聊天中。
+summary-no-articles = 本聊天还没有文章。用 /ingest 加上链接或文章正文来添加一篇。
+summary-nothing = 我没能为这篇文章写出摘要。
+help-summary = /summary [id] 说明一篇文章讲了什么（不带 id 时，是我们最近谈到的那篇）；发送 "tl;dr" 也可以。

@@ -27,6 +27,8 @@ export interface FootnoteService extends Footnote {
   readonly storage: Storage;
   readonly embedder: Embedder;
   readonly answerer: Answerer;
+  /** What an article is about, cited like an answer (src/companion/); undefined: no such article. */
+  summarize: NonNullable<Footnote["summarize"]>;
   /** Counts over every library, for `footnote stats` and the bot's start-up line. */
   libraryStats(): Promise<LibraryStats>;
 }
@@ -79,8 +81,7 @@ export function footnoteOver(parts: FootnoteParts): FootnoteService {
       const { readSource } = await import("./ingest/read-source.ts");
       const article = await readSource(source, { config, signal: opts.signal });
       const result = await parts.ingest.ingestArticle(libraryId, article, opts.onProgress, opts.signal);
-      // A duplicate was introduced when it was first added.
-      if (!opts.companion || result.duplicate) return result;
+      if (!opts.companion) return result;
       return { ...result, ...(await companion.introduce(libraryId, result.id, opts.signal)) };
     },
     async retrieve(libraryId, question, k = config.RETRIEVE_K): Promise<RetrievedPassage[]> {

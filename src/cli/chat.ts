@@ -8,7 +8,9 @@ import { userMessage } from "../errors.ts";
 import type { Footnote, IngestSource } from "../types.ts";
 import { renderAnswerText } from "../answer/render-text.ts";
 import type { Conversations } from "../conversation/conversation.ts";
-import { classifyMessage } from "../conversation/message-kind.ts";
+import { classifyMessage, isSummaryRequest } from "../conversation/message-kind.ts";
+import { summaryInConversation } from "../companion/in-conversation.ts";
+import { companionText } from "./commands/ingest.ts";
 import { count } from "./plural.ts";
 import { sourceFromArg } from "./source.ts";
 
@@ -21,10 +23,32 @@ const HELP = [
   "  /ingest <url or file path>   store an article",
   "  /list                        the library's articles",
   "  /forget <id>                 remove one",
+  '  /summary [id]                what an article is about (the one in focus; "tl;dr" too)',
   "  /new                         start afresh: the next question does not follow on",
   "  /help                        this",
   "  /quit                        leave",
 ].join("\n");
+
+/** The summary of article `id` (or the one in focus) as the terminal shows an answer. */
+async function summaryText(
+  footnote: Footnote,
+  conversations: Conversations | undefined,
+  key: { chat: string; thread: string },
+  libraryId: string,
+  id: string,
+  asked: string,
+): Promise<string> {
+  const outcome = await summaryInConversation(footnote, conversations, key, libraryId, {
+    articleId: id,
+    asked,
+  });
+  if (outcome.kind === "no-articles") return "No articles yet: /ingest <url or file>";
+  if (outcome.kind === "no-such-article")
+    return `No article "${outcome.articleId}" here; /list shows the ids.`;
+  return outcome.result.abstained
+    ? "I couldn't put together a summary of that article."
+    : renderAnswerText(outcome.result);
+}
 
 /** Lines typed by a person are this far apart at least; a paste's lines come together. */
 const PASTE_GAP_MS = 30;
@@ -69,12 +93,14 @@ export async function runChat(footnote: Footnote, libraryId: string, opts: ChatO
   const rl = readline.createInterface({ input, output, terminal });
   const say = (text: string) => output.write(`${text}\n`);
   const store = async (source: IngestSource) => {
-    const r = await footnote.ingest(libraryId, source);
+    const r = await footnote.ingest(libraryId, source, { companion: true });
     say(
       r.duplicate
         ? `Already stored: ${r.title} (id ${r.id})`
         : `Stored: ${r.title} (id ${r.id}, ${count(r.chunks, "passage")}). /forget ${r.id} removes it.`,
     );
+    const companion = companionText(r).trimEnd();
+    if (companion) say(companion);
   };
   say(`footnote — library "${libraryId}". Ask a question, paste a link or an article; /help for more.`);
   // A prompt is for a person at a terminal: piped input would leave "> " all over the output.
@@ -118,6 +144,17 @@ export async function runChat(footnote: Footnote, libraryId: string, opts: ChatO
                 ? `Forgot ${arg}.`
                 : `No article "${arg}" here; /list shows the ids.`,
             );
+        } else if (command === "/summary" || (!command.startsWith("/") && isSummaryRequest(line))) {
+          say(
+            await summaryText(
+              footnote,
+              opts.conversations,
+              key,
+              libraryId,
+              command === "/summary" ? arg : "",
+              line,
+            ),
+          );
         } else if (command.startsWith("/")) {
           say(`I don't know ${command}. /help lists the commands.`);
         } else {

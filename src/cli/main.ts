@@ -17,6 +17,7 @@ import { registerList } from "./commands/list.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerReindex } from "./commands/reindex.ts";
 import { registerStats } from "./commands/stats.ts";
+import { registerSummary } from "./commands/summary.ts";
 import { createCliContext } from "./context.ts";
 import { defaultIO, type CliIO } from "./io.ts";
 
@@ -24,6 +25,7 @@ import { defaultIO, type CliIO } from "./io.ts";
 const COMMANDS: RegisterCommand[] = [
   registerIngest,
   registerAsk,
+  registerSummary,
   registerList,
   registerForget,
   registerReindex,

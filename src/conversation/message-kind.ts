@@ -57,3 +57,33 @@ export function classifyMessage(text: string, maxQuestionChars: number): Message
     return { kind: "article", words };
   return { kind: "question" };
 }
+
+/**
+ * A request for the summary of the article in focus: "tl;dr", "Summarise it", "What is this
+ * article about?" (in English, and the plainest ways of asking in the bot's other languages).
+ */
+const SUMMARY_REQUEST = new RegExp(
+  "^(?:" +
+    [
+      "tl;? ?dr",
+      "too long,? didn['’]?t read",
+      "(?:please |can you |could you )?summ?ari[sz]e(?: it| this| that| the article| this article)?(?: for me)?(?: please)?",
+      "(?:give me |can i have )?(?:a |the )?summary(?: please)?",
+      "what(?: is|['’]s| was) (?:this|that|the|it)(?: article| story| piece| text)? about",
+      "what(?: is|['’]s) (?:this|that|the) (?:article|story|piece|text) saying",
+      // de, es, fr, it, pt, ru, uk
+      "zusammenfassung|fasse? (?:es |den artikel )?zusammen|worum geht es(?: im artikel)?",
+      "resumen|resume(?:lo)?|de qu[eé] trata(?: el art[ií]culo)?",
+      "r[ée]sum[ée]|r[ée]sume(?:-le)?|de quoi parle (?:l['’]article|cet article)",
+      "riassunto|riassumi(?:lo)?|di cosa parla(?: l['’]articolo)?",
+      "resumo|resuma|do que se trata|sobre o que [eé] (?:o artigo|isso)",
+      "кратко|вкратце|о ч[её]м (?:эта )?статья|перескажи",
+      "коротко|про що (?:ця )?стаття",
+    ].join("|") +
+    ")[\\s?!.¿¡]*$",
+  "iu",
+);
+
+export function isSummaryRequest(text: string): boolean {
+  return SUMMARY_REQUEST.test(text.trim().replace(/^[¿¡\s]+/u, ""));
+}

@@ -23,6 +23,8 @@ import { listFeature } from "./features/list.ts";
 import { messageFeature } from "./features/message.ts";
 import { newFeature } from "./features/new.ts";
 import { smallTalkFeature } from "./features/small-talk.ts";
+import { suggestedFeature } from "./features/suggested.ts";
+import { summaryFeature } from "./features/summary.ts";
 import { truncate } from "./html.ts";
 import type { Inflight } from "./inflight.ts";
 import { MemoryReplicaState, type ReplicaState } from "../replicas/state.ts";
@@ -104,6 +106,8 @@ export function createBot(deps: BotDeps): Bot {
     listFeature(featureDeps),
     forgetFeature(featureDeps),
     autoreadFeature(featureDeps),
+    summaryFeature(featureDeps),
+    suggestedFeature(featureDeps),
     messageFeature(featureDeps),
     smallTalkFeature(featureDeps),
     askFeature(featureDeps),

@@ -1,7 +1,16 @@
 import { DEFAULT_LOCALE, translator } from "./i18n.ts";
 
 /** The command menu, registered with setMyCommands and used to tell our commands from other bots'. */
-export const COMMAND_LIST = ["ask", "ingest", "new", "list", "forget", "autoread", "help"] as const;
+export const COMMAND_LIST = [
+  "ask",
+  "ingest",
+  "summary",
+  "new",
+  "list",
+  "forget",
+  "autoread",
+  "help",
+] as const;
 
 export interface BotCommand {
   command: string;

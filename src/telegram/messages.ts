@@ -81,6 +81,11 @@ export function messages(tr: Translator) {
     newConversation: t("new-conversation"),
     notFound: t("not-found"),
     errorGeneric: t("error-generic"),
+    /** The article companion: the line above the suggested questions under "Added …". */
+    tryAsking: t("companion-try-asking"),
+    suggestedGone: t("companion-suggested-gone"),
+    summaryNoArticles: t("summary-no-articles"),
+    summaryNothing: t("summary-nothing"),
     // autoread and small talk
     autoreadOn: t("autoread-on"),
     autoreadOff: t("autoread-off"),
@@ -147,14 +152,26 @@ function waitText({ t }: Translator, ms: number): string {
 
 export function addedHtml(
   tr: Translator,
-  r: { id: string; title: string; url: string | null; chunks: number; duplicate: boolean },
+  r: {
+    id: string;
+    title: string;
+    url: string | null;
+    chunks: number;
+    duplicate: boolean;
+    summary?: string;
+    questions?: readonly string[];
+  },
 ): string {
   const { t } = tr;
   const title = messages(tr).titleHtml(r.title, r.url);
   const id = escapeHtml(r.id);
-  return r.duplicate
+  const added = r.duplicate
     ? t("already-have-html", { title, id })
     : t("added-html", { title, chunks: r.chunks, id });
+  // The article companion: what it is about, and (as buttons under it) what to ask.
+  const gist = r.summary ? `\n\n${tr.isolate(escapeHtml(r.summary))}` : "";
+  const ask = r.questions?.length ? `\n\n<b>${escapeHtml(t("companion-try-asking"))}</b>` : "";
+  return added + gist + ask;
 }
 
 /** For admins, under /help: how the bot has been answering. */
@@ -169,5 +186,6 @@ export function helpLines({ t }: Translator, opts: { private: boolean; username:
     opts.private ? t("help-adding-private") : t("help-adding-group"),
     opts.private ? t("help-asking-private") : t("help-asking-group", { username: opts.username }),
     t("help-list"),
+    t("help-summary"),
   ];
 }

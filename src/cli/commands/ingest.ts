@@ -13,7 +13,10 @@ interface IngestOptions {
 
 /** One entry of the `--json` output: the article stored, or why a source was not. */
 type IngestOutcome =
-  | Pick<IngestResult, "id" | "title" | "chunks" | "duplicate" | "url">
+  | (Pick<IngestResult, "id" | "title" | "chunks" | "duplicate" | "url"> & {
+      summary?: string;
+      questions: string[];
+    })
   | { source: string; error: string; code: string };
 
 /** Adds `footnote ingest`. */
@@ -43,14 +46,22 @@ async function ingestOne(
   const { io } = cli;
   try {
     const source = await sourceFromArg(arg, io, opts.title);
-    const r = await footnote.ingest(cli.library(), source);
+    const r = await footnote.ingest(cli.library(), source, { companion: true });
     if (!opts.json)
       io.stdout(
         r.duplicate
           ? `Already stored: ${r.title} (id ${r.id}, ${count(r.chunks, "passage")})\n`
-          : `Stored: ${r.title} (id ${r.id}, ${count(r.chunks, "passage")})\n`,
+          : `Stored: ${r.title} (id ${r.id}, ${count(r.chunks, "passage")})\n${companionText(r)}`,
       );
-    return { id: r.id, title: r.title, chunks: r.chunks, duplicate: r.duplicate, url: r.url };
+    return {
+      id: r.id,
+      title: r.title,
+      chunks: r.chunks,
+      duplicate: r.duplicate,
+      url: r.url,
+      ...(r.summary ? { summary: r.summary } : {}),
+      questions: r.questions ?? [],
+    };
   } catch (error) {
     cli.exitCode = 1;
     const message = userMessage(error);
@@ -62,6 +73,13 @@ async function ingestOne(
       code: error instanceof FootnoteError ? error.code : "INTERNAL",
     };
   }
+}
+
+/** The article companion's lines under "Stored: …": what it is about, and what to ask it. */
+export function companionText(r: Pick<IngestResult, "summary" | "questions">): string {
+  let out = r.summary ? `\n${r.summary}\n` : "";
+  if (r.questions?.length) out += `\nTry asking:\n${r.questions.map((q) => `  ${q}\n`).join("")}`;
+  return out;
 }
 
 /** A URL's user:password never goes back to the terminal. */

@@ -2,7 +2,7 @@
  * Adding articles: `/ingest <link or text>`, `/ingest` in reply to a message or a file, a file
  * captioned /ingest, and in private chats any file or forwarded message.
  */
-import { Composer, InlineKeyboard, type Context } from "grammy";
+import { Composer, type Context } from "grammy";
 import type { Document, Message, MessageEntity } from "grammy/types";
 import { FootnoteError, isFootnoteError } from "../../errors.ts";
 import type { IngestProgress, IngestResult, IngestSource } from "../../types.ts";
@@ -17,6 +17,7 @@ import { libraryIdFor } from "../library-id.ts";
 import { addedHtml, INGEST_USAGE, localizedError, say, type Messages } from "../messages.ts";
 import { translatorFor } from "../i18n.ts";
 import { LiveMessage, logFailure } from "../reply.ts";
+import { suggestedKeyboard } from "./suggested.ts";
 
 export { INGEST_USAGE };
 
@@ -99,6 +100,7 @@ export async function ingest(
     kind = source.kind;
     result = await footnote.ingest(libraryIdFor(config, ctx.chat!.id), source, {
       onProgress: (p) => live.update(`📖 ${escapeHtml(progressText(lines, p, resolved.label))}`),
+      companion: true,
     });
   } catch (e) {
     logFailure(logger, e, "ingest failed", { chatId: ctx.chat?.id, source: kind });
@@ -117,9 +119,12 @@ export async function ingest(
     "ingested",
   );
   const undo = opts.undo && !result.duplicate;
+  // The suggested questions (companion) as buttons, then Undo on a row of its own.
+  const keyboard = suggestedKeyboard(result.id, result.questions ?? []);
+  if (undo) keyboard.text(lines.undo, `undo:${result.id}`);
   await live.finish(
     [addedHtml(translatorFor(ctx), result)],
-    undo ? { reply_markup: new InlineKeyboard().text(lines.undo, `undo:${result.id}`) } : {},
+    keyboard.inline_keyboard.some((row) => row.length) ? { reply_markup: keyboard } : {},
   );
   return result;
 }
