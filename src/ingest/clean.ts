@@ -6,7 +6,7 @@
  * that ends a sentence is only removed when it is a label or credit by its form.
  */
 
-import { INVISIBLE, isCaptionLine } from "../text/furniture.ts";
+import { INVISIBLE, isCaptionLine, PRINT_TRAILER, READER_LINKS } from "../text/furniture.ts";
 
 export interface CleanedArticle {
   text: string;
@@ -169,15 +169,6 @@ function isBreadcrumb(line: string): boolean {
     parts.length >= 2 && line.trim().length <= 100 && parts.every((p) => words(p) <= 3 && !endsSentence(p))
   );
 }
-
-/**
- * A newspaper's print trailer ("A version of this article appears in print on …, on Page A22
- * … Order Reprints | Today's Paper | Subscribe"): it and all after it are no article.
- */
-const PRINT_TRAILER =
-  /^(?:a version of this (?:article|story|review|column|essay) appear(?:s|ed) in print\b|order reprints\b)/i;
-/** A row of reader links: "Order Reprints | Today's Paper | Subscribe". */
-const READER_LINKS = /\border reprints\s*\|/i;
 
 const isSourceLine = (line: string) => line.trim().length <= 120 && /^sources?\s*:/i.test(line.trim());
 

@@ -4,7 +4,7 @@
  * of footnote sees. It belongs to neither backend.
  */
 import type { ArticleSummary, Passage } from "../types.ts";
-import { sentenceSpans } from "../text/sentences.ts";
+import { answerSpans } from "../text/sentences.ts";
 import type { Span } from "../text/span.ts";
 
 /** An article's row as both backends store it (snake_case columns). */
@@ -35,7 +35,8 @@ export interface PassageRow {
 /** A passage's sentence spans, relative to it, as pairs of 16-bit offsets (passages are short). */
 export function encodeSpans(text: string): Buffer | null {
   if (text.length > 0xffff) return null;
-  const spans = sentenceSpans(text);
+  // Furniture lines left in text stored before the cleaner knew them are no sentences to match.
+  const spans = answerSpans(text);
   const a = new Uint16Array(spans.length * 2);
   spans.forEach((s, i) => {
     a[2 * i] = s.start;

@@ -23,3 +23,29 @@ export function isCaptionLine(line: string): boolean {
   const t = line.trim();
   return t.length <= 600 && CAPTION_LEAD.test(t);
 }
+
+/** What stood in for a picture or a player, alone on a line: "Image", "Photo", "Video". */
+const MEDIA_LABEL = /^(?:image|photo|picture|video|graphic|illustration|gallery|slideshow|audio)s?$/i;
+
+/**
+ * A newspaper's print trailer ("A version of this article appears in print on …") or its row
+ * of reader links ("Order Reprints | Today's Paper | Subscribe").
+ */
+export const PRINT_TRAILER =
+  /^(?:a version of this (?:article|story|review|column|essay) appear(?:s|ed) in print\b|order reprints\b)/i;
+export const READER_LINKS = /\border reprints\s*\|/i;
+
+/**
+ * Whether a line is furniture by its form alone, wherever it stands: a caption, a media label,
+ * a print trailer or reader links. Stored text from before ingest removed them keeps them;
+ * its sentence spans leave them out (sentences.ts, `answerSpans`).
+ */
+export function isFurnitureLine(line: string): boolean {
+  const t = line.trim();
+  return (
+    isCaptionLine(t) ||
+    MEDIA_LABEL.test(t) ||
+    PRINT_TRAILER.test(t) ||
+    (READER_LINKS.test(t) && t.length <= 300)
+  );
+}

@@ -6,9 +6,14 @@
 import { endsWithAbbreviation } from "./abbreviations.ts";
 import { endsSentencesAtSpaces, splitAtSpaces } from "./space-ended.ts";
 import type { Span } from "./span.ts";
+import { isFurnitureLine } from "./furniture.ts";
 
-/** Raised whenever the splitting changes, so that the library cuts stored spans again. */
-export const SENTENCE_SPLITTER_VERSION = 4;
+/**
+ * Raised whenever the splitting changes, so that the library cuts stored spans again.
+ * 5: stored spans leave out furniture lines (captions, "Image", print trailers; furniture.ts)
+ * that text stored before ingest's cleaner knew them still holds.
+ */
+export const SENTENCE_SPLITTER_VERSION = 5;
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 /** Opening brackets and quotes (Unicode's Ps and Pi). */
@@ -112,4 +117,16 @@ function countQuotes(s: string, from: number, to: number, q: { straight: number;
     else if (c === 0x201c) q.curly++;
     else if (c === 0x201d) q.curly--;
   }
+}
+
+/**
+ * The sentences a library keeps for a passage (its stored spans, which retrieval's sentence match
+ * and the answerer read): every sentence but those of furniture lines, which text stored before
+ * the cleaner knew them still holds. Re-cut on open when SENTENCE_SPLITTER_VERSION rises.
+ */
+export function answerSpans(text: string, offset = 0): Span[] {
+  const furniture = paragraphSpans(text).filter((p) => isFurnitureLine(text.slice(p.start, p.end)));
+  const spans = sentenceSpans(text, offset);
+  if (furniture.length === 0) return spans;
+  return spans.filter((s) => !furniture.some((p) => s.start - offset >= p.start && s.end - offset <= p.end));
 }
