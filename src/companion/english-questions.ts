@@ -116,7 +116,10 @@ function subjectOf(
   // "Protests also emerged": the adverb goes with the verb, and out of the question.
   while (before.length > 1 && before.at(-1)!.tags.includes("Adverb")) before.pop();
   const last = before.at(-1);
-  const text = last ? sentence.slice(0, last.offset.start + last.offset.length).trim() : "";
+  let text = last ? sentence.slice(0, last.offset.start + last.offset.length).trim() : "";
+  // A title in quotation marks ends with its closing mark, which compromise leaves out of the word.
+  if (last && /^["”]/.test(sentence.slice(last.offset.start + last.offset.length)))
+    text += sentence.charAt(last.offset.start + last.offset.length);
   if (/\d|--/.test(text)) return undefined;
   const first = before[0];
   if (!first || !text || /[,;:()[\]]/.test(text)) return undefined;

@@ -2,8 +2,10 @@
  * Page furniture that survives cleaning and must never stand in a gist or seed a question:
  * photo captions and credits ("Photo: …", "Image copyright …", "Clockwise from top …"),
  * bylines, datelines, headings and one-word lines. Cleaning (ingest/clean.ts) drops what it is
- * sure of; this is the stricter test for sentences a user is shown as the article's gist.
+ * sure of; this is the stricter test for sentences a user is shown as the article's gist. The
+ * text layer's caption test (text/furniture.ts) is one of its rules.
  */
+import { isCaptionLine } from "../text/furniture.ts";
 
 /** A label and a colon (or bar, dash) opening a caption, a credit or a byline: "Photo: …", "Source | …". */
 const LABEL_OPENING =
@@ -37,7 +39,14 @@ export function isFurniture(sentence: string): boolean {
   if (words.length + cjk / 2 < MIN_WORDS) return true;
   // A heading or a caption has no full stop; a statement ends in one.
   if (!/[.!?。！？…]["'”’»)\]」』]*$/u.test(s)) return true;
-  if (LABEL_OPENING.test(s) || CAPTION_OPENING.test(s) || CREDIT.test(s) || POINTING.test(s)) return true;
+  if (
+    isCaptionLine(s) ||
+    LABEL_OPENING.test(s) ||
+    CAPTION_OPENING.test(s) ||
+    CREDIT.test(s) ||
+    POINTING.test(s)
+  )
+    return true;
   // Shouting, or a line of names and pipes.
   const letters = s.replace(/[^\p{L}]/gu, "");
   if (letters.length > 10 && letters === letters.toUpperCase() && letters !== letters.toLowerCase())

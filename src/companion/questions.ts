@@ -25,8 +25,7 @@ const WHO_IS: Record<string, (name: string) => string> = {
 };
 
 /** Two or three capitalised words: a full name as such articles write one. */
-const FULL_NAME =
-  /(?<![\p{L}.] ?)\b\p{Lu}\p{Ll}+(?:[ -](?:de |da |do |dos |van |von |del |la |le )?\p{Lu}\p{Ll}+){1,2}\b/gu;
+const FULL_NAME = /\b\p{Lu}\p{Ll}+(?:[ -](?:de |da |do |dos |van |von |del |la |le )?\p{Lu}\p{Ll}+){1,2}\b/gu;
 
 /**
  * Full names in a text not written in English, most mentioned first: a name counts only when
@@ -36,15 +35,16 @@ const FULL_NAME =
 function namesByMentions(text: string): Array<{ name: string; at: number }> {
   const seen = new Map<string, number>();
   for (const m of text.matchAll(FULL_NAME)) {
-    const before = text.slice(Math.max(0, m.index - 2), m.index);
-    if (m.index === 0 || /[.!?:]\s*$|\n\s*$/.test(before)) continue;
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    // At a sentence's start, or after another capitalised word (part of a longer name): no.
+    if (m.index === 0 || /[.!?:"“«]\s*$|\n\s*$|\p{Lu}[\p{L}.]*\s$/u.test(before)) continue;
     if (!seen.has(m[0])) seen.set(m[0], m.index);
   }
   const out: Array<{ name: string; at: number; alone: number }> = [];
   for (const [name, at] of seen) {
     const surname = name.split(/[ -]/).at(-1)!;
     const alone =
-      (text.match(new RegExp(`(?<![\\p{L}] )\\b${surname}\\b`, "gu"))?.length ?? 0) -
+      (text.match(new RegExp(`(?<!\\p{L})${surname}(?!\\p{L})`, "gu"))?.length ?? 0) -
       (text.split(name).length - 1);
     if (alone >= 2) out.push({ name, at, alone });
   }

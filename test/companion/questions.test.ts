@@ -1,0 +1,248 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { candidateQuestions } from "../../src/companion/questions.ts";
+import { createFootnote } from "../../src/footnote.ts";
+import { isSummaryRequest } from "../../src/conversation/message-kind.ts";
+import {
+  fakeOpenAIConfig,
+  startFakeOpenAI,
+  type ChatRequestBody,
+  type FakeOpenAI,
+} from "../helpers/fake-openai.ts";
+import { SHARED_PAGES, SHARED_PRESENT, tempDir, testFootnote } from "../helpers/footnote.ts";
+
+const HARBOUR = fs.readFileSync(new URL("../../examples/harbour-ferry-talks.txt", import.meta.url), "utf8");
+const file = (text: string, filename = "harbour.txt") =>
+  ({ kind: "file", bytes: new TextEncoder().encode(text), filename }) as const;
+
+/** A question a person would ask: a question word first, a question mark last, no "what" swapped in. */
+function readsAsAQuestion(q: string): void {
+  expect(q).toMatch(/^(?:Who|When|How many) \S.*\?$/);
+  expect(q).not.toMatch(/\bwhat\b/i);
+  expect(q).not.toMatch(/\s[,.;:?]|\s{2}|\[\d+\]/);
+}
+
+describe("candidate questions", () => {
+  it("rebuilds the article's sentences as questions: who is, who did, when, how many", async () => {
+    const questions = (await candidateQuestions(HARBOUR, "en")).map((c) => c.question);
+    expect(questions).toEqual(
+      expect.arrayContaining([
+        "Who is Osvald Brekke?",
+        "Who is acting as a go-between for the council and the crews?",
+        "When will the council vote on the ferry's future?",
+        "How many people had gathered outside the town hall by nine o'clock?",
+      ]),
+    );
+    for (const q of questions) readsAsAQuestion(q);
+  });
+
+  it.each([
+    ["About 1,200 people live on the island of Vesterøy.", "How many people live on the island of Vesterøy?"],
+    [
+      "Seven decades later, Parata, 75, has now overseen more than 500 strandings.",
+      "How many strandings has Parata overseen?",
+    ],
+    [
+      "Eloise Parry, 21, was taken to Royal Shrewsbury hospital on 12 April.",
+      "When was Eloise Parry taken to Royal Shrewsbury hospital?",
+    ],
+    [
+      "Mozilla was founded in 1998 by members of Netscape.",
+      "When was Mozilla founded by members of Netscape?",
+    ],
+    [
+      "Street surfaces suffer too: Last year, the city filled 255,904 potholes.",
+      "How many potholes did the city fill?",
+    ],
+    [
+      'Now we know: "Super Mario Run" will launch on iPhone and iPad on December 15, for $9.99.',
+      'When will "Super Mario Run" launch on iPhone and iPad?',
+    ],
+  ])("%s → %s", async (sentence, question) => {
+    expect((await candidateQuestions(sentence, "en")).map((c) => c.question)).toContain(question);
+  });
+
+  it("makes none from a sentence it cannot turn round", async () => {
+    for (const s of [
+      "A budget bill approved in February will add $320 billion to deficits.",
+      "Benjamin Netanyahu said on Monday that there would be no Palestinian state.",
+      "Photo: the ferry in 2019, with 600 passengers aboard.",
+      "It was taken on 12 April.",
+    ])
+      expect((await candidateQuestions(s, "en")).filter((c) => c.kind !== "who")).toEqual([]);
+  });
+
+  it("asks only who someone is in other languages, and nothing where it has no fixed phrase for it", async () => {
+    const fr =
+      "Le maire Jean Dupont a ouvert la séance lundi. Selon Dupont, le vote aura lieu en décembre. " +
+      "Les habitants ont applaudi Dupont à la sortie de la mairie.";
+    expect((await candidateQuestions(fr, "fr")).map((c) => c.question)).toEqual(["Qui est Jean Dupont ?"]);
+    expect(
+      await candidateQuestions("Мэр Иван Петров открыл заседание. Петров сказал, что Петров прав.", "ru"),
+    ).toEqual([]);
+  });
+});
+
+describe("suggested questions, through the facade", () => {
+  let t: Awaited<ReturnType<typeof testFootnote>>;
+  beforeAll(async () => {
+    t = await testFootnote();
+  });
+  afterAll(() => t.footnote.close());
+
+  it("offers only questions the answerer answers from that article, and a gist made of its sentences", async () => {
+    // Another article first, so that an answer could come from elsewhere.
+    await t.footnote.ingest("lib", { kind: "text", text: HARBOUR.replace(/Brekke/g, "Lind"), title: "Copy" });
+    const r = await t.footnote.ingest("lib", file(HARBOUR), { companion: true });
+    expect(r.summary).toMatch(/agreed on Monday night to reopen talks/);
+    for (const s of r.summary!.split(/(?<=\.)\s+(?=[A-Z])/)) expect(HARBOUR).toContain(s);
+    expect(r.questions!.length).toBeGreaterThanOrEqual(2);
+    expect(r.questions!.length).toBeLessThanOrEqual(3);
+    for (const q of r.questions!) {
+      readsAsAQuestion(q);
+      const a = await t.footnote.ask("lib", q, { articleIds: [r.id] });
+      expect(a.abstained, q).toBe(false);
+      expect(a.citations.every((c) => c.articleId === r.id)).toBe(true);
+    }
+  });
+
+  it("gives nothing extra without { companion: true }", async () => {
+    const r = await t.footnote.ingest("plain", file(HARBOUR));
+    expect(r).not.toHaveProperty("summary");
+    expect(r).not.toHaveProperty("questions");
+  });
+
+  it("summarises an article like an answer, and says undefined for an unknown id", async () => {
+    const r = await t.footnote.ingest("sum", file(HARBOUR));
+    const stored = (await t.parts.withLibrary("sum", false, (l) => l.articleText(r.id)))!;
+    const s = (await t.footnote.summarize("sum", r.id))!;
+    expect(s.abstained).toBe(false);
+    expect(s.citations.length).toBeGreaterThanOrEqual(2);
+    for (const c of s.citations) {
+      expect(stored.slice(c.start, c.end)).toBe(c.quote);
+      expect(c.passageId).toBeGreaterThan(0);
+      expect(s.answer).toContain(`${c.quote} [${c.n}]`);
+    }
+    expect(await t.footnote.summarize("sum", "nope")).toBeUndefined();
+  });
+});
+
+describe("with a chat model", () => {
+  let fake: FakeOpenAI;
+  let footnote: Awaited<ReturnType<typeof createFootnote>>;
+  beforeAll(async () => {
+    fake = await startFakeOpenAI();
+    footnote = await createFootnote({
+      config: fakeOpenAIConfig(fake, {
+        OPENAI_API_KEY: "sk-test",
+        CHAT_MODEL: "test-chat",
+        EMBEDDINGS_PROVIDER: "local",
+        DATA_DIR: tempDir(),
+        LOG_LEVEL: "silent",
+      }),
+    });
+  });
+  afterEach(() => fake.setChatReply("NOT_FOUND"));
+  afterAll(async () => {
+    await footnote.close();
+    await fake.close();
+  });
+
+  /** The model: a summary that cites passage 1 (and one claim with no marker, one with a bad one); answers quote the best sentence. */
+  const model = (body: ChatRequestBody) => {
+    const system = body.messages[0]!.content;
+    const user = body.messages.at(-1)!.content;
+    if (system.startsWith("You say what an article is about"))
+      return "Port Elden's council and its ferry crews agreed to reopen talks over selling the island ferry [1]. The sale is frozen until the end of the year [2]. Everyone was happy. A vote is planned [9].";
+    const question = /<question>([\s\S]*?)<\/question>/.exec(user)?.[1] ?? "";
+    const words = new Set(question.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
+    let best = { n: 0, sentence: "", score: 0 };
+    for (const m of user.matchAll(/<passage n="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g))
+      for (const sentence of m[2]!.split(/(?<=[.!?]["”]?)\s+/)) {
+        const score = (sentence.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => words.has(w)).length;
+        if (score > best.score) best = { n: Number(m[1]), sentence, score };
+      }
+    return best.n ? `${best.sentence} [${best.n}]` : "NOT_FOUND";
+  };
+
+  it("writes the gist with the model, keeping only the claims with valid markers", async () => {
+    fake.setChatReply(model);
+    const r = await footnote.ingest("chat", file(HARBOUR), { companion: true });
+    expect(r.summary).toBe(
+      "Port Elden's council and its ferry crews agreed to reopen talks over selling the island ferry. The sale is frozen until the end of the year.",
+    );
+    const prompt = fake.requests.find((q) => q.path.endsWith("/chat/completions"))!.body as ChatRequestBody;
+    expect(prompt.messages[0]!.content).toMatch(/^You say what an article is about/);
+    expect(prompt.messages[1]!.content).toContain("<title>Harbour council and ferry crews agree");
+    // The questions were put to the model too, each restricted to the article.
+    expect(r.questions!.length).toBeGreaterThanOrEqual(1);
+    for (const q of r.questions!) readsAsAQuestion(q);
+  });
+
+  it("summarises with the model, cited to stored passages", async () => {
+    fake.setChatReply(model);
+    const r = await footnote.ingest("chat2", file(HARBOUR));
+    const stored = (await footnote.storage.withLibrary("chat2", false, (l) => l.articleText(r.id)))!;
+    const s = (await footnote.summarize("chat2", r.id))!;
+    expect(s.abstained).toBe(false);
+    expect(s.answer).toMatch(/reopen talks over selling the island ferry \[1\]/);
+    expect(s.answer).not.toMatch(/Everyone was happy|\[9\]/);
+    for (const c of s.citations) {
+      expect(c.passageId).toBeGreaterThan(0);
+      expect(stored.slice(c.start, c.end)).toBe(c.quote);
+    }
+  });
+
+  it("falls back to the article's own sentences when the model finds nothing to summarise", async () => {
+    fake.setChatReply("NOT_FOUND");
+    const r = await footnote.ingest("chat3", file(HARBOUR));
+    const s = (await footnote.summarize("chat3", r.id))!;
+    expect(s.answer).toMatch(/agreed on Monday night to reopen talks/);
+  });
+});
+
+describe("asking for a summary in a chat", () => {
+  it.each([
+    "tl;dr",
+    "TLDR",
+    "Summarise it",
+    "summarize this article please",
+    "What is this article about?",
+    "what's it about",
+    "Résumé",
+    "¿De qué trata?",
+  ])("%s is a summary request", (text) => expect(isSummaryRequest(text)).toBe(true));
+  it.each(["Who is Osvald Brekke?", "summary of the budget", "What is the council about to do?"])(
+    "%s is a question",
+    (text) => expect(isSummaryRequest(text)).toBe(false),
+  );
+});
+
+describe.skipIf(!SHARED_PRESENT)("suggested questions on shared pages", () => {
+  it("answers every suggested question from its own article, with two or more a page", async () => {
+    const t = await testFootnote();
+    try {
+      for (const name of ["buzzfeed-1", "nytimes-3", "webmd-2", "seattletimes-1"]) {
+        const bytes = fs.readFileSync(path.join(SHARED_PAGES, `${name}.html`));
+        const r = await t.footnote.ingest(
+          "pages",
+          { kind: "file", bytes, filename: `${name}.html` },
+          { companion: true },
+        );
+        expect(r.questions!.length, name).toBeGreaterThanOrEqual(2);
+        for (const q of r.questions!) {
+          readsAsAQuestion(q);
+          const a = await t.footnote.ask("pages", q, { articleIds: [r.id] });
+          expect(a.abstained, `${name}: ${q}`).toBe(false);
+          expect(
+            a.citations.every((c) => c.articleId === r.id),
+            `${name}: ${q}`,
+          ).toBe(true);
+        }
+      }
+    } finally {
+      await t.footnote.close();
+    }
+  }, 60_000);
+});
