@@ -81,7 +81,7 @@ describe.skipIf(!SHARED_PRESENT)("summaries of the shared pages", () => {
       const bytes = fs.readFileSync(path.join(SHARED_PAGES, file));
       const r = await t.footnote.ingest("pages", { kind: "file", bytes, filename: file });
       const text = (await t.parts.withLibrary("pages", false, (l) => l.articleText(r.id)))!;
-      const summary = (await t.footnote.summarize!("pages", r.id))!;
+      const summary = (await t.footnote.summarize("pages", r.id))!;
       if (summary.abstained) continue;
       summaries++;
       const sentences = summary.answer.split(/\s*\[\d+\]\s*/).filter(Boolean);
