@@ -112,7 +112,9 @@ function englishForm(question: string): Shape | undefined {
     .replace(/^(what|who|how)['’]s\b/i, "$1 is");
   // "Who is Rae Zimmerman?", "Who was Hori Parata?": a person named, and asked what they are.
   let m = /^(?:who|what) (?:is|was|are|were) (.+)$/i.exec(q);
-  if (m && NAME_RUN.test(m[1]!) && /^who\b/i.test(q)) return { form: "description", focus: m[1]! };
+  // A person's name, not a role ("Yahoo's CEO") nor an acronym ("the WHO").
+  if (m && NAME_RUN.test(m[1]!) && /^who\b/i.test(q) && !/['’]s\b|\b\p{Lu}{2,}$/u.test(m[1]!))
+    return { form: "description", focus: m[1]! };
   m =
     /^how old (?:is|was|are|were|will) (.+?)(?: now| today| when .*)?$/i.exec(q) ??
     /^what age (?:is|was) (.+)$/i.exec(q);

@@ -26,3 +26,10 @@ describe("readQuestion: the form an answer takes", () => {
     expect(readQuestion("Wer ist Angela Merkel?", "de").form).toBe("plain");
   });
 });
+
+describe("readQuestion: who is a role, not a person", () => {
+  it("reads 'Who is Yahoo's CEO?' as asking for a person, not describing one", () => {
+    expect(readQuestion("Who is Yahoo's CEO?").form).toBe("plain");
+    expect(readQuestion("Who is Yahoo's CEO?").type).toBe("person");
+  });
+});

@@ -12,12 +12,21 @@ const AFTER_NAME = /^,\s*(\d{1,3})(?=[,;)]|\s+(?:has|is|was|said|says|and|who)\b
 const AGE =
   /(?<!\b(?:his|her|their|its|a|an)\s+)\b\d{1,3}-year-old\b|\baged\s+\d{1,3}\b|\b\d{1,3}\s+years?\s+old\b(?!\s+(?:when|at the time|in|back))|(?<!\bat\s)\bage\s+(?:of\s+)?\d{1,3}\b/i;
 
+/** "his 106-year-old halibut schooner": the age of something a person has. */
+const OWNED_AGE = /\b(?:his|her|their|its)\s+\d{1,3}-year-old\b/i;
+/** "Eloise Parry, 21, was taken …": a person's age after the name. */
+const NAME_AGE = /\p{Lu}[\p{L}'’-]+,\s*\d{1,3}(?=[,;)]|\s+(?:has|is|was|said|says|and|who)\b)/u;
+/** "Wade Bassi's boat": the focus is something a named person has. */
+const OWNED = /^(.+?)['’]s?\s+\p{Ll}[\p{L} -]*$/u;
+
 export const age: AnswerRule = {
   form: "age",
   holds(q, s) {
     const name = focusName(q);
-    // An unnamed focus ("the people in the experiment"): any age will do.
-    if (!name) return AGE.test(s.text);
+    // An unnamed focus ("the student who died"): any age will do, a name's too.
+    if (!name) return AGE.test(s.text) || NAME_AGE.test(s.text);
+    // "How old is Wade Bassi's boat?": an age of something Bassi has, said where Bassi is.
+    if (OWNED.test(q.focus)) return speaksOf(name, s) && (OWNED_AGE.test(s.text) || AGE.test(s.text));
     if (focusEnds(name, s.text).some((end) => AFTER_NAME.test(s.text.slice(end)))) return true;
     return speaksOf(name, s) && AGE.test(s.text);
   },

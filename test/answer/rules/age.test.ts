@@ -23,3 +23,17 @@ describe("age: how old is X", () => {
     expect(holds(q, "The tree may be 2,000 years old.")).toBe(false);
   });
 });
+
+describe("age: of something a person has, or of someone unnamed", () => {
+  it("takes the age of the thing a named person has", () => {
+    const q = "How old is Wade Bassi's boat?";
+    expect(holds(q, "From the deck of his 106-year-old halibut schooner, skipper Wade Bassi looks on.")).toBe(
+      true,
+    );
+    expect(holds(q, "Wade Bassi has fished for 40 years.")).toBe(false);
+  });
+  it("takes a name's age for an unnamed focus", () => {
+    expect(holds("How old was the student who died?", "Eloise Parry, 21, was taken to hospital.")).toBe(true);
+    expect(holds("How old was the student who died?", "Eloise Parry was taken to hospital.")).toBe(false);
+  });
+});
