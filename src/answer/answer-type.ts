@@ -231,6 +231,16 @@ const YEAR_CONTEXT = new RegExp(
   `\\b(?:in|since|by|until|till|from|before|after|during|of|to|${MONTH}(?: \\d{1,2},?)?)\\s*$`,
   "i",
 );
+/** "December 15", "15 December", "Dec. 15": a day of a month, which no quantity question asks for. */
+const BEFORE_DAY = new RegExp(`\\b(?:${MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)\\s*$`);
+const AFTER_DAY = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`);
+function isDayOfMonth(sentence: string, index: number, match: string): boolean {
+  if (!/^\d{1,2}$/.test(match) || Number(match) < 1 || Number(match) > 31) return false;
+  return (
+    BEFORE_DAY.test(sentence.slice(Math.max(0, index - 12), index)) ||
+    AFTER_DAY.test(sentence.slice(index + match.length, index + match.length + 16))
+  );
+}
 function isYear(sentence: string, index: number, match: string): boolean {
   return (
     /^(?:1[0-9]{3}|20[0-9]{2})$/.test(match) &&
@@ -259,7 +269,7 @@ const WHAT_COST = /^what (?:does|do|did|will|would|could)\b.*\bcost\b/;
 /** ICU currency names that are everyday words too. */
 const AMBIGUOUS_CURRENCY = new Set(["won", "real", "mark", "sol", "kip", "som", "rights", "gold", "lev"]);
 const MONEY_VERB =
-  /\b(?:cost|costs|costing|spend|spends|spent|spending|pay|pays|paid|paying|price|priced|charge|charges|charged|earn|earns|earned|raise|raised|sell|sold|buy|bought|fee|fees|fine|fined|salary|budget|invest|invested|worth|owe|owes|owed|bid|offer|offered)\b/;
+  /\b(?:cost|costs|costing|spend|spends|spent|spending|pay|pays|paid|paying|price|priced|charge|charges|charged|earn|earns|earned|raise|raised|sell|sold|buy|bought|fee|fees|fine|fined|salary|budget|invest|invested|worth|owe|owes|owed|bid|offer|offered|money|funding|funds|revenue|profit|profits|loss|losses|damages)\b/;
 /**
  * Currency words, from ICU's English names of every currency ("US Dollar" -> dollar, "Czech
  * Koruna" -> koruna), less those that are common words too ("won", "real", "mark"), with the
@@ -376,6 +386,7 @@ function englishHolds(type: AnswerType, sentence: string, q: AskedKind, title: s
         (m) =>
           isNew(m[0]) &&
           !isYear(sentence, m.index, m[0]) &&
+          !isDayOfMonth(sentence, m.index, m[0]) &&
           !isPronounOne(sentence, m.index, m[0]) &&
           (!unit || unit.test(sentence.slice(Math.max(0, m.index - 12), m.index + m[0].length + 30))) &&
           !(count && isMeasure(sentence, m.index, m[0])),

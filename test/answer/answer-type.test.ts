@@ -138,3 +138,17 @@ describe("issue 22: sums asked without 'how much', and names with capitals insid
     expect(holds("number", "The PS4 Pro launched at $400.", "How much does the PS4 Pro weigh?")).toBe(false);
   });
 });
+
+describe("issue 22: a day of a month is no quantity; 'how much money' asks for a sum", () => {
+  it("does not count the day of a date as an answer to 'how many'", () => {
+    const q = "How many levels does the game have?";
+    expect(holds("number", "The game will launch on December 15 for iPhone.", q)).toBe(false);
+    expect(holds("number", "The game has 24 levels, out on 15 December.", q)).toBe(true);
+  });
+
+  it("wants a sum for 'how much money'", () => {
+    const q = "How much money is the White House putting into its plan?";
+    expect(holds("number", "Here are the threats in the 2015 White House report.", q)).toBe(false);
+    expect(holds("number", "The plan puts $1.2 billion into research.", q)).toBe(true);
+  });
+});
