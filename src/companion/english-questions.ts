@@ -13,7 +13,7 @@ import type { Span } from "../text/span.ts";
 /** A question, the sentence it was made from, and the words its answer should hold. */
 export interface QuestionCandidate {
   question: string;
-  kind: "who" | "when" | "how-many" | "who-did";
+  kind: "who" | "when" | "how-many" | "how-old" | "who-did";
   /** Where its source sentence starts in the article (for ordering). */
   at: number;
   /** Text the answer should contain (the date, the number), when there is one. */
@@ -562,6 +562,8 @@ function peopleOf(
       index += title[0].length;
       if (!/\s/.test(name)) continue;
     }
+    // "George H." of "George H.W. Bush": an initial does not end a name.
+    if (/\s\p{Lu}\.$/u.test(name)) continue;
     const before = /(\p{Lu}[\p{L}.]*)\s+$/u.exec(text.slice(Math.max(0, index - 20), index));
     const entry = runs.get(name) ?? { at: index, count: 0, inside: true };
     entry.count++;
@@ -622,6 +624,13 @@ export async function englishQuestions(text: string, sentences: Span[]): Promise
   const people = peopleOf(nlp, text, sentences, 5);
   for (const p of people) add({ question: `Who is ${p.name}?`, kind: "who", at: p.at });
   const names = people.map((p) => p.name);
+  // "Eloise Parry, 21, was taken …": how old someone is, as news gives an age.
+  for (const m of text.matchAll(/(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*),\s+(\d{1,3}),\s+\p{Ll}/gu)) {
+    const name = m[1]!;
+    const known = names.find((n) => n === name || n.endsWith(` ${name}`));
+    if (!known || Number(m[2]) < 2 || Number(m[2]) > 110) continue;
+    add({ question: `How old is ${known}?`, kind: "how-old", at: m.index, expect: m[2]! });
+  }
   const surnames = new RegExp(
     names.length ? `\\b(?:${names.map((n) => escapeRegExp(n.split(" ").at(-1)!)).join("|")})\\b` : "(?!)",
   );

@@ -87,7 +87,7 @@ export async function pickQuestions(
   max = 3,
   maxTries = 12,
 ): Promise<string[]> {
-  const kinds = ["who", "who-did", "when", "how-many"] as const;
+  const kinds = ["who", "who-did", "when", "how-many", "how-old"] as const;
   const byKind = kinds.map((k) => candidates.filter((c) => c.kind === k));
   // Round robin over the kinds: a who, a when, a how many, then the next of each.
   const order: QuestionCandidate[] = [];
@@ -97,6 +97,8 @@ export async function pickQuestions(
   let tries = 0;
   for (const c of order) {
     if (picked.length >= max || tries >= maxTries) break;
+    // Two questions from one sentence ask the same thing twice.
+    if (c.kind !== "who" && picked.some((p) => p.kind !== "who" && p.at === c.at)) continue;
     tries++;
     if (await check(c)) picked.push(c);
   }

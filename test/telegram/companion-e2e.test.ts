@@ -64,7 +64,7 @@ it("adds an article with its gist and suggested questions, answers a pressed one
   const questions = buttonsOf(added!).filter((b) => b.callback_data?.startsWith("sq:"));
   expect(questions.length).toBeGreaterThanOrEqual(2);
   expect(questions.length).toBeLessThanOrEqual(3);
-  for (const q of questions) expect(q.text).toMatch(/^(Who|When|How many) .+\?$/);
+  for (const q of questions) expect(q.text).toMatch(/^(Who|When|How many|How old) .+\?$/);
   const vote = questions.find((q) => q.text === "When will the council vote on the ferry's future?");
   expect(vote, JSON.stringify(questions)).toBeDefined();
 
