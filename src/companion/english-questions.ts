@@ -148,6 +148,9 @@ function subjectOf(
  * participle, "A bill approved in February will add …", not the clause's verb).
  */
 function clauseRest(sentence: string, from: number, terms: Term[]): string | undefined {
+  // A modal later on ("A bill approved in February that raised … will add …") is the clause's
+  // verb: the first one was a participle.
+  if (terms.some((t) => t.offset.start >= from && t.tags.includes("Modal"))) return undefined;
   let rest = sentence.slice(from);
   const end = CLAUSE_END.exec(rest);
   if (end) rest = rest.slice(0, end.index);
@@ -427,12 +430,23 @@ function whoDidQuestion(
   terms: Term[],
   verb: VerbJson,
   people: readonly string[],
+  isPerson: (name: string) => boolean,
 ): QuestionCandidate | undefined {
   if (verb.verb.negative || REPORTING.test(verb.verb.infinitive)) return undefined;
   const subject = sentence.slice(0, verb.offset.start).trim();
   if (/[,;:()"“”]/.test(subject) || wordCount(subject) > 6) return undefined;
   const person = people.find((p) => subject.endsWith(p) || subject.endsWith(p.split(" ").at(-1)!));
   if (!person) return undefined;
+  // A name not known for a person ("Mozilla", "Whole Foods") is a "who" only as the doer of a
+  // deed, named alone: "Who is a free-software community?" asks for a person.
+  if (!isPerson(person)) {
+    if (
+      (subject !== person && subject !== person.split(" ").at(-1)) ||
+      verb.verb.grammar.copula ||
+      /\bbe(?:en)?\b|^(?:is|are|was|were|has|have|had)$/i.test(verb.text)
+    )
+      return undefined;
+  }
   const end = verbEnd(verb);
   const rest = clauseRest(sentence, end, terms);
   if (
@@ -550,7 +564,7 @@ function peopleOf(
   text: string,
   sentences: Span[],
   max: number,
-): Array<{ name: string; at: number }> {
+): { people: Array<{ name: string; at: number }>; named: string[] } {
   const runs = new Map<string, { at: number; count: number; inside: boolean }>();
   for (const m of text.matchAll(NAME_RUN)) {
     let name = m[0].replace(/['’]s$/, "");
@@ -600,7 +614,9 @@ function peopleOf(
     );
     if (parts.length && isPersonName(candidate.name, parts, text)) people.push(candidate);
   }
-  return people;
+  // Names the article comes back to (people or not: "Con Edison", "Whole Foods") may answer "who did it".
+  const named = ranked.filter((r) => r.mentions >= 2).map((r) => r.name);
+  return { people, named: [...new Set([...people.map((p) => p.name), ...named.slice(0, 6)])] };
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -621,7 +637,7 @@ export async function englishQuestions(text: string, sentences: Span[]): Promise
     seen.add(c.question.toLowerCase());
     out.push(c);
   };
-  const people = peopleOf(nlp, text, sentences, 5);
+  const { people, named: doers } = peopleOf(nlp, text, sentences, 5);
   for (const p of people) add({ question: `Who is ${p.name}?`, kind: "who", at: p.at });
   const names = people.map((p) => p.name);
   // "Eloise Parry, 21, was taken …": how old someone is, as news gives an age.
@@ -632,7 +648,7 @@ export async function englishQuestions(text: string, sentences: Span[]): Promise
     add({ question: `How old is ${known}?`, kind: "how-old", at: m.index, expect: m[2]! });
   }
   const surnames = new RegExp(
-    names.length ? `\\b(?:${names.map((n) => escapeRegExp(n.split(" ").at(-1)!)).join("|")})\\b` : "(?!)",
+    doers.length ? `\\b(?:${doers.map((n) => escapeRegExp(n.split(" ").at(-1)!)).join("|")})\\b` : "(?!)",
   );
 
   let tagged = 0;
@@ -660,7 +676,7 @@ export async function englishQuestions(text: string, sentences: Span[]): Promise
       add(when && { ...when, at: span.start });
       const many = howManyQuestion(text, sentence, terms, verb);
       add(many && { ...many, at: span.start });
-      const who = named ? whoDidQuestion(sentence, terms, verb, names) : undefined;
+      const who = named ? whoDidQuestion(sentence, terms, verb, doers, (n) => names.includes(n)) : undefined;
       add(who && { ...who, at: span.start });
     }
   }

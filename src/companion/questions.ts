@@ -12,7 +12,10 @@ import { isFurniture } from "./furniture.ts";
 
 export type { QuestionCandidate } from "./english-questions.ts";
 
-/** "Who is X?" in the languages that write names with capitals and ask it with a fixed phrase. */
+/**
+ * "Who is X?" in the languages that write names with capitals, ask it with a fixed phrase and
+ * do not decline names (Czech's "Declana Rice" is Declan Rice in another case: no question).
+ */
 const WHO_IS: Record<string, (name: string) => string> = {
   de: (n) => `Wer ist ${n}?`,
   es: (n) => `¿Quién es ${n}?`,
@@ -20,7 +23,6 @@ const WHO_IS: Record<string, (name: string) => string> = {
   it: (n) => `Chi è ${n}?`,
   pt: (n) => `Quem é ${n}?`,
   nl: (n) => `Wie is ${n}?`,
-  cs: (n) => `Kdo je ${n}?`,
   id: (n) => `Siapa ${n}?`,
 };
 
