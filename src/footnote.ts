@@ -82,7 +82,14 @@ export function footnoteOver(parts: FootnoteParts): FootnoteService {
       const article = await readSource(source, { config, signal: opts.signal });
       const result = await parts.ingest.ingestArticle(libraryId, article, opts.onProgress, opts.signal);
       if (!opts.companion) return result;
-      return { ...result, ...(await companion.introduce(libraryId, result.id, opts.signal)) };
+      try {
+        return { ...result, ...(await companion.introduce(libraryId, result.id, opts.signal)) };
+      } catch (error) {
+        // The article is stored: a gist the model could not write is no reason to say it failed.
+        if (opts.signal?.aborted) throw error;
+        parts.logger.warn({ libraryId, articleId: result.id, err: error }, "article companion failed");
+        return result;
+      }
     },
     async retrieve(libraryId, question, k = config.RETRIEVE_K): Promise<RetrievedPassage[]> {
       return (await parts.ask.retrieval(libraryId, question, k))?.passages ?? [];
