@@ -17,6 +17,7 @@ import { conversationDbPath, SqliteConversationStore } from "../conversation/sql
 import { silentLogger } from "../logger.ts";
 import type { FootnoteService } from "../footnote.ts";
 import type { Answerer } from "../answer/types.ts";
+import { throwawaySchema } from "../library/postgres/throwaway.ts";
 
 export interface EvalReport {
   "hit@1": number;
@@ -88,9 +89,14 @@ export async function runEval(
 ): Promise<EvalReport> {
   const set = loadEvalSet(datasetPath, { pagesDir: opts.pagesDir });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-eval-"));
+  // With DATABASE_URL, the eval's library lives in a schema of its own, dropped at the end.
+  const scratch = config.DATABASE_URL ? await throwawaySchema(config.DATABASE_URL) : undefined;
   const parts = await openParts({
-    config: { ...config, DATA_DIR: dataDir },
+    config: { ...config, DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) },
     ...(opts.answerer ? { answerer: opts.answerer } : {}),
+  }).catch(async (error: unknown) => {
+    await scratch?.drop();
+    throw error;
   });
   const footnote = footnoteOver(parts);
   const library = "eval";
@@ -198,6 +204,7 @@ export async function runEval(
   } finally {
     if (report !== undefined) fs.closeSync(report);
     await footnote.close();
+    await scratch?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

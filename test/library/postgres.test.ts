@@ -6,7 +6,10 @@
 import { describe, expect, it } from "vitest";
 import pg from "pg";
 import { PostgresStorage, exactScanMax } from "../../src/library/postgres/storage.ts";
-import { SCHEMA_VERSION } from "../../src/library/postgres/schema.ts";
+import { SCHEMA_VERSION, migrate } from "../../src/library/postgres/schema.ts";
+import { mergePostings } from "../../src/library/postgres/library.ts";
+import { throwawaySchema } from "../../src/library/postgres/throwaway.ts";
+import { indexTokens } from "../../src/text/tokens.ts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +22,7 @@ import { syntheticArticle } from "../helpers/footnote.ts";
 import { PG_SERVERS, usePgServer, type TestPostgres } from "../helpers/postgres-server.ts";
 import { chunkText } from "../../src/ingest/chunk.ts";
 import type { Library } from "../../src/library/storage.ts";
+import type { PostgresLibrary } from "../../src/library/postgres/library.ts";
 import { analyseQuery, lexicalWords } from "../../src/retrieve/query.ts";
 import { FLAT_LIMIT } from "../../src/library/storage.ts";
 
@@ -142,7 +146,7 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-pg-bm25-"));
     const sqlite = new SqliteStore(path.join(dir, "library.db"), "lib");
     try {
-      const topics = ["heron", "egret", "plover", "curlew"];
+      const topics = ["heron", "egret", "plover", "curlew", "avocet", "dunlin"];
       for (const [i, topic] of topics.entries()) {
         // Articles of different lengths, so document length and avgdl matter.
         const text = syntheticArticle(topic, 2 + i);
@@ -164,10 +168,25 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
       for (const topic of ["heron-a", "heron-b"])
         await storage.withLibrary("other", true, (l) => store(l, topic));
       const qv = await embedder.embedQuery("heron");
+      // As stored (a posting row a term an article), then with each term's rows merged into one.
+      const cases = [["heron"], ["heron", "budget", "spring"], ["committe", "curlew", "summer", "heron"]];
+      const rowsOf = async () =>
+        Number(
+          (
+            await storage.query<{ n: number }>(
+              "SELECT count(*)::int8 AS n FROM footnote_terms WHERE library_id = 'lib'",
+            )
+          ).rows[0]!.n,
+        );
+      const before = await rowsOf();
+      expect(before).toBeGreaterThan(2);
       for (const words of [
-        ["heron"],
-        ["heron", "budget", "spring"],
-        ["committe", "curlew", "summer", "heron"],
+        ...cases,
+        ...(await storage.transaction(async (client) => {
+          await mergePostings(client, "lib");
+          await mergePostings(client, "other");
+          return cases;
+        })),
       ]) {
         const fts = sqlite.lexical(ftsMatch(words)!, 40);
         const ftsText = new Map(sqlite.passages(fts.map((r) => r.id)).map((p) => [p.id, p.text]));
@@ -184,6 +203,7 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
           expect(got![i]!.text).toBe(ftsText.get(r.id));
         });
       }
+      expect(await rowsOf()).toBeLessThan(before);
     } finally {
       sqlite.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -251,4 +271,201 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
       await storage.close();
     }
   });
+
+  it("upgrades a schema 3 database with its data: the same answers, and forget works on the old rows", async () => {
+    const topics = ["heron", "egret", "plover"];
+    const articles = topics.map((topic, i) => {
+      const text = syntheticArticle(topic, 2 + i);
+      return { topic, text, chunks: chunkText(text, { minChars: 10 }) };
+    });
+    const questions = [["heron"], ["egret", "budget", "spring"]];
+    const answers = async (storage: PostgresStorage) => {
+      const qv = await embedder.embedQuery("heron egret");
+      const out = [];
+      for (const words of questions)
+        out.push(
+          await storage.withLibrary("lib", false, async (l) => {
+            await l.termStats(words);
+            const c = await l.candidates({ words, vector: qv, limit: 20 });
+            return { lexical: c.lexical, nearest: c.nearest, stats: await l.termStats(words) };
+          }),
+        );
+      return out;
+    };
+    // Schema 3, written as the code of schema 3 wrote it: postings a row, vectors in the passages.
+    await server.reset();
+    const pool = new pg.Pool({ connectionString: server.url });
+    try {
+      await migrate(pool, embedder.identity, 3);
+      await pool.query("INSERT INTO footnote_libraries (id) VALUES ('lib')");
+      for (const a of articles) {
+        await pool.query(
+          `INSERT INTO footnote_articles (library_id, id, title, created_at, text, content_hash, chars, chunks, language)
+           VALUES ('lib', $1, $1, '2024-01-01', $2, $1, $3, $4, 'en')`,
+          [a.topic, a.text, a.text.length, a.chunks.length],
+        );
+        const vectors = await embedder.embedDocuments(a.chunks.map((c) => c.text));
+        for (const [i, c] of a.chunks.entries()) {
+          const title = indexTokens(a.topic, "en");
+          const tokens = indexTokens(c.text, "en");
+          const tf = new Map<string, number>();
+          for (const t of title) tf.set(t, (tf.get(t) ?? 0) + 0.3);
+          for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+          const dl = title.length + tokens.length;
+          const { rows } = await pool.query<{ id: string }>(
+            `INSERT INTO footnote_passages (library_id, article_id, idx, start, "end", text, sentences, dl, embedding)
+             VALUES ('lib', $1, $2, $3, $4, $5, $6, $7, $8::halfvec) RETURNING id`,
+            [
+              a.topic,
+              c.index,
+              c.start,
+              c.end,
+              c.text,
+              encodeSpans(c.text),
+              dl,
+              `[${Array.from(vectors[i]!).join(",")}]`,
+            ],
+          );
+          await pool.query(
+            `INSERT INTO footnote_postings (library_id, term, passage_id, tf, dl)
+             SELECT 'lib', t, $1, f, $2 FROM unnest($3::text[], $4::float4[]) AS u(t, f)`,
+            [rows[0]!.id, dl, [...tf.keys()], [...tf.values()]],
+          );
+          await pool.query("UPDATE footnote_libraries SET passages = passages + 1, tokens = tokens + $1", [
+            dl,
+          ]);
+        }
+      }
+    } finally {
+      await pool.end();
+    }
+    const upgraded = await connect();
+    let before;
+    try {
+      before = await answers(upgraded);
+      expect(before[0]!.lexical.length).toBeGreaterThan(0);
+      const view = await upgraded.query<{ n: number }>("SELECT count(*)::int8 AS n FROM footnote_postings");
+      expect(view.rows[0]!.n).toBeGreaterThan(0);
+      // forget finds the old article's entries through the terms the migration gave it.
+      await upgraded.withLibrary("lib", false, (l) => l.forget("egret"));
+      const left = await upgraded.query<{ n: number }>(
+        "SELECT count(*)::int8 AS n FROM footnote_postings p JOIN footnote_passages s ON s.id = p.passage_id WHERE s.article_id = 'egret'",
+      );
+      expect(left.rows[0]!.n).toBe(0);
+      const orphans = await upgraded.query<{ n: number }>(
+        "SELECT count(*)::int8 AS n FROM footnote_postings p WHERE NOT EXISTS (SELECT 1 FROM footnote_passages s WHERE s.id = p.passage_id)",
+      );
+      expect(orphans.rows[0]!.n).toBe(0);
+    } finally {
+      await upgraded.close();
+    }
+    // The same articles stored by this version from the start give the same answers.
+    await server.reset();
+    const fresh = await connect();
+    try {
+      for (const a of articles)
+        await fresh.withLibrary("lib", true, async (l) =>
+          l.addArticle(
+            {
+              id: a.topic,
+              title: a.topic,
+              url: null,
+              byline: null,
+              publishedAt: null,
+              text: a.text,
+              contentHash: a.topic,
+              language: "en",
+            },
+            a.chunks,
+            await embedder.embedDocuments(a.chunks.map((c) => c.text)),
+          ),
+        );
+      const now = await answers(fresh);
+      for (const [i, b] of before.entries()) {
+        expect(now[i]!.nearest).toEqual(b!.nearest);
+        expect(now[i]!.lexical.map((r) => r.id)).toEqual(b!.lexical.map((r) => r.id));
+        now[i]!.lexical.forEach((r, j) => expect(r.score).toBeCloseTo(b!.lexical[j]!.score, 5));
+        expect(now[i]!.stats).toEqual(b!.stats);
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("puts a library's vectors in the HNSW graph when it grows past the exact scan's limit, and not before", async () => {
+    await server.reset();
+    const first = chunkText(syntheticArticle("heron")).length;
+    const storage = await connect(first);
+    try {
+      const inGraph = async () =>
+        (
+          await storage.query<{ graph: boolean; n: number }>(
+            "SELECT graph, count(*)::int8 AS n FROM footnote_vectors GROUP BY graph ORDER BY graph",
+          )
+        ).rows;
+      const heron = await storage.withLibrary("lib", true, (l) => store(l, "heron"));
+      expect(await inGraph()).toEqual([{ graph: false, n: first }]);
+      await storage.withLibrary("lib", true, (l) => store(l, "egret"));
+      const rows = await inGraph();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.graph).toBe(true);
+      // Searched through the graph now, and the first article is in it.
+      const qv = await embedder.embedQuery(syntheticArticle("heron"));
+      const nearest = await storage.withLibrary("lib", false, async (l) => {
+        await l.termStats([]);
+        const [sql] = await (l as PostgresLibrary).candidatesStatement({ words: [], vector: qv, limit: 10 });
+        expect(sql).toContain("AND graph ORDER BY embedding <=>");
+        return (await l.candidates({ words: [], vector: qv, limit: 10 })).nearest;
+      });
+      expect(nearest).toEqual(expect.arrayContaining(heron!.slice(0, 1)));
+    } finally {
+      await storage.close();
+    }
+  });
+
+  // The schema rides on the startup packet's search_path, which PGlite's socket server ignores.
+  if (kind.name === "native")
+    it("keeps a throwaway run (footnote eval) in a schema of its own, and leaves nothing after it", async () => {
+      await server.reset();
+      const tablesIn = async (schema: string) =>
+        (
+          await server.db.query<{ n: string }>(
+            "SELECT count(*) AS n FROM pg_tables WHERE schemaname = $1 AND tablename LIKE 'footnote_%'",
+            [schema],
+          )
+        ).rows[0]!.n;
+      const scratch = await throwawaySchema(server.url);
+      const storage = await PostgresStorage.connect({ url: scratch.url, identity: () => embedder.identity });
+      try {
+        await storage.withLibrary("eval", true, (l) => store(l, "heron"));
+        expect(Number(await tablesIn(scratch.schema))).toBeGreaterThan(5);
+        expect(Number(await tablesIn("public"))).toBe(0);
+      } finally {
+        await storage.close();
+        await scratch.drop();
+      }
+      const left = await server.db.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [scratch.schema]);
+      expect(left.rows).toEqual([]);
+    });
+  // PGlite has one role, a superuser: only a native server has a role that may not create it.
+  if (kind.name === "native")
+    it("names the SQL to run as a superuser when the role may not create pgvector", async () => {
+      const db = `footnote_noext_${process.pid}`;
+      await server.db.query(`DROP DATABASE IF EXISTS ${db}`);
+      await server.db.query(`DROP ROLE IF EXISTS ${db}`);
+      await server.db.query(`CREATE ROLE ${db} LOGIN PASSWORD 'x'`);
+      await server.db.query(`CREATE DATABASE ${db} OWNER ${db}`);
+      try {
+        const url = new URL(server.url);
+        url.username = db;
+        url.password = "x";
+        url.pathname = `/${db}`;
+        await expect(
+          PostgresStorage.connect({ url: url.toString(), identity: () => embedder.identity }),
+        ).rejects.toThrow(`Run once as a superuser: psql -d ${db} -c 'CREATE EXTENSION vector;'`);
+      } finally {
+        await server.db.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+        await server.db.query(`DROP ROLE IF EXISTS ${db}`);
+      }
+    });
 });

@@ -96,8 +96,15 @@ export class PostgresLibrary implements Library {
     // One language an article: its title and passages are indexed by its rules, as the embedded store does.
     const language = article.language ?? identifyLanguage(article.text);
     const titleTokens = indexTokens(article.title, language);
-    return this.db.transaction(async (client) => {
-      await client.query("SELECT 1 FROM footnote_libraries WHERE id = $1 FOR UPDATE", [this.id]);
+    let merged = false;
+    const result = await this.db.transaction(async (client) => {
+      const locked = await client.query<{ passages: number }>(
+        "SELECT passages FROM footnote_libraries WHERE id = $1 FOR UPDATE",
+        [this.id],
+      );
+      const before = locked.rows[0]?.passages ?? 0;
+      // Past the exact scan's limit, the library's vectors go in the HNSW graph (partial index).
+      const graph = before + chunks.length > this.db.exactScanMax;
       // Migrate (sameId) matches by id, else by text only: two articles of one URL may both be kept.
       const existing = sameId
         ? ((await articleById(client, this.id, article.id)) ??
@@ -107,14 +114,12 @@ export class PostgresLibrary implements Library {
       const postings = chunks.map((c) => weightedTerms(titleTokens, indexTokens(c.text, language)));
       const terms: string[] = [];
       const idxs: number[] = [];
-      const tfs: number[] = [];
-      const dls: number[] = [];
+      const weights: number[] = [];
       postings.forEach((p, i) => {
         for (const [term, tf] of p.tf) {
           terms.push(term);
           idxs.push(chunks[i]!.index);
-          tfs.push(tf);
-          dls.push(p.dl);
+          weights.push(weightOf(tf, p.dl));
         }
       });
       // The article, its passages, their vectors, its posting lists (one row a term, sorted by
@@ -130,17 +135,17 @@ export class PostgresLibrary implements Library {
             AS u(idx, start, end_, text, sentences, dl)
           RETURNING id, idx),
         v AS (
-          INSERT INTO footnote_vectors (passage_id, library_id, embedding)
-          SELECT p.id, $1, u.e::halfvec FROM p JOIN unnest($14::int4[], $20::text[]) AS u(idx, e) ON u.idx = p.idx
+          INSERT INTO footnote_vectors (passage_id, library_id, embedding, graph)
+          SELECT p.id, $1, u.e::halfvec, $26 FROM p JOIN unnest($14::int4[], $20::text[]) AS u(idx, e) ON u.idx = p.idx
           RETURNING 1),
         t AS (
-          INSERT INTO footnote_terms (library_id, term, first_id, n, passage_ids, tfs, dls)
-          SELECT $1, u.term, min(p.id), count(*), array_agg(p.id ORDER BY p.id), array_agg(u.tf ORDER BY p.id), array_agg(u.dl ORDER BY p.id)
-          FROM unnest($21::text[], $22::int4[], $23::float4[], $24::int4[]) AS u(term, idx, tf, dl) JOIN p ON p.idx = u.idx
-          GROUP BY u.term
+          INSERT INTO footnote_terms (library_id, term, first_id, n, passage_ids, weights)
+          SELECT $1, u.term COLLATE "C", min(p.id), count(*), array_agg(p.id ORDER BY p.id), array_agg(u.w ORDER BY p.id)
+          FROM unnest($21::text[], $22::int4[], $23::int4[]) AS u(term, idx, w) JOIN p ON p.idx = u.idx
+          GROUP BY u.term COLLATE "C"
           RETURNING 1),
         l AS (
-          UPDATE footnote_libraries SET passages = passages + $25, tokens = tokens + $26,
+          UPDATE footnote_libraries SET passages = passages + $24, tokens = tokens + $25,
             unmerged = unmerged + (SELECT count(*) FROM t)
           WHERE id = $1 RETURNING unmerged)
         SELECT (SELECT array_agg(id ORDER BY idx) FROM p) AS ids, (SELECT unmerged FROM l) AS unmerged`,
@@ -167,18 +172,31 @@ export class PostgresLibrary implements Library {
           vectors.map(vectorLiteral),
           terms,
           idxs,
-          tfs,
-          dls,
+          weights,
           chunks.length,
           postings.reduce((s, p) => s + p.dl, 0),
+          graph,
         ],
       );
+      // The article that takes the library past the line puts all its vectors in the graph, once.
+      if (graph && before <= this.db.exactScanMax)
+        await client.query("UPDATE footnote_vectors SET graph = true WHERE library_id = $1 AND NOT graph", [
+          this.id,
+        ]);
       const byIndex = [...chunks].sort((x, y) => x.index - y.index);
       const idOf = new Map(byIndex.map((c, i) => [c.index, Number(rows[0]!.ids?.[i])]));
       const passageIds = chunks.map((c) => idOf.get(c.index)!);
-      if (rows[0]!.unmerged >= MERGE_EVERY) await mergePostings(client, this.id);
+      if (rows[0]!.unmerged >= MERGE_EVERY) {
+        await mergePostings(client, this.id);
+        merged = true;
+      }
       return { duplicate: false, passageIds } as const;
     });
+    // A merge leaves as many dead rows as it wrote: vacuumed now, so that the next articles'
+    // rows reuse their space. Autovacuum (a minute apart by default) falls behind a bulk
+    // ingest, and the table grew to 3.8 times its live rows at 10k passages without this.
+    if (merged) await this.db.query("VACUUM footnote_terms");
+    return result;
   }
 
   async forget(articleId: string): Promise<boolean> {
@@ -197,13 +215,13 @@ export class PostgresLibrary implements Library {
           DELETE FROM footnote_terms t
           WHERE t.library_id = $1 AND t.term = ANY((SELECT terms FROM footnote_articles WHERE library_id = $1 AND id = $2)::text[])
             AND t.passage_ids && $3::int8[]
-          RETURNING t.term, t.first_id, t.passage_ids, t.tfs, t.dls),
+          RETURNING t.term, t.first_id, t.passage_ids, t.weights),
         kept AS (
-          SELECT g.term, g.first_id, u.pid, u.tf, u.dl
-          FROM gone g CROSS JOIN LATERAL unnest(g.passage_ids, g.tfs, g.dls) AS u(pid, tf, dl)
+          SELECT g.term, g.first_id, u.pid, u.w
+          FROM gone g CROSS JOIN LATERAL unnest(g.passage_ids, g.weights) AS u(pid, w)
           WHERE u.pid <> ALL($3::int8[]))
-        INSERT INTO footnote_terms (library_id, term, first_id, n, passage_ids, tfs, dls)
-        SELECT $1, term, min(pid), count(*), array_agg(pid ORDER BY pid), array_agg(tf ORDER BY pid), array_agg(dl ORDER BY pid)
+        INSERT INTO footnote_terms (library_id, term, first_id, n, passage_ids, weights)
+        SELECT $1, term, min(pid), count(*), array_agg(pid ORDER BY pid), array_agg(w ORDER BY pid)
         FROM kept GROUP BY term, first_id`,
         [this.id, articleId, ids],
       );
@@ -296,8 +314,10 @@ export class PostgresLibrary implements Library {
     // The parameter itself, not q.v: an index can order by distance only to a constant or a
     // parameter (a column of another relation, even a one-row CTE, rules the HNSW index out).
     // `+ 0` keeps the planner off the HNSW index: an exact scan of this library's rows.
-    const order =
-      count <= this.db.exactScanMax ? "(embedding <=> $3::halfvec) + 0" : "embedding <=> $3::halfvec";
+    const near =
+      count <= this.db.exactScanMax
+        ? "WHERE library_id = $1 ORDER BY (embedding <=> $3::halfvec) + 0"
+        : "WHERE library_id = $1 AND graph ORDER BY embedding <=> $3::halfvec";
     return [
       `WITH q AS MATERIALIZED (SELECT $3::halfvec AS v),
         lib AS (SELECT passages::float8 AS n, greatest(tokens::float8 / greatest(passages, 1), 1e-9) AS avgdl FROM footnote_libraries WHERE id = $1),
@@ -306,12 +326,12 @@ export class PostgresLibrary implements Library {
             sum(greatest(ln((lib.n - p.df + 0.5) / (p.df + 0.5)), 1e-6)
                 * (p.tf * ${K1 + 1}) / (p.tf + ${K1} * (${1 - B} + ${B} * p.dl / lib.avgdl))) AS score
           FROM unnest($2::text[]) AS t(term) CROSS JOIN lib CROSS JOIN LATERAL (
-            SELECT u.passage_id, u.tf, u.dl, count(*) OVER ()::float8 AS df
-            FROM footnote_terms r CROSS JOIN LATERAL unnest(r.passage_ids, r.tfs, r.dls) AS u(passage_id, tf, dl)
+            SELECT u.passage_id, (u.w >> 16) / 10.0::float8 AS tf, (u.w & 65535)::float8 AS dl, count(*) OVER ()::float8 AS df
+            FROM footnote_terms r CROSS JOIN LATERAL unnest(r.passage_ids, r.weights) AS u(passage_id, w)
             WHERE r.library_id = $1 AND r.term = t.term) p
           GROUP BY p.passage_id ORDER BY score DESC, p.passage_id LIMIT $4),
         near AS (
-          SELECT passage_id AS id FROM footnote_vectors WHERE library_id = $1 ORDER BY ${order} LIMIT $4),
+          SELECT passage_id AS id FROM footnote_vectors ${near} LIMIT $4),
         ids AS (SELECT id FROM lex UNION SELECT id FROM near)
       SELECT ids.id, lex.score, near.id IS NOT NULL AS near, 1 - (v.embedding <=> q.v) AS cosine
       FROM ids JOIN footnote_vectors v ON v.passage_id = ids.id AND v.library_id = $1
@@ -361,10 +381,10 @@ async function articleById(
   return rows[0];
 }
 
-/** Posting-list rows a library may add before its lists are merged (about 20 articles). */
-const MERGE_EVERY = 20_000;
+/** Posting-list rows a library may add before its lists are merged (about 35 articles). */
+const MERGE_EVERY = 50_000;
 /** A term with more rows than this has its small ones merged. */
-const MERGE_ROWS = 8;
+const MERGE_ROWS = 4;
 
 /**
  * Keeps each term's posting list in few rows: every article adds a row a term, and this merges,
@@ -374,25 +394,48 @@ const MERGE_ROWS = 8;
  * the rows of a term hold disjoint passages, and a merged row holds their union.
  */
 export async function mergePostings(client: Queryable, libraryId: string): Promise<void> {
-  await client.query(
-    `WITH many AS (
-      SELECT term FROM footnote_terms WHERE library_id = $1 GROUP BY term HAVING count(*) > ${MERGE_ROWS}),
-    ranked AS (
-      SELECT term, first_id, n <= smaller OR smaller = 0 AS merge FROM (
-        SELECT t.term, t.first_id, t.n,
-          coalesce(sum(t.n) OVER (PARTITION BY t.term ORDER BY t.n DESC, t.first_id ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING), 0) AS smaller
-        FROM footnote_terms t JOIN many ON many.term = t.term WHERE t.library_id = $1) s),
-    gone AS (
-      DELETE FROM footnote_terms t USING ranked r
-      WHERE t.library_id = $1 AND t.term = r.term AND t.first_id = r.first_id AND r.merge
-      RETURNING t.term, t.passage_ids, t.tfs, t.dls)
-    INSERT INTO footnote_terms (library_id, term, first_id, n, passage_ids, tfs, dls)
-    SELECT $1, g.term, min(u.pid), count(*), array_agg(u.pid ORDER BY u.pid), array_agg(u.tf ORDER BY u.pid), array_agg(u.dl ORDER BY u.pid)
-    FROM gone g CROSS JOIN LATERAL unnest(g.passage_ids, g.tfs, g.dls) AS u(pid, tf, dl)
-    GROUP BY g.term`,
+  // The rows to merge, among the terms that have rows added since the last merge: one pass
+  // over those terms' rows, in the primary key's order.
+  const { rows } = await client.query<{ terms: string[] | null; firsts: number[] | null; through: number }>(
+    `WITH lib AS (SELECT merged_through FROM footnote_libraries WHERE id = $1),
+    fresh AS (
+      SELECT DISTINCT term FROM footnote_terms WHERE library_id = $1 AND first_id > (SELECT merged_through FROM lib)),
+    sized AS (
+      SELECT t.term, t.first_id, t.n, count(*) OVER (PARTITION BY t.term) AS rows,
+        coalesce(sum(t.n) OVER (PARTITION BY t.term ORDER BY t.n DESC, t.first_id ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING), 0) AS smaller
+      FROM footnote_terms t WHERE t.library_id = $1 AND t.term IN (SELECT term FROM fresh)),
+    victims AS (SELECT term, first_id FROM sized WHERE rows > ${MERGE_ROWS} AND (n <= smaller OR smaller = 0))
+    SELECT array_agg(term) AS terms, array_agg(first_id) AS firsts,
+      (SELECT coalesce(max(id), 0) FROM footnote_passages WHERE library_id = $1) AS through
+    FROM victims`,
     [libraryId],
   );
-  await client.query("UPDATE footnote_libraries SET unmerged = 0 WHERE id = $1", [libraryId]);
+  const { terms, firsts, through } = rows[0]!;
+  if (terms?.length)
+    await client.query(
+      `WITH v AS (SELECT * FROM unnest($2::text[], $3::int8[]) AS v(term, first_id)),
+      gone AS (
+        DELETE FROM footnote_terms t USING v
+        WHERE t.library_id = $1 AND t.term = v.term AND t.first_id = v.first_id
+        RETURNING t.term, t.passage_ids, t.weights)
+      INSERT INTO footnote_terms (library_id, term, first_id, n, passage_ids, weights)
+      SELECT $1, g.term, min(u.pid), count(*), array_agg(u.pid ORDER BY u.pid), array_agg(u.w ORDER BY u.pid)
+      FROM gone g CROSS JOIN LATERAL unnest(g.passage_ids, g.weights) AS u(pid, w)
+      GROUP BY g.term`,
+      [libraryId, terms, firsts],
+    );
+  await client.query("UPDATE footnote_libraries SET unmerged = 0, merged_through = $2 WHERE id = $1", [
+    libraryId,
+    through,
+  ]);
+}
+
+/**
+ * A posting's term frequency and passage length in one integer, as footnote_terms stores them:
+ * the frequency is a sum of 1s and 0.3s (FTS5's column weights), so ten times it is whole.
+ */
+export function weightOf(tf: number, dl: number): number {
+  return Math.min(Math.round(tf * 10), 32_767) * 65_536 + Math.min(dl, 65_535);
 }
 
 /** A passage's terms with FTS5's column weighting (title 0.3, text 1.0), and its length. */

@@ -9,12 +9,27 @@ import { FootnoteError } from "../../errors.ts";
 import { sameIdentity, type EmbeddingIdentity } from "../../embeddings/identity.ts";
 import { encodeSpans } from "../rows.ts";
 import { SENTENCE_SPLITTER_VERSION } from "../../text/sentences.ts";
+import { FLAT_LIMIT } from "../storage.ts";
 
 export const SCHEMA_VERSION = 4;
 /** The HNSW index, on the narrow vectors table (schema 4; before, on footnote_passages). */
 export const HNSW_INDEX = "footnote_vectors_embedding";
-/** The statement that builds it (migrations, bulk loads, reindex). */
-export const CREATE_HNSW_INDEX = `CREATE INDEX IF NOT EXISTS ${HNSW_INDEX} ON footnote_vectors USING hnsw (embedding halfvec_cosine_ops) WITH (m = 16, ef_construction = 64)`;
+/**
+ * The statement that builds it (migrations, bulk loads, reindex). A partial index: only the
+ * rows of libraries searched through the graph (`graph`, the libraries larger than the exact
+ * scan's limit) are in it, so storing an article in any other library does not pay for an
+ * HNSW insert (2-3 ms a vector on the bench machine, most of an article's insert).
+ */
+export const CREATE_HNSW_INDEX = `CREATE INDEX IF NOT EXISTS ${HNSW_INDEX} ON footnote_vectors USING hnsw (embedding halfvec_cosine_ops) WHERE graph`;
+/**
+ * Up to this many passages a library's vector candidates come from an exact scan of its own
+ * rows, not the HNSW graph: as many as the embedded backend keeps in its flat index (FLAT_LIMIT
+ * floats: 250,000 passages of the built-in embedder, 41,666 of a 1,536-dimension model), so that
+ * both backends search the same sizes the same way. See PostgresStorage.
+ */
+export function exactScanMax(dimensions: number): number {
+  return Math.floor(FLAT_LIMIT / Math.max(1, dimensions));
+}
 /** Any number, the same in every replica: the key of the advisory lock migrations run under. */
 const MIGRATION_LOCK = 7_414_201_115;
 
@@ -139,28 +154,32 @@ const MIGRATIONS: Array<(dimensions: number) => string> = [
     CREATE TABLE footnote_vectors (
       passage_id bigint PRIMARY KEY,
       library_id text NOT NULL,
-      embedding halfvec(${dimensions}) NOT NULL
+      embedding halfvec(${dimensions}) NOT NULL,
+      -- In the HNSW index: the library is past the exact scan's limit (PostgresLibrary.insert).
+      graph boolean NOT NULL DEFAULT false
     );
-    INSERT INTO footnote_vectors (passage_id, library_id, embedding)
-      SELECT id, library_id, embedding FROM footnote_passages;
+    INSERT INTO footnote_vectors (passage_id, library_id, embedding, graph)
+      SELECT p.id, p.library_id, p.embedding, l.passages > ${exactScanMax(dimensions)}
+      FROM footnote_passages p JOIN footnote_libraries l ON l.id = p.library_id;
     CREATE INDEX footnote_vectors_library ON footnote_vectors (library_id);
     DROP INDEX IF EXISTS footnote_passages_embedding;
     ALTER TABLE footnote_passages DROP COLUMN embedding;
     ${CREATE_HNSW_INDEX};
     CREATE TABLE footnote_terms (
       library_id text NOT NULL,
-      term text NOT NULL,
+      term text COLLATE "C" NOT NULL,
       -- The row's smallest passage id: with the term, its key (a term's rows hold disjoint passages).
       first_id bigint NOT NULL,
       n integer NOT NULL,
       passage_ids int8[] NOT NULL,
-      tfs real[] NOT NULL,
-      dls int4[] NOT NULL,
+      -- Each passage's term frequency (FTS5's weighting: a multiple of 0.1) and length, in one
+      -- integer: round(tf * 10) << 16 | dl (PostgresLibrary: weightOf).
+      weights int4[] NOT NULL,
       PRIMARY KEY (library_id, term, first_id)
     );
-    INSERT INTO footnote_terms (library_id, term, first_id, n, passage_ids, tfs, dls)
+    INSERT INTO footnote_terms (library_id, term, first_id, n, passage_ids, weights)
       SELECT library_id, term, min(passage_id), count(*), array_agg(passage_id ORDER BY passage_id),
-        array_agg(tf ORDER BY passage_id), array_agg(dl ORDER BY passage_id)
+        array_agg((least(round(tf * 10), 32767)::int4 << 16) | least(dl, 65535) ORDER BY passage_id)
       FROM footnote_postings GROUP BY library_id, term;
     ALTER TABLE footnote_articles ADD COLUMN terms text[];
     UPDATE footnote_articles a SET terms = x.terms
@@ -170,10 +189,12 @@ const MIGRATIONS: Array<(dimensions: number) => string> = [
       WHERE a.library_id = x.library_id AND a.id = x.article_id;
     DROP TABLE footnote_postings;
     CREATE VIEW footnote_postings AS
-      SELECT t.library_id, t.term, u.passage_id, u.tf, u.dl
-      FROM footnote_terms t CROSS JOIN LATERAL unnest(t.passage_ids, t.tfs, t.dls) AS u(passage_id, tf, dl);
+      SELECT t.library_id, t.term, u.passage_id, (u.w >> 16) / 10.0 AS tf, u.w & 65535 AS dl
+      FROM footnote_terms t CROSS JOIN LATERAL unnest(t.passage_ids, t.weights) AS u(passage_id, w);
     -- Rows added since the library's last merge of its posting lists (PostgresLibrary.insert).
-    ALTER TABLE footnote_libraries ADD COLUMN unmerged integer NOT NULL DEFAULT 0;
+    -- and the last passage id that merge saw (rows with a larger first_id are new since).
+    ALTER TABLE footnote_libraries ADD COLUMN unmerged integer NOT NULL DEFAULT 0,
+      ADD COLUMN merged_through bigint NOT NULL DEFAULT 0;
   `,
 ];
 
@@ -181,7 +202,12 @@ const MIGRATIONS: Array<(dimensions: number) => string> = [
  * Brings the schema up to date, once, whichever replica gets here first. Returns the
  * embeddings identity the database's vectors were built with (`wanted` when it holds none).
  */
-export async function migrate(pool: pg.Pool, wanted: EmbeddingIdentity): Promise<EmbeddingIdentity> {
+export async function migrate(
+  pool: pg.Pool,
+  wanted: EmbeddingIdentity,
+  /** Stop at this version (tests build an older schema to upgrade it). */
+  target = SCHEMA_VERSION,
+): Promise<EmbeddingIdentity> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
@@ -204,8 +230,8 @@ export async function migrate(pool: pg.Pool, wanted: EmbeddingIdentity): Promise
     let identity = meta.has("embeddings")
       ? (JSON.parse(meta.get("embeddings")!) as EmbeddingIdentity)
       : wanted;
-    for (let v = version; v < SCHEMA_VERSION; v++) await client.query(MIGRATIONS[v]!(identity.dimensions));
-    if (!sameIdentity(identity, wanted)) {
+    for (let v = version; v < target; v++) await client.query(MIGRATIONS[v]!(identity.dimensions));
+    if (target === SCHEMA_VERSION && !sameIdentity(identity, wanted)) {
       // Nothing stored yet: take the new embeddings (and the column's size with them).
       const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM footnote_vectors");
       if (Number(rows[0]!.n) === 0) {
@@ -217,7 +243,7 @@ export async function migrate(pool: pg.Pool, wanted: EmbeddingIdentity): Promise
     await client.query(
       `INSERT INTO footnote_meta (key, value) VALUES ('schema_version', $1), ('embeddings', $2), ('sentence_splitter', $3)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      [String(SCHEMA_VERSION), JSON.stringify(identity), String(SENTENCE_SPLITTER_VERSION)],
+      [String(target), JSON.stringify(identity), String(SENTENCE_SPLITTER_VERSION)],
     );
     await client.query("COMMIT");
     return identity;

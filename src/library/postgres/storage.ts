@@ -11,12 +11,20 @@ import type { Embedder } from "../../embeddings/embedder.ts";
 import { describeIdentity, sameIdentity, type EmbeddingIdentity } from "../../embeddings/identity.ts";
 import { FootnoteError } from "../../errors.ts";
 import type { ArticleRow } from "../rows.ts";
-import { CREATE_HNSW_INDEX, HNSW_INDEX, migrate, setDimensions } from "./schema.ts";
+import { CREATE_HNSW_INDEX, HNSW_INDEX, exactScanMax, migrate, setDimensions } from "./schema.ts";
+
+/**
+ * Above exactScanMax a library is searched through the HNSW graph, with pgvector's iterative
+ * scan (which keeps walking the graph until enough of the library's rows are found). A lower
+ * line would cost recall: through pgvector's graph the built-in embedder's vectors come back
+ * with recall@10 0.91 at 10k and 0.47 at 100k (ef_search 250), where an exact scan is 1
+ * (docs/performance.md). Only such libraries' rows are in the (partial) index.
+ */
+export { exactScanMax };
 import { PostgresReplicaState } from "./replica-state.ts";
 import { PostgresLibrary, vectorLiteral, type PostgresDatabase } from "./library.ts";
 import type { ReplicaState } from "../../replicas/state.ts";
 import {
-  FLAT_LIMIT,
   validateLibraryId,
   type ArticleExport,
   type ImportOutcome,
@@ -24,21 +32,6 @@ import {
   type Storage,
 } from "../storage.ts";
 
-/**
- * Up to this many passages a library's vector candidates come from an exact scan of its own
- * rows (an index range on library_id), not the shared HNSW graph: as many as the embedded
- * backend keeps in its flat index (FLAT_LIMIT floats: 250,000 passages of the built-in
- * embedder, 41,666 of a 1,536-dimension model), so that both backends search the same sizes the
- * same way. Above it, HNSW with pgvector's iterative scan (which keeps walking the graph until
- * enough of the library's rows are found). A lower line would cost recall: through pgvector's
- * graph (m 16, ef_construction 64) the built-in embedder's vectors come back with recall@10
- * 0.92 at 10k and 0.40 at 100k, where an exact scan is 1 (docs/performance.md). The
- * planner takes the graph once the tables have statistics (autovacuum's ANALYZE on a server);
- * PGlite runs no autovacuum, so there it sorts a library exactly whatever its size.
- */
-export function exactScanMax(dimensions: number): number {
-  return Math.floor(FLAT_LIMIT / Math.max(1, dimensions));
-}
 /**
  * HNSW candidates examined per query (hnsw.ef_search), the embedded graph's default too
  * (HNSW_EF_SEARCH sets both). At 10k passages of the built-in embedder, through pgvector's graph
