@@ -64,6 +64,7 @@ export function createCompanion(deps: CompanionDeps): Companion {
       const summary = gistText(await summaryOf(libraryId, article, signal));
       const gistMs = performance.now() - started;
       const candidates = await candidateQuestions(article.text, article.language);
+      const candidatesMs = performance.now() - started - gistMs;
       const questions = await pickQuestions(candidates, async (c) => {
         signal?.throwIfAborted();
         const answer = await deps.ask(libraryId, c.question, { articleIds: [articleId], signal });
@@ -76,6 +77,7 @@ export function createCompanion(deps: CompanionDeps): Companion {
           candidates: candidates.length,
           questions: questions.length,
           gistMs: Math.round(gistMs),
+          candidatesMs: Math.round(candidatesMs),
           ms: Math.round(performance.now() - started),
         },
         "companion ready",

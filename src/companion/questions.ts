@@ -89,7 +89,8 @@ export async function pickQuestions(
   max = 3,
   maxTries = 12,
 ): Promise<string[]> {
-  const kinds = ["who", "who-did", "when", "how-many", "how-old"] as const;
+  // Figures first: a who-did from the same sentence as a when asks less.
+  const kinds = ["who", "when", "how-many", "how-old", "who-did"] as const;
   const byKind = kinds.map((k) => candidates.filter((c) => c.kind === k));
   // Round robin over the kinds: a who, a when, a how many, then the next of each.
   const order: QuestionCandidate[] = [];
