@@ -630,7 +630,7 @@ function peopleOf(
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Sentences tagged for "when" and "how many", at most: compromise takes a few ms a sentence. */
-const MAX_TAGGED = 16;
+const MAX_TAGGED = 20;
 
 /**
  * Candidate questions over `sentences` of `text` (spans the caller chose: no furniture), in
@@ -669,6 +669,8 @@ export async function englishQuestions(text: string, sentences: Span[]): Promise
         /\d/.test(sentence) || MONTH_OR_DAY.test(sentence) || COUNT_WORD.test(sentence) || openerDate;
       const named = surnames.test(sentence);
       if ((!figures && !named) || wordCount(sentence) > 40) continue;
+      // A clause opening on a pronoun or a quotation has no subject to ask about: not worth tagging.
+      if (/^(?:it|he|she|they|we|i|you|this|that|these|those|there|[“"'‘])(?:\s|$)/i.test(sentence)) continue;
       tagged++;
       const doc = nlp(sentence);
       const terms = (doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>).flatMap(
