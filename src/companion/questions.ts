@@ -79,6 +79,9 @@ export function answersFrom(result: AnswerResult, articleId: string, expect?: st
   return words.length === 0 || words.some((w) => answer.includes(w));
 }
 
+/** Candidates checked at once. */
+const BATCH = 3;
+
 /**
  * Up to `max` candidates that pass `check`, one of each kind first (who is, who did, when, how many),
  * trying at most `maxTries` of them.
@@ -96,14 +99,17 @@ export async function pickQuestions(
   const order: QuestionCandidate[] = [];
   for (let i = 0; order.length < candidates.length; i++)
     for (const list of byKind) if (list[i]) order.push(list[i]!);
+  // Checked a few at a time: with a chat model each check is a round trip, and they overlap.
+  const tried = order.slice(0, maxTries);
   const picked: QuestionCandidate[] = [];
-  let tries = 0;
-  for (const c of order) {
-    if (picked.length >= max || tries >= maxTries) break;
-    // Two questions from one sentence ask the same thing twice.
-    if (c.kind !== "who" && picked.some((p) => p.kind !== "who" && p.at === c.at)) continue;
-    tries++;
-    if (await check(c)) picked.push(c);
+  // Two questions from one sentence ask the same thing twice.
+  const sameSentence = (c: QuestionCandidate) =>
+    c.kind !== "who" && picked.some((p) => p.kind !== "who" && p.at === c.at);
+  for (let i = 0; i < tried.length && picked.length < max; i += BATCH) {
+    const batch = tried.slice(i, i + BATCH).filter((c) => !sameSentence(c));
+    const passed = await Promise.all(batch.map((c) => check(c)));
+    for (const [j, c] of batch.entries())
+      if (passed[j] && picked.length < max && !sameSentence(c)) picked.push(c);
   }
   return picked.sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind)).map((c) => c.question);
 }
