@@ -46,12 +46,30 @@ export function createCompanion(deps: CompanionDeps): Companion {
   const chatSummarizer = () =>
     (chat ??= import("./chat-summary.ts").then((m) => m.createChatSummarizer(config)));
 
-  async function summaryOf(libraryId: string, article: ArticleForSummary, signal?: AbortSignal) {
+  /**
+   * The model's summary when answers come from one, else (or when it finds nothing to say) the
+   * extractive one. `bestEffort`: a model that fails gives way to the extractive summary too
+   * (the gist under "Added …"); asked for outright (/summary), its failure is reported.
+   */
+  async function summaryOf(
+    libraryId: string,
+    article: ArticleForSummary,
+    signal?: AbortSignal,
+    bestEffort = false,
+  ) {
     const locate = (start: number, end: number) =>
       deps.locate(libraryId, article.id, article.text.slice(start, end), start, end);
     if (config.ANSWERER === "chat") {
-      const written = await (await chatSummarizer())(article, locate, signal);
-      if (!written.abstained) return written;
+      try {
+        const written = await (await chatSummarizer())(article, locate, signal);
+        if (!written.abstained) return written;
+      } catch (error) {
+        if (!bestEffort || signal?.aborted) throw error;
+        logger.warn(
+          { libraryId, articleId: article.id, err: error },
+          "model could not write the gist; quoting",
+        );
+      }
     }
     return extractiveSummary(article, locate);
   }
@@ -61,14 +79,20 @@ export function createCompanion(deps: CompanionDeps): Companion {
       const article = await deps.article(libraryId, articleId);
       if (!article) return { questions: [] };
       const started = performance.now();
-      const summary = gistText(await summaryOf(libraryId, article, signal));
+      const summary = gistText(await summaryOf(libraryId, article, signal, true));
       const gistMs = performance.now() - started;
       const candidates = await candidateQuestions(article.text, article.language);
       const candidatesMs = performance.now() - started - gistMs;
       const questions = await pickQuestions(candidates, async (c) => {
         signal?.throwIfAborted();
-        const answer = await deps.ask(libraryId, c.question, { articleIds: [articleId], signal });
-        return answersFrom(answer, articleId, c.expect);
+        try {
+          const answer = await deps.ask(libraryId, c.question, { articleIds: [articleId], signal });
+          return answersFrom(answer, articleId, c.expect);
+        } catch (error) {
+          // A question the answerer could not be asked is not offered; the gist still is.
+          if (signal?.aborted) throw error;
+          return false;
+        }
       });
       logger.debug(
         {

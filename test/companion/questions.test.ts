@@ -194,6 +194,18 @@ describe("with a chat model", () => {
     }
   });
 
+  it("quotes the gist when the model fails, and reports the failure when a summary is asked for", async () => {
+    fake.setFailure({ status: 401 });
+    try {
+      const r = await footnote.ingest("down", file(HARBOUR), { companion: true });
+      expect(r.summary).toMatch(/agreed on Monday night to reopen talks/);
+      expect(r.questions).toEqual([]);
+      await expect(footnote.summarize("down", r.id)).rejects.toMatchObject({ code: "PROVIDER_AUTH" });
+    } finally {
+      fake.setFailure(null);
+    }
+  });
+
   it("falls back to the article's own sentences when the model finds nothing to summarise", async () => {
     fake.setChatReply("NOT_FOUND");
     const r = await footnote.ingest("chat3", file(HARBOUR));
