@@ -2,7 +2,7 @@
  * The scripted conversation of issue 14, through the real `footnote bot` process against the
  * fake Bot API on 127.0.0.1, with real ingestion, store, retrieval and the offline answerer:
  * a link sent bare, a pasted article offered and accepted, a question, two follow-ups (with a
- * restart between them), /new, and a question that needs no context. The README shows it.
+ * restart between them), /new, and a question that needs no context. docs/telegram.md shows it.
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
