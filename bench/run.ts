@@ -375,7 +375,8 @@ async function throughGraph(
       `SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off; SET LOCAL hnsw.ef_search = ${Math.trunc(efSearch)}`,
     );
     const { rows } = await client.query<{ id: number }>(
-      `SELECT ${table === "footnote_vectors" ? "passage_id AS id" : "id"} FROM ${table} WHERE library_id = $1 ORDER BY embedding <=> $2::${type} LIMIT $3`,
+      // footnote_vectors' HNSW index is partial (WHERE graph): the query must say so to use it.
+      `SELECT ${table === "footnote_vectors" ? "passage_id AS id" : "id"} FROM ${table} WHERE library_id = $1 ${table === "footnote_vectors" ? "AND graph " : ""}ORDER BY embedding <=> $2::${type} LIMIT $3`,
       [LIB, vectorLiteral(qv), k],
     );
     return rows.map((r) => r.id);
@@ -677,7 +678,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
         pgExtra.hnsw_vector_ms_p50 = round(median(times), 2);
         // Which plan the storage's HNSW path gets at this size (the planner may prefer an exact scan).
         const plan = await pgStore!.query<{ "QUERY PLAN": string }>(
-          "EXPLAIN SELECT passage_id FROM footnote_vectors WHERE library_id = $1 ORDER BY embedding <=> $2::halfvec LIMIT 40",
+          "EXPLAIN SELECT passage_id FROM footnote_vectors WHERE library_id = $1 AND graph ORDER BY embedding <=> $2::halfvec LIMIT 40",
           [LIB, vectorLiteral(await footnote.embedder.embedQuery(questions[0]!.q))],
         );
         pgExtra.hnsw_path_uses_index = plan.rows.some((r) => r["QUERY PLAN"].includes(HNSW_INDEX)) ? 1 : 0;
