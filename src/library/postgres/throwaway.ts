@@ -25,7 +25,9 @@ export async function throwawaySchema(databaseUrl: string): Promise<ThrowawaySch
   try {
     const { rows } = await admin.query<{ nspname: string }>(
       `SELECT nspname FROM pg_namespace
-       WHERE nspname LIKE '${PREFIX}%' AND obj_description(oid, 'pg_namespace') < (now() - interval '${STALE}')::text`,
+       WHERE nspname LIKE '${PREFIX}%'
+         AND CASE WHEN obj_description(oid, 'pg_namespace') ~ '^\\d{4}-'
+           THEN obj_description(oid, 'pg_namespace')::timestamptz END < now() - interval '${STALE}'`,
     );
     for (const r of rows) await admin.query(`DROP SCHEMA IF EXISTS "${r.nspname}" CASCADE`);
     await admin.query(`CREATE SCHEMA "${schema}"`);
