@@ -74,14 +74,16 @@ describe.each(BACKENDS)("chat settings on the %s backend", (kind) => {
     });
   });
 
-  it.runIf(storageOf(kind) === "postgres")("makes its table again if it has gone", async () => {
-    const { store } = await openStore();
-    await store.setChatSetting("chat:-1", "autoread", true);
-    await backend.server()!.reset();
-    expect(await store.chatSettings("chat:-1")).toEqual({ autoread: false });
-    await store.setChatSetting("chat:-1", "autoread", true);
-    expect(await store.chatSettings("chat:-1")).toEqual({ autoread: true });
-  });
+  // Only a Postgres database can lose the table under a running store (the embedded one owns its file).
+  if (storageOf(kind) === "postgres")
+    it("makes its table again if it has gone", async () => {
+      const { store } = await openStore();
+      await store.setChatSetting("chat:-1", "autoread", true);
+      await backend.server()!.reset();
+      expect(await store.chatSettings("chat:-1")).toEqual({ autoread: false });
+      await store.setChatSetting("chat:-1", "autoread", true);
+      expect(await store.chatSettings("chat:-1")).toEqual({ autoread: true });
+    });
 });
 
 it("skips settings it does not know and values of the wrong type", () => {
