@@ -158,6 +158,23 @@ async function streamReply(
   return text;
 }
 
+/** The chat model the config names (OpenAI or any compatible server); `fetch`: tests. */
+export function chatModel(config: Config, opts: { fetch?: typeof fetch } = {}): ChatOpenAI {
+  return new ChatOpenAI({
+    model: config.CHAT_MODEL,
+    temperature: config.CHAT_TEMPERATURE,
+    // Local servers accept any key, but the SDK insists on one.
+    apiKey: config.OPENAI_API_KEY ?? "not-needed",
+    timeout: config.OPENAI_TIMEOUT_MS,
+    maxRetries: config.OPENAI_MAX_RETRIES,
+    configuration: {
+      // Explicit, so neither LangChain nor the SDK falls back to environment variables.
+      baseURL: config.OPENAI_BASE_URL ?? "https://api.openai.com/v1",
+      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    },
+  });
+}
+
 /**
  * The answerer backed by a chat model over the OpenAI protocol, as `config` names it; `opts`
  * can give it another `fetch` or a model of its own (tests).
@@ -166,21 +183,7 @@ export function createChatAnswerer(
   config: Config,
   opts: { fetch?: typeof fetch; model?: BaseChatModel } = {},
 ): Answerer {
-  const model =
-    opts.model ??
-    new ChatOpenAI({
-      model: config.CHAT_MODEL,
-      temperature: config.CHAT_TEMPERATURE,
-      // Local servers accept any key, but the SDK insists on one.
-      apiKey: config.OPENAI_API_KEY ?? "not-needed",
-      timeout: config.OPENAI_TIMEOUT_MS,
-      maxRetries: config.OPENAI_MAX_RETRIES,
-      configuration: {
-        // Explicit, so neither LangChain nor the SDK falls back to environment variables.
-        baseURL: config.OPENAI_BASE_URL ?? "https://api.openai.com/v1",
-        ...(opts.fetch ? { fetch: opts.fetch } : {}),
-      },
-    });
+  const model = opts.model ?? chatModel(config, opts);
   const prompt = ChatPromptTemplate.fromMessages<Input>(
     [
       ["system", loadPrompt("answer.system")],

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 const PROMPTS_DIR = new URL("../../prompts/", import.meta.url);
 
 /** The prompts there are, each a file prompts/<name>.md. */
-export type PromptName = "answer.system" | "answer.user";
+export type PromptName = "answer.system" | "answer.user" | "summary.system" | "summary.user";
 
 const cache = new Map<PromptName, string>();
 

@@ -4,47 +4,26 @@
  * a sentence without a valid [n] marker is dropped, and each citation is narrowed to the
  * sentence it rests on.
  */
-import { readFileSync } from "node:fs";
 import { StringOutputParser } from "@langchain/core/output_parsers";
 import { ChatPromptTemplate } from "@langchain/core/prompts";
-import { ChatOpenAI } from "@langchain/openai";
 import type { Config } from "../config.ts";
 import { mapProviderError } from "../providers/openai-errors.ts";
 import { chunkText } from "../ingest/chunk.ts";
-import { finishAnswer, formatPassages } from "../answer/chat.ts";
+import { chatModel, finishAnswer, formatPassages } from "../answer/chat.ts";
+import { loadPrompt } from "../answer/prompt.ts";
 import type { AnswerResult, RetrievedPassage } from "../types.ts";
 import type { ArticleForSummary, LocatePassage } from "./summary.ts";
 
 /** The model reads at most this much of the article: its opening, where news says what it is about. */
 const MAX_CHARS = 8000;
 
-const prompts = new Map<string, string>();
-function prompt(name: "summary.system" | "summary.user"): string {
-  let text = prompts.get(name);
-  if (text === undefined) {
-    text = readFileSync(new URL(`../../prompts/${name}.md`, import.meta.url), "utf8");
-    prompts.set(name, text);
-  }
-  return text;
-}
-
 /** Writes summaries with the chat model the config names (`fetch`: tests). */
 export function createChatSummarizer(config: Config, opts: { fetch?: typeof fetch } = {}) {
-  const model = new ChatOpenAI({
-    model: config.CHAT_MODEL,
-    temperature: config.CHAT_TEMPERATURE,
-    apiKey: config.OPENAI_API_KEY ?? "not-needed",
-    timeout: config.OPENAI_TIMEOUT_MS,
-    maxRetries: config.OPENAI_MAX_RETRIES,
-    configuration: {
-      baseURL: config.OPENAI_BASE_URL ?? "https://api.openai.com/v1",
-      ...(opts.fetch ? { fetch: opts.fetch } : {}),
-    },
-  });
+  const model = chatModel(config, opts);
   const chain = ChatPromptTemplate.fromMessages<{ passages: string; title: string }>(
     [
-      ["system", prompt("summary.system")],
-      ["human", prompt("summary.user")],
+      ["system", loadPrompt("summary.system")],
+      ["human", loadPrompt("summary.user")],
     ],
     { templateFormat: "mustache" },
   )
