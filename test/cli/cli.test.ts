@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
-import { main } from "../../src/cli/main.ts";
-import type { CliIO } from "../../src/cli/io.ts";
 import { startServer, type TestServer } from "../helpers/http-server.ts";
 import {
   SHARED_ARTICLE,
@@ -12,23 +10,11 @@ import {
   syntheticArticle,
   tempDir,
 } from "../helpers/footnote.ts";
+import { cliWith } from "../helpers/cli.ts";
 
 const NEWS_SET = new URL("../fixtures/news/questions.json", import.meta.url).pathname;
 
-function cli(env: Record<string, string>, stdin = "") {
-  return async (...argv: string[]) => {
-    let stdout = "";
-    let stderr = "";
-    const io: CliIO = {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      stdin: async () => Buffer.from(stdin),
-      env: { LOG_LEVEL: "silent", ...env },
-    };
-    const code = await main(argv, io);
-    return { code, stdout, stderr };
-  };
-}
+const cli = cliWith;
 
 const PAGE = `<!doctype html><html><head><title>The harbour reopens | Harbour news</title><link rel="canonical" href="https://news.example.org/harbour"></head>
 <body><nav><a href="/">Home</a> <a href="/world">World</a></nav><main><article><h1>The harbour reopens</h1>

@@ -2,31 +2,17 @@
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
-import type { CliIO } from "../../src/cli/io.ts";
 import { runChat } from "../../src/cli/chat.ts";
 import { sourceFromArg } from "../../src/cli/source.ts";
 import { Conversations } from "../../src/conversation/conversation.ts";
 import { SqliteConversationStore } from "../../src/conversation/sqlite-store.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { tempDir, testFootnote } from "../helpers/footnote.ts";
+import { cliWith } from "../helpers/cli.ts";
 
 const EXAMPLE = fileURLToPath(new URL("../../examples/harbour-ferry-talks.txt", import.meta.url));
 
-function cli(env: Record<string, string>) {
-  return async (...argv: string[]) => {
-    let stdout = "";
-    let stderr = "";
-    const io: CliIO = {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      stdin: async () => Buffer.alloc(0),
-      env: { LOG_LEVEL: "silent", ...env },
-    };
-    const code = await main(argv, io);
-    return { code, stdout, stderr };
-  };
-}
+const cli = cliWith;
 
 describe("the README's first command, on the example article in the repository", () => {
   it("stores it and answers the question the README asks", async () => {

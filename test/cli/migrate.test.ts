@@ -4,8 +4,6 @@
  * it resumes.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
-import type { CliIO } from "../../src/cli/io.ts";
 import { createFootnote } from "../../src/footnote.ts";
 import { loadConfig } from "../../src/config.ts";
 import { EmbeddedStorage } from "../../src/library/embedded/storage.ts";
@@ -15,6 +13,7 @@ import { localEmbedder } from "../../src/embeddings/embedder.ts";
 import { syntheticArticle, tempDir } from "../helpers/footnote.ts";
 import { PG_SERVERS, usePgServer, type TestPostgres } from "../helpers/postgres-server.ts";
 import { HNSW_INDEX } from "../../src/library/postgres/schema.ts";
+import { runCli } from "../helpers/cli.ts";
 
 /** The server of the describe running (each server's runs one after the other). */
 let server: TestPostgres;
@@ -22,19 +21,7 @@ let server: TestPostgres;
 const hasVectorIndex = async () =>
   (await server.db.query("SELECT 1 FROM pg_indexes WHERE indexname = $1", [HNSW_INDEX])).rows.length === 1;
 
-async function run(env: Record<string, string>, ...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stdin: async () => Buffer.alloc(0),
-    env: { LOG_LEVEL: "silent", ...env },
-    stderrIsTTY: true,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (env: Record<string, string>, ...argv: string[]) => runCli(argv, { env, stderrIsTTY: true });
 
 /** A DATA_DIR with two libraries of a few articles each. */
 async function embeddedData(): Promise<{ dataDir: string; titles: Record<string, string[]> }> {

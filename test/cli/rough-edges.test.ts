@@ -7,29 +7,15 @@ import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runChat } from "../../src/cli/chat.ts";
-import type { CliIO } from "../../src/cli/io.ts";
-import { main } from "../../src/cli/main.ts";
 import { count } from "../../src/cli/plural.ts";
 import { startServer, type TestServer } from "../helpers/http-server.ts";
 import { tempDir, testFootnote } from "../helpers/footnote.ts";
+import { cliWith } from "../helpers/cli.ts";
 
 const EXAMPLE = fileURLToPath(new URL("../../examples/harbour-ferry-talks.txt", import.meta.url));
 const QUESTION = "Who is acting as a go-between for the council and the crews?";
 
-function cli(env: Record<string, string>) {
-  return async (...argv: string[]) => {
-    let stdout = "";
-    let stderr = "";
-    const io: CliIO = {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      stdin: async () => Buffer.alloc(0),
-      env: { LOG_LEVEL: "silent", ...env },
-    };
-    const code = await main(argv, io);
-    return { code, stdout, stderr };
-  };
-}
+const cli = cliWith;
 
 interface StatsJson {
   library?: string;
