@@ -17,6 +17,7 @@ import { conversationDbPath, SqliteConversationStore } from "../conversation/sql
 import { silentLogger } from "../logger.ts";
 import type { FootnoteService } from "../footnote.ts";
 import type { Answerer } from "../answer/types.ts";
+import type { AnswerResult } from "../types.ts";
 import { throwawaySchema } from "../library/postgres/throwaway.ts";
 
 export interface EvalReport {
@@ -108,93 +109,25 @@ export async function runEval(
     const ingestMs = performance.now() - t0;
 
     const questions = set.questions.slice(0, opts.limit);
-    let hit1 = 0,
-      hit3 = 0,
-      hit5 = 0,
-      rr = 0,
-      contained = 0,
-      containedInAnswer = 0,
-      abstainedUnans = 0,
-      abstainedAns = 0,
-      answerable = 0,
-      unanswerable = 0;
-    const latencies: number[] = [];
-    const replyChars: number[] = [];
+    const tally = newTally();
     // Warm-up, so the first question does not pay for lazy loading.
     await parts.ask.askDetailed(library, "warm up question");
     for (const [i, qa] of questions.entries()) {
       const start = performance.now();
       const { retrieved, answer } = await parts.ask.askDetailed(library, qa.question, { retrieveK: 10 });
-      latencies.push(performance.now() - start);
+      tally.latencies.push(performance.now() - start);
       const rendered = renderAnswerText(answer);
-      if (!answer.abstained) replyChars.push(rendered.length);
-      const gold = qa.gold.map(normalise);
-      let rank = -1;
-      let inAnswer = false;
-      let inReply = false;
-      if (gold.length === 0) {
-        unanswerable++;
-        if (answer.abstained) abstainedUnans++;
-      } else {
-        answerable++;
-        rank = retrieved.findIndex((p) => {
-          if (p.text.length > MAX_PASSAGE)
-            throw new Error(`a retrieved passage has ${p.text.length} characters, over ${MAX_PASSAGE}`);
-          const t = normalise(p.text);
-          return gold.some((g) => t.includes(g));
-        });
-        if (rank === 0) hit1++;
-        if (rank >= 0 && rank < 3) hit3++;
-        if (rank >= 0 && rank < 5) hit5++;
-        if (rank >= 0 && rank < 10) rr += 1 / (rank + 1);
-        if (answer.abstained) abstainedAns++;
-        const reply = normalise(rendered.slice(0, MAX_REPLY));
-        inReply = gold.some((g) => reply.includes(g));
-        if (inReply) contained++;
-        const short = normalise(answer.answer);
-        inAnswer = !answer.abstained && gold.some((g) => short.includes(g));
-        if (inAnswer) containedInAnswer++;
-      }
-      if (report !== undefined) {
-        const line: EvalReportLine = {
-          question: qa.question,
-          article: qa.article,
-          gold: qa.gold,
-          answer: answer.answer,
-          citations: answer.citations.map((c) => ({ n: c.n, title: c.title, quote: c.quote })),
-          abstained: answer.abstained,
-          confidence: answer.confidence ?? null,
-          rank: rank >= 0 ? rank + 1 : null,
-          in_answer: inAnswer,
-          in_reply: inReply,
-          reply_chars: rendered.length,
-          ...(answer.evidence ? { evidence: answer.evidence } : {}),
-        };
-        fs.writeSync(report, `${JSON.stringify(line)}\n`);
-      }
+      const scored = score(tally, qa.gold, retrieved, answer, rendered);
+      if (report !== undefined)
+        fs.writeSync(report, `${JSON.stringify(reportLine(qa, answer, rendered, scored))}\n`);
       opts.onProgress?.(i + 1, questions.length);
     }
     const followUps = await askFollowUps(footnote, library, dataDir, set.followUps, report);
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-    const r3 = (x: number) => Math.round(x * 1000) / 1000;
-    replyChars.sort((a, b) => a - b);
     return {
-      "hit@1": r3(hit1 / answerable),
-      "hit@3": r3(hit3 / answerable),
-      "hit@5": r3(hit5 / answerable),
-      mrr: r3(rr / answerable),
-      answer_containment: r3(contained / answerable),
-      answer_only_containment: r3(containedInAnswer / answerable),
-      abstention: r3(unanswerable ? abstainedUnans / unanswerable : 0),
-      false_abstention: r3(abstainedAns / answerable),
-      reply_chars_median: replyChars.length ? replyChars[Math.floor((replyChars.length - 1) / 2)]! : 0,
-      query_ms_p50: r3(pct(0.5)),
-      query_ms_p95: r3(pct(0.95)),
+      ...figures(tally),
       questions: questions.length,
-      answerable,
-      unanswerable,
+      answerable: tally.answerable,
+      unanswerable: tally.unanswerable,
       articles: set.articles.length,
       passages,
       ingest_ms: Math.round(ingestMs),
@@ -207,6 +140,127 @@ export async function runEval(
     await scratch?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Running counts over the questions asked so far. */
+interface Tally {
+  hit1: number;
+  hit3: number;
+  hit5: number;
+  rr: number;
+  contained: number;
+  containedInAnswer: number;
+  abstainedUnans: number;
+  abstainedAns: number;
+  answerable: number;
+  unanswerable: number;
+  latencies: number[];
+  replyChars: number[];
+}
+
+function newTally(): Tally {
+  return {
+    hit1: 0,
+    hit3: 0,
+    hit5: 0,
+    rr: 0,
+    contained: 0,
+    containedInAnswer: 0,
+    abstainedUnans: 0,
+    abstainedAns: 0,
+    answerable: 0,
+    unanswerable: 0,
+    latencies: [],
+    replyChars: [],
+  };
+}
+
+/** How one question did: the gold's rank in retrieval (-1: absent), and whether the answer or reply holds it. */
+interface Scored {
+  rank: number;
+  inAnswer: boolean;
+  inReply: boolean;
+}
+
+/** Scores one answer against its gold strings (none: unanswerable) and counts it into `t`. */
+function score(
+  t: Tally,
+  goldStrings: string[],
+  retrieved: Array<{ text: string }>,
+  answer: AnswerResult,
+  rendered: string,
+): Scored {
+  if (!answer.abstained) t.replyChars.push(rendered.length);
+  const gold = goldStrings.map(normalise);
+  if (gold.length === 0) {
+    t.unanswerable++;
+    if (answer.abstained) t.abstainedUnans++;
+    return { rank: -1, inAnswer: false, inReply: false };
+  }
+  t.answerable++;
+  const rank = retrieved.findIndex((p) => {
+    if (p.text.length > MAX_PASSAGE)
+      throw new Error(`a retrieved passage has ${p.text.length} characters, over ${MAX_PASSAGE}`);
+    const text = normalise(p.text);
+    return gold.some((g) => text.includes(g));
+  });
+  if (rank === 0) t.hit1++;
+  if (rank >= 0 && rank < 3) t.hit3++;
+  if (rank >= 0 && rank < 5) t.hit5++;
+  if (rank >= 0 && rank < 10) t.rr += 1 / (rank + 1);
+  if (answer.abstained) t.abstainedAns++;
+  const reply = normalise(rendered.slice(0, MAX_REPLY));
+  const inReply = gold.some((g) => reply.includes(g));
+  if (inReply) t.contained++;
+  const short = normalise(answer.answer);
+  const inAnswer = !answer.abstained && gold.some((g) => short.includes(g));
+  if (inAnswer) t.containedInAnswer++;
+  return { rank, inAnswer, inReply };
+}
+
+/** One line of `eval --report`. */
+function reportLine(
+  qa: { question: string; article: string; gold: string[] },
+  answer: AnswerResult,
+  rendered: string,
+  { rank, inAnswer, inReply }: Scored,
+): EvalReportLine {
+  return {
+    question: qa.question,
+    article: qa.article,
+    gold: qa.gold,
+    answer: answer.answer,
+    citations: answer.citations.map((c) => ({ n: c.n, title: c.title, quote: c.quote })),
+    abstained: answer.abstained,
+    confidence: answer.confidence ?? null,
+    rank: rank >= 0 ? rank + 1 : null,
+    in_answer: inAnswer,
+    in_reply: inReply,
+    reply_chars: rendered.length,
+    ...(answer.evidence ? { evidence: answer.evidence } : {}),
+  };
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The rates and times of a finished tally. */
+function figures(t: Tally) {
+  const latencies = [...t.latencies].sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  const replyChars = [...t.replyChars].sort((a, b) => a - b);
+  return {
+    "hit@1": r3(t.hit1 / t.answerable),
+    "hit@3": r3(t.hit3 / t.answerable),
+    "hit@5": r3(t.hit5 / t.answerable),
+    mrr: r3(t.rr / t.answerable),
+    answer_containment: r3(t.contained / t.answerable),
+    answer_only_containment: r3(t.containedInAnswer / t.answerable),
+    abstention: r3(t.unanswerable ? t.abstainedUnans / t.unanswerable : 0),
+    false_abstention: r3(t.abstainedAns / t.answerable),
+    reply_chars_median: replyChars.length ? replyChars[Math.floor((replyChars.length - 1) / 2)]! : 0,
+    query_ms_p50: r3(pct(0.5)),
+    query_ms_p95: r3(pct(0.95)),
+  };
 }
 
 /**
