@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const src = path.join(root, "src");
@@ -35,6 +35,10 @@ for (const file of walk(src)) {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.copyFileSync(file, target);
 }
+// ELD's n-grams as JSON (src/text/eld-snapshot.ts): a third of the memory and a fifth of the time
+// of loading the package's own module, for every command that identifies a language.
+const { writeLanguageSnapshot } = await import(pathToFileURL(path.join(out, "text", "eld-snapshot.js")).href);
+await writeLanguageSnapshot();
 // Written last: a build that stopped half way has no stamp, and is not used.
 fs.writeFileSync(path.join(out, "BUILT"), `${new Date().toISOString()}\n`);
 

@@ -1,8 +1,8 @@
 /**
  * Which language a text is written in, among the languages of the table (languages.ts), with
  * ELD (`eld`, the Efficient Language Detector): n-gram scores for 60 languages, about 0.2 ms a
- * question. Its "extrasmall" database: about 80 MB and 0.2 s to load, against 150 MB and 0.5 s
- * for "small", which every command that reads text paid; on 8,394 questions and passages
+ * question. Its "extrasmall" database, against "small" (150 MB and 0.5 s to load, which every
+ * command that reads text paid); on 8,394 questions and passages
  * (SQuAD, XQuAD, the news sets) the two disagree on 5, and the eval figures are the same
  * within 0.002. Restricting it to the languages we have rules for keeps a near
  * neighbour we have no entry for (Marathi for Hindi) from taking a text we could have read.
@@ -10,22 +10,18 @@
  * A short question that names something in Latin letters ("Sky Digital是什么时候推出的？")
  * can read as Italian or English to n-grams; its letters in another script settle it.
  */
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import type { eld as Eld } from "eld/extrasmall";
+import { loadLanguageDetector, type LanguageDetector } from "./eld-snapshot.ts";
 import { LANGUAGES, language, type Script } from "./languages.ts";
 
-let detector: typeof Eld | undefined;
+let detector: LanguageDetector | undefined;
 
 /**
- * ELD's n-grams take a fifth of a second and 80 MB to load, so they load with the first text to
- * identify, not with the process: `footnote list` or `--help` never pay for them. The package is
- * ESM-only and this function is synchronous, so it is required as ESM (Node 20.19 and later).
+ * ELD's n-grams load with the first text to identify, not with the process: `footnote list` or
+ * `--help` never pay for them (28 MB and 40 ms from the build's snapshot, eld-snapshot.ts).
  */
-function eld(): typeof Eld {
+function eld(): LanguageDetector {
   if (!detector) {
-    const require = createRequire(import.meta.url);
-    const loaded = (require(fileURLToPath(import.meta.resolve("eld/extrasmall"))) as { eld: typeof Eld }).eld;
+    const loaded = loadLanguageDetector();
     loaded.setLanguageSubset([...LANGUAGES]);
     detector = loaded;
   }

@@ -6,9 +6,9 @@
  * names a name goes by ("America" / "the U.S."), so that the question's names are found.
  *
  * The index files are sorted, so a word is found by binary search over their lines (held as
- * text, about 8 MB for all four), and its synsets are sliced from the data files (held whole,
- * about 30 MB) at their byte offsets: nothing is parsed up front (about 0.1-0.2 s to read the
- * files on the first question), and a question's words cost about 0.15 ms (p50) after.
+ * text, about 8 MB for all four), and its synsets are read from the data files at their byte
+ * offsets: nothing is parsed up front (about 0.1 s to read the index files on the first
+ * question), and a question's words cost about 0.15 ms (p50) after.
  * Only a word's most common senses count (WordNet lists senses by frequency): the rare ones
  * bring more noise than paraphrase (names take every sense). English only (`readsWordNet`).
  */
@@ -30,10 +30,17 @@ interface IndexFile {
   lines: Int32Array;
 }
 
+/**
+ * A data file, read at a synset's byte offset when a question needs it: held whole, the four
+ * files were 30 MB of every English question's memory, for a few lines each question reads.
+ */
+interface DataFile {
+  fd: number;
+}
+
 interface Db {
   index: Record<Pos, IndexFile>;
-  /** The data files, held whole (about 30 MB): a synset is a slice, not a system call. */
-  data: Record<Pos, Buffer>;
+  data: Record<Pos, DataFile>;
 }
 
 let db: Db | null | undefined;
@@ -52,7 +59,7 @@ function open(): Db | null {
   const dir = dictDir();
   if (!dir) return (db = null);
   const index = {} as Record<Pos, IndexFile>;
-  const data = {} as Record<Pos, Buffer>;
+  const data = {} as Record<Pos, DataFile>;
   for (const pos of POS) {
     const text = fs.readFileSync(path.join(dir, `index.${pos}`), "latin1");
     const starts: number[] = [];
@@ -61,7 +68,7 @@ function open(): Db | null {
       if (text.indexOf("\n", i) < 0) break;
     }
     index[pos] = { text, lines: Int32Array.from(starts) };
-    data[pos] = fs.readFileSync(path.join(dir, `data.${pos}`));
+    data[pos] = { fd: fs.openSync(path.join(dir, `data.${pos}`), "r") };
   }
   return (db = { index, data });
 }
@@ -99,12 +106,25 @@ interface Synset {
   type: string;
 }
 
+/** One buffer for every read: a synset's line is a few hundred bytes, its gloss included. */
+let chunk = Buffer.alloc(4096);
+
+/** The line that starts at byte `at` of a data file. */
+function readLine(data: DataFile, at: number): string {
+  let filled = 0;
+  for (;;) {
+    const n = fs.readSync(data.fd, chunk, filled, chunk.length - filled, at + filled);
+    const end = chunk.indexOf(10, filled);
+    filled += n;
+    if (end >= 0 && end < filled) return chunk.toString("latin1", 0, end);
+    if (n === 0) return chunk.toString("latin1", 0, filled);
+    if (filled === chunk.length) chunk = Buffer.concat([chunk, Buffer.alloc(chunk.length)]);
+  }
+}
+
 /** A synset's words, its "similar to" adjectives and its antonym pointers. */
-function readSynset(data: Buffer, offset: string): Synset {
-  const at = Number(offset);
-  const end = data.indexOf(10, at);
-  const line = data.toString("latin1", at, end < 0 ? data.length : end);
-  const f = line.split(" ");
+function readSynset(data: DataFile, offset: string): Synset {
+  const f = readLine(data, Number(offset)).split(" ");
   // offset lex_filenum ss_type w_cnt (word lex_id)* p_cnt (symbol offset pos source/target)* ...
   const count = parseInt(f[3]!, 16);
   const cased: string[] = [];
