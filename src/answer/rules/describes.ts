@@ -1,11 +1,14 @@
 /**
  * "Who is Rae Zimmerman?" is answered by what the article says she is: an apposition ("said Rae
  * Zimmerman, a research professor … at New York University"; "Stephen Calderwood, MD, president
- * of …"), a copula ("Allen is the director of …"), or the next sentence going on about her
- * ("She's the director of …"). Another name in the sentence is no answer.
+ * of …"), a copula ("Allen is the director of …"), a role written before the name ("Facebook
+ * CEO Mark Zuckerberg", "Yahoo's chief executive, Marissa Mayer,"), or the next sentence going
+ * on about her ("She's the director of …"). Another name in the sentence is no answer.
  */
+import type { Question } from "../question.ts";
 import type { AnswerRule } from "./types.ts";
 import { focusEnds, focusName, PRONOUN_OPENING } from "./focus.ts";
+import { roleBefore } from "./role-before.ts";
 
 /** Letters after a name that are no description: degrees and suffixes ("MD", "Ph.D.", "Jr."). */
 const POSTNOMINALS = "(?:,\\s*(?:M\\.?D|Ph\\.?D|Jr|Sr|RN|DO|MPH|MBA|DDS|Esq|OBE|CBE|MBE|QC|KC|III|II)\\.?)*";
@@ -25,6 +28,18 @@ const COPULA =
 const PRONOUN_DESCRIBED =
   /^(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+was|\s+are|\s+were|\s+has been|\s+serves as)\s+(?:a|an|the|one of|now|also|currently)\b/i;
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Where the focus's name starts and ends in `text`: the name as asked, or its last word with
+ * the capitalised word before it (the first name a question about "Zuckerberg" leaves out).
+ */
+function nameSpans(q: Question, name: string, text: string): Array<[number, number]> {
+  const asked = q.focus.includes(" ") ? escape(q.focus) : `(?:\\p{Lu}[\\p{L}'’-]*\\s+)?${escape(name)}`;
+  const re = new RegExp(`(?<![\\p{L}])${asked}(?![\\p{L}])`, "gu");
+  return [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
+}
+
 export const describes: AnswerRule = {
   form: "description",
   holds(q, s) {
@@ -34,6 +49,7 @@ export const describes: AnswerRule = {
       const after = s.text.slice(end);
       if (APPOSITION.test(after) || COPULA.test(after)) return true;
     }
+    if (nameSpans(q, name, s.text).some(([at, end]) => roleBefore(s.text, at, end))) return true;
     return (
       PRONOUN_OPENING.test(s.text.trim()) &&
       PRONOUN_DESCRIBED.test(s.text.trim()) &&

@@ -40,3 +40,38 @@ describe("describes: past a person's degrees", () => {
     ).toBe(false);
   });
 });
+
+describe("describes: a role written before the name", () => {
+  it("takes a title or a role right before the name", () => {
+    expect(holds("Who is Mark Zuckerberg?", "Facebook CEO Mark Zuckerberg knows a thing or two.")).toBe(true);
+    expect(holds("Who is Wade Bassi?", "From the deck, skipper Wade Bassi has better insight.")).toBe(true);
+    expect(
+      holds("Who is Ammar Askar?", "“I thought a lot,” Pakistan-based developer Ammar Askar wrote."),
+    ).toBe(true);
+    expect(holds("Who is Andrew Colvin?", "and Australian Federal Police Commissioner Andrew Colvin.")).toBe(
+      true,
+    );
+  });
+  it("takes a role the name follows after a comma", () => {
+    expect(
+      holds(
+        "Who is Marissa Mayer?",
+        "If they want to stick with Yahoo’s chief executive, Marissa Mayer, and vote down the deal.",
+      ),
+    ).toBe(true);
+    expect(holds("Who is Brendan Eich?", "Mozilla's CTO, Brendan Eich, acknowledged that.")).toBe(true);
+  });
+  it("does not take a reporting verb, a preposition, a list or a name as a role", () => {
+    expect(holds("Who is Rae Zimmerman?", "“It is slow,” said Rae Zimmerman.")).toBe(false);
+    expect(
+      holds("Who is Brent Rose?", "I sat with the other editors: Kate Hudson, Brent Rose, and Nick."),
+    ).toBe(false);
+    expect(holds("Who is Charles Hermite?", "Hermitian matrices are named after Charles Hermite.")).toBe(
+      false,
+    );
+    expect(holds("Who is Bill Shorten?", "In a letter to Bill Shorten last month.")).toBe(false);
+    expect(holds("Who is Brendan Eich?", "On March 24, Mozilla promoted Brendan Eich to the role.")).toBe(
+      false,
+    );
+  });
+});
