@@ -26,8 +26,8 @@
  * index), then time `footnote.retrieve(lib, q, 5)` over paraphrased questions after a warm-up,
  * compare the vector index (int8 flat or HNSW) with exact float brute force on the same
  * vectors (recall@10), add a few more articles one at a time, close, measure the folder, and
- * open it again in a child process (bench/open-probe.ts) for the open time and the RSS of an
- * opened library.
+ * open it again in a child process (bench/open-probe.mjs, on the compiled build when it is
+ * fresh) for the open time and the RSS of an opened library.
  *
  * `--ef-search` takes a comma list: each value after the first re-opens the same library with
  * that efSearch and measures queries and recall again (efSearch is a query-time setting).
@@ -39,6 +39,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { freshBuild } from "../bin/fresh-build.js";
 import { loadConfig, LOCAL_EMBEDDINGS_MODEL } from "../src/config.ts";
 import { LOCAL_DEFAULT_DIMENSIONS } from "../src/embeddings/local.ts";
 import { createFootnote } from "../src/footnote.ts";
@@ -57,6 +58,11 @@ import { vectorLiteral, type PostgresLibrary } from "../src/library/postgres/lib
 import { analyseQuery, lexicalWords } from "../src/retrieve/query.ts";
 import { embeddedLibrary } from "../src/library/embedded/storage.ts";
 import { HNSW_INDEX } from "../src/library/postgres/schema.ts";
+import type { ArticleExport } from "../src/library/storage.ts";
+import { readSource } from "../src/ingest/read-source.ts";
+import { chunkText } from "../src/ingest/chunk.ts";
+import { identifyLanguage } from "../src/text/identify.ts";
+import { createHash } from "node:crypto";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -80,6 +86,12 @@ interface Options {
   databaseUrl?: string;
   /** Postgres: keep the HNSW index during the bulk ingest (the incremental path) instead of building it after. */
   pgKeepIndex: boolean;
+  /**
+   * Postgres: the bulk ingest in batches of this many passages, one transaction each
+   * (PostgresStorage.importArticles, as `footnote migrate` copies); 0: one article at a time
+   * through footnote.ingest, as the bot stores an article.
+   */
+  pgBatch: number;
   /** Postgres: also measure a vector(d) HNSW index beside the halfvec one (recall, build time, size). */
   pgCompareVector: boolean;
   /** Stop after the ingest, before the HNSW build: a library to profile on a server that outlives the run. */
@@ -103,6 +115,7 @@ function parseArgs(argv: string[]): Options {
     exactQuestions: 0,
     stores: ["embedded"],
     pgKeepIndex: false,
+    pgBatch: 1000,
     pgCompareVector: false,
     loadOnly: false,
   };
@@ -171,6 +184,13 @@ function parseArgs(argv: string[]): Options {
       case "--pg-keep-index":
         o.pgKeepIndex = true;
         break;
+      case "--pg-batch": {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 0)
+          throw new Error("--pg-batch takes a number of passages (0: one article at a time)");
+        o.pgBatch = v;
+        break;
+      }
       case "--pg-compare-vector":
         o.pgCompareVector = true;
         break;
@@ -192,6 +212,7 @@ function parseArgs(argv: string[]): Options {
           "npm run bench -- [--passages 10000[,100000,…]] [--json] [--vector-index auto|flat|hnsw] [--hnsw-m 16] [--ef-construction 200] [--ef-search 96[,128,…]]\n" +
             "                 [--questions 500] [--warmup 50] [--exact-questions N] [--add-articles 5] [--seed N] [--data-dir /tmp] [--keep]\n" +
             "                 [--store embedded|postgres|embedded,postgres] [--database-url postgres://…] [--pg-keep-index] [--pg-compare-vector]\n" +
+            "                 [--pg-batch 1000]   (Postgres bulk ingest: passages a transaction, as migrate copies; 0: one article at a time through footnote.ingest)\n" +
             "                 [--load-only]   (ingest, then stop before the HNSW build: with --database-url, the library stays on the server)\n",
         );
         process.exit(0);
@@ -455,6 +476,42 @@ function rssOf(pid: number | undefined): number | null {
   }
 }
 
+/**
+ * An article as footnote.ingest prepares it (read as pasted text, cut into passages, its
+ * language identified, its passages embedded), not stored: for the batched Postgres ingest.
+ */
+async function prepareArticle(
+  footnote: Footnote,
+  config: ReturnType<typeof loadConfig>,
+  a: { text: string; title: string },
+): Promise<ArticleExport> {
+  const input = await readSource({ kind: "text", text: a.text, title: a.title }, { config });
+  const contentHash = createHash("sha256")
+    .update(input.text.replace(/\s+/g, " ").trim().toLowerCase())
+    .digest("hex");
+  const chunks = chunkText(input.text);
+  const language = identifyLanguage(input.text);
+  const vectors = await footnote.embedder.embedDocuments(
+    chunks.map((c) => c.text),
+    language,
+  );
+  return {
+    article: {
+      id: contentHash.slice(0, 12),
+      title: input.title ?? a.title,
+      url: null,
+      byline: null,
+      publishedAt: null,
+      text: input.text,
+      contentHash,
+      language,
+      createdAt: new Date().toISOString(),
+    },
+    chunks,
+    vectors,
+  };
+}
+
 async function runSize(target: number, store: StorageKind): Promise<Array<Record<string, unknown>>> {
   fs.mkdirSync(opts.dataRoot, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(opts.dataRoot, `footnote-bench-${target}-`));
@@ -507,15 +564,42 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
         ? (await pgStore.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn")).rows[0]!.lsn
         : null;
     const wal0 = await walAt();
+    // Postgres in batches: each article read, cut and embedded as footnote.ingest does, then a
+    // batch stored in one transaction (importArticles), as `footnote migrate` copies.
+    const batched = pgStore && opts.pgBatch > 0;
+    let batch: ArticleExport[] = [];
+    /** Of ingestMs, the time in importArticles (the database's share of a batched ingest). */
+    let storeMs = 0;
+    let batchPassages = 0;
     while (passages < target) {
       const a = corpus.article();
       const t = performance.now();
-      const r = await footnote.ingest(LIB, { kind: "text", text: a.text, title: a.title });
-      ingestMs += performance.now() - t;
-      if (r.duplicate) continue;
-      passages += r.chunks;
-      articles++;
-      chars += a.text.length;
+      if (batched) {
+        const item = await prepareArticle(footnote, config, a);
+        batch.push(item);
+        batchPassages += item.chunks.length;
+        if (batchPassages >= opts.pgBatch || passages + batchPassages >= target) {
+          const ts = performance.now();
+          const outcomes = await pgStore.importArticles(LIB, batch);
+          storeMs += performance.now() - ts;
+          outcomes.forEach((o, i) => {
+            if (o.outcome !== "copied") return;
+            passages += batch[i]!.chunks.length;
+            articles++;
+            chars += batch[i]!.article.text.length;
+          });
+          batch = [];
+          batchPassages = 0;
+        }
+        ingestMs += performance.now() - t;
+      } else {
+        const r = await footnote.ingest(LIB, { kind: "text", text: a.text, title: a.title });
+        ingestMs += performance.now() - t;
+        if (r.duplicate) continue;
+        passages += r.chunks;
+        articles++;
+        chars += a.text.length;
+      }
       if (performance.now() - lastReport > 15_000) {
         lastReport = performance.now();
         progress(
@@ -556,7 +640,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     const rssAfterIngest = mb(process.memoryUsage().rss);
     const ingestRate = passages / (ingestMs / 1000);
     progress(
-      `ingested ${articles.toLocaleString("en")} articles, ${passages.toLocaleString("en")} passages in ${round(ingestMs / 1000, 1)} s: ${Math.round(ingestRate)} passages/s; rss ${Math.round(rssAfterIngest)} MB`,
+      `ingested ${articles.toLocaleString("en")} articles, ${passages.toLocaleString("en")} passages in ${round(ingestMs / 1000, 1)} s: ${Math.round(ingestRate)} passages/s${storeMs ? ` (${round(storeMs / 1000, 1)} s of it storing)` : ""}; rss ${Math.round(rssAfterIngest)} MB`,
     );
     if (opts.loadOnly) {
       await footnote.close();
@@ -828,10 +912,14 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       create_ms: number;
     };
     const probes: Probe[] = [];
+    // What a user runs: the compiled build while it is fresh (bin/footnote.js's rule); the
+    // sources through tsx otherwise, whose loader adds about 30 MB.
+    const compiled = freshBuild();
     for (let i = 0; i < (store === "embedded" ? 3 : 0); i++) {
       // The kind the run measured, so that an `auto` library over the flat limit is not rebuilt
       // as a graph by the probe (that happens once, at the first open, and is timed apart).
       const arg = JSON.stringify({
+        code: compiled ? "build" : "src",
         dataDir,
         library: LIB,
         hnsw: { ...hnsw(opts.efSearch[0]!), kind: vectorKind },
@@ -841,7 +929,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       try {
         const stdout = execFileSync(
           process.execPath,
-          ["--import", "tsx", path.join(HERE, "open-probe.ts"), arg],
+          [...(compiled ? [] : ["--import", "tsx"]), path.join(HERE, "open-probe.mjs"), arg],
           { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "pipe"] },
         );
         probes.push(JSON.parse(stdout.trim().split("\n").pop()!) as Probe);
@@ -863,6 +951,9 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       articles: articles + opts.addArticles,
       chars_per_passage: Math.round(chars / passages),
       ingest_passages_per_s: Math.round(ingestRate),
+      // How the Postgres ingest stored articles: passages a transaction (0: one article at a time).
+      ingest_batch: store === "postgres" ? opts.pgBatch : 0,
+      ingest_store_s: store === "postgres" && opts.pgBatch > 0 ? round(storeMs / 1000, 1) : null,
       ingest_s: round(ingestMs / 1000, 1),
       ingest_wall_s: round(ingestWall / 1000, 1),
       // Passages per CPU-second of this process (generation included): the rate on an idle machine is between the two.

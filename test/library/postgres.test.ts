@@ -211,6 +211,91 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
     }
   });
 
+  it("stores a batch of articles in one transaction as it stores them one by one, and reports the duplicates", async () => {
+    await server.reset();
+    const storage = await connect();
+    try {
+      const topics = ["heron", "egret", "plover", "curlew"];
+      const items = await Promise.all(
+        topics.map(async (topic, i) => {
+          const text = syntheticArticle(topic, 2 + i);
+          const chunks = chunkText(text, { minChars: 10 });
+          return {
+            article: {
+              id: topic,
+              title: topic,
+              url: null,
+              byline: null,
+              publishedAt: null,
+              text,
+              contentHash: topic,
+              createdAt: new Date().toISOString(),
+            },
+            chunks,
+            vectors: await embedder.embedDocuments(chunks.map((c) => c.text)),
+          };
+        }),
+      );
+      for (const item of items)
+        await storage.withLibrary("one", true, (l) => l.addArticle(item.article, item.chunks, item.vectors));
+      // "many": heron stored alone first; then a batch with heron again (present), egret's text
+      // under another id (a duplicate of the batch's own egret), and the rest.
+      await storage.importArticles("many", [items[0]!]);
+      const twin = { ...items[1]!, article: { ...items[1]!.article, id: "egret-twin" } };
+      const outcomes = await storage.importArticles("many", [
+        items[1]!,
+        items[0]!,
+        twin,
+        items[2]!,
+        items[3]!,
+      ]);
+      expect(outcomes.map((o) => o.outcome)).toEqual(["copied", "present", "duplicate", "copied", "copied"]);
+      expect(outcomes[2]).toMatchObject({ existing: { id: "egret" } });
+      expect(await storage.counts("many")).toEqual(await storage.counts("one"));
+      const qv = await embedder.embedQuery("heron egret budget");
+      for (const words of [
+        ["heron"],
+        ["heron", "budget", "spring"],
+        ["committe", "curlew", "summer", "egret"],
+      ]) {
+        const ranked = async (library: string) =>
+          storage.withLibrary(library, false, async (l) => {
+            const stats = await l.termStats(words);
+            const got = await l.candidates({ words, vector: qv, limit: 40 });
+            const text = new Map((await l.passages([...got.cosine.keys()])).map((p) => [p.id, p.text]));
+            return {
+              df: [...stats.df],
+              lexical: got.lexical.map((r) => [text.get(r.id), r.score.toFixed(9)]),
+              nearest: got.nearest.map((id) => text.get(id)),
+            };
+          });
+        const one = await ranked("one");
+        expect(one!.lexical.length).toBeGreaterThan(0);
+        expect(await ranked("many")).toEqual(one);
+      }
+      // Each passage's posting entries, by text: the same, whichever way they were stored.
+      const entries = async (library: string) =>
+        (
+          await storage.query<{ e: string }>(
+            `SELECT p.text || ' ' || v.term || ' ' || v.tf || ' ' || v.dl AS e
+             FROM footnote_postings v JOIN footnote_passages p ON p.id = v.passage_id
+             WHERE v.library_id = $1 ORDER BY 1`,
+            [library],
+          )
+        ).rows.map((r) => r.e);
+      expect(await entries("many")).toEqual(await entries("one"));
+      // An article stored in a batch is forgotten as any other.
+      expect(await storage.withLibrary("many", false, (l) => l.forget("plover"))).toBe(true);
+      const left = await storage.query<{ n: number }>(
+        "SELECT count(*)::int8 AS n FROM footnote_postings v JOIN footnote_passages p ON p.id = v.passage_id WHERE p.library_id = 'many' AND p.article_id = 'plover'",
+      );
+      expect(left.rows[0]!.n).toBe(0);
+      expect((await storage.counts("many")).articles).toBe(3);
+    } finally {
+      await storage.close();
+    }
+  });
+
   it("forgets an article with its passages, postings and counts", async () => {
     await server.reset();
     const storage = await connect();
