@@ -943,7 +943,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     ];
     if (probe)
       progress(
-        `open ${round(probe.open_ms)} ms (median of ${probes.length}, ${probe.replayed_at_open} passages replayed past the snapshot), first query ${round(probe.first_query_ms)} ms, rss ${Math.round(probe.rss_mb_open)} MB`,
+        `open ${round(probe.open_ms)} ms (median of ${probes.length}, ${probe.replayed_at_open} passages replayed past the snapshot), first query ${round(probe.first_query_ms)} ms, rss ${Math.round(probe.rss_mb_open)} MB (${compiled ? "build/" : "sources through tsx"})`,
       );
 
     const common = {

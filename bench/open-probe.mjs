@@ -1,8 +1,10 @@
 /**
  * Run by bench/run.ts in a child process, so the memory it reports is what opening a library
- * from disk costs, not what the ingest left on the heap:
+ * from disk costs, not what the ingest left on the heap. It runs the code a user runs: the
+ * compiled build/ when it is fresh (plain node), else the sources (through tsx), as `args.code`
+ * says:
  *
- *   node --import tsx bench/open-probe.ts '{"dataDir": "...", "library": "...", "hnsw": {...}, "question": "..."}'
+ *   node bench/open-probe.mjs '{"code": "build", "dataDir": "...", "library": "...", "hnsw": {...}, "question": "..."}'
  *
  * Prints one JSON line: the time to open (createFootnote + the first `library()` open, which
  * loads the index snapshot and replays what came after it), the first query on its own, and
@@ -10,23 +12,18 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { loadConfig } from "../src/config.ts";
-import { createFootnote } from "../src/footnote.ts";
-import { libraryFolder } from "../src/library/embedded/open-libraries.ts";
-import type { VectorIndexParams } from "../src/library/embedded/vector-index.ts";
-import { embeddedLibrary } from "../src/library/embedded/storage.ts";
 
-interface ProbeArgs {
-  dataDir: string;
-  library: string;
-  hnsw: Partial<VectorIndexParams>;
-  question: string;
-  /** The dimensions the library was embedded with (the parent's embedder). */
-  dimensions?: number;
-}
-
-const args = JSON.parse(process.argv[2] ?? "{}") as ProbeArgs;
-const snapshotWatermark = (): number => {
+// args: { code, dataDir, library, hnsw, question, dimensions? }; the dimensions are the ones the
+// library was embedded with (the parent's embedder).
+const args = JSON.parse(process.argv[2] ?? "{}");
+const code = args.code === "build" ? "build" : "src";
+const load = (module) =>
+  import(new URL(`../${code}/${module}.${code === "build" ? "js" : "ts"}`, import.meta.url).href);
+const { loadConfig } = await load("config");
+const { createFootnote } = await load("footnote");
+const { libraryFolder } = await load("library/embedded/open-libraries");
+const { embeddedLibrary } = await load("library/embedded/storage");
+const snapshotWatermark = () => {
   const dir = path.join(args.dataDir, "libraries", libraryFolder(args.library));
   const marks = fs
     .readdirSync(dir)
@@ -37,7 +34,7 @@ const snapshotWatermark = (): number => {
 const watermark = snapshotWatermark();
 
 const t0 = performance.now();
-const env: Record<string, string> = { DATA_DIR: args.dataDir, LOG_LEVEL: "silent" };
+const env = { DATA_DIR: args.dataDir, LOG_LEVEL: "silent" };
 if (args.dimensions) env.EMBEDDINGS_DIMENSIONS = String(args.dimensions);
 const footnote = await createFootnote({ config: loadConfig(env), hnsw: args.hnsw });
 const t1 = performance.now();
