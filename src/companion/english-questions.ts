@@ -10,11 +10,12 @@
 import { createRequire } from "node:module";
 import type nlpType from "compromise";
 import type { Span } from "../text/span.ts";
+import { isDescribed } from "./described.ts";
 
 /** A question, the sentence it was made from, and the words its answer should hold. */
 export interface QuestionCandidate {
   question: string;
-  kind: "who" | "when" | "how-many" | "how-old" | "who-did";
+  kind: "who" | "when" | "how-many" | "how-much" | "how-old" | "who-did";
   /** Where its source sentence starts in the article (for ordering). */
   at: number;
   /** Text the answer should contain (the date, the number), when there is one. */
@@ -85,7 +86,7 @@ const COUNT_WORD =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|millions)\b/i;
 /** Counts that are not of things one asks "how many" of. */
 const NOT_COUNTED =
-  /^(?:percent|per|cent|times|years?|months?|weeks?|days?|hours?|minutes?|seconds?|points?)$/i;
+  /^(?:percent|per|cent|times|years?|months?|weeks?|days?|hours?|minutes?|seconds?|points?|pounds|kilograms|kilos|grams|ounces|tons|tonnes|dollars|euros|miles|kilometers|kilometres|feet|inches|meters|metres)$/i;
 
 const REPORTING =
   /^(?:say|tell|announce|report|add|explain|write|claim|argue|note|confirm|state|reveal|warn|insist|believe|think|know|show|find|suggest|estimate|predict|admit|deny|agree|decide|expect|hope|plan|want|ask)$/;
@@ -426,6 +427,126 @@ function howManyQuestion(
   };
 }
 
+/** A price or a measure right after the verb: "$500", "8.4 pounds", "about $1.2 million". */
+const AMOUNT =
+  /^(?:at\s+|for\s+)?(?:(?:about|around|nearly|roughly|just|only|over|under|almost|more than|less than|up to|an estimated)\s+)?((?:[$£€]\s?)?\d[\d,.]*(?:\s+(?:million|billion|thousand))?(?:\s+(?:pounds|kilograms|kilos|kg|lbs|grams|ounces|tons|tonnes|dollars|euros))?)(?=[\s,.;:)]|$)/i;
+/** Verbs of price and weight as written, and how a question asks after each. */
+const HOW_MUCH =
+  /\s(costs?|weighs?|weighed|cost|sells for|sell for|sold for|retails? for|(?:is|are|was|were) (?:valued|priced) at)\s+/;
+/** Words a subject asked "how much" about may hold: a noun phrase, no verb, no pronoun. */
+const NOUN_PHRASE = new Set([
+  "Determiner",
+  "Adjective",
+  "Noun",
+  "ProperNoun",
+  "Acronym",
+  "Possessive",
+  "Value",
+]);
+
+/** The question a price or weight verb asks: "does … cost", "did … weigh", "is … valued at". */
+function howMuchHead(verb: string, subject: string, plural: boolean): string {
+  const passive = /^(?:is|are|was|were) (\w+) at$/.exec(verb);
+  if (passive) return `${verb.split(" ")[0]} ${subject} ${passive[1]} at`;
+  const past = /^(?:weighed|sold)/.test(verb);
+  const base = verb.replace(/^(?:costs?)$/, "cost").replace(/^(?:weighs?|weighed)$/, "weigh");
+  const asked = base.replace(/^(?:sells|sold) for$/, "sell for").replace(/^retails for$/, "retail for");
+  return `${past ? "did" : plural ? "do" : "does"} ${subject} ${asked}`;
+}
+
+/**
+ * "How much does the One X cost?" from "the One X costs $500"; "How much does the console
+ * weigh?" from "the console weighs 8.4 pounds"; "How much is the dress valued at?" from "The
+ * dress is valued at $150,000". Read from the words, not the tags: a tagger takes "costs" for
+ * a noun after a name ("The One X costs $500"). The subject must be a short noun phrase.
+ */
+function howMuchQuestion(article: string, sentence: string, terms: Term[]): QuestionCandidate | undefined {
+  const verb = HOW_MUCH.exec(sentence);
+  if (!verb) return undefined;
+  const amount = AMOUNT.exec(sentence.slice(verb.index + verb[0].length));
+  const money = /^(?:cost|sell|sold|retail)|valued|priced/.test(verb[1]!);
+  if (!amount || (money ? !/[$£€]|dollars|euros/i.test(amount[1]!) : !/\d\s*\p{L}/u.test(amount[1]!)))
+    return undefined;
+  const before = terms.filter((t) => t.offset.start < verb.index);
+  const first = before[0];
+  const subject = sentence.slice(0, verb.index).trim();
+  if (!first || before.length > MAX_SUBJECT_WORDS || /[,;:()"“”]/.test(subject)) return undefined;
+  // "costs" may be tagged a noun; every other word must belong to a noun phrase.
+  if (!before.every((t) => t.tags.some((x) => NOUN_PHRASE.has(x)) && !t.tags.includes("Pronoun")))
+    return undefined;
+  if (!before.some((t) => t.tags.includes("Noun")) || PRONOUN.test(subject)) return undefined;
+  if (/^(?:this|that|these|those|such|its|his|her|their|our|my|your)\b/i.test(subject)) return undefined;
+  const plural = before.at(-1)!.tags.includes("Plural");
+  const subj = subjectInQuestion(subject, first, article);
+  return {
+    question: tidy(`How much ${howMuchHead(verb[1]!, subj, plural)}?`),
+    kind: "how-much",
+    at: 0,
+    expect: amount[1]!.replace(/^[$£€]\s?/, "").replace(/[.,]+$/, ""),
+  };
+}
+
+/** "Hermitian matrices are named after Charles Hermite" → "Who are Hermitian matrices named after?" */
+function namedAfterQuestion(
+  article: string,
+  sentence: string,
+  terms: Term[],
+  verb: VerbJson,
+): QuestionCandidate | undefined {
+  if (verb.verb.infinitive !== "name" || verb.verb.negative) return undefined;
+  const aux = verb.verb.auxiliary.toLowerCase();
+  if (!/^(?:is|are|was|were)$/.test(aux)) return undefined;
+  const after = /^\s*(after|for)\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)/u.exec(
+    sentence.slice(verbEnd(verb)),
+  );
+  if (!after) return undefined;
+  const subject = subjectOf(sentence, terms, verb);
+  if (!subject) return undefined;
+  const subj = subjectInQuestion(subject.text, subject.first, article);
+  return {
+    question: tidy(`Who ${aux} ${subj} named ${after[1]}?`),
+    kind: "who-did",
+    at: 0,
+    expect: after[2]!.split(/\s+/).at(-1)!,
+  };
+}
+
+/** Participles of things made public or begun on a date: "a new report released on Monday". */
+const DATED =
+  /\b(?:a|an|the)\s+((?:[\p{Ll}-]+\s+){0,2}?)([\p{Ll}-]+)\s+(released|published|launched|founded|unveiled|introduced|issued|filed|signed|approved|passed|opened|completed|announced|posted|built)\s+(?:on|in)\s+/u;
+
+/**
+ * "When was the report released?" from a noun with a dated participle after it, "a new report
+ * released on Monday by …": the participle's date is what the question asks for.
+ */
+function datedThingQuestion(sentence: string, terms: Term[], dates: Term[][]): QuestionCandidate | undefined {
+  const m = DATED.exec(sentence);
+  if (!m) return undefined;
+  const from = m.index + m[0].length;
+  const date = dates.find((d) => d[0]!.offset.start === from || d[0]!.offset.start === from - 3);
+  if (!date) return undefined;
+  const dateText = sentence.slice(
+    date[0]!.offset.start,
+    date.at(-1)!.offset.start + date.at(-1)!.offset.length,
+  );
+  if (!/\d/.test(dateText) && !MONTH_OR_DAY.test(dateText)) return undefined;
+  const nounAt = m.index + m[0].indexOf(` ${m[2]!} `) + 1;
+  const noun = terms.find((t) => t.offset.start === nounAt);
+  if (!noun?.tags.includes("Noun") || noun.tags.includes("Pronoun")) return undefined;
+  const words = m[1]!
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w && w !== "new");
+  const thing = [...words, m[2]!].join(" ");
+  const be = noun.tags.includes("Plural") ? "were" : "was";
+  return {
+    question: `When ${be} the ${thing} ${m[3]!}?`,
+    kind: "when",
+    at: 0,
+    expect: dateText.replace(/[.,;:]+$/, "").replace(/^(?:on|in|at)\s+/i, ""),
+  };
+}
+
 /** Pronouns that would leave a question without its referent ("Who carried her bag?"). */
 const DANGLING = /\b(?:he|she|his|her|hers|him|they|them|their|it|its|this|that|these|those)\b/i;
 
@@ -464,6 +585,8 @@ function whoDidQuestion(
     DANGLING.test(rest)
   )
     return undefined;
+  // "Who was just seven years old?": an age or a count said with "to be" singles no one out.
+  if (verb.verb.grammar.copula && (/\d/.test(rest) || COUNT_WORD.test(rest))) return undefined;
   const verbText = sentence.slice(verb.offset.start, end);
   return {
     question: tidy(`Who ${verbText} ${rest}?`),
@@ -532,7 +655,7 @@ function clausesOf(sentence: string): Array<{ clause: string; openerDate?: strin
   clause = clause.replace(/^(\p{Lu}[^,]{2,60}?),\s+(?:who|whose)\s[^,]{3,160},\s+(?=\p{Ll})/u, "$1 ");
   const clauses = [{ clause, ...(openerDate ? { openerDate } : {}) }];
   // A second main clause: "Its report is due on 1 December, and the council will vote …".
-  const second = /,\s+(?:and|but)\s+(?=(?:the|a|an)\s)/i.exec(clause);
+  const second = /(?:,\s+(?:and|but)|\s+(?:--|—|–))\s+(?=(?:the|a|an)\s)/i.exec(clause);
   if (second) {
     const rest = clause.slice(second.index + second[0].length);
     clauses.push({ clause: rest.charAt(0).toUpperCase() + rest.slice(1) });
@@ -545,11 +668,11 @@ function clausesOf(sentence: string): Array<{ clause: string; openerDate?: strin
  * never after "the" ("the Retention Bill"), and either a known first name or someone who
  * speaks or is titled ("Brekke said", "Mr. Brekke").
  */
-function isPersonName(name: string, parts: Term[], text: string): boolean {
+function isPersonName(name: string, firstName: boolean, text: string): boolean {
   if (!text.includes(name)) return false;
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   if (new RegExp(`\\bthe\\s+${esc(name)}`, "i").test(text)) return false;
-  if (parts[0]!.tags.includes("FirstName")) return true;
+  if (firstName) return true;
   const surname = esc(name.split(" ").at(-1)!);
   return new RegExp(
     `\\b${surname}(?:['’]s)?,?\\s+(?:said|says|told|added|wrote|explained)\\b|\\b(?:said|says|told|according to)\\s+(?:\\p{Lu}\\p{L}+\\s+)?${surname}\\b|\\b(?:Mr|Mrs|Ms|Dr|Prof)\\.?\\s+${surname}\\b`,
@@ -564,6 +687,32 @@ const TITLE =
   /^(?:Mr|Mrs|Ms|Dr|Prof|Professor|President|Senator|Sen|Rep|Representative|Judge|Justice|Gov|Governor|Minister|Chancellor|Secretary|General|Gen|Chief|CEO|King|Queen|Prince|Princess|Pope|Rev|Sir|Dame|Lord|Lady|Coach|Captain|Capt|Officer|Detective|Mayor|Councillor|Councilor|Dean|Director|Chairman|Chairwoman|Speaker|Leader|Skipper|Singer|Actor|Actress|Author|Writer|Founder|By|Said|Says|Told)\.?$/;
 
 /**
+ * Whether a name is a person's: compromise takes it for one where the article first names it,
+ * or (a name it does not know, "Hori Parata") the article says who it is and has it speak.
+ */
+function isPerson(
+  nlp: Nlp,
+  candidate: { name: string; at: number; described: boolean },
+  text: string,
+  sentences: Span[],
+): boolean {
+  const span = sentences.find((s) => s.start <= candidate.at && candidate.at < s.end);
+  if (!span) return false;
+  const doc = nlp(text.slice(span.start, span.end));
+  const clean = (t: Term) => t.text.replace(/['’]s$|[.,;:]+$/g, "");
+  const person = (doc.people().json({ terms: { offset: false } }) as Array<{ terms: Term[] }>).find((p) =>
+    p.terms.map(clean).join(" ").includes(candidate.name),
+  );
+  // Only a first name and a surname: a longer run of capitals is more often a title or a place.
+  if (!person)
+    return (
+      candidate.described && /^\S+\s\S+$/.test(candidate.name) && isPersonName(candidate.name, false, text)
+    );
+  const parts = person.terms.filter((t) => candidate.name.split(/\s+/).includes(clean(t)));
+  return parts.length > 0 && isPersonName(candidate.name, parts[0]!.tags.includes("FirstName"), text);
+}
+
+/**
  * People named in full, most mentioned first: capitalised runs found by a pattern over the
  * whole text (cheap), then only the sentence that first names each one tagged by compromise.
  */
@@ -572,7 +721,7 @@ function peopleOf(
   text: string,
   sentences: Span[],
   max: number,
-): { people: Array<{ name: string; at: number }>; named: string[] } {
+): { people: Array<{ name: string; at: number; described: boolean }>; named: string[] } {
   const runs = new Map<string, { at: number; count: number; inside: boolean }>();
   for (const m of text.matchAll(NAME_RUN)) {
     let name = m[0].replace(/['’]s$/, "");
@@ -596,7 +745,10 @@ function peopleOf(
   const ranked = [...runs.entries()]
     .filter(
       ([name, r]) =>
-        !r.inside && !/^(?:The|A|An|In|On|At|For|But|And|This|That|When|While|After|Before|If)\s/.test(name),
+        !r.inside &&
+        !/^(?:The|A|An|In|On|At|For|But|And|This|That|When|While|After|Before|If|As|So|Then|Now|Yet|Or|Since|Although|Though|Because|With|Without|From|To|By|Of|Like|Unlike|Once|Until|Where|How|Why|What|Who)\s/.test(
+          name,
+        ),
     )
     .map(([name, r]) => {
       const surname = name.split(/\s+/).at(-1)!;
@@ -604,23 +756,22 @@ function peopleOf(
       return { name, at: r.at, mentions: r.count + alone / 2 };
     })
     .sort((a, b) => b.mentions - a.mentions || a.at - b.at);
-  const people: Array<{ name: string; at: number }> = [];
-  for (const candidate of ranked.slice(0, max * 2)) {
+  // People the article says who they are first: only they are worth a "Who is …?".
+  const described = new Set(
+    ranked
+      .slice(0, max * 6)
+      .filter((r) => isDescribed(r.name, text, sentences))
+      .map((r) => r.name),
+  );
+  const tried = [
+    ...ranked.filter((r) => described.has(r.name)),
+    ...ranked.filter((r) => !described.has(r.name)),
+  ];
+  const people: Array<{ name: string; at: number; described: boolean }> = [];
+  for (const r of tried.slice(0, max * 3)) {
+    const candidate = { name: r.name, at: r.at, described: described.has(r.name) };
     if (people.length >= max) break;
-    const span = sentences.find((s) => s.start <= candidate.at && candidate.at < s.end);
-    if (!span) continue;
-    const doc = nlp(text.slice(span.start, span.end));
-    const person = (doc.people().json({ terms: { offset: false } }) as Array<{ terms: Term[] }>).find((p) =>
-      p.terms
-        .map((t) => t.text.replace(/['’]s$|[.,;:]+$/g, ""))
-        .join(" ")
-        .includes(candidate.name),
-    );
-    if (!person) continue;
-    const parts = person.terms.filter((t) =>
-      candidate.name.split(/\s+/).includes(t.text.replace(/['’]s$|[.,;:]+$/g, "")),
-    );
-    if (parts.length && isPersonName(candidate.name, parts, text)) people.push(candidate);
+    if (isPerson(nlp, candidate, text, sentences)) people.push(candidate);
   }
   // Names the article comes back to (people or not: "Con Edison", "Whole Foods") may answer "who did it".
   const named = ranked.filter((r) => r.mentions >= 2).map((r) => r.name);
@@ -628,6 +779,32 @@ function peopleOf(
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The questions on figures one clause answers: when, how many, how much, who something is
+ * named after, and when a thing was released. (Who did it is asked apart: it needs the names.)
+ */
+function clauseQuestions(
+  text: string,
+  sentence: string,
+  doc: ReturnType<Nlp>,
+  terms: Term[],
+  openerDate: string | undefined,
+  toInfinitive: ToInfinitive,
+): QuestionCandidate[] {
+  // Before the verb is found: a tagger may read "costs" as a noun ("The One X costs $500").
+  const out = [howMuchQuestion(text, sentence, terms)];
+  const verb = firstVerb(terms, toInfinitive);
+  if (verb) {
+    const dates = (
+      doc.match("#Date+").json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>
+    ).map((d) => d.terms);
+    if (dates.length || openerDate) out.push(whenQuestion(text, sentence, terms, verb, dates, openerDate));
+    out.push(howManyQuestion(text, sentence, terms, verb), namedAfterQuestion(text, sentence, terms, verb));
+    if (dates.length) out.push(datedThingQuestion(sentence, terms, dates));
+  }
+  return out.filter((c): c is QuestionCandidate => c !== undefined);
+}
 
 /** Sentences tagged for "when" and "how many", at most: compromise takes a few ms a sentence. */
 const MAX_TAGGED = 20;
@@ -646,7 +823,7 @@ export async function englishQuestions(text: string, sentences: Span[]): Promise
     out.push(c);
   };
   const { people, named: doers } = peopleOf(nlp, text, sentences, 4);
-  for (const p of people) add({ question: `Who is ${p.name}?`, kind: "who", at: p.at });
+  for (const p of people) if (p.described) add({ question: `Who is ${p.name}?`, kind: "who", at: p.at });
   const names = people.map((p) => p.name);
   // "Eloise Parry, 21, was taken …": how old someone is, as news gives an age.
   for (const m of text.matchAll(/(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*),\s+(\d{1,3}),\s+\p{Ll}/gu)) {
@@ -667,7 +844,7 @@ export async function englishQuestions(text: string, sentences: Span[]): Promise
       // naming a person "who did it".
       const figures =
         /\d/.test(sentence) || MONTH_OR_DAY.test(sentence) || COUNT_WORD.test(sentence) || openerDate;
-      const named = surnames.test(sentence);
+      const named = surnames.test(sentence) || /\bnamed (?:after|for)\b/.test(sentence);
       if ((!figures && !named) || wordCount(sentence) > 40) continue;
       // A clause opening on a pronoun or a quotation has no subject to ask about: not worth tagging.
       if (/^(?:it|he|she|they|we|i|you|this|that|these|those|there|[“"'‘])(?:\s|$)/i.test(sentence)) continue;
@@ -676,18 +853,13 @@ export async function englishQuestions(text: string, sentences: Span[]): Promise
       const terms = (doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>).flatMap(
         (s) => s.terms,
       );
-      const verb = firstVerb(terms, toInfinitive);
-      if (!verb) continue;
-      const dates = (
-        doc.match("#Date+").json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>
-      ).map((d) => d.terms);
-      const when =
-        dates.length || openerDate ? whenQuestion(text, sentence, terms, verb, dates, openerDate) : undefined;
-      add(when && { ...when, at: span.start });
-      const many = howManyQuestion(text, sentence, terms, verb);
-      add(many && { ...many, at: span.start });
-      const who = named ? whoDidQuestion(sentence, terms, verb, doers, (n) => names.includes(n)) : undefined;
-      add(who && { ...who, at: span.start });
+      for (const c of clauseQuestions(text, sentence, doc, terms, openerDate, toInfinitive))
+        add({ ...c, at: span.start });
+      if (named) {
+        const verb = firstVerb(terms, toInfinitive);
+        const who = verb && whoDidQuestion(sentence, terms, verb, doers, (n) => names.includes(n));
+        add(who && { ...who, at: span.start });
+      }
     }
   }
   return out;

@@ -28,15 +28,18 @@ const MIN_WORDS = 8;
 /** Longer than this, a "sentence" is a run-on list or a paragraph the splitter could not cut. */
 const MAX_CHARS = 400;
 
-/** Whether a sentence is furniture (or too short or long to say what an article is about). */
-export function isFurniture(sentence: string): boolean {
+/**
+ * Whether a sentence is furniture (or too short or long to say what an article is about).
+ * `minWords`: fewer words than this is too short (a short sentence may still answer a question).
+ */
+export function isFurniture(sentence: string, minWords = MIN_WORDS): boolean {
   const s = sentence.trim();
   if (s.length > MAX_CHARS) return true;
   const words = s.match(/[\p{L}\p{N}]+/gu) ?? [];
   // Scripts without spaces between words: count characters instead (about two a word).
   const cjk = (s.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu) ?? [])
     .length;
-  if (words.length + cjk / 2 < MIN_WORDS) return true;
+  if (words.length + cjk / 2 < minWords) return true;
   // A heading or a caption has no full stop; a statement ends in one.
   if (!/[.!?。！？…]["'”’»)\]」』]*$/u.test(s)) return true;
   if (

@@ -53,9 +53,13 @@ function namesByMentions(text: string): Array<{ name: string; at: number }> {
   return out.sort((a, b) => b.alone - a.alone || a.at - b.at);
 }
 
+/** A sentence with fewer words than this asks nothing worth asking. */
+const QUESTION_WORDS = 5;
+
 /** Candidate questions for an article in `lang`, in the order worth trying. */
 export async function candidateQuestions(text: string, lang: string): Promise<QuestionCandidate[]> {
-  const spans = sentenceSpans(text).filter((s) => !isFurniture(text.slice(s.start, s.end)));
+  // A short sentence can answer a question ("The One X costs $500."), though not make a gist.
+  const spans = sentenceSpans(text).filter((s) => !isFurniture(text.slice(s.start, s.end), QUESTION_WORDS));
   if (lang === "en") return englishQuestions(text, spans);
   const ask = WHO_IS[lang];
   if (!ask) return [];
@@ -93,7 +97,7 @@ export async function pickQuestions(
   maxTries = 12,
 ): Promise<string[]> {
   // Figures first: a who-did from the same sentence as a when asks less.
-  const kinds = ["who", "when", "how-many", "how-old", "who-did"] as const;
+  const kinds = ["who", "when", "how-many", "how-much", "how-old", "who-did"] as const;
   const byKind = kinds.map((k) => candidates.filter((c) => c.kind === k));
   // Round robin over the kinds: a who, a when, a how many, then the next of each.
   const order: QuestionCandidate[] = [];

@@ -18,7 +18,7 @@ const file = (text: string, filename = "harbour.txt") =>
 
 /** A question a person would ask: a question word first, a question mark last, no "what" swapped in. */
 function readsAsAQuestion(q: string): void {
-  expect(q).toMatch(/^(?:Who|When|How many|How old) \S.*\?$/);
+  expect(q).toMatch(/^(?:Who|When|How many|How much|How old) \S.*\?$/);
   expect(q).not.toMatch(/\bwhat\b/i);
   expect(q).not.toMatch(/\s[,.;:?]|\s{2}|\[\d+\]/);
 }
@@ -61,6 +61,49 @@ describe("candidate questions", () => {
     ],
   ])("%s → %s", async (sentence, question) => {
     expect((await candidateQuestions(sentence, "en")).map((c) => c.question)).toContain(question);
+  });
+
+  it.each([
+    [
+      "It's now been a year since the PS4 Pro launched, and the One X costs $500.",
+      "How much does the One X cost?",
+    ],
+    [
+      "It is dense -- the console weighs 8.4 pounds, but it feels far heavier.",
+      "How much does the console weigh?",
+    ],
+    ["The dress is valued at $150,000 by the insurers.", "How much is the dress valued at?"],
+    [
+      "Hermitian matrices are named after Charles Hermite, a French mathematician.",
+      "Who are Hermitian matrices named after?",
+    ],
+    [
+      "But a new report released on Monday by Stanford University's Center on Poverty calls that into question.",
+      "When was the report released?",
+    ],
+  ])("asks how much, who it is named after, when a thing was released: %s", async (sentence, question) => {
+    const asked = await candidateQuestions(sentence, "en");
+    expect(asked.map((c) => c.question)).toContain(question);
+    for (const c of asked) readsAsAQuestion(c.question);
+  });
+
+  it("asks no price without money, no weight without a unit, and nothing of a pronoun", async () => {
+    for (const s of [
+      "The new console costs a lot more than the last one did.",
+      "The console weighs 8 when it is measured in the company's own scale.",
+      "It costs $500 and the company says that is fair.",
+    ])
+      expect((await candidateQuestions(s, "en")).map((c) => c.question)).toEqual([]);
+  });
+
+  it("asks who someone is only when the article says it", async () => {
+    const text =
+      "Facebook CEO Mark Zuckerberg spoke at the trial on Tuesday in Dallas. " +
+      "Zuckerberg said the company was built on relationships with founders. " +
+      "Zuckerberg also met Evan Spiegel in 2013 about a deal that never happened. " +
+      "Spiegel said no, and Spiegel kept his company independent after the talks.";
+    const who = (await candidateQuestions(text, "en")).filter((c) => c.kind === "who").map((c) => c.question);
+    expect(who).toEqual(["Who is Mark Zuckerberg?"]);
   });
 
   it("makes none from a sentence it cannot turn round", async () => {
