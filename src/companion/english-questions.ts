@@ -687,6 +687,29 @@ const TITLE =
   /^(?:Mr|Mrs|Ms|Dr|Prof|Professor|President|Senator|Sen|Rep|Representative|Judge|Justice|Gov|Governor|Minister|Chancellor|Secretary|General|Gen|Chief|CEO|King|Queen|Prince|Princess|Pope|Rev|Sir|Dame|Lord|Lady|Coach|Captain|Capt|Officer|Detective|Mayor|Councillor|Councilor|Dean|Director|Chairman|Chairwoman|Speaker|Leader|Skipper|Singer|Actor|Actress|Author|Writer|Founder|By|Said|Says|Told)\.?$/;
 
 /**
+ * A name compromise does not know is a person's when it is a first name and a surname, never
+ * part of a longer name ("the Department of Environmental Protection"; "of Hori Parata's team"
+ * is his) nor before a noun
+ * ("Environmental Protection officials"), and the surname alone speaks ("says Parata").
+ */
+function unknownPerson(name: string, text: string): boolean {
+  if (!/^\S+\s\S+$/.test(name)) return false;
+  const esc = escapeRegExp(name);
+  if (
+    new RegExp(
+      `\\b(?:of|for|the|at|from)\\s+${esc}\\b(?!['’]s)|\\b${esc}\\s+(?:officials|department|agency|office|workers|staff|spokesman|spokeswoman|board)\\b`,
+      "u",
+    ).test(text)
+  )
+    return false;
+  const surname = escapeRegExp(name.split(" ")[1]!);
+  return new RegExp(
+    `(?<!\\p{Lu}\\p{L}*\\s)\\b${surname},?\\s+(?:said|says|told|added)\\b|\\b(?:said|says|told)\\s+${surname}\\b`,
+    "u",
+  ).test(text);
+}
+
+/**
  * Whether a name is a person's: compromise takes it for one where the article first names it,
  * or (a name it does not know, "Hori Parata") the article says who it is and has it speak.
  */
@@ -704,10 +727,7 @@ function isPerson(
     p.terms.map(clean).join(" ").includes(candidate.name),
   );
   // Only a first name and a surname: a longer run of capitals is more often a title or a place.
-  if (!person)
-    return (
-      candidate.described && /^\S+\s\S+$/.test(candidate.name) && isPersonName(candidate.name, false, text)
-    );
+  if (!person) return candidate.described && unknownPerson(candidate.name, text);
   const parts = person.terms.filter((t) => candidate.name.split(/\s+/).includes(clean(t)));
   return parts.length > 0 && isPersonName(candidate.name, parts[0]!.tags.includes("FirstName"), text);
 }

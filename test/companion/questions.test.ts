@@ -106,6 +106,20 @@ describe("candidate questions", () => {
     expect(who).toEqual(["Who is Mark Zuckerberg?"]);
   });
 
+  it("takes a described name that speaks for a person, but not an office's name", async () => {
+    const parata =
+      "Whale whisperer Hori Parata was seven when he saw his first stranding on the beach. " +
+      "“The sea is hurting,” says Parata, an elder of the Ngātiwai tribe of Northland.";
+    expect((await candidateQuestions(parata, "en")).map((c) => c.question)).toContain("Who is Hori Parata?");
+    const office =
+      "The thaw worried Tasos Georgelis, deputy commissioner at the Department of Environmental Protection, which runs the water system. " +
+      "Environmental Protection officials said the department repaired 75 water-main breaks in January.";
+    const who = (await candidateQuestions(office, "en"))
+      .filter((c) => c.kind === "who")
+      .map((c) => c.question);
+    expect(who).not.toContain("Who is Environmental Protection?");
+  });
+
   it("makes none from a sentence it cannot turn round", async () => {
     for (const s of [
       "A budget bill approved in February will add $320 billion to deficits.",
