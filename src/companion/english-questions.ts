@@ -4,22 +4,26 @@
  * subject> <verb> <the object>?" from a sentence that dates its main clause, and "How many
  * <things> <verb phrase>?" from one that counts its subject or its object. Each is rebuilt as
  * a question (subject and auxiliary inverted, the verb in its base form, the answer taken out),
- * never a sentence with a word swapped for "what"; a sentence whose shape is not one of these
+ * never a sentence with a word swapped for "what" ("What did X say?" of a person it quotes is a
+ * fixed phrase: speakers.ts); a sentence whose shape is not one of these
  * gives none. compromise is loaded on the first article, not when this module is imported.
  */
 import { createRequire } from "node:module";
 import type nlpType from "compromise";
 import type { Span } from "../text/span.ts";
 import { isDescribed } from "./described.ts";
+import { speakerQuestions } from "./speakers.ts";
 
 /** A question, the sentence it was made from, and the words its answer should hold. */
 export interface QuestionCandidate {
   question: string;
-  kind: "who" | "when" | "how-many" | "how-much" | "how-old" | "who-did";
+  kind: "who" | "when" | "how-many" | "how-much" | "how-old" | "what-said" | "who-did";
   /** Where its source sentence starts in the article (for ordering). */
   at: number;
   /** Text the answer should contain (the date, the number), when there is one. */
   expect?: string;
+  /** Whom the answer must quote, for "What did X say?": a speech verb beside their name. */
+  speaker?: string;
 }
 
 type Nlp = typeof nlpType;
@@ -845,6 +849,7 @@ export async function englishQuestions(text: string, sentences: Span[]): Promise
   const { people, named: doers } = peopleOf(nlp, text, sentences, 4);
   for (const p of people) if (p.described) add({ question: `Who is ${p.name}?`, kind: "who", at: p.at });
   const names = people.map((p) => p.name);
+  for (const c of speakerQuestions(people, text)) add(c);
   // "Eloise Parry, 21, was taken …": how old someone is, as news gives an age.
   for (const m of text.matchAll(/(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*),\s+(\d{1,3}),\s+\p{Ll}/gu)) {
     const name = m[1]!;

@@ -9,6 +9,7 @@ import { sentenceSpans } from "../text/sentences.ts";
 import type { AnswerResult } from "../types.ts";
 import { englishQuestions, type QuestionCandidate } from "./english-questions.ts";
 import { isFurniture } from "./furniture.ts";
+import { quotes } from "./speakers.ts";
 
 export type { QuestionCandidate } from "./english-questions.ts";
 
@@ -70,11 +71,18 @@ export async function candidateQuestions(text: string, lang: string): Promise<Qu
 
 /**
  * Whether an answer answers a candidate from its article: answered, cited, every citation in
- * that article, and holding what the candidate's sentence gave (its number or its date).
+ * that article, holding what the candidate's sentence gave (its number or its date), and
+ * quoting its speaker when it asks what someone said.
  */
-export function answersFrom(result: AnswerResult, articleId: string, expect?: string): boolean {
+export function answersFrom(
+  result: AnswerResult,
+  articleId: string,
+  expect?: string,
+  speaker?: string,
+): boolean {
   if (result.abstained || result.citations.length === 0) return false;
   if (!result.citations.every((c) => c.articleId === articleId)) return false;
+  if (speaker && !quotes(speaker, result.answer)) return false;
   if (!expect) return true;
   const answer = result.answer.toLowerCase();
   const figures = expect.match(/\d[\d,.]*/g);
@@ -87,7 +95,8 @@ export function answersFrom(result: AnswerResult, articleId: string, expect?: st
 const BATCH = 3;
 
 /**
- * Up to `max` candidates that pass `check`, one of each kind first (who is, who did, when, how many),
+ * Up to `max` candidates that pass `check`, one of each kind first (who is, when, how many, how
+ * much, how old, what someone said, who did it),
  * trying at most `maxTries` of them.
  */
 export async function pickQuestions(
@@ -97,7 +106,7 @@ export async function pickQuestions(
   maxTries = 12,
 ): Promise<string[]> {
   // Figures first: a who-did from the same sentence as a when asks less.
-  const kinds = ["who", "when", "how-many", "how-much", "how-old", "who-did"] as const;
+  const kinds = ["who", "when", "how-many", "how-much", "how-old", "what-said", "who-did"] as const;
   const byKind = kinds.map((k) => candidates.filter((c) => c.kind === k));
   // Round robin over the kinds: a who, a when, a how many, then the next of each.
   const order: QuestionCandidate[] = [];

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { candidateQuestions } from "../../src/companion/questions.ts";
+import { answersFrom, candidateQuestions } from "../../src/companion/questions.ts";
 import { createFootnote } from "../../src/footnote.ts";
 import { isSummaryRequest } from "../../src/conversation/message-kind.ts";
 import {
@@ -16,8 +16,13 @@ const HARBOUR = fs.readFileSync(new URL("../../examples/harbour-ferry-talks.txt"
 const file = (text: string, filename = "harbour.txt") =>
   ({ kind: "file", bytes: new TextEncoder().encode(text), filename }) as const;
 
-/** A question a person would ask: a question word first, a question mark last, no "what" swapped in. */
+/**
+ * A question a person would ask: a question word first, a question mark last, no "what"
+ * swapped in ("What did <a name> say?" is a fixed phrase around a name, not a swap).
+ */
 function readsAsAQuestion(q: string): void {
+  const name = "\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+)+";
+  if (new RegExp(`^What did ${name} (?:say|write|tell ${name})\\?$`, "u").test(q)) return;
   expect(q).toMatch(/^(?:Who|When|How many|How much|How old) \S.*\?$/);
   expect(q).not.toMatch(/\bwhat\b/i);
   expect(q).not.toMatch(/\s[,.;:?]|\s{2}|\[\d+\]/);
@@ -120,6 +125,28 @@ describe("candidate questions", () => {
     expect(who).not.toContain("Who is Environmental Protection?");
   });
 
+  it("asks what someone said only of a person the article has speak, and takes only a quotation of them", async () => {
+    const text =
+      "Rae Zimmerman, a research professor at New York University, studies the city's pipes. " +
+      "“It is a fixed-in-place system,” said Rae Zimmerman on Monday. " +
+      "Tasos Georgelis, deputy commissioner at the department, was worried by the thaw. " +
+      "“This is what he was fighting for,” Vanessa Hicks told ABC News. However, she was surprised.";
+    const said = (await candidateQuestions(text, "en")).filter((c) => c.kind === "what-said");
+    expect(said.map((c) => c.question)).toEqual([
+      "What did Rae Zimmerman say?",
+      "What did Vanessa Hicks say?",
+      "What did Vanessa Hicks tell ABC News?",
+    ]);
+    for (const c of said) readsAsAQuestion(c.question);
+    const answer = (text: string) => ({ answer: text, abstained: false, citations: [{ articleId: "a" }] });
+    const quoted = answer("“It is a fixed-in-place system,” said Rae Zimmerman on Monday. [1]");
+    const named = answer(
+      "Rae Zimmerman, a research professor at New York University, studies the city's pipes. [1]",
+    );
+    expect(answersFrom(quoted as never, "a", undefined, "Rae Zimmerman")).toBe(true);
+    expect(answersFrom(named as never, "a", undefined, "Rae Zimmerman")).toBe(false);
+  });
+
   it("makes none from a sentence it cannot turn round", async () => {
     for (const s of [
       "A budget bill approved in February will add $320 billion to deficits.",
@@ -127,7 +154,10 @@ describe("candidate questions", () => {
       "Photo: the ferry in 2019, with 600 passengers aboard.",
       "It was taken on 12 April.",
     ])
-      expect((await candidateQuestions(s, "en")).filter((c) => c.kind !== "who")).toEqual([]);
+      // Questions about a person (who they are, what they said) are not turned-round sentences.
+      expect(
+        (await candidateQuestions(s, "en")).filter((c) => c.kind !== "who" && c.kind !== "what-said"),
+      ).toEqual([]);
   });
 
   it("asks only who someone is in other languages, and nothing where it has no fixed phrase for it", async () => {
