@@ -296,6 +296,45 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
     }
   });
 
+  it("merges a term's posting rows by size tier: a large row is not written again for the small ones", async () => {
+    await server.reset();
+    const storage = await connect();
+    try {
+      // "committe" is in every article: one row an article, until a merge.
+      const rowsOf = async () =>
+        (
+          await storage.query<{ first_id: number; n: number; xmin: string }>(
+            "SELECT first_id, n, xmin::text AS xmin FROM footnote_terms WHERE library_id = 'lib' AND term = 'committe' ORDER BY n DESC, first_id",
+          )
+        ).rows;
+      const merge = () => storage.transaction((client) => mergePostings(client, "lib"));
+      const add = async (from: number, to: number) => {
+        for (let i = from; i < to; i++) await storage.withLibrary("lib", true, (l) => store(l, `heron${i}`));
+      };
+      const entries = (rows: Array<{ n: number }>) => rows.reduce((sum, r) => sum + Number(r.n), 0);
+      await add(0, 16);
+      const single = await rowsOf();
+      expect(single).toHaveLength(16);
+      // 16 rows of one size tier: one row of a higher tier.
+      await merge();
+      const [large, ...none] = await rowsOf();
+      expect(none).toEqual([]);
+      expect(Number(large!.n)).toBe(entries(single));
+      // 16 more single rows, as many entries together as the large row: merged among
+      // themselves, and the large row is left as it was written (the same row version).
+      await add(16, 32);
+      const before = await rowsOf();
+      expect(before).toHaveLength(17);
+      await merge();
+      const after = await rowsOf();
+      expect(after).toHaveLength(2);
+      expect(after).toContainEqual(large);
+      expect(entries(after)).toBe(entries(before));
+    } finally {
+      await storage.close();
+    }
+  });
+
   it("forgets an article with its passages, postings and counts", async () => {
     await server.reset();
     const storage = await connect();

@@ -111,7 +111,7 @@ export class PostgresLibrary implements Library {
         await client.query("UPDATE footnote_vectors SET graph = true WHERE library_id = $1 AND NOT graph", [
           this.id,
         ]);
-      merged = await mergeIfDue(client, this.id, written.unmerged);
+      merged = await mergeIfDue(client, this.id, written.unmerged, MERGE_EVERY);
       return { duplicate: false, passageIds: written.ids[0]! } as const;
     });
     // A merge leaves as many dead rows as it wrote: vacuumed now, so that the next articles'
@@ -173,7 +173,7 @@ export class PostgresLibrary implements Library {
           this.id,
         ]);
       fresh.forEach((f, i) => (out[f.at] = { duplicate: false, passageIds: written.ids[i]! }));
-      merged = await mergeIfDue(client, this.id, written.unmerged);
+      merged = await mergeIfDue(client, this.id, written.unmerged, MERGE_EVERY_BATCHED);
       return out;
     });
     if (merged) await this.db.query("VACUUM footnote_terms");
@@ -377,7 +377,7 @@ async function articleById(
  *
  * The passages' ids are taken from their sequence first, so that everything else is built here
  * and the server only inserts: each term's posting row (a term that several of the articles
- * hold gets one row, its entries in passage order) is a slice of two flat arrays. Then one
+ * hold gets one row) is a slice of two flat arrays. Then one
  * statement writes the articles, the passages, their vectors, the posting rows and the
  * library's counts. Grouping the postings in the statement instead (a sort and an array_agg a
  * term) was a third of a 1,000-passage batch's time, and spilled to disk past work_mem.
@@ -543,54 +543,86 @@ function textArrayLiteral(items: string[]): string {
 }
 
 /** Merges the library's posting lists when enough rows were added since the last merge. */
-async function mergeIfDue(client: Queryable, libraryId: string, unmerged: number): Promise<boolean> {
-  if (unmerged < MERGE_EVERY) return false;
+async function mergeIfDue(
+  client: Queryable,
+  libraryId: string,
+  unmerged: number,
+  every: number,
+): Promise<boolean> {
+  if (unmerged < every) return false;
   await mergePostings(client, libraryId);
   return true;
 }
 
 /** Posting-list rows a library may add before its lists are merged (about 35 articles). */
 const MERGE_EVERY = 50_000;
+/**
+ * The same after a batch (insertMany): a batch adds at most one row a term (18k rows for 1,000
+ * passages), so this is about 11 batches, and a term has at most as many rows more. Fewer,
+ * larger merges write each entry again fewer times: each merge rewrites the small rows of every
+ * term the batches touched, and at one merge every 3 batches the merges took more time than the
+ * batches (60k passages: 38.8 s against 27.1 s).
+ */
+const MERGE_EVERY_BATCHED = 200_000;
+/** work_mem for a merge. */
+const MERGE_MEMORY = "64MB";
 /** A term with more rows than this has its small ones merged. */
 const MERGE_ROWS = 4;
+/** Rows of one size tier merged at once, and the ratio of one tier's sizes to the next's. */
+const MERGE_FANOUT = 4;
 
 /**
- * Keeps each term's posting list in few rows: every article adds a row a term, and this merges,
- * for each term with more than MERGE_ROWS rows, its smallest row and every row no larger than
- * the rows smaller than it together (size-tiered, as an LSM tree merges: an entry is written
- * again about log(n) times, and a term's list stays a handful of rows). Any choice of rows to merge is correct:
- * the rows of a term hold disjoint passages, and a merged row holds their union.
+ * Keeps each term's posting list in few rows: every article (or batch) adds a row a term, and
+ * this merges, for each term with more than MERGE_ROWS rows, the rows of a size tier (entries
+ * between MERGE_FANOUT^k and MERGE_FANOUT^(k+1)) that has MERGE_FANOUT rows or more, into one
+ * row of the next tier (size-tiered, as an LSM tree merges): an entry is written again about
+ * log4(n) times, and a term keeps at most MERGE_FANOUT - 1 rows a tier. The rule before (a row
+ * merged with all the rows smaller than it whenever they held as many entries as it) rewrote
+ * a common term's whole list at almost every merge: at 60k passages the merges took more time
+ * than the inserts. Any choice of rows to merge is correct: the rows of a term hold disjoint
+ * passages, and a merged row holds their union. A merged row's entries are in no particular
+ * order (nothing reads them in order: BM25 sums them, forget filters them): sorting each term's
+ * entries was a third of a merge's time at 60k passages.
  */
 export async function mergePostings(client: Queryable, libraryId: string): Promise<void> {
+  // Room to group a merge's rows in memory (half a million entries at 60k passages spilled
+  // 17 MB to disk at the default 4MB), for the rest of the transaction only.
+  await client.query(`SET LOCAL work_mem = '${MERGE_MEMORY}'`);
   // The rows to merge, among the terms that have rows added since the last merge: one pass
-  // over those terms' rows, in the primary key's order.
-  const { rows } = await client.query<{ terms: string[] | null; firsts: number[] | null; through: number }>(
+  // over those terms' rows.
+  const tier = `floor(ln(greatest(t.n, 1)) / ln(${MERGE_FANOUT}))::int4`;
+  const { rows } = await client.query<{
+    terms: string[] | null;
+    firsts: number[] | null;
+    tiers: number[] | null;
+    through: number;
+  }>(
     `WITH lib AS (SELECT merged_through FROM footnote_libraries WHERE id = $1),
     fresh AS (
       SELECT DISTINCT term FROM footnote_terms WHERE library_id = $1 AND first_id > (SELECT merged_through FROM lib)),
     sized AS (
-      SELECT t.term, t.first_id, t.n, count(*) OVER (PARTITION BY t.term) AS rows,
-        coalesce(sum(t.n) OVER (PARTITION BY t.term ORDER BY t.n DESC, t.first_id ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING), 0) AS smaller
+      SELECT t.term, t.first_id, ${tier} AS tier, count(*) OVER (PARTITION BY t.term) AS rows,
+        count(*) OVER (PARTITION BY t.term, ${tier}) AS peers
       FROM footnote_terms t WHERE t.library_id = $1 AND t.term IN (SELECT term FROM fresh)),
-    victims AS (SELECT term, first_id FROM sized WHERE rows > ${MERGE_ROWS} AND (n <= smaller OR smaller = 0))
-    SELECT array_agg(term) AS terms, array_agg(first_id) AS firsts,
+    victims AS (SELECT term, first_id, tier FROM sized WHERE rows > ${MERGE_ROWS} AND peers >= ${MERGE_FANOUT})
+    SELECT array_agg(term) AS terms, array_agg(first_id) AS firsts, array_agg(tier) AS tiers,
       (SELECT coalesce(max(id), 0) FROM footnote_passages WHERE library_id = $1) AS through
     FROM victims`,
     [libraryId],
   );
-  const { terms, firsts, through } = rows[0]!;
+  const { terms, firsts, tiers, through } = rows[0]!;
   if (terms?.length)
     await client.query(
-      `WITH v AS (SELECT * FROM unnest($2::text[], $3::int8[]) AS v(term, first_id)),
+      `WITH v AS (SELECT * FROM unnest($2::text[], $3::int8[], $4::int4[]) AS v(term, first_id, tier)),
       gone AS (
         DELETE FROM footnote_terms t USING v
         WHERE t.library_id = $1 AND t.term = v.term AND t.first_id = v.first_id
-        RETURNING t.term, t.passage_ids, t.weights)
+        RETURNING t.term, v.tier, t.passage_ids, t.weights)
       INSERT INTO footnote_terms (library_id, term, first_id, n, passage_ids, weights)
-      SELECT $1, g.term, min(u.pid), count(*), array_agg(u.pid ORDER BY u.pid), array_agg(u.w ORDER BY u.pid)
+      SELECT $1, g.term, min(u.pid), count(*), array_agg(u.pid), array_agg(u.w)
       FROM gone g CROSS JOIN LATERAL unnest(g.passage_ids, g.weights) AS u(pid, w)
-      GROUP BY g.term`,
-      [libraryId, terms, firsts],
+      GROUP BY g.term, g.tier`,
+      [libraryId, terms, firsts, tiers],
     );
   await client.query("UPDATE footnote_libraries SET unmerged = 0, merged_through = $2 WHERE id = $1", [
     libraryId,
