@@ -830,6 +830,25 @@ function clauseQuestions(
   return out.filter((c): c is QuestionCandidate => c !== undefined);
 }
 
+/** The previous sentence's subject, when it is "the <noun>" and nothing else there could be "it". */
+const THE_SUBJECT = /^(The\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?)\s+(?:is|was|has|had|will|costs?|weighs?)\s/u;
+
+/**
+ * "It's valued at $150,000." after "The dress is made of pearls." reads "The dress is valued
+ * at $150,000.": "it" opening a sentence is the previous sentence's subject, when that subject
+ * is "the <noun>" and no other "the", "a" or "this" phrase follows it there (after "The report
+ * suggested the U.S. might …", "It ranked near the bottom" may be either: no question).
+ */
+export function resolveIt(clause: string, previous: string): string | undefined {
+  const it = /^It(?:['’]s(\s+been)?|\s)/.exec(clause);
+  const subject = it && THE_SUBJECT.exec(previous);
+  if (!it || !subject) return undefined;
+  const after = previous.slice(subject[1]!.length);
+  if (/\b(?:the|a|an|this|that|these|those|its|it)\s/i.test(after)) return undefined;
+  const verb = !/['’]s/.test(it[0]) ? " " : it[1] ? " has been" : " is";
+  return `${subject[1]}${verb}${clause.slice(it[0].length).replace(/^(?=\S)/, " ")}`.replace(/\s+/g, " ");
+}
+
 /** Sentences tagged for "when" and "how many", at most: compromise takes a few ms a sentence. */
 const MAX_TAGGED = 20;
 
@@ -862,9 +881,12 @@ export async function englishQuestions(text: string, sentences: Span[]): Promise
   );
 
   let tagged = 0;
-  for (const span of sentences) {
-    for (const { clause: sentence, openerDate } of clausesOf(text.slice(span.start, span.end))) {
+  for (const [i, span] of sentences.entries()) {
+    const previous = i > 0 ? text.slice(sentences[i - 1]!.start, sentences[i - 1]!.end) : "";
+    for (const clause of clausesOf(text.slice(span.start, span.end))) {
       if (tagged >= MAX_TAGGED) break;
+      const { openerDate } = clause;
+      const sentence = resolveIt(clause.clause, previous) ?? clause.clause;
       // Only a clause with a number or a month can answer "when" or "how many", and only one
       // naming a person "who did it".
       const figures =

@@ -147,6 +147,15 @@ describe("candidate questions", () => {
     expect(answersFrom(named as never, "a", undefined, "Rae Zimmerman")).toBe(false);
   });
 
+  it('reads an opening "it" as the previous sentence\'s subject only when nothing else there could be it', async () => {
+    const dress = "The dress is made of pearls and silk. It's valued at $150,000.";
+    expect((await candidateQuestions(dress, "en")).map((c) => c.question)).toContain(
+      "How much is the dress valued at?",
+    );
+    const report = "The report suggested the country is no jobs machine. It is valued at $150,000 by some.";
+    expect((await candidateQuestions(report, "en")).map((c) => c.question)).toEqual([]);
+  });
+
   it("makes none from a sentence it cannot turn round", async () => {
     for (const s of [
       "A budget bill approved in February will add $320 billion to deficits.",
