@@ -214,11 +214,24 @@ export function decodeText(bytes: Uint8Array, charset?: string, opts: { lenient?
   }
 }
 
-/** An HTML page's text: BOM, then the HTTP charset, then <meta charset>, then UTF-8. */
+/**
+ * An HTML page's text: BOM, then the HTTP charset, then <meta charset>, then UTF-8. A page saved
+ * from a browser ("Save as") is written in UTF-8 but keeps the <meta charset> it was served
+ * with (qq.com's gb2312): bytes that are valid UTF-8 with characters beyond ASCII are read as
+ * UTF-8 whatever the <meta> says, as browsers read local files. Text in a legacy encoding is
+ * almost never valid UTF-8 by chance. The HTTP header, the server's word, still wins.
+ */
 export function decodeHtml(bytes: Uint8Array, headerCharset?: string): string {
+  if (decoderFor(headerCharset)) return decodeText(bytes, headerCharset, { lenient: true });
   const meta = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)/i.exec(latin1(bytes.subarray(0, 4096)))?.[1];
-  const charset = decoderFor(headerCharset) ? headerCharset : meta;
-  return decodeText(bytes, charset, { lenient: true });
+  if (meta && bytes.some((b) => b >= 0x80)) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      // Not UTF-8: the page is in the charset its <meta> names.
+    }
+  }
+  return decodeText(bytes, meta, { lenient: true });
 }
 
 // ---------------------------------------------------------------------------------------

@@ -147,6 +147,46 @@ describe("charsets", () => {
   });
 });
 
+describe("a page saved as UTF-8 that keeps its old <meta charset>", () => {
+  const page = (meta: string, body: Uint8Array) =>
+    Buffer.concat([
+      Buffer.from(
+        `<!doctype html><html><head><meta charset="${meta}"><title>腾讯新闻</title></head><body><article>`,
+      ),
+      body,
+      Buffer.from("</article></body></html>"),
+    ]);
+  const para =
+    "<p>北京时间今天上午，国家统计局发布了最新的经济数据。数据显示，今年前三个季度国内生产总值同比增长百分之五。</p>";
+
+  it("is read as UTF-8, not through the <meta> charset (gb2312)", async () => {
+    routes.set("/saved", text(page("gb2312", Buffer.from(para.repeat(6))), "text/html"));
+    const article = await readSource({ kind: "url", url: at("/saved") }, { config });
+    expect(article.text).toContain("国家统计局发布了最新的经济数据");
+  });
+
+  it("while a page really in gb2312 is still read as gb2312", async () => {
+    // 中文新闻 in GB2312: not valid UTF-8, so the <meta> decides.
+    const gb = new Uint8Array([0xd6, 0xd0, 0xce, 0xc4, 0xd0, 0xc2, 0xce, 0xc5]);
+    const body = Buffer.concat([Buffer.from("<p>"), Buffer.from(gb), Buffer.from(`, and more words here to make a paragraph. ${"The rest is in English. ".repeat(20)}</p>`)]);
+    routes.set("/gb", text(page("gb2312", body), "text/html"));
+    expect((await readSource({ kind: "url", url: at("/gb") }, { config })).text).toContain("中文新闻");
+  });
+
+  it("and a charset in the HTTP header still wins over the bytes", async () => {
+    const cyrillic = "Москва — столица России. В городе живёт больше двенадцати миллионов человек.";
+    const bytes = Buffer.from(new Uint8Array([...`${cyrillic} `.repeat(6)].map((ch) => win1251(ch))));
+    routes.set(
+      "/ru-html",
+      text(
+        page("utf-8", Buffer.concat([Buffer.from("<p>"), bytes, Buffer.from("</p>")])),
+        "text/html; charset=windows-1251",
+      ),
+    );
+    expect((await readSource({ kind: "url", url: at("/ru-html") }, { config })).text).toContain(cyrillic);
+  });
+});
+
 describe("redirects", () => {
   it("follows a chain of two, re-resolving relative locations", async () => {
     routes.set("/r1", redirect("/r2", 301));
