@@ -610,6 +610,13 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
         );
       }
     }
+    if (batched) {
+      // As a bulk load ends (PostgresStorage.bulkLoad): the posting rows the batches left, merged.
+      const t = performance.now();
+      await pgStore.mergePending();
+      ingestMs += performance.now() - t;
+      storeMs += performance.now() - t;
+    }
     const ingestWall = performance.now() - wall0;
     // WAL the ingest wrote (Postgres): what a replica or a backup ships on top of the tables.
     const walBytes =

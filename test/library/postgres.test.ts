@@ -284,6 +284,20 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
           )
         ).rows.map((r) => r.e);
       expect(await entries("many")).toEqual(await entries("one"));
+      // The end of a bulk load merges what the batches left, and changes no entry.
+      const pending = async () =>
+        (
+          await storage.query<{ id: string; unmerged: number }>(
+            "SELECT id, unmerged FROM footnote_libraries ORDER BY id",
+          )
+        ).rows;
+      expect((await pending()).every((r) => r.unmerged > 0)).toBe(true);
+      await storage.mergePending();
+      expect(await pending()).toEqual([
+        { id: "many", unmerged: 0 },
+        { id: "one", unmerged: 0 },
+      ]);
+      expect(await entries("many")).toEqual(await entries("one"));
       // An article stored in a batch is forgotten as any other.
       expect(await storage.withLibrary("many", false, (l) => l.forget("plover"))).toBe(true);
       const left = await storage.query<{ n: number }>(
