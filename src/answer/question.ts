@@ -45,7 +45,7 @@ export interface Question {
 
 /** Reads `text` (in `lang`, ISO 639-1) once into a Question. */
 export function readQuestion(text: string, lang = "en"): Question {
-  const shape = lang === "en" ? englishForm(text) : undefined;
+  const shape = lang === "en" ? englishForm(text) : whoIsForm(text, lang);
   return {
     text,
     lang,
@@ -103,6 +103,33 @@ interface Shape {
 }
 
 const NAME_RUN = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|da|bin|al))*$/u;
+
+/**
+ * "Who is X?" in other languages, by its fixed opening: the rest is the person asked about.
+ * Only a name is a person described ("Qui est le ministre ?" asks for a person: plain).
+ */
+const WHO_IS: Record<string, RegExp> = {
+  fr: /^qui (?:est|était) (.+)$/i,
+  de: /^wer (?:ist|war) (.+)$/i,
+  es: /^¿?\s*qui[eé]n (?:es|era|fue) (.+)$/i,
+  pt: /^quem (?:é|e|era|foi) (.+)$/i,
+  it: /^chi (?:è|e'|era|fu) (.+)$/i,
+  nl: /^wie (?:is|was) (.+)$/i,
+  cs: /^kdo (?:je|byl|byla) (.+)$/i,
+};
+/** A person's name in those languages, with the particles inside it ("Laure de la Raudière", "Lula da Silva"). */
+const NAME_RUN_OTHER =
+  /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|la|le|du|des|del|della|di|da|do|dos|das|van|der|den|von|zu|y|e))*\s+\p{Lu}[\p{L}'’.-]*$/u;
+
+/** The form a question in another language asks for: only "who is <a name>?" has one. */
+function whoIsForm(question: string, lang: string): Shape | undefined {
+  const opening = WHO_IS[lang];
+  const m = opening?.exec(question.trim().replace(/[?!.\s]+$/, ""));
+  if (!m || !NAME_RUN_OTHER.test(m[1]!) || /\b\p{Lu}{2,}$/u.test(m[1]!)) return undefined;
+  // German capitalises nouns: "Wer war Ayurparibhadras Sohn?" asks for a son, not about a name.
+  if (lang === "de" && /^\S+s\s/u.test(m[1]!)) return undefined;
+  return { form: "description", focus: m[1]! };
+}
 
 /** The form English questions ask for, by their openings. */
 function englishForm(question: string): Shape | undefined {

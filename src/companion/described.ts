@@ -7,9 +7,18 @@ import { readQuestion } from "../answer/question.ts";
 import { holdsForm } from "../answer/rules/index.ts";
 import type { Span } from "../text/span.ts";
 
-/** Whether a sentence of `text` (among `sentences`) describes `name`, in English. */
-export function isDescribed(name: string, text: string, sentences: readonly Span[]): boolean {
-  const q = readQuestion(`Who is ${name}?`, "en");
+/**
+ * Whether a sentence of `text` (among `sentences`) describes `name`, asked as `whoIs` asks it
+ * (English by default; the companion's "¿Quién es …?" in Spanish).
+ */
+export function isDescribed(
+  name: string,
+  text: string,
+  sentences: readonly Span[],
+  lang = "en",
+  whoIs: (name: string) => string = (n) => `Who is ${n}?`,
+): boolean {
+  const q = readQuestion(whoIs(name), lang);
   if (q.form !== "description") return false;
   const surname = name.split(/\s+/).at(-1)!;
   for (const [i, span] of sentences.entries()) {

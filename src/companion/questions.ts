@@ -1,11 +1,16 @@
 /**
  * Suggested questions: candidates made from the article's own sentences, each offered only
  * when the answerer answers it from that article. English candidates come from
- * english-questions.ts; in other languages only "who is <name>?", for a name the article
- * gives in full and then by surname, in the languages whose question this is a fixed phrase
- * of (fewer questions rather than bad ones: none in the rest).
+ * english-questions.ts; in other languages only "who is <name>?", in the languages whose
+ * question this is a fixed phrase of: first for a name some sentence describes as the answer
+ * rule reads a description (answer/rules/describe-words.ts), then for one the article gives in
+ * full and then by surname (fewer questions rather than bad ones: none in the rest).
  */
 import { sentenceSpans } from "../text/sentences.ts";
+import type { Span } from "../text/span.ts";
+import { isStopWord } from "../text/tokens.ts";
+import { isDescribed } from "./described.ts";
+import { DESCRIBE_WORDS } from "../answer/rules/describe-words.ts";
 import type { AnswerResult } from "../types.ts";
 import { englishQuestions, type QuestionCandidate } from "./english-questions.ts";
 import { isFurniture } from "./furniture.ts";
@@ -25,7 +30,55 @@ const WHO_IS: Record<string, (name: string) => string> = {
   pt: (n) => `Quem é ${n}?`,
   nl: (n) => `Wie is ${n}?`,
   id: (n) => `Siapa ${n}?`,
+  cs: (n) => `Kdo je ${n}?`,
 };
+
+/** A word of a name: "Ocalan", "D'Alema", "Jean-Luc". */
+const NAME_WORD = "\\p{Lu}(?:['’]\\p{Lu})?\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?";
+/** A full name, its particles inside it ("Laure de la Raudière", "Luiz Inácio Lula da Silva"). */
+const DESCRIBED_NAME = new RegExp(
+  `(?<![\\p{L}'’-])${NAME_WORD}(?:\\s(?:(?:de|la|da|do|dos|del|di|van|von|der|le)\\s)*${NAME_WORD}){1,3}(?![\\p{L}'’-])`,
+  "gu",
+);
+/**
+ * Czech declines names: "Declana Rice" is Declan Rice as an object. A name is asked only in a
+ * form no oblique case of a man's name ends with (a woman's "-ová", "-á" is her nominative).
+ */
+const CS_OBLIQUE = /(?:a|em|ovi|u|ou|ým|ého|ému)$/;
+const nominative = (name: string) =>
+  /(?:ová|á)$/.test(name) || name.split(/\s+/).every((w) => !CS_OBLIQUE.test(w));
+
+/**
+ * Full names in a text not written in English that some sentence describes as the answerer
+ * reads a description (src/answer/rules/describes.ts), in the order they first appear: not
+ * one that opens with a word of the language ("La Commission"), nor in German one that opens
+ * a sentence (where any noun has a capital).
+ */
+function describedNames(
+  text: string,
+  spans: readonly Span[],
+  lang: string,
+): Array<{ name: string; at: number }> {
+  const ask = WHO_IS[lang]!;
+  const wordsOf = DESCRIBE_WORDS[lang];
+  const seen = new Map<string, number>();
+  for (const m of text.matchAll(DESCRIBED_NAME)) {
+    const first = m[0].split(/\s+/)[0]!;
+    if (
+      seen.has(m[0]) ||
+      isStopWord(first.toLowerCase(), lang) ||
+      wordsOf?.notRole.includes(first.toLowerCase())
+    )
+      continue;
+    if (lang === "de" && /(?:^|[.!?:"“«]\s*|\n\s*)$/u.test(text.slice(Math.max(0, m.index - 30), m.index)))
+      continue;
+    if (lang === "cs" && !nominative(m[0])) continue;
+    seen.set(m[0], m.index);
+  }
+  return [...seen]
+    .filter(([name]) => isDescribed(name, text, spans, lang, ask))
+    .map(([name, at]) => ({ name, at }));
+}
 
 /** Two or three capitalised words: a full name as such articles write one. */
 const FULL_NAME = /\b\p{Lu}\p{Ll}+(?:[ -](?:de |da |do |dos |van |von |del |la |le )?\p{Lu}\p{Ll}+){1,2}\b/gu;
@@ -64,9 +117,11 @@ export async function candidateQuestions(text: string, lang: string): Promise<Qu
   if (lang === "en") return englishQuestions(text, spans);
   const ask = WHO_IS[lang];
   if (!ask) return [];
-  return namesByMentions(text)
-    .slice(0, 4)
-    .map((p) => ({ question: ask(p.name), kind: "who" as const, at: p.at }));
+  // Described people first; then (not in Czech, which declines them) names mentioned often.
+  const described = describedNames(text, spans, lang);
+  const mentioned = lang === "cs" ? [] : namesByMentions(text).slice(0, 4);
+  const names = [...described, ...mentioned.filter((m) => !described.some((d) => d.name.includes(m.name)))];
+  return names.map((p) => ({ question: ask(p.name), kind: "who" as const, at: p.at }));
 }
 
 /**

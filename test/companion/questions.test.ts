@@ -178,6 +178,22 @@ describe("candidate questions", () => {
       await candidateQuestions("Мэр Иван Петров открыл заседание. Петров сказал, что Петров прав.", "ru"),
     ).toEqual([]);
   });
+
+  it("asks who someone is when the article says it, in another language, even when named once", async () => {
+    const es =
+      "Abdullah Ocalan, el líder independentista kurdo, desembarcó en Italia en noviembre de 1998. " +
+      "Acoger a Ocalan implicaba un problema. El politólogo Samuel Huntington definía una sociedad así. " +
+      "La Unión Europea no lo admitía. Carlos Nino llamó a la Argentina un país al margen de la ley.";
+    expect((await candidateQuestions(es, "es")).map((c) => c.question)).toEqual([
+      "¿Quién es Abdullah Ocalan?",
+      "¿Quién es Samuel Huntington?",
+    ]);
+    // A declined name ("Declana Rice", Declan Rice as an object) is not asked in Czech.
+    const cs =
+      "„Je to fér,“ přidává se Emile Heskey, někdejší útočník Liverpoolu. " +
+      "S Declanem Ricem, anglickým reprezentantem, vytvořil silné partnerství.";
+    expect((await candidateQuestions(cs, "cs")).map((c) => c.question)).toEqual(["Kdo je Emile Heskey?"]);
+  });
 });
 
 describe("suggested questions, through the facade", () => {

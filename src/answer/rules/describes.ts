@@ -4,11 +4,15 @@
  * of …"), a copula ("Allen is the director of …"), a role written before the name ("Facebook
  * CEO Mark Zuckerberg", "Yahoo's chief executive, Marissa Mayer,"), or the next sentence going
  * on about her ("She's the director of …"). Another name in the sentence is no answer.
+ * In French, German, Spanish, Portuguese, Italian, Dutch and Czech the same shapes are read
+ * with that language's words (describe-words.ts, role-before-languages.ts).
  */
 import type { Question } from "../question.ts";
 import type { AnswerRule } from "./types.ts";
 import { focusEnds, focusName, PRONOUN_OPENING } from "./focus.ts";
 import { roleBefore } from "./role-before.ts";
+import { describePatterns, INTENSIFIERS, type DescribePatterns } from "./describe-words.ts";
+import { roleBeforeIn } from "./role-before-languages.ts";
 
 /** Letters after a name that are no description: degrees and suffixes ("MD", "Ph.D.", "Jr."). */
 const POSTNOMINALS = "(?:,\\s*(?:M\\.?D|Ph\\.?D|Jr|Sr|RN|DO|MPH|MBA|DDS|Esq|OBE|CBE|MBE|QC|KC|III|II)\\.?)*";
@@ -40,11 +44,41 @@ function nameSpans(q: Question, name: string, text: string): Array<[number, numb
   return [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
 }
 
+/**
+ * In a language of describe-words.ts: an apposition after the name, a copula followed by a
+ * role (an article, or a lower-case word that is no participle: "es politólogo", not "fue
+ * capturado"), or a role before the name.
+ */
+function describedIn(q: Question, name: string, text: string, p: DescribePatterns): boolean {
+  for (const end of focusEnds(name, text)) {
+    const after = text.slice(end);
+    if (p.apposition.test(after) && !afterPreposition(text, end - name.length, p)) return true;
+    const next = p.copula.exec(after)?.[1]?.toLowerCase();
+    if (next && isRoleAfterCopula(next, p)) return true;
+  }
+  return nameSpans(q, name, text).some(([at, end]) => roleBeforeIn(text, at, end, p.words));
+}
+
+/** Whether the word before `at` (a name's start) is a preposition: "Selon Dupont, le vote …". */
+function afterPreposition(text: string, at: number, p: DescribePatterns): boolean {
+  const word = /([\p{L}]+)\s+(?:\p{Lu}[\p{L}'’-]*\s+)*$/u.exec(text.slice(Math.max(0, at - 80), at))?.[1];
+  return word !== undefined && p.words.prepositions.includes(word.toLowerCase());
+}
+
+/** The word after a copula opens a role: an article, or a noun (no participle, adverb or preposition). */
+function isRoleAfterCopula(word: string, p: DescribePatterns): boolean {
+  if (p.words.articles.includes(word)) return true;
+  if (!/^\p{Ll}/u.test(word) || INTENSIFIERS.has(word) || p.words.notDescription.includes(word)) return false;
+  return !p.words.participle?.test(word);
+}
+
 export const describes: AnswerRule = {
   form: "description",
   holds(q, s) {
     const name = focusName(q);
     if (!name) return false;
+    const other = q.lang === "en" ? undefined : describePatterns(q.lang);
+    if (other) return describedIn(q, name, s.text, other);
     for (const end of focusEnds(name, s.text)) {
       const after = s.text.slice(end);
       if (APPOSITION.test(after) || COPULA.test(after)) return true;
