@@ -14,6 +14,7 @@ import { identifyLanguage } from "../text/identify.ts";
 import { holdsAnswerType } from "./answer-type.ts";
 import { readQuestion, undotted, type Question } from "./question.ts";
 import { holdsForm } from "./rules/index.ts";
+import { surnameCarries } from "./surname.ts";
 import { answerProbability, loadModel, type Evidence } from "./decision.ts";
 import { choiceScore, loadChoiceModel, type ChoiceModel } from "./choice.ts";
 import { leansBack } from "./leans-back.ts";
@@ -203,8 +204,20 @@ function evidenceFor(
   const inPassage = new Set((best.passage.sentences ?? []).flatMap((s) => s.matched));
   let passageShare = 0;
   for (const [t, w] of weights) if (inPassage.has(t)) passageShare += w;
+  // "Hicks, a Navy veteran …" for "Who is Vanessa Hicks?": the first name is not missing.
+  const carried =
+    best.form && FORM_IS_KIND.has(q.form)
+      ? surnameCarries(
+          q,
+          best.sentence.matched,
+          sentenceText(best.passage, best.sentence),
+          articleText(passages, best.passage.articleId),
+        )
+      : [];
+  let carriedShare = 0;
+  for (const t of carried) carriedShare += weights.get(t) ?? 0;
   // Around the best sentence: itself and its neighbours in the passage.
-  const around = new Set(best.sentence.matched);
+  const around = new Set([...best.sentence.matched, ...carried]);
   const ss = best.passage.sentences ?? [];
   const i = ss.findIndex((s) => s.start === best.sentence.start);
   for (const j of [i - 1, i + 1]) for (const t of ss[j]?.matched ?? []) around.add(t);
@@ -230,10 +243,10 @@ function evidenceFor(
   const negQ = q.negated;
   const negS = isNegated(sentenceText(best.passage, best.sentence), lang);
   const evidence: Evidence = {
-    coverage: best.sentence.coverage,
+    coverage: Math.min(1, best.sentence.coverage + carriedShare / total),
     relevance: Math.min(1, best.relevance),
     missing: rarest > 0 ? rarestMissing / rarest : 0,
-    namesNear: namesShare(q, near),
+    namesNear: namesShare(q, carried.length ? `${near} ${q.focus}` : near),
     typedQuestion: type === "other" ? 0 : 1,
     typed: type !== "other" && best.typed ? 1 : 0,
     // "Why won't they …?" asks the reason for what the sentence may well say without a "not".
