@@ -51,6 +51,14 @@ export interface RetrieveFilter {
   articleIds?: readonly string[];
 }
 
+/** Notes marked "^" (Wikipedia's reference lists): this many in a passage make it one. */
+const REFERENCE_MARKS = 3;
+
+/** Whether a passage is a list of references: three or more notes opening with "^". */
+export function isReferenceList(text: string): boolean {
+  return (text.match(/(?:^|\s)\^\s/g)?.length ?? 0) >= REFERENCE_MARKS;
+}
+
 /** Candidates examined per side when a filter keeps only some articles' passages. */
 const FILTERED_CANDIDATES = 4;
 
@@ -112,7 +120,9 @@ export async function retrieveWithVector(
       if (weights.window > 0 && i > 0)
         window = Math.max(window, unionCoverage([sentences[i - 1]!, sentences[i]!], query));
     }
-    const score = base + weights.sentence * best + weights.window * window;
+    // A list of references ("^ Baker, Mitchell (3 April 2014) …") names the question's words in
+    // its titles but answers nothing: it keeps its fused score, without the sentence match.
+    const score = isReferenceList(p.text) ? base : base + weights.sentence * best + weights.window * window;
     const { sentences: _spans, ...passage } = p;
     return { ...passage, score, sentences };
   });

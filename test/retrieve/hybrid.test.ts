@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testFootnote } from "../helpers/footnote.ts";
 import { analyseQuery, lexicalWords } from "../../src/retrieve/query.ts";
 import { ftsMatch } from "../../src/library/embedded/sqlite-store.ts";
-import { retrieveWithVector } from "../../src/retrieve/hybrid.ts";
+import { isReferenceList, retrieveWithVector } from "../../src/retrieve/hybrid.ts";
 import { embeddedLibrary } from "../../src/library/embedded/storage.ts";
 
 describe("hybrid retrieval", () => {
@@ -95,5 +95,37 @@ describe("lexicalWords in a large library", () => {
 
   it("keeps every word in a small library, where posting lists are short", () => {
     expect(lexicalWords(terms(1_000, question))).toHaveLength(6);
+  });
+});
+
+describe("hybrid retrieval: a list of references", () => {
+  let ctx: Awaited<ReturnType<typeof testFootnote>>;
+  beforeAll(async () => {
+    ctx = await testFootnote();
+    await ctx.footnote.ingest("default", {
+      kind: "text",
+      text: "At the end of 2013, Mozilla announced a deal with Cisco. Mozilla's CTO, Brendan Eich, acknowledged that this is not a complete solution.",
+      title: "Mozilla and Cisco",
+    });
+    await ctx.footnote.ingest("default", {
+      kind: "text",
+      text: '^ "Brendan Eich steps down as Mozilla CEO". The Mozilla Blog. Retrieved 2015-04-20. ^ Baker, Mitchell (3 April 2014). "Brendan Eich Steps Down". ^ "Who is Brendan Eich?". Retrieved 2014-04-01.',
+      title: "References",
+    });
+  });
+  afterAll(() => ctx.footnote.close());
+
+  it("tells a list of notes opening with ^ from prose", () => {
+    expect(
+      isReferenceList(
+        '^ "FAQ on CEO Resignation". Retrieved 2015-04-20. ^ Baker, Mitchell. ^ Bellware, Kim.',
+      ),
+    ).toBe(true);
+    expect(isReferenceList("The ^ sign marks a power: 2 ^ 3 is 8.")).toBe(false);
+  });
+
+  it("ranks prose that names the question's words above references whose titles name them", async () => {
+    const [top] = await ctx.footnote.retrieve("default", "Who is Brendan Eich?", 2);
+    expect(top!.text).toContain("Mozilla's CTO, Brendan Eich");
   });
 });
