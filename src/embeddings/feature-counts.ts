@@ -49,18 +49,14 @@ const MAX_FEATURES = 400_000;
 /** Above any feature number before a reset (MAX_FEATURES, and the words of one text past it). */
 const PAIR_SPAN = 2 ** 24;
 
-/**
- * One occurrence-ordered count of a text's features: entries 0 … length-1 of the arrays. The
- * arrays are the counter's own scratch, reused by its next count: read them before counting again.
- */
+/** One occurrence-ordered count of a text's features. */
 export interface FeatureCounts {
-  length: number;
   /** Each distinct feature's hash, in the order of first occurrence. */
-  hashes: Uint32Array;
+  hashes: number[];
   /** Its kind (WORD, PAIR, GRAM). */
-  kinds: Uint8Array;
+  kinds: number[];
   /** How many times it occurs. */
-  counts: Int32Array;
+  counts: number[];
 }
 
 /** Counts texts' features, remembering what each word contributes. */
@@ -70,71 +66,44 @@ export class FeatureCounter {
   private hashOf: number[] = [];
   /** Position + 1 of a numbered feature in the current text's counts (0: not seen yet). */
   private position = new Int32Array(1024);
-  private out: FeatureCounts = {
-    length: 0,
-    hashes: new Uint32Array(1024),
-    kinds: new Uint8Array(1024),
-    counts: new Int32Array(1024),
-  };
-  /** Numbered features the current text holds, to clear their positions after it. */
-  private touched = new Int32Array(1024);
-  private touchedLength = 0;
-  /** The current text's pairs, by their two stems' numbers, to their place in `out`. */
-  private pairs = new Map<number, number>();
 
   /** The features of `tokens` (a text's words in `lang`), n-grams of `n` for words of `minLength`+. */
   count(tokens: string[], lang: string, n: number, minLength: number): FeatureCounts {
     if (this.hashOf.length > MAX_FEATURES) this.reset();
-    this.out.length = 0;
-    this.touchedLength = 0;
+    const out: FeatureCounts = { hashes: [], kinds: [], counts: [] };
+    const touched: number[] = [];
+    const pairs = new Map<number, number>();
+    const note = (id: number, kind: number) => {
+      const at = this.position[id]!;
+      if (at > 0) return void out.counts[at - 1]!++;
+      out.hashes.push(this.hashOf[id]!);
+      out.kinds.push(kind);
+      out.counts.push(1);
+      this.position[id] = out.hashes.length;
+      touched.push(id);
+    };
     let previous: WordEntry | null = null;
     for (const w of tokens) {
       const entry = this.entry(w, lang, n, minLength);
       if (entry === null) continue;
-      this.note(entry.stemId, WORD);
-      if (previous !== null) this.notePair(previous, entry);
+      note(entry.stemId, WORD);
+      if (previous !== null) this.notePair(out, pairs, previous, entry);
       previous = entry;
-      for (const g of entry.grams) this.note(g, GRAM);
+      for (const g of entry.grams) note(g, GRAM);
     }
-    for (let i = 0; i < this.touchedLength; i++) this.position[this.touched[i]!] = 0;
-    this.pairs.clear();
-    return this.out;
+    for (const id of touched) this.position[id] = 0;
+    return out;
   }
 
-  private note(id: number, kind: number): void {
-    const at = this.position[id]!;
-    if (at > 0) {
-      this.out.counts[at - 1]!++;
-      return;
-    }
-    this.position[id] = this.push(this.hashOf[id]!, kind) + 1;
-    if (this.touchedLength === this.touched.length) this.touched = grow(this.touched);
-    this.touched[this.touchedLength++] = id;
-  }
-
-  private notePair(a: WordEntry, b: WordEntry): void {
+  private notePair(out: FeatureCounts, pairs: Map<number, number>, a: WordEntry, b: WordEntry): void {
     // Pairs are too many to number for good: they are counted by their two stems, per text.
     const key = a.stemId * PAIR_SPAN + b.stemId;
-    const at = this.pairs.get(key);
-    if (at !== undefined) {
-      this.out.counts[at]!++;
-      return;
-    }
-    this.pairs.set(key, this.push(fnv1a(b.stem, a.pairPrefix), PAIR));
-  }
-
-  /** Appends a feature seen once; returns its place. */
-  private push(hash: number, kind: number): number {
-    const out = this.out;
-    if (out.length === out.hashes.length) {
-      out.hashes = grow(out.hashes);
-      out.kinds = grow(out.kinds);
-      out.counts = grow(out.counts);
-    }
-    out.hashes[out.length] = hash;
-    out.kinds[out.length] = kind;
-    out.counts[out.length] = 1;
-    return out.length++;
+    const at = pairs.get(key);
+    if (at !== undefined) return void out.counts[at]!++;
+    pairs.set(key, out.hashes.length);
+    out.hashes.push(fnv1a(b.stem, a.pairPrefix));
+    out.kinds.push(PAIR);
+    out.counts.push(1);
   }
 
   private entry(w: string, lang: string, n: number, minLength: number): WordEntry | null {
@@ -164,7 +133,11 @@ export class FeatureCounter {
       id = this.hashOf.length;
       this.hashOf.push(fnv1a(key));
       this.ids.set(key, id);
-      if (id >= this.position.length) this.position = grow(this.position);
+      if (id >= this.position.length) {
+        const grown = new Int32Array(this.position.length * 2);
+        grown.set(this.position);
+        this.position = grown;
+      }
     }
     return id;
   }
@@ -175,11 +148,4 @@ export class FeatureCounter {
     this.ids.clear();
     this.hashOf = [];
   }
-}
-
-/** A typed array twice as long, with the same start. */
-function grow<T extends Int32Array | Uint32Array | Uint8Array>(a: T): T {
-  const bigger = new (a.constructor as new (n: number) => T)(a.length * 2);
-  bigger.set(a);
-  return bigger;
 }

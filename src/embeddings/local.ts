@@ -43,13 +43,13 @@ export class LocalHashEmbeddings extends Embeddings {
   /** The vector as a Float32Array, for callers that want to skip the number[] copy. */
   vector(text: string, lang: string = identifyLanguage(text)): Float32Array {
     const { n, minLength } = GRAMS[language(lang)?.script ?? "latin"];
-    const { length, hashes, kinds, counts } = this.counter.count(words(text, lang), lang, n, minLength);
+    const { hashes, kinds, counts } = this.counter.count(words(text, lang), lang, n, minLength);
     // Slots summed in the order features first occur, then read in the order slots were first
     // touched: the same floating-point sums as ever, so stored vectors stay valid.
     const sums = new Float64Array(this.dimensions);
     const slots: number[] = [];
     const seen = new Uint8Array(this.dimensions);
-    for (let i = 0; i < length; i++) {
+    for (let i = 0; i < hashes.length; i++) {
       const h = hashes[i]!;
       const weight = featureWeight(KIND_WEIGHTS[kinds[i]!]!, counts[i]!);
       const slot = (h & 0x7fffffff) % this.dimensions;
