@@ -12,14 +12,17 @@
  * a Latin one instead of none.
  */
 import { Embeddings } from "@langchain/core/embeddings";
-import { words } from "../text/tokens.ts";
-import { FeatureCounter, KIND_WEIGHTS } from "./feature-counts.ts";
+import { isStopWord, stem, words } from "../text/tokens.ts";
 import { identifyLanguage } from "../text/identify.ts";
 import { language, type Script } from "../text/languages.ts";
 
 import { LOCAL_DEFAULT_DIMENSIONS } from "./local-model.ts";
 
 export { LOCAL_DEFAULT_DIMENSIONS };
+
+const WEIGHT_WORD = 1.0;
+const WEIGHT_PAIR = 0.6;
+const WEIGHT_GRAM = 0.25;
 
 /** The built-in embedder as a LangChain `Embeddings`: hashed words, word pairs and character n-grams. */
 export class LocalHashEmbeddings extends Embeddings {
@@ -38,32 +41,45 @@ export class LocalHashEmbeddings extends Embeddings {
     return Array.from(this.vector(document));
   }
 
-  private readonly counter = new FeatureCounter();
-
   /** The vector as a Float32Array, for callers that want to skip the number[] copy. */
   vector(text: string, lang: string = identifyLanguage(text)): Float32Array {
-    const { n, minLength } = GRAMS[language(lang)?.script ?? "latin"];
-    const { hashes, kinds, counts } = this.counter.count(words(text, lang), lang, n, minLength);
-    // Slots summed in the order features first occur, then read in the order slots were first
-    // touched: the same floating-point sums as ever, so stored vectors stay valid.
-    const sums = new Float64Array(this.dimensions);
-    const slots: number[] = [];
-    const seen = new Uint8Array(this.dimensions);
-    for (let i = 0; i < hashes.length; i++) {
-      const h = hashes[i]!;
-      const weight = featureWeight(KIND_WEIGHTS[kinds[i]!]!, counts[i]!);
-      const slot = (h & 0x7fffffff) % this.dimensions;
+    const counts = new Map<number, number>();
+    const add = (key: string, weight: number) => {
+      const h = fnv1a(key);
       // Sign from the top bit, slot from the rest: collisions cancel out instead of piling up.
-      sums[slot]! += h & 0x80000000 ? -weight : weight;
-      if (!seen[slot]) {
-        seen[slot] = 1;
-        slots.push(slot);
+      const signed = h & 0x80000000 ? -weight : weight;
+      const slot = (h & 0x7fffffff) % this.dimensions;
+      counts.set(slot, (counts.get(slot) ?? 0) + signed);
+    };
+    // Word features: count first, so repeated words get a log weight, not a linear one.
+    const features = new Map<string, number>();
+    const bump = (key: string, w: number) => features.set(key, (features.get(key) ?? 0) + w);
+    let previous: string | null = null;
+    const { n, minLength } = GRAMS[language(lang)?.script ?? "latin"];
+    for (const w of words(text, lang)) {
+      if (isStopWord(w, lang)) continue;
+      const s = stem(w, lang);
+      bump(`w:${s}`, WEIGHT_WORD);
+      if (previous !== null) bump(`p:${previous} ${s}`, WEIGHT_PAIR);
+      previous = s;
+      if (w.length >= minLength) {
+        const padded = `<${w}>`;
+        for (let i = 0; i + n <= padded.length; i++) bump(`g:${padded.slice(i, i + n)}`, WEIGHT_GRAM);
       }
+    }
+    for (const [key, weight] of features) {
+      const unit =
+        key.charCodeAt(0) === 119 /* w */
+          ? WEIGHT_WORD
+          : key.charCodeAt(0) === 112 /* p */
+            ? WEIGHT_PAIR
+            : WEIGHT_GRAM;
+      const tf = weight / unit;
+      add(key, unit * (1 + Math.log(tf)));
     }
     const v = new Float32Array(this.dimensions);
     let norm = 0;
-    for (const slot of slots) {
-      const value = sums[slot]!;
+    for (const [slot, value] of counts) {
       v[slot] = value;
       norm += value * value;
     }
@@ -73,17 +89,6 @@ export class LocalHashEmbeddings extends Embeddings {
     }
     return v;
   }
-}
-
-/**
- * A feature's weight: sublinear in its count, `unit` × (1 + ln tf), with tf worked out as the
- * embedder always has (the unit added once per occurrence, then divided), to the last bit.
- */
-function featureWeight(unit: number, count: number): number {
-  if (count === 1) return unit;
-  let total = 0;
-  for (let i = 0; i < count; i++) total += unit;
-  return unit * (1 + Math.log(total / unit));
 }
 
 /**
@@ -102,3 +107,12 @@ const GRAMS: Record<Script, { n: number; minLength: number }> = {
   han: { n: 2, minLength: 2 },
   japanese: { n: 2, minLength: 2 },
 };
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
