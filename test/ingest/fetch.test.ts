@@ -168,7 +168,11 @@ describe("a page saved as UTF-8 that keeps its old <meta charset>", () => {
   it("while a page really in gb2312 is still read as gb2312", async () => {
     // 中文新闻 in GB2312: not valid UTF-8, so the <meta> decides.
     const gb = new Uint8Array([0xd6, 0xd0, 0xce, 0xc4, 0xd0, 0xc2, 0xce, 0xc5]);
-    const body = Buffer.concat([Buffer.from("<p>"), Buffer.from(gb), Buffer.from(`, and more words here to make a paragraph. ${"The rest is in English. ".repeat(20)}</p>`)]);
+    const body = Buffer.concat([
+      Buffer.from("<p>"),
+      Buffer.from(gb),
+      Buffer.from(`, and more words here to make a paragraph. ${"The rest is in English. ".repeat(20)}</p>`),
+    ]);
     routes.set("/gb", text(page("gb2312", body), "text/html"));
     expect((await readSource({ kind: "url", url: at("/gb") }, { config })).text).toContain("中文新闻");
   });
