@@ -23,15 +23,11 @@ import { choiceCandidates, createExtractiveAnswerer } from "../src/answer/extrac
 import { CHOICE_FEATURES, loadChoiceModel } from "../src/answer/choice.ts";
 import type { Answerer } from "../src/answer/types.ts";
 import { solve, type Logistic } from "./fit-logistic.ts";
+import { FIT_SET_OPTIONS, refuseHeldOut } from "./fit-sets.ts";
 
 const { values } = parseArgs({
   options: {
-    squad: { type: "string", default: "../shared/datasets/squad2-dev-5articles.json" },
-    news: {
-      type: "string",
-      default:
-        "test/fixtures/news/questions.json,test/fixtures/news/holdout.json,test/fixtures/news/unseen-a.json",
-    },
+    ...FIT_SET_OPTIONS,
     "xquad-en": { type: "string", default: "../shared/datasets/xquad/xquad.en.json" },
     pages: { type: "string", default: "../shared/pages" },
     l2: { type: "string", default: "0.001" },
@@ -55,7 +51,7 @@ const questions: QuestionRows[] = [];
 const current = loadChoiceModel();
 
 async function collect(file: string, set: "squad" | "news" | "xquad", pagesDir?: string): Promise<void> {
-  if (path.basename(file) === "unseen-b.json") throw new Error("unseen-b.json is never fitted on");
+  refuseHeldOut(file);
   const evalSet = loadEvalSet(file, pagesDir ? { pagesDir } : {});
   const byQuestion = new Map(evalSet.questions.filter((q) => q.gold.length).map((q) => [q.question, q]));
   const inner = createExtractiveAnswerer({ threshold: 0 });
