@@ -18,9 +18,6 @@ export interface CleanedArticle {
   publishedAt?: string;
 }
 
-/** The version of the cleaning rules: text stored by older rules is cleaned again when its library opens. */
-export const CLEANER_VERSION = 2;
-
 /** \r\n → \n, trailing spaces trimmed per line, runs of blank lines → one, NFC, invisible characters out. */
 export function normalizeText(text: string): string {
   return text

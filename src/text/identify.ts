@@ -17,7 +17,7 @@ let detector: LanguageDetector | undefined;
 
 /**
  * ELD's n-grams load with the first text to identify, not with the process: `footnote list` or
- * `--help` never pay for them (28 MB and 40 ms from the build's snapshot, eld-snapshot.ts).
+ * `--help` never pay for them (26 MB and 40 ms from the build's snapshot, eld-snapshot.ts).
  */
 function eld(): LanguageDetector {
   if (!detector) {

@@ -11,6 +11,7 @@ import { eng } from "stopword";
 import { createStemmer } from "multilingual-stemmer";
 import { language, writtenWithoutSpaces, type LanguageEntry } from "./languages.ts";
 import { foldScript } from "./fold.ts";
+import { INVISIBLE } from "./furniture.ts";
 
 const STOP = new Set<string>([
   ...eng,
@@ -57,8 +58,6 @@ const STOP = new Set<string>([
   "type",
   "kind",
 ]);
-
-import { INVISIBLE } from "./furniture.ts";
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 

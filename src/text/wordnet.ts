@@ -30,17 +30,13 @@ interface IndexFile {
   lines: Int32Array;
 }
 
-/**
- * A data file, read at a synset's byte offset when a question needs it: held whole, the four
- * files were 30 MB of every English question's memory, for a few lines each question reads.
- */
-interface DataFile {
-  fd: number;
-}
-
 interface Db {
   index: Record<Pos, IndexFile>;
-  data: Record<Pos, DataFile>;
+  /**
+   * The data files, open (file descriptors): a synset is read at its byte offset when a question
+   * needs it. Held whole, the four files were 30 MB of every English question's memory.
+   */
+  data: Record<Pos, number>;
 }
 
 let db: Db | null | undefined;
@@ -59,7 +55,7 @@ function open(): Db | null {
   const dir = dictDir();
   if (!dir) return (db = null);
   const index = {} as Record<Pos, IndexFile>;
-  const data = {} as Record<Pos, DataFile>;
+  const data = {} as Record<Pos, number>;
   for (const pos of POS) {
     const text = fs.readFileSync(path.join(dir, `index.${pos}`), "latin1");
     const starts: number[] = [];
@@ -68,7 +64,7 @@ function open(): Db | null {
       if (text.indexOf("\n", i) < 0) break;
     }
     index[pos] = { text, lines: Int32Array.from(starts) };
-    data[pos] = { fd: fs.openSync(path.join(dir, `data.${pos}`), "r") };
+    data[pos] = fs.openSync(path.join(dir, `data.${pos}`), "r");
   }
   return (db = { index, data });
 }
@@ -110,10 +106,10 @@ interface Synset {
 let chunk = Buffer.alloc(4096);
 
 /** The line that starts at byte `at` of a data file. */
-function readLine(data: DataFile, at: number): string {
+function readLine(fd: number, at: number): string {
   let filled = 0;
   for (;;) {
-    const n = fs.readSync(data.fd, chunk, filled, chunk.length - filled, at + filled);
+    const n = fs.readSync(fd, chunk, filled, chunk.length - filled, at + filled);
     const end = chunk.indexOf(10, filled);
     filled += n;
     if (end >= 0 && end < filled) return chunk.toString("latin1", 0, end);
@@ -123,8 +119,8 @@ function readLine(data: DataFile, at: number): string {
 }
 
 /** A synset's words, its "similar to" adjectives and its antonym pointers. */
-function readSynset(data: DataFile, offset: string): Synset {
-  const f = readLine(data, Number(offset)).split(" ");
+function readSynset(fd: number, offset: string): Synset {
+  const f = readLine(fd, Number(offset)).split(" ");
   // offset lex_filenum ss_type w_cnt (word lex_id)* p_cnt (symbol offset pos source/target)* ...
   const count = parseInt(f[3]!, 16);
   const cased: string[] = [];
