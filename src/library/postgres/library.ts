@@ -371,6 +371,50 @@ async function articleById(
   return rows[0];
 }
 
+type ArticleToWrite = Pick<ArticleExport, "chunks" | "vectors"> & {
+  article: ArticleRecord & { createdAt: string };
+};
+
+/** The rows of a batch of articles, column by column, as the insert statement unnests them. */
+interface BatchRows {
+  articles: {
+    id: string[];
+    title: string[];
+    url: Array<string | null>;
+    byline: Array<string | null>;
+    published: Array<string | null>;
+    created: string[];
+    text: string[];
+    hash: string[];
+    chars: number[];
+    chunks: number[];
+    language: string[];
+    terms: string[];
+  };
+  passages: {
+    articleId: string[];
+    idx: number[];
+    start: number[];
+    end: number[];
+    text: string[];
+    spans: Array<Buffer | null>;
+    dl: number[];
+    vector: string[];
+  };
+  /** Each term's entries, in passage order (passages are numbered in order, ids ascending). */
+  postings: Map<string, { ids: number[]; weights: number[] }>;
+  tokens: number;
+}
+
+/** A batch's posting rows as slices [from, from + n) of two flat arrays, in the primary key's order. */
+interface PostingSlices {
+  terms: string[];
+  from: number[];
+  counts: number[];
+  ids: number[];
+  weights: number[];
+}
+
 /**
  * Writes articles that are not in the library yet, in the caller's transaction, and returns each
  * one's passage ids (in its chunks' order) and the library's posting rows not merged yet.
@@ -385,101 +429,133 @@ async function articleById(
 async function writeArticles(
   client: Queryable,
   libraryId: string,
-  items: Array<
-    Pick<ArticleExport, "chunks" | "vectors"> & { article: ArticleRecord & { createdAt: string } }
-  >,
+  items: ArticleToWrite[],
   graph: boolean,
 ): Promise<{ ids: number[][]; unmerged: number }> {
   const total = items.reduce((s, i) => s + i.chunks.length, 0);
-  const { rows: taken } = await client.query<{ id: number }>(
+  const passageIds = await takePassageIds(client, total);
+  const rows = emptyBatchRows();
+  const ids = items.map((item) => addArticleRows(rows, item, passageIds));
+  const unmerged = await insertBatchRows(client, libraryId, rows, passageIds, graph);
+  return { ids, unmerged };
+}
+
+/** `count` passage ids from their sequence, ascending. */
+async function takePassageIds(client: Queryable, count: number): Promise<number[]> {
+  const { rows } = await client.query<{ id: number }>(
     "SELECT nextval('footnote_passages_id_seq') AS id FROM generate_series(1, $1)",
-    [total],
+    [count],
   );
-  const passageIds = taken.map((r) => Number(r.id)).sort((x, y) => x - y);
-  const a = {
-    id: [] as string[],
-    title: [] as string[],
-    url: [] as Array<string | null>,
-    byline: [] as Array<string | null>,
-    published: [] as Array<string | null>,
-    created: [] as string[],
-    text: [] as string[],
-    hash: [] as string[],
-    chars: [] as number[],
-    chunks: [] as number[],
-    language: [] as string[],
-    terms: [] as string[],
+  return rows.map((r) => Number(r.id)).sort((x, y) => x - y);
+}
+
+function emptyBatchRows(): BatchRows {
+  return {
+    articles: {
+      id: [],
+      title: [],
+      url: [],
+      byline: [],
+      published: [],
+      created: [],
+      text: [],
+      hash: [],
+      chars: [],
+      chunks: [],
+      language: [],
+      terms: [],
+    },
+    passages: { articleId: [], idx: [], start: [], end: [], text: [], spans: [], dl: [], vector: [] },
+    postings: new Map(),
+    tokens: 0,
   };
-  const p = {
-    articleId: [] as string[],
-    idx: [] as number[],
-    start: [] as number[],
-    end: [] as number[],
-    text: [] as string[],
-    spans: [] as Array<Buffer | null>,
-    dl: [] as number[],
-    vector: [] as string[],
+}
+
+/**
+ * Adds an article, its passages and their postings to `rows`, its passages taking the next ids
+ * of `passageIds`, and returns those ids (in its chunks' order).
+ */
+function addArticleRows(
+  rows: BatchRows,
+  { article, chunks, vectors }: ArticleToWrite,
+  passageIds: number[],
+): number[] {
+  const { articles: a, passages: p, postings } = rows;
+  // One language an article: its title and passages are indexed by its rules, as the embedded store does.
+  const language = article.language ?? identifyLanguage(article.text);
+  const titleTokens = indexTokens(article.title, language);
+  const own = new Set<string>();
+  const ids: number[] = [];
+  chunks.forEach((c, i) => {
+    const id = passageIds[p.idx.length]!;
+    ids.push(id);
+    const w = weightedTerms(titleTokens, indexTokens(c.text, language));
+    p.articleId.push(article.id);
+    p.idx.push(c.index);
+    p.start.push(c.start);
+    p.end.push(c.end);
+    p.text.push(c.text);
+    p.spans.push(encodeSpans(c.text));
+    p.dl.push(w.dl);
+    p.vector.push(vectorLiteral(vectors[i]!));
+    rows.tokens += w.dl;
+    for (const [term, tf] of w.tf) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = { ids: [], weights: [] }));
+      list.ids.push(id);
+      list.weights.push(weightOf(tf, w.dl));
+      own.add(term);
+    }
+  });
+  a.id.push(article.id);
+  a.title.push(article.title);
+  a.url.push(article.url);
+  a.byline.push(article.byline);
+  a.published.push(article.publishedAt);
+  a.created.push(article.createdAt);
+  a.text.push(article.text);
+  a.hash.push(article.contentHash);
+  a.chars.push(article.text.length);
+  a.chunks.push(chunks.length);
+  a.language.push(language);
+  // An article's terms (for forget), as a text[] literal: arrays of arrays must be rectangular.
+  a.terms.push(textArrayLiteral([...own]));
+  return ids;
+}
+
+/** Each term's posting row as a slice of two flat arrays (ids, weights), terms in order. */
+function postingSlices(postings: BatchRows["postings"]): PostingSlices {
+  const out: PostingSlices = {
+    terms: [...postings.keys()].sort(),
+    from: [],
+    counts: [],
+    ids: [],
+    weights: [],
   };
-  // Each term's entries, in passage order (passages are numbered in order, ids ascending).
-  const postings = new Map<string, { ids: number[]; weights: number[] }>();
-  const out: number[][] = [];
-  let tokens = 0;
-  for (const { article, chunks, vectors } of items) {
-    const language = article.language ?? identifyLanguage(article.text);
-    const titleTokens = indexTokens(article.title, language);
-    const own = new Set<string>();
-    const ids: number[] = [];
-    chunks.forEach((c, i) => {
-      const id = passageIds[p.idx.length]!;
-      ids.push(id);
-      const w = weightedTerms(titleTokens, indexTokens(c.text, language));
-      p.articleId.push(article.id);
-      p.idx.push(c.index);
-      p.start.push(c.start);
-      p.end.push(c.end);
-      p.text.push(c.text);
-      p.spans.push(encodeSpans(c.text));
-      p.dl.push(w.dl);
-      p.vector.push(vectorLiteral(vectors[i]!));
-      tokens += w.dl;
-      for (const [term, tf] of w.tf) {
-        let list = postings.get(term);
-        if (!list) postings.set(term, (list = { ids: [], weights: [] }));
-        list.ids.push(id);
-        list.weights.push(weightOf(tf, w.dl));
-        own.add(term);
-      }
-    });
-    out.push(ids);
-    a.id.push(article.id);
-    a.title.push(article.title);
-    a.url.push(article.url);
-    a.byline.push(article.byline);
-    a.published.push(article.publishedAt);
-    a.created.push(article.createdAt);
-    a.text.push(article.text);
-    a.hash.push(article.contentHash);
-    a.chars.push(article.text.length);
-    a.chunks.push(chunks.length);
-    a.language.push(language);
-    // An article's terms (for forget), as a text[] literal: arrays of arrays must be rectangular.
-    a.terms.push(textArrayLiteral([...own]));
-  }
-  // The posting rows as slices [from, from + n) of two flat arrays, in the primary key's order.
-  const terms = [...postings.keys()].sort();
-  const from: number[] = [];
-  const counts: number[] = [];
-  const flatIds: number[] = [];
-  const flatWeights: number[] = [];
-  for (const term of terms) {
+  for (const term of out.terms) {
     const list = postings.get(term)!;
-    from.push(flatIds.length + 1);
-    counts.push(list.ids.length);
+    out.from.push(out.ids.length + 1);
+    out.counts.push(list.ids.length);
     for (let i = 0; i < list.ids.length; i++) {
-      flatIds.push(list.ids[i]!);
-      flatWeights.push(list.weights[i]!);
+      out.ids.push(list.ids[i]!);
+      out.weights.push(list.weights[i]!);
     }
   }
+  return out;
+}
+
+/**
+ * One statement: the articles, the passages, their vectors, the posting rows and the library's
+ * counts. Returns the library's posting rows not merged yet.
+ */
+async function insertBatchRows(
+  client: Queryable,
+  libraryId: string,
+  { articles: a, passages: p, postings, tokens }: BatchRows,
+  passageIds: number[],
+  graph: boolean,
+): Promise<number> {
+  const slices = postingSlices(postings);
   const { rows } = await client.query<{ unmerged: number }>(
     `WITH a AS (
       INSERT INTO footnote_articles (library_id, id, title, url, byline, published_at, created_at, text, content_hash, chars, chunks, language, terms)
@@ -524,17 +600,17 @@ async function writeArticles(
       p.dl,
       graph,
       p.vector,
-      terms,
-      from,
-      counts,
-      flatIds,
-      flatWeights,
-      total,
+      slices.terms,
+      slices.from,
+      slices.counts,
+      slices.ids,
+      slices.weights,
+      passageIds.length,
       tokens,
-      terms.length,
+      slices.terms.length,
     ],
   );
-  return { ids: out, unmerged: rows[0]!.unmerged };
+  return rows[0]!.unmerged;
 }
 
 /** A text[] literal of `items` (quoted and escaped), to pass ragged arrays as text[] of arrays. */
