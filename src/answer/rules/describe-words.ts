@@ -187,6 +187,40 @@ const CS_PREPOSITIONS = [
 ];
 
 /** Roles in French, Spanish, Portuguese and Italian: agents' endings, and common titles. */
+/**
+ * Reporting verbs and conjunctions, after the prepositions: no role before a name, and no
+ * description after "<name>," either (notDescription adds adverbs and auxiliaries to them).
+ */
+const ES_NOT_ROLE = [
+  ...ES_PREPOSITIONS,
+  "dijo",
+  "afirmó",
+  "aseguró",
+  "explicó",
+  "añadió",
+  "declaró",
+  "señaló",
+  "y",
+  "e",
+  "o",
+  "pero",
+  "que",
+];
+
+const PT_NOT_ROLE = [
+  ...PT_PREPOSITIONS,
+  "disse",
+  "afirmou",
+  "declarou",
+  "explicou",
+  "acrescentou",
+  "falou",
+  "e",
+  "ou",
+  "mas",
+  "que",
+];
+
 const ROMANCE_ROLES =
   /(?:ent|ente|ant|ante|iste|ista|eur|euse|rice|ier|ière|or|ora|ore|ero|era|eiro|eira|logo|loga|logue|ico|ica|ien|ienne|ano|ana|aire|ario|aria|ário|ária|ice)$|^(?:ministre|ministro|ministra|juge|juez|juiz|giudice|maire|alcalde|prefeito|sindaco|pape|papa|roi|rey|rei|re|reine|reina|rainha|regina|député|députée|diputado|diputada|deputado|deputada|deputato|chef|jefe|jefa|chefe|capo|patron|général|general|generale|colonel|coronel|premier|primer|prince|príncipe|principe|abbé|padre|père|avocat|avocate|abogado|abogada|advogado|advogada|avvocato|ex)$/;
 
@@ -248,42 +282,8 @@ export const DESCRIBE_WORDS: Readonly<Record<string, DescribeWords>> = {
     roles: ROMANCE_ROLES,
     articles: ["el", "la", "los", "las", "un", "una", "al", "del"],
     copulas: ["es", "era", "fue", "será"],
-    notDescription: [
-      ...ES_PREPOSITIONS,
-      "dijo",
-      "afirmó",
-      "aseguró",
-      "explicó",
-      "añadió",
-      "declaró",
-      "señaló",
-      "y",
-      "e",
-      "pero",
-      "o",
-      "que",
-      "también",
-      "sin embargo",
-      "en cambio",
-      "no",
-      "ha",
-      "había",
-    ],
-    notRole: [
-      ...ES_PREPOSITIONS,
-      "dijo",
-      "afirmó",
-      "aseguró",
-      "explicó",
-      "añadió",
-      "declaró",
-      "señaló",
-      "y",
-      "e",
-      "o",
-      "pero",
-      "que",
-    ],
+    notDescription: [...ES_NOT_ROLE, "también", "sin embargo", "en cambio", "no", "ha", "había"],
+    notRole: ES_NOT_ROLE,
     participle: /(?:ado|ada|ados|adas|ido|ida|idos|idas)$/,
   },
   pt: {
@@ -291,37 +291,8 @@ export const DESCRIBE_WORDS: Readonly<Record<string, DescribeWords>> = {
     roles: ROMANCE_ROLES,
     articles: ["o", "a", "os", "as", "um", "uma", "ao", "aos", "do", "da", "no", "na", "pelo", "pela"],
     copulas: ["é", "era", "foi", "será"],
-    notDescription: [
-      ...PT_PREPOSITIONS,
-      "disse",
-      "afirmou",
-      "declarou",
-      "explicou",
-      "acrescentou",
-      "falou",
-      "e",
-      "mas",
-      "ou",
-      "que",
-      "também",
-      "porém",
-      "não",
-      "tem",
-      "havia",
-    ],
-    notRole: [
-      ...PT_PREPOSITIONS,
-      "disse",
-      "afirmou",
-      "declarou",
-      "explicou",
-      "acrescentou",
-      "falou",
-      "e",
-      "ou",
-      "mas",
-      "que",
-    ],
+    notDescription: [...PT_NOT_ROLE, "também", "porém", "não", "tem", "havia"],
+    notRole: PT_NOT_ROLE,
     participle: /(?:ado|ada|ados|adas|ido|ida|idos|idas)$/,
   },
   it: {
