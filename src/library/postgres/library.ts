@@ -90,35 +90,16 @@ export class PostgresLibrary implements Library {
     sameId: boolean,
   ): Promise<AddResult> {
     this.checkDimensions(vectors);
-    let merged = false;
-    const result = await this.db.transaction(async (client) => {
-      const locked = await client.query<{ passages: number }>(
-        "SELECT passages FROM footnote_libraries WHERE id = $1 FOR UPDATE",
-        [this.id],
-      );
-      const before = locked.rows[0]?.passages ?? 0;
-      // Past the exact scan's limit, the library's vectors go in the HNSW graph (partial index).
-      const graph = before + chunks.length > this.db.exactScanMax;
+    return this.writeTransaction(MERGE_EVERY, async (client, write) => {
       // Migrate (sameId) matches by id, else by text only: two articles of one URL may both be kept.
       const existing = sameId
         ? ((await articleById(client, this.id, article.id)) ??
           (await findDuplicate(client, this.id, article.contentHash, null)))
         : await findDuplicate(client, this.id, article.contentHash, article.url);
       if (existing) return { duplicate: true, existing } as const;
-      const written = await writeArticles(client, this.id, [{ article, chunks, vectors }], graph);
-      // The article that takes the library past the line puts all its vectors in the graph, once.
-      if (graph && before <= this.db.exactScanMax)
-        await client.query("UPDATE footnote_vectors SET graph = true WHERE library_id = $1 AND NOT graph", [
-          this.id,
-        ]);
-      merged = await mergeIfDue(client, this.id, written.unmerged, MERGE_EVERY);
-      return { duplicate: false, passageIds: written.ids[0]! } as const;
+      const [passageIds] = await write([{ article, chunks, vectors }]);
+      return { duplicate: false, passageIds: passageIds! } as const;
     });
-    // A merge leaves as many dead rows as it wrote: vacuumed now, so that the next articles'
-    // rows reuse their space. Autovacuum (a minute apart by default) falls behind a bulk
-    // ingest, and the table grew to 3.8 times its live rows at 10k passages without this.
-    if (merged) await this.db.query("VACUUM footnote_terms");
-    return result;
   }
 
   /**
@@ -129,13 +110,7 @@ export class PostgresLibrary implements Library {
    */
   async insertMany(items: ArticleExport[]): Promise<AddResult[]> {
     for (const item of items) this.checkDimensions(item.vectors);
-    let merged = false;
-    const results = await this.db.transaction(async (client) => {
-      const locked = await client.query<{ passages: number }>(
-        "SELECT passages FROM footnote_libraries WHERE id = $1 FOR UPDATE",
-        [this.id],
-      );
-      const before = locked.rows[0]?.passages ?? 0;
+    return this.writeTransaction(MERGE_EVERY_BATCHED, async (client, write) => {
       const { rows: held } = await client.query<StoredArticleRef & { content_hash: string }>(
         `SELECT id, title, chunks, url, content_hash FROM footnote_articles
          WHERE library_id = $1 AND (id = ANY($2::text[]) OR content_hash = ANY($3::text[]))`,
@@ -160,24 +135,48 @@ export class PostgresLibrary implements Library {
         out.push({ duplicate: false, passageIds: [] });
       }
       if (fresh.length === 0) return out;
-      const adding = fresh.reduce((s, f) => s + f.item.chunks.length, 0);
-      const graph = before + adding > this.db.exactScanMax;
-      const written = await writeArticles(
-        client,
-        this.id,
-        fresh.map((f) => f.item),
-        graph,
-      );
-      if (graph && before <= this.db.exactScanMax)
-        await client.query("UPDATE footnote_vectors SET graph = true WHERE library_id = $1 AND NOT graph", [
-          this.id,
-        ]);
-      fresh.forEach((f, i) => (out[f.at] = { duplicate: false, passageIds: written.ids[i]! }));
-      merged = await mergeIfDue(client, this.id, written.unmerged, MERGE_EVERY_BATCHED);
+      const written = await write(fresh.map((f) => f.item));
+      fresh.forEach((f, i) => (out[f.at] = { duplicate: false, passageIds: written[i]! }));
       return out;
     });
+  }
+
+  /**
+   * `work` in a transaction that first locks the library's row (replicas writing one library
+   * take turns), given `write` (called once at most), which stores articles not in the library
+   * yet and returns each one's passage ids. Posting rows are merged once `every` are unmerged.
+   */
+  private async writeTransaction<T>(
+    every: number,
+    work: (client: Queryable, write: (items: ArticleToWrite[]) => Promise<number[][]>) => Promise<T>,
+  ): Promise<T> {
+    let merged = false;
+    const result = await this.db.transaction(async (client) => {
+      const locked = await client.query<{ passages: number }>(
+        "SELECT passages FROM footnote_libraries WHERE id = $1 FOR UPDATE",
+        [this.id],
+      );
+      const before = locked.rows[0]?.passages ?? 0;
+      const write = async (items: ArticleToWrite[]): Promise<number[][]> => {
+        const adding = items.reduce((s, i) => s + i.chunks.length, 0);
+        // Past the exact scan's limit, the library's vectors go in the HNSW graph (partial index).
+        const graph = before + adding > this.db.exactScanMax;
+        const written = await writeArticles(client, this.id, items, graph);
+        // The write that takes the library past the line puts all its vectors in the graph, once.
+        if (graph && before <= this.db.exactScanMax)
+          await client.query("UPDATE footnote_vectors SET graph = true WHERE library_id = $1 AND NOT graph", [
+            this.id,
+          ]);
+        merged = await mergeIfDue(client, this.id, written.unmerged, every);
+        return written.ids;
+      };
+      return work(client, write);
+    });
+    // A merge leaves as many dead rows as it wrote: vacuumed now, so that the next articles'
+    // rows reuse their space. Autovacuum (a minute apart by default) falls behind a bulk
+    // ingest, and the table grew to 3.8 times its live rows at 10k passages without this.
     if (merged) await this.db.query("VACUUM footnote_terms");
-    return results;
+    return result;
   }
 
   private checkDimensions(vectors: Float32Array[]): void {
