@@ -5,6 +5,7 @@
  * without an entry leans on nothing.
  */
 import { foldMarks } from "../text/fold.ts";
+import { escapeRegExp } from "./escape-regexp.ts";
 
 /**
  * Openings written as the language writes them; they are compared folded (lower case, without
@@ -57,14 +58,12 @@ const OPENINGS: Record<string, string[]> = {
 /** Scripts written without spaces: no word boundary to wait for after an opening. */
 const SPACELESS = new Set(["zh", "ja", "th"]);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 const PATTERNS = new Map(
   Object.entries(OPENINGS).map(([lang, openings]) => {
     // Longest first, so "the company" is tried before "the" would be (and "这些" before "这").
     const alternatives = [...new Set(openings.map(foldMarks))]
       .sort((a, b) => b.length - a.length)
-      .map(escape);
+      .map(escapeRegExp);
     const end = SPACELESS.has(lang) ? "" : "(?![\\p{L}\\p{N}])";
     return [lang, new RegExp(`^(?:${alternatives.join("|")})${end}`, "u")];
   }),

@@ -13,6 +13,7 @@ import type nlpType from "compromise";
 import type { Span } from "../text/span.ts";
 import { isDescribed } from "./described.ts";
 import { speakerQuestions } from "./speakers.ts";
+import { escapeRegExp } from "../answer/escape-regexp.ts";
 
 /** A question, the sentence it was made from, and the words its answer should hold. */
 export interface QuestionCandidate {
@@ -317,7 +318,7 @@ function whenQuestion(
   if (wordCount(dateText) > 5 || !DATE_SHAPE.test(dateText)) return undefined;
   if (date) {
     // Out with the date and the preposition that led to it.
-    const escaped = dateText.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const escaped = escapeRegExp(dateText);
     rest = tidy(
       rest.replace(
         new RegExp(
@@ -674,10 +675,9 @@ function clausesOf(sentence: string): Array<{ clause: string; openerDate?: strin
  */
 function isPersonName(name: string, firstName: boolean, text: string): boolean {
   if (!text.includes(name)) return false;
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  if (new RegExp(`\\bthe\\s+${esc(name)}`, "i").test(text)) return false;
+  if (new RegExp(`\\bthe\\s+${escapeRegExp(name)}`, "i").test(text)) return false;
   if (firstName) return true;
-  const surname = esc(name.split(" ").at(-1)!);
+  const surname = escapeRegExp(name.split(" ").at(-1)!);
   return new RegExp(
     `\\b${surname}(?:['’]s)?,?\\s+(?:said|says|told|added|wrote|explained)\\b|\\b(?:said|says|told|according to)\\s+(?:\\p{Lu}\\p{L}+\\s+)?${surname}\\b|\\b(?:Mr|Mrs|Ms|Dr|Prof)\\.?\\s+${surname}\\b`,
     "u",
@@ -801,8 +801,6 @@ function peopleOf(
   const named = ranked.filter((r) => r.mentions >= 2).map((r) => r.name);
   return { people, named: [...new Set([...people.map((p) => p.name), ...named.slice(0, 6)])] };
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * The questions on figures one clause answers: when, how many, how much, who something is

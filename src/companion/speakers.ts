@@ -5,8 +5,7 @@
  * ("…," said Rae Zimmerman; Hicks told ABC News; Ammar Askar wrote …).
  */
 import type { QuestionCandidate } from "./english-questions.ts";
-
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+import { escapeRegExp } from "../answer/escape-regexp.ts";
 
 /** Verbs of speech after or before the speaker's name. */
 const SPEECH = "said|says|told|tells|added|adds|explained|explains|wrote|writes";
@@ -16,7 +15,7 @@ const SPEECH = "said|says|told|tells|added|adds|explained|explains|wrote|writes"
  * when they only write; the listener when they tell a named one ("Hicks told ABC News").
  */
 function speechOf(name: string, text: string): { verb: "say" | "write"; listener?: string } | undefined {
-  const who = `(?:${esc(name)}|${esc(name.split(/\s+/).at(-1)!)})`;
+  const who = `(?:${escapeRegExp(name)}|${escapeRegExp(name.split(/\s+/).at(-1)!)})`;
   // "Zimmerman said", "Zimmerman, a professor at …, said", "said Zimmerman", "says Dr. Allen".
   const after = new RegExp(`\\b${who}(?:,[^,.;“”"]{1,80},)?\\s+(${SPEECH})\\b`, "gu");
   // A title may come between: "said Senator Mark Warner", "says Dr. Allen".

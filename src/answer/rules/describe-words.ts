@@ -6,6 +6,7 @@
  * politólogo"), or a role before the name after an article ("o presidente eleito Jair
  * Bolsonaro", "La ministre de la justice, Christiane Taubira,"); what differs is the words.
  */
+import { escapeRegExp } from "../escape-regexp.ts";
 
 /** One language's words. */
 export interface DescribeWords {
@@ -416,12 +417,11 @@ export const INTENSIFIERS: ReadonlySet<string> = new Set(
   ),
 );
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Longest first, so "est devenu" wins over "est". */
 const alternatives = (ws: readonly string[]) =>
   [...ws]
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    .map(escapeRegExp)
     .join("|");
 
 /** What describes.ts tests after a name, built once per language. */

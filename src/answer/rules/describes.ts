@@ -13,6 +13,7 @@ import { focusEnds, focusName, PRONOUN_OPENING } from "./focus.ts";
 import { roleBefore } from "./role-before.ts";
 import { describePatterns, INTENSIFIERS, type DescribePatterns } from "./describe-words.ts";
 import { roleBeforeIn } from "./role-before-languages.ts";
+import { escapeRegExp } from "../escape-regexp.ts";
 
 /** Letters after a name that are no description: degrees and suffixes ("MD", "Ph.D.", "Jr."). */
 const POSTNOMINALS = "(?:,\\s*(?:M\\.?D|Ph\\.?D|Jr|Sr|RN|DO|MPH|MBA|DDS|Esq|OBE|CBE|MBE|QC|KC|III|II)\\.?)*";
@@ -32,14 +33,14 @@ const COPULA =
 const PRONOUN_DESCRIBED =
   /^(?:he|she|they)(?:['’]s|['’]re|\s+is|\s+was|\s+are|\s+were|\s+has been|\s+serves as)\s+(?:a|an|the|one of|now|also|currently)\b/i;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /**
  * Where the focus's name starts and ends in `text`: the name as asked, or its last word with
  * the capitalised word before it (the first name a question about "Zuckerberg" leaves out).
  */
 function nameSpans(q: Question, name: string, text: string): Array<[number, number]> {
-  const asked = q.focus.includes(" ") ? escape(q.focus) : `(?:\\p{Lu}[\\p{L}'’-]*\\s+)?${escape(name)}`;
+  const asked = q.focus.includes(" ")
+    ? escapeRegExp(q.focus)
+    : `(?:\\p{Lu}[\\p{L}'’-]*\\s+)?${escapeRegExp(name)}`;
   const re = new RegExp(`(?<![\\p{L}])${asked}(?![\\p{L}])`, "gu");
   return [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]);
 }

@@ -5,8 +5,7 @@
  */
 import type { Question } from "../question.ts";
 import type { SentenceView } from "./types.ts";
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+import { escapeRegExp } from "../escape-regexp.ts";
 
 /** The word a named focus is found by: its last capitalised word ("Parata" for "Hori Parata"). */
 export function focusName(q: Question): string | undefined {
@@ -16,7 +15,7 @@ export function focusName(q: Question): string | undefined {
 
 /** Each place the named focus stands in `text`: the index just past it. */
 export function focusEnds(name: string, text: string): number[] {
-  const re = new RegExp(`(?<![\\p{L}])${escape(name)}(?:['’]s)?(?![\\p{L}])`, "gu");
+  const re = new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?:['’]s)?(?![\\p{L}])`, "gu");
   return [...text.matchAll(re)].map((m) => m.index + m[0].length);
 }
 

@@ -5,14 +5,13 @@
  */
 import type { AnswerRule } from "./types.ts";
 import { focusName, speaksOf } from "./focus.ts";
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+import { escapeRegExp } from "../escape-regexp.ts";
 
 export const kind: AnswerRule = {
   form: "kind",
   holds(q, s) {
     if (!q.head) return false;
-    const a = new RegExp(`\\b(?:a|an)\\s+["“‘]?(?:[\\p{L}-]+\\s+){0,3}${escape(q.head)}s?\\b`, "iu");
+    const a = new RegExp(`\\b(?:a|an)\\s+["“‘]?(?:[\\p{L}-]+\\s+){0,3}${escapeRegExp(q.head)}s?\\b`, "iu");
     if (!a.test(s.text)) return false;
     const name = focusName(q);
     return name === undefined || speaksOf(name, s);

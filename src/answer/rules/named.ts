@@ -5,6 +5,7 @@
  * what it is called ("bears the name of …", "known as …").
  */
 import type { AnswerRule } from "./types.ts";
+import { escapeRegExp } from "../escape-regexp.ts";
 
 /** "called X", "named X", "known as X", "the name of X", "dubbed X". */
 const CALLED =
@@ -12,14 +13,12 @@ const CALLED =
 /** A capitalised word or a phrase in quotes. */
 const NAME = /["“‘][^"”’]{2,60}["”’]|(?<![.!?]\s|^)\p{Lu}[\p{L}'’-]+/gu;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 export const named: AnswerRule = {
   form: "name",
   holds(q, s) {
     const head = q.head;
     if (!head) return CALLED.test(s.text);
-    const at = new RegExp(`(?<![\\p{L}])${escape(head)}(?:s|es)?(?![\\p{L}])`, "iu").exec(s.text);
+    const at = new RegExp(`(?<![\\p{L}])${escapeRegExp(head)}(?:s|es)?(?![\\p{L}])`, "iu").exec(s.text);
     if (!at) return false;
     if (CALLED.test(s.text)) return true;
     // A name within a few words of the head noun: "the baby, Liam,", "Nintendo's game Super Mario Run".

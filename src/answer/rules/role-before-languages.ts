@@ -7,15 +7,14 @@
  * or a conjunction among those words is no role ("a ajouté Laurent Fabius", "de Jean Dupont").
  */
 import type { DescribeWords } from "./describe-words.ts";
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+import { escapeRegExp } from "../escape-regexp.ts";
 
 /** An article as written at a sentence's start too ("La", "El", "O"). */
 const articleAlternatives = (ws: readonly string[]) =>
   ws
     .flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)])
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    .map(escapeRegExp)
     .join("|");
 
 interface Built {
