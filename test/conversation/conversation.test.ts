@@ -9,13 +9,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { turn } from "../helpers/turn.ts";
 import type { Config } from "../../src/config.ts";
 import { openConversationStore } from "../../src/conversation/index.ts";
 import { Conversations } from "../../src/conversation/conversation.ts";
 import { resolveFollowUp } from "../../src/conversation/follow-up.ts";
 import { PostgresConversationStore } from "../../src/conversation/postgres-store.ts";
 import { SqliteConversationStore } from "../../src/conversation/sqlite-store.ts";
-import type { ConversationStore, Turn } from "../../src/conversation/types.ts";
+import type { ConversationStore } from "../../src/conversation/types.ts";
 import type { PostgresStorage } from "../../src/library/postgres/storage.ts";
 import { silentLogger } from "../../src/logger.ts";
 import type { FootnoteService } from "../../src/footnote.ts";
@@ -226,17 +227,6 @@ describe.runIf(SHARED_PRESENT)("a conversation with a chat model", () => {
       await fake.close();
     }
   });
-});
-
-const turn = (o: Partial<Turn>): Turn => ({
-  question: "",
-  resolved: o.question ?? "",
-  answer: "",
-  abstained: false,
-  articleIds: ["a1"],
-  entities: [],
-  at: 0,
-  ...o,
 });
 
 describe("resolveFollowUp", () => {

@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { turn } from "../helpers/turn.ts";
 import { resolveFollowUp } from "../../src/conversation/follow-up.ts";
-import type { Turn } from "../../src/conversation/types.ts";
-
-const turn = (o: Partial<Turn>): Turn => ({
-  question: "",
-  resolved: o.question ?? "",
-  answer: "",
-  abstained: false,
-  articleIds: ["a1"],
-  entities: [],
-  at: 0,
-  ...o,
-});
 
 describe("resolveFollowUp: the person the previous turn asked about", () => {
   const about = turn({

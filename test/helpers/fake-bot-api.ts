@@ -295,6 +295,30 @@ export class FakeBotApi {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /**
+   * Resolves with the messages to `chatId` after message `afterId` once, together, they satisfy
+   * `predicate` (their plain texts joined by newlines, and the messages). On timeout it rejects
+   * with what was sent there, and `context()` (say, the bot's stderr).
+   */
+  async waitForReplies(
+    chatId: number,
+    afterId: number,
+    predicate: (text: string, msgs: SentMessage[]) => boolean,
+    opts: { timeoutMs?: number; context?: () => string } = {},
+  ): Promise<SentMessage[]> {
+    const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+    for (;;) {
+      const msgs = this.messagesTo(chatId).filter((m) => m.messageId > afterId);
+      const text = msgs.map((m) => m.plain).join("\n");
+      if (predicate(text, msgs)) return msgs;
+      if (Date.now() > deadline)
+        throw new Error(
+          `no matching reply in chat ${chatId}; got:\n${text || "(nothing)"}\n${opts.context?.() ?? ""}`,
+        );
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   /** Resolves with the first message to `chatId` (in its current, possibly edited, form) that matches. */
   waitForMessage(
     chatId: number,

@@ -33,21 +33,13 @@ afterAll(async () => {
 
 const lastId = () => Math.max(0, ...api.messagesTo(USER).map((m) => m.messageId));
 
-async function waitFor(
+/** The bot's replies to the user after message `afterId`, once they satisfy `predicate`. */
+const waitFor = (
   afterId: number,
   predicate: (text: string, msgs: SentMessage[]) => boolean,
   timeoutMs = 30_000,
-): Promise<SentMessage[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const msgs = api.messagesTo(USER).filter((m) => m.messageId > afterId);
-    const text = msgs.map((m) => m.plain).join("\n");
-    if (predicate(text, msgs)) return msgs;
-    if (Date.now() > deadline)
-      throw new Error(`no matching reply; got:\n${text || "(nothing)"}\nbot stderr:\n${bot.stderr()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+) =>
+  api.waitForReplies(USER, afterId, predicate, { timeoutMs, context: () => `bot stderr:\n${bot.stderr()}` });
 
 type Button = { text: string; callback_data?: string };
 const buttonsOf = (m: SentMessage) =>

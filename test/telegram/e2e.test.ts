@@ -53,24 +53,16 @@ afterAll(async () => {
 });
 
 /** Waits until the messages sent to a chat after `afterId` together satisfy `predicate`. */
-async function waitForReply(
+const waitForReply = (
   chatId: number,
   afterId: number,
   predicate: (text: string, msgs: SentMessage[]) => boolean,
   timeoutMs = 30_000,
-): Promise<SentMessage[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const msgs = api.messagesTo(chatId).filter((m) => m.messageId > afterId);
-    const text = msgs.map((m) => m.plain).join("\n");
-    if (predicate(text, msgs)) return msgs;
-    if (Date.now() > deadline)
-      throw new Error(
-        `no matching reply in chat ${chatId}; got:\n${text || "(nothing)"}\nbot stderr:\n${bot.stderr()}`,
-      );
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+) =>
+  api.waitForReplies(chatId, afterId, predicate, {
+    timeoutMs,
+    context: () => `bot stderr:\n${bot.stderr()}`,
+  });
 
 const lastId = (chatId: number) => Math.max(0, ...api.messagesTo(chatId).map((m) => m.messageId));
 
