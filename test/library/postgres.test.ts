@@ -33,6 +33,17 @@ const embedder = localEmbedder();
 const connect = (exactScanMax?: number) =>
   PostgresStorage.connect({ url: server.url, identity: () => embedder.identity, exactScanMax });
 
+/** `work` with storage on a freshly reset database, closed after. */
+async function withFreshStorage(work: (storage: PostgresStorage) => Promise<void>, exactScanMax?: number) {
+  await server.reset();
+  const storage = await connect(exactScanMax);
+  try {
+    await work(storage);
+  } finally {
+    await storage.close();
+  }
+}
+
 async function store(library: Library, topic: string): Promise<number[]> {
   const text = syntheticArticle(topic);
   const chunks = chunkText(text);
@@ -113,9 +124,7 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
     ["an exact scan", Number.MAX_SAFE_INTEGER],
     ["the HNSW index", 0],
   ])("never returns another library's rows, by words or by vector, through %s", async (_name, exactMax) => {
-    await server.reset();
-    const storage = await connect(exactMax);
-    try {
+    await withFreshStorage(async (storage) => {
       const theirs = await storage.withLibrary("chat:1", true, (l) => store(l, "albatross"));
       await storage.withLibrary("chat:2", true, (l) => store(l, "cormorant"));
       // The question is chat:1's article word for word, asked in chat:2.
@@ -135,9 +144,7 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
       expect(own!.lexical.map((r) => r.id)).toEqual(expect.arrayContaining(theirs!));
       expect(own!.nearest.slice(0, theirs!.length).sort()).toEqual([...theirs!].sort());
       expect(await storage.withLibrary("chat:2", false, (l) => l.passages(theirs!))).toEqual([]);
-    } finally {
-      await storage.close();
-    }
+    }, exactMax);
   });
 
   it("scores BM25 as FTS5 does, with each term's df counted in the library's own postings", async () => {
@@ -212,9 +219,7 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
   });
 
   it("stores a batch of articles in one transaction as it stores them one by one, and reports the duplicates", async () => {
-    await server.reset();
-    const storage = await connect();
-    try {
+    await withFreshStorage(async (storage) => {
       const topics = ["heron", "egret", "plover", "curlew"];
       const items = await Promise.all(
         topics.map(async (topic, i) => {
@@ -305,15 +310,11 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
       );
       expect(left.rows[0]!.n).toBe(0);
       expect((await storage.counts("many")).articles).toBe(3);
-    } finally {
-      await storage.close();
-    }
+    });
   });
 
   it("merges a term's posting rows by size tier: a large row is not written again for the small ones", async () => {
-    await server.reset();
-    const storage = await connect();
-    try {
+    await withFreshStorage(async (storage) => {
       // "committe" is in every article: one row an article, until a merge.
       const rowsOf = async () =>
         (
@@ -344,15 +345,11 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
       expect(after).toHaveLength(2);
       expect(after).toContainEqual(large);
       expect(entries(after)).toBe(entries(before));
-    } finally {
-      await storage.close();
-    }
+    });
   });
 
   it("forgets an article with its passages, postings and counts", async () => {
-    await server.reset();
-    const storage = await connect();
-    try {
+    await withFreshStorage(async (storage) => {
       await storage.withLibrary("lib", true, async (l) => {
         await store(l, "heron");
         const ids = await store(l, "egret");
@@ -368,16 +365,12 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
         "SELECT count(*)::int8 AS n FROM footnote_postings WHERE term = 'egret'",
       );
       expect(rows[0]!.n).toBe(0);
-    } finally {
-      await storage.close();
-    }
+    });
   });
 
   it("indexes each article's language stems, as the embedded index does, and finds them with the question's", async () => {
-    await server.reset();
-    const storage = await connect();
     const articles = MULTILINGUAL_ARTICLES;
-    try {
+    await withFreshStorage(async (storage) => {
       await storage.withLibrary("lib", true, async (l) => {
         for (const a of articles) {
           const chunks = chunkText(a.text, { minChars: 10 });
@@ -405,9 +398,7 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
       for await (const item of storage.exportArticles("lib"))
         exported.set(item.article.id, item.article.language);
       expect(Object.fromEntries(exported)).toEqual({ zh: "zh", ru: "ru", en: "en" });
-    } finally {
-      await storage.close();
-    }
+    });
   });
 
   it("upgrades a schema 3 database with its data: the same answers, and forget works on the old rows", async () => {
@@ -531,10 +522,8 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
   });
 
   it("puts a library's vectors in the HNSW graph when it grows past the exact scan's limit, and not before", async () => {
-    await server.reset();
     const first = chunkText(syntheticArticle("heron")).length;
-    const storage = await connect(first);
-    try {
+    await withFreshStorage(async (storage) => {
       const inGraph = async () =>
         (
           await storage.query<{ graph: boolean; n: number }>(
@@ -556,9 +545,7 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
         return (await l.candidates({ words: [], vector: qv, limit: 10 })).nearest;
       });
       expect(nearest).toEqual(expect.arrayContaining(heron!.slice(0, 1)));
-    } finally {
-      await storage.close();
-    }
+    }, first);
   });
 
   // The schema rides on the startup packet's search_path, which PGlite's socket server ignores.
