@@ -22,10 +22,12 @@ interface Built {
   plain: RegExp;
   /** "<article> <role words>, " right before the name; the words in group 1. */
   comma: RegExp;
+  /** The language's notRole words, to look up. */
+  notRole: ReadonlySet<string>;
 }
 const built = new Map<DescribeWords, Built | undefined>();
 
-/** The two patterns for one language, or undefined when it has no articles (Czech). */
+/** One language's patterns and notRole set, built once; undefined when it has no articles (Czech). */
 function patterns(words: DescribeWords): Built | undefined {
   if (built.has(words)) return built.get(words);
   let out: Built | undefined;
@@ -36,6 +38,7 @@ function patterns(words: DescribeWords): Built | undefined {
     out = {
       plain: new RegExp(`${art}((?:${lower}\\s+){0,2}${last})\\s+$`, "u"),
       comma: new RegExp(`${art}((?:${lower}\\s+){0,4}${last})\\s*,\\s*$`, "u"),
+      notRole: new Set(words.notRole),
     };
   }
   built.set(words, out);
@@ -50,7 +53,7 @@ export function roleBeforeIn(text: string, at: number, nameEnd: number, words: D
   const p = patterns(words);
   if (!p) return false;
   const lead = text.slice(Math.max(0, at - 120), at);
-  const notRole = new Set(words.notRole);
+  const { notRole } = p;
   const isRole = (ws: string[]) => !words.roles || ws.some((w) => words.roles!.test(w.toLowerCase()));
   const plain = p.plain.exec(lead)?.[1]!.split(/\s+/);
   if (plain && plain.every((w) => !notRole.has(w.toLowerCase())) && isRole(plain)) return true;
