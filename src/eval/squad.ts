@@ -18,7 +18,6 @@ import { silentLogger } from "../logger.ts";
 import type { FootnoteService } from "../footnote.ts";
 import type { Answerer } from "../answer/types.ts";
 import type { AnswerResult } from "../types.ts";
-import { throwawaySchema } from "../library/postgres/throwaway.ts";
 
 export interface EvalReport {
   "hit@1": number;
@@ -91,7 +90,10 @@ export async function runEval(
   const set = loadEvalSet(datasetPath, { pagesDir: opts.pagesDir });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "footnote-eval-"));
   // With DATABASE_URL, the eval's library lives in a schema of its own, dropped at the end.
-  const scratch = config.DATABASE_URL ? await throwawaySchema(config.DATABASE_URL) : undefined;
+  // (`pg` loads only then, as everywhere else.)
+  const scratch = config.DATABASE_URL
+    ? await (await import("../library/postgres/throwaway.ts")).throwawaySchema(config.DATABASE_URL)
+    : undefined;
   const parts = await openParts({
     config: { ...config, DATA_DIR: dataDir, ...(scratch ? { DATABASE_URL: scratch.url } : {}) },
     ...(opts.answerer ? { answerer: opts.answerer } : {}),
