@@ -191,8 +191,8 @@ export class PostgresLibrary implements Library {
   async forget(articleId: string): Promise<boolean> {
     return this.db.transaction(async (client) => {
       await client.query("SELECT 1 FROM footnote_libraries WHERE id = $1 FOR UPDATE", [this.id]);
-      const { rows } = await client.query<{ ids: number[] | null; n: number; tokens: number | null }>(
-        `SELECT array_agg(id) AS ids, count(*)::int8 AS n, sum(dl)::int8 AS tokens
+      const { rows } = await client.query<{ ids: number[] | null; tokens: number | null }>(
+        `SELECT array_agg(id) AS ids, sum(dl)::int8 AS tokens
          FROM footnote_passages WHERE library_id = $1 AND article_id = $2`,
         [this.id, articleId],
       );
@@ -223,7 +223,7 @@ export class PostgresLibrary implements Library {
       if ((gone.rowCount ?? 0) === 0) return false;
       await client.query(
         "UPDATE footnote_libraries SET passages = passages - $2, tokens = tokens - $3 WHERE id = $1",
-        [this.id, rows[0]!.n, rows[0]!.tokens ?? 0],
+        [this.id, ids.length, rows[0]!.tokens ?? 0],
       );
       return true;
     });
