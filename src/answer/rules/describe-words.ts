@@ -31,8 +31,6 @@ export interface DescribeWords {
    * Filipetti"). Without it, any lower-case word will do.
    */
   roles?: RegExp;
-  /** Whether a role's noun is capitalised (German): then it is the last word before the name. */
-  capitalisedNouns?: boolean;
 }
 
 const FR_PREPOSITIONS = [
@@ -359,7 +357,6 @@ export const DESCRIBE_WORDS: Readonly<Record<string, DescribeWords>> = {
     ],
     notRole: [...DE_PREPOSITIONS, "sagte", "sagt", "erklärte", "meint", "so", "und", "oder", "aber"],
     participle: /^ge\p{L}+(?:t|en)$/u,
-    capitalisedNouns: true,
   },
   nl: {
     prepositions: NL_PREPOSITIONS,

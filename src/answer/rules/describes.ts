@@ -57,7 +57,7 @@ function describedIn(q: Question, name: string, text: string, p: DescribePattern
     const next = p.copula.exec(after)?.[1]?.toLowerCase();
     if (next && isRoleAfterCopula(next, p)) return true;
   }
-  return nameSpans(q, name, text).some(([at, end]) => roleBeforeIn(text, at, end, p.words));
+  return nameSpans(q, name, text).some(([at, end]) => roleBeforeIn(text, at, end, q.lang));
 }
 
 /** Whether the word before `at` (a name's start) is a preposition: "Selon Dupont, le vote …". */

@@ -6,7 +6,8 @@
  * follows ("La ministre de la justice, Christiane Taubira,"). A preposition, a reporting verb
  * or a conjunction among those words is no role ("a ajouté Laurent Fabius", "de Jean Dupont").
  */
-import type { DescribeWords } from "./describe-words.ts";
+import { DESCRIBE_WORDS } from "./describe-words.ts";
+import { language } from "../../text/languages.ts";
 import { escapeRegExp } from "../escape-regexp.ts";
 
 /** An article as written at a sentence's start too ("La", "El", "O"). */
@@ -25,33 +26,36 @@ interface Built {
   /** The language's notRole words, to look up. */
   notRole: ReadonlySet<string>;
 }
-const built = new Map<DescribeWords, Built | undefined>();
+const built = new Map<string, Built | undefined>();
 
 /** One language's patterns and notRole set, built once; undefined when it has no articles (Czech). */
-function patterns(words: DescribeWords): Built | undefined {
-  if (built.has(words)) return built.get(words);
+function patterns(lang: string): Built | undefined {
+  if (built.has(lang)) return built.get(lang);
+  const words = DESCRIBE_WORDS[lang];
   let out: Built | undefined;
-  if (words.articles.length > 0) {
+  if (words && words.articles.length > 0) {
     const art = `(?<![\\p{L}])(?:${articleAlternatives(words.articles)})(?:\\s+|(?<=['’]))`;
     const lower = `\\p{Ll}[\\p{L}'’-]*`;
-    const last = words.capitalisedNouns ? `\\p{Lu}[\\p{L}-]*` : lower;
+    // Where nouns are capitalised (German), a role's noun is the last word before the name.
+    const last = language(lang)?.capitalisesNouns ? `\\p{Lu}[\\p{L}-]*` : lower;
     out = {
       plain: new RegExp(`${art}((?:${lower}\\s+){0,2}${last})\\s+$`, "u"),
       comma: new RegExp(`${art}((?:${lower}\\s+){0,4}${last})\\s*,\\s*$`, "u"),
       notRole: new Set(words.notRole),
     };
   }
-  built.set(words, out);
+  built.set(lang, out);
   return out;
 }
 
 /**
- * Whether the name at [at, nameEnd) of `text` has a role written before it, in the language
- * whose words are `words`.
+ * Whether the name at [at, nameEnd) of `text` has a role written before it, in `lang` (a
+ * language of describe-words.ts; false in any other).
  */
-export function roleBeforeIn(text: string, at: number, nameEnd: number, words: DescribeWords): boolean {
-  const p = patterns(words);
-  if (!p) return false;
+export function roleBeforeIn(text: string, at: number, nameEnd: number, lang: string): boolean {
+  const p = patterns(lang);
+  const words = DESCRIBE_WORDS[lang];
+  if (!p || !words) return false;
   const lead = text.slice(Math.max(0, at - 120), at);
   const { notRole } = p;
   const isRole = (ws: string[]) => !words.roles || ws.some((w) => words.roles!.test(w.toLowerCase()));
