@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import pg from "pg";
-import { PostgresStorage, exactScanMax } from "../../src/library/postgres/storage.ts";
-import { SCHEMA_VERSION, migrate } from "../../src/library/postgres/schema.ts";
+import { PostgresStorage } from "../../src/library/postgres/storage.ts";
+import { SCHEMA_VERSION, exactScanMax, migrate } from "../../src/library/postgres/schema.ts";
 import { mergePostings } from "../../src/library/postgres/library.ts";
 import { throwawaySchema } from "../../src/library/postgres/throwaway.ts";
 import { indexTokens } from "../../src/text/tokens.ts";

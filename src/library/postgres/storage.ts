@@ -12,15 +12,6 @@ import { describeIdentity, sameIdentity, type EmbeddingIdentity } from "../../em
 import { FootnoteError } from "../../errors.ts";
 import type { ArticleRow } from "../rows.ts";
 import { CREATE_HNSW_INDEX, HNSW_INDEX, exactScanMax, migrate, setDimensions } from "./schema.ts";
-
-/**
- * Above exactScanMax a library is searched through the HNSW graph, with pgvector's iterative
- * scan (which keeps walking the graph until enough of the library's rows are found). A lower
- * line would cost recall: through pgvector's graph the built-in embedder's vectors come back
- * with recall@10 0.91 at 10k and 0.47 at 100k (ef_search 250), where an exact scan is 1
- * (docs/performance.md). Only such libraries' rows are in the (partial) index.
- */
-export { exactScanMax };
 import { PostgresReplicaState } from "./replica-state.ts";
 import { PostgresLibrary, mergePostings, vectorLiteral, type PostgresDatabase } from "./library.ts";
 import type { ReplicaState } from "../../replicas/state.ts";
