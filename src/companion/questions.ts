@@ -9,6 +9,7 @@
 import { sentenceSpans } from "../text/sentences.ts";
 import type { Span } from "../text/span.ts";
 import { isStopWord } from "../text/tokens.ts";
+import { language } from "../text/languages.ts";
 import { isDescribed } from "./described.ts";
 import { DESCRIBE_WORDS } from "../answer/rules/describe-words.ts";
 import type { AnswerResult } from "../types.ts";
@@ -61,6 +62,7 @@ function describedNames(
 ): Array<{ name: string; at: number }> {
   const ask = WHO_IS[lang]!;
   const wordsOf = DESCRIBE_WORDS[lang];
+  const capitalisesNouns = language(lang)?.capitalisesNouns ?? false;
   const seen = new Map<string, number>();
   for (const m of text.matchAll(DESCRIBED_NAME)) {
     const first = m[0].split(/\s+/)[0]!;
@@ -70,7 +72,7 @@ function describedNames(
       wordsOf?.notRole.includes(first.toLowerCase())
     )
       continue;
-    if (lang === "de" && /(?:^|[.!?:"“«]\s*|\n\s*)$/u.test(text.slice(Math.max(0, m.index - 30), m.index)))
+    if (capitalisesNouns && /(?:^|[.!?:"“«]\s*|\n\s*)$/u.test(text.slice(Math.max(0, m.index - 30), m.index)))
       continue;
     if (lang === "cs" && !nominative(m[0])) continue;
     seen.set(m[0], m.index);
