@@ -152,11 +152,7 @@ export class PostgresLibrary implements Library {
   ): Promise<T> {
     let merged = false;
     const result = await this.db.transaction(async (client) => {
-      const locked = await client.query<{ passages: number }>(
-        "SELECT passages FROM footnote_libraries WHERE id = $1 FOR UPDATE",
-        [this.id],
-      );
-      const before = locked.rows[0]?.passages ?? 0;
+      const before = await lockLibrary(client, this.id);
       const write = async (items: ArticleToWrite[]): Promise<number[][]> => {
         const adding = items.reduce((s, i) => s + i.chunks.length, 0);
         // Past the exact scan's limit, the library's vectors go in the HNSW graph (partial index).
@@ -190,7 +186,7 @@ export class PostgresLibrary implements Library {
 
   async forget(articleId: string): Promise<boolean> {
     return this.db.transaction(async (client) => {
-      await client.query("SELECT 1 FROM footnote_libraries WHERE id = $1 FOR UPDATE", [this.id]);
+      await lockLibrary(client, this.id);
       const { rows } = await client.query<{ ids: number[] | null; tokens: number | null }>(
         `SELECT array_agg(id) AS ids, sum(dl)::int8 AS tokens
          FROM footnote_passages WHERE library_id = $1 AND article_id = $2`,
@@ -340,6 +336,18 @@ export class PostgresLibrary implements Library {
     const byId = new Map(rows.map((r) => [r.id, r]));
     return passagesInOrder(ids, byId);
   }
+}
+
+/**
+ * Locks a library's row for the rest of the transaction, so that its writers (replicas too) take
+ * turns, and returns its passage count.
+ */
+export async function lockLibrary(client: Queryable, libraryId: string): Promise<number> {
+  const { rows } = await client.query<{ passages: number }>(
+    "SELECT passages FROM footnote_libraries WHERE id = $1 FOR UPDATE",
+    [libraryId],
+  );
+  return rows[0]?.passages ?? 0;
 }
 
 async function findDuplicate(

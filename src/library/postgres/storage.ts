@@ -13,7 +13,13 @@ import { FootnoteError } from "../../errors.ts";
 import type { ArticleRow } from "../rows.ts";
 import { CREATE_HNSW_INDEX, HNSW_INDEX, exactScanMax, migrate, setDimensions } from "./schema.ts";
 import { PostgresReplicaState } from "./replica-state.ts";
-import { PostgresLibrary, mergePostings, vectorLiteral, type PostgresDatabase } from "./library.ts";
+import {
+  PostgresLibrary,
+  lockLibrary,
+  mergePostings,
+  vectorLiteral,
+  type PostgresDatabase,
+} from "./library.ts";
 import type { ReplicaState } from "../../replicas/state.ts";
 import {
   validateLibraryId,
@@ -333,7 +339,7 @@ export class PostgresStorage implements Storage, PostgresDatabase {
     const { rows } = await this.query<{ id: string }>("SELECT id FROM footnote_libraries WHERE unmerged > 0");
     for (const { id } of rows) {
       await this.transaction(async (client) => {
-        await client.query("SELECT 1 FROM footnote_libraries WHERE id = $1 FOR UPDATE", [id]);
+        await lockLibrary(client, id);
         await mergePostings(client, id);
       });
     }
