@@ -811,12 +811,11 @@ function clauseQuestions(
   sentence: string,
   doc: ReturnType<Nlp>,
   terms: Term[],
+  verb: VerbJson | undefined,
   openerDate: string | undefined,
-  toInfinitive: ToInfinitive,
 ): QuestionCandidate[] {
-  // Before the verb is found: a tagger may read "costs" as a noun ("The One X costs $500").
+  // With or without a verb: a tagger may read "costs" as a noun ("The One X costs $500").
   const out = [howMuchQuestion(text, sentence, terms)];
-  const verb = firstVerb(terms, toInfinitive);
   if (verb) {
     const dates = (
       doc.match("#Date+").json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>
@@ -898,10 +897,10 @@ export async function englishQuestions(text: string, sentences: Span[]): Promise
       const terms = (doc.json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>).flatMap(
         (s) => s.terms,
       );
-      for (const c of clauseQuestions(text, sentence, doc, terms, openerDate, toInfinitive))
+      const verb = firstVerb(terms, toInfinitive);
+      for (const c of clauseQuestions(text, sentence, doc, terms, verb, openerDate))
         add({ ...c, at: span.start });
       if (named) {
-        const verb = firstVerb(terms, toInfinitive);
         const who = verb && whoDidQuestion(sentence, terms, verb, doers, (n) => names.includes(n));
         add(who && { ...who, at: span.start });
       }
