@@ -74,30 +74,18 @@ export class PostgresLibrary implements Library {
     return (rowCount ?? 0) > 0;
   }
 
-  async addArticle(article: ArticleRecord, chunks: Chunk[], vectors: Float32Array[]): Promise<AddResult> {
-    return this.insert({ ...article, createdAt: new Date().toISOString() }, chunks, vectors, false);
-  }
-
   /**
    * One transaction: the library's row is locked first, so two replicas storing the same
    * article at once take turns, and the second finds the first's (by text or URL) and stores
-   * nothing. With `sameId` (migrate), an article of that id already there counts as a duplicate.
+   * nothing.
    */
-  async insert(
-    article: ArticleRecord & { createdAt: string },
-    chunks: Chunk[],
-    vectors: Float32Array[],
-    sameId: boolean,
-  ): Promise<AddResult> {
+  async addArticle(article: ArticleRecord, chunks: Chunk[], vectors: Float32Array[]): Promise<AddResult> {
     this.checkDimensions(vectors);
+    const record = { ...article, createdAt: new Date().toISOString() };
     return this.writeTransaction(MERGE_EVERY, async (client, write) => {
-      // Migrate (sameId) matches by id, else by text only: two articles of one URL may both be kept.
-      const existing = sameId
-        ? ((await articleById(client, this.id, article.id)) ??
-          (await findDuplicate(client, this.id, article.contentHash, null)))
-        : await findDuplicate(client, this.id, article.contentHash, article.url);
+      const existing = await findDuplicate(client, this.id, article.contentHash, article.url);
       if (existing) return { duplicate: true, existing } as const;
-      const [passageIds] = await write([{ article, chunks, vectors }]);
+      const [passageIds] = await write([{ article: record, chunks, vectors }]);
       return { duplicate: false, passageIds: passageIds! } as const;
     });
   }
@@ -364,18 +352,6 @@ async function findDuplicate(
   );
   const r = rows[0];
   return r ? { id: r.id, title: r.title, chunks: r.chunks, url: r.url } : undefined;
-}
-
-async function articleById(
-  db: Queryable,
-  libraryId: string,
-  articleId: string,
-): Promise<StoredArticleRef | undefined> {
-  const { rows } = await db.query<StoredArticleRef>(
-    "SELECT id, title, chunks, url FROM footnote_articles WHERE library_id = $1 AND id = $2",
-    [libraryId, articleId],
-  );
-  return rows[0];
 }
 
 type ArticleToWrite = Pick<ArticleExport, "chunks" | "vectors"> & {

@@ -159,7 +159,7 @@ const MIGRATIONS: Array<(dimensions: number) => string> = [
       passage_id bigint PRIMARY KEY,
       library_id text NOT NULL,
       embedding halfvec(${dimensions}) NOT NULL,
-      -- In the HNSW index: the library is past the exact scan's limit (PostgresLibrary.insert).
+      -- In the HNSW index: the library is past the exact scan's limit (PostgresLibrary.writeTransaction).
       graph boolean NOT NULL DEFAULT false
     );
     INSERT INTO footnote_vectors (passage_id, library_id, embedding, graph)
@@ -195,7 +195,7 @@ const MIGRATIONS: Array<(dimensions: number) => string> = [
     CREATE VIEW footnote_postings AS
       SELECT t.library_id, t.term, u.passage_id, (u.w >> 16) / 10.0 AS tf, u.w & 65535 AS dl
       FROM footnote_terms t CROSS JOIN LATERAL unnest(t.passage_ids, t.weights) AS u(passage_id, w);
-    -- Rows added since the library's last merge of its posting lists (PostgresLibrary.insert).
+    -- Rows added since the library's last merge of its posting lists (PostgresLibrary.writeTransaction).
     -- and the last passage id that merge saw (rows with a larger first_id are new since).
     ALTER TABLE footnote_libraries ADD COLUMN unmerged integer NOT NULL DEFAULT 0,
       ADD COLUMN merged_through bigint NOT NULL DEFAULT 0;
