@@ -61,8 +61,8 @@ import { HNSW_INDEX } from "../src/library/postgres/schema.ts";
 import type { ArticleExport } from "../src/library/storage.ts";
 import { readSource } from "../src/ingest/read-source.ts";
 import { chunkText } from "../src/ingest/chunk.ts";
+import { hashText } from "../src/pipeline/ingest.ts";
 import { identifyLanguage } from "../src/text/identify.ts";
-import { createHash } from "node:crypto";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -486,9 +486,7 @@ async function prepareArticle(
   a: { text: string; title: string },
 ): Promise<ArticleExport> {
   const input = await readSource({ kind: "text", text: a.text, title: a.title }, { config });
-  const contentHash = createHash("sha256")
-    .update(input.text.replace(/\s+/g, " ").trim().toLowerCase())
-    .digest("hex");
+  const contentHash = hashText(input.text);
   const chunks = chunkText(input.text);
   const language = identifyLanguage(input.text);
   const vectors = await footnote.embedder.embedDocuments(

@@ -128,8 +128,8 @@ async function embedAll(
   return vectors;
 }
 
-/** Same text, same hash, whatever white space it was pasted with. */
-function hashText(text: string): string {
+/** Same text, same hash, whatever white space it was pasted with (how a duplicate is found). */
+export function hashText(text: string): string {
   return createHash("sha256").update(text.replace(/\s+/g, " ").trim().toLowerCase()).digest("hex");
 }
 
