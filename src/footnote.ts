@@ -55,8 +55,7 @@ export function footnoteOver(parts: FootnoteParts): FootnoteService {
     article: (libraryId, articleId) =>
       withLibrary(libraryId, false, async (library) => {
         const text = await library.articleText(articleId);
-        const summary =
-          text === undefined ? undefined : (await library.listArticles()).find((a) => a.id === articleId);
+        const summary = text === undefined ? undefined : await library.article(articleId);
         if (text === undefined || !summary) return undefined;
         return {
           id: articleId,

@@ -95,6 +95,8 @@ export interface Library {
   /** Removes an article and everything of it; false when there was none of that id. */
   forget(articleId: string): Promise<boolean>;
   listArticles(): Promise<ArticleSummary[]>;
+  /** One article's summary, read alone (not by listing the library); undefined when absent. */
+  article(articleId: string): Promise<ArticleSummary | undefined>;
   articleText(articleId: string): Promise<string | undefined>;
   /** The passage count and how many passages contain each (stemmed) term. */
   termStats(stems: string[]): Promise<{ passages: number; df: Map<string, number> }>;

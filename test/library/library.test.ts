@@ -100,6 +100,17 @@ describe.each(BACKENDS)("library on %s storage", (kind) => {
     expect(await f.list("chat:1")).toHaveLength(1);
   });
 
+  it("reads one article's summary by its id, as the list gives it, and only in its own library", async () => {
+    const f = await open(testConfig());
+    await f.ingest("chat:1", { kind: "text", text: syntheticArticle("pelican"), title: "Pelicans" });
+    const [listed] = await f.list("chat:1");
+    const one = (id: string, library: string) => f.storage.withLibrary(library, false, (l) => l.article(id));
+    expect(await one(listed!.id, "chat:1")).toEqual(listed);
+    expect(await one("00000000", "chat:1")).toBeUndefined();
+    await f.ingest("chat:2", { kind: "text", text: syntheticArticle("heron"), title: "Herons" });
+    expect(await one(listed!.id, "chat:2")).toBeUndefined();
+  });
+
   it("forgets an article without a rebuild: its passages leave search at once", async () => {
     const f = await open(testConfig());
     const keep = await f.ingest("default", {

@@ -70,6 +70,10 @@ export class EmbeddedLibrary implements Library {
     return this.store.listArticles();
   }
 
+  async article(articleId: string): Promise<ArticleSummary | undefined> {
+    return this.store.getArticle(articleId);
+  }
+
   async articleText(articleId: string): Promise<string | undefined> {
     return this.store.articleText(articleId);
   }

@@ -221,6 +221,14 @@ export class PostgresLibrary implements Library {
     return rows.map((r) => articleSummary(r, this.id));
   }
 
+  async article(articleId: string): Promise<ArticleSummary | undefined> {
+    const { rows } = await this.pool.query<ArticleRow>(
+      "SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM footnote_articles WHERE library_id = $1 AND id = $2",
+      [this.id, articleId],
+    );
+    return rows[0] ? articleSummary(rows[0], this.id) : undefined;
+  }
+
   async articleText(articleId: string): Promise<string | undefined> {
     const { rows } = await this.pool.query<{ text: string }>(
       "SELECT text FROM footnote_articles WHERE library_id = $1 AND id = $2",
