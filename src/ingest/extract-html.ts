@@ -39,7 +39,11 @@ export async function extractHtml(html: string, pageUrl?: string): Promise<Extra
       .map((h) => clean(h.textContent))
       .filter((h): h is string => !!h);
 
-    const article = new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
+    const article = new Readability<Element>(doc, {
+      serializer: (node) => node as Element,
+      // The class names mark a picture's caption inside a paragraph (isInlinePicture).
+      keepClasses: true,
+    }).parse();
     const text = article?.content ? elementText(article.content) : "";
     if (!article || text.length < MIN_ARTICLE_CHARS) {
       throw new FootnoteError(
@@ -135,6 +139,18 @@ const SKIPPED = new Set(
   ),
 );
 
+/** Class names that mark a picture's holder ("storyimage", "photo-credit"). */
+const PICTURE_CLASS = /image|photo|picture|caption|credit|figure/i;
+
+/**
+ * An inline holder of a picture inside the running text (`<span class="storyimage">` with its
+ * `<img>`): its text is the picture's caption and credit ("© Provided by Business Insider
+ * Inc"), which would otherwise open the paragraph's first sentence.
+ */
+function isInlinePicture(el: Element): boolean {
+  return PICTURE_CLASS.test(el.getAttribute("class") ?? "") && el.querySelector("img, picture") !== null;
+}
+
 /** The readable text of an element: one paragraph per block, blank lines between. */
 export function elementText(root: Element): string {
   const paragraphs: string[] = [];
@@ -169,6 +185,7 @@ export function elementText(root: Element): string {
     }
     if (tag === "TD" || tag === "TH") current += " ";
     const block = BLOCKS.has(tag);
+    if (!block && isInlinePicture(el)) return;
     if (block) flush();
     for (const child of el.childNodes) walk(child);
     if (block) flush();

@@ -32,6 +32,19 @@ describe("extractHtml", () => {
     );
   });
 
+  it("leaves out a picture's caption and credit held inline in a paragraph", async () => {
+    const picture =
+      '<span class="storyimage inlineimage"><span class="image"><img src="x.jpg" alt=""></span>' +
+      '<span class="attribution">© Provided by Coast News Ltd</span> Harbour/Archive</span>';
+    const { text } = await extractHtml(
+      page(
+        "",
+        `<p>${picture} ${paragraphs[0]}</p><p>${paragraphs[1]} <span class="note">(updated)</span></p>`,
+      ),
+    );
+    expect(text).toBe(`${paragraphs[0]}\n\n${paragraphs[1]} (updated)`);
+  });
+
   it("takes the canonical link, then og:url, then the page URL", async () => {
     const canonical = await extractHtml(
       page('<link rel="Canonical" href="../a/lighthouse">', body),
