@@ -18,13 +18,15 @@ import { escapeRegExp } from "../answer/escape-regexp.ts";
 /** A question, the sentence it was made from, and the words its answer should hold. */
 export interface QuestionCandidate {
   question: string;
-  kind: "who" | "when" | "how-many" | "how-much" | "how-old" | "what-said" | "who-did";
+  kind: "who" | "when" | "how-many" | "how-much" | "how-old" | "what-said" | "who-did" | "what-is";
   /** Where its source sentence starts in the article (for ordering). */
   at: number;
   /** Text the answer should contain (the date, the number), when there is one. */
   expect?: string;
   /** Whom the answer must quote, for "What did X say?": a speech verb beside their name. */
   speaker?: string;
+  /** Words the answer must hold as written (an acronym's spelling, a definition). */
+  holds?: string;
 }
 
 type Nlp = typeof nlpType;

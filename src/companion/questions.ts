@@ -4,7 +4,8 @@
  * english-questions.ts; in other languages only "who is <name>?", in the languages whose
  * question this is a fixed phrase of: first for a name some sentence describes as the answer
  * rule reads a description (answer/rules/describe-words.ts), then for one the article gives in
- * full and then by surname (fewer questions rather than bad ones: none in the rest).
+ * full and then by surname (fewer questions rather than bad ones: none in the rest). In every
+ * language with a phrase for it, what an acronym the article spells out stands for (acronyms.ts).
  */
 import { sentenceSpans } from "../text/sentences.ts";
 import type { Span } from "../text/span.ts";
@@ -16,6 +17,7 @@ import type { AnswerResult } from "../types.ts";
 import { englishQuestions, type QuestionCandidate } from "./english-questions.ts";
 import { isFurniture } from "./furniture.ts";
 import { quotes } from "./speakers.ts";
+import { acronymQuestions } from "./acronyms.ts";
 
 export type { QuestionCandidate } from "./english-questions.ts";
 
@@ -112,34 +114,43 @@ function namesByMentions(text: string): Array<{ name: string; at: number }> {
 /** A sentence with fewer words than this asks nothing worth asking. */
 const QUESTION_WORDS = 5;
 
-/** Candidate questions for an article in `lang`, in the order worth trying. */
-export async function candidateQuestions(text: string, lang: string): Promise<QuestionCandidate[]> {
-  // A short sentence can answer a question ("The One X costs $500."), though not make a gist.
-  const spans = sentenceSpans(text).filter((s) => !isFurniture(text.slice(s.start, s.end), QUESTION_WORDS));
-  if (lang === "en") return englishQuestions(text, spans);
+/**
+ * "Who is <name>?" in a language of WHO_IS: described people first; then (not in Czech, which
+ * declines them) names mentioned often.
+ */
+function whoIsQuestions(text: string, spans: readonly Span[], lang: string): QuestionCandidate[] {
   const ask = WHO_IS[lang];
   if (!ask) return [];
-  // Described people first; then (not in Czech, which declines them) names mentioned often.
   const described = describedNames(text, spans, lang);
   const mentioned = lang === "cs" ? [] : namesByMentions(text).slice(0, 4);
   const names = [...described, ...mentioned.filter((m) => !described.some((d) => d.name.includes(m.name)))];
   return names.map((p) => ({ question: ask(p.name), kind: "who" as const, at: p.at }));
 }
 
+/** Candidate questions for an article in `lang`, in the order worth trying. */
+export async function candidateQuestions(text: string, lang: string): Promise<QuestionCandidate[]> {
+  // A short sentence can answer a question ("The One X costs $500."), though not make a gist.
+  const spans = sentenceSpans(text).filter((s) => !isFurniture(text.slice(s.start, s.end), QUESTION_WORDS));
+  const own = lang === "en" ? await englishQuestions(text, spans) : whoIsQuestions(text, spans, lang);
+  return [...own, ...acronymQuestions(text, spans, lang)];
+}
+
 /**
  * Whether an answer answers a candidate from its article: answered, cited, every citation in
- * that article, holding what the candidate's sentence gave (its number or its date), and
- * quoting its speaker when it asks what someone said.
+ * that article, holding what the candidate's sentence gave (its number or its date; `holds` as
+ * written), and quoting its speaker when it asks what someone said.
  */
 export function answersFrom(
   result: AnswerResult,
   articleId: string,
   expect?: string,
   speaker?: string,
+  holds?: string,
 ): boolean {
   if (result.abstained || result.citations.length === 0) return false;
   if (!result.citations.every((c) => c.articleId === articleId)) return false;
   if (speaker && !quotes(speaker, result.answer)) return false;
+  if (holds && !squeezed(result.answer).includes(squeezed(holds))) return false;
   if (!expect) return true;
   const answer = result.answer.toLowerCase();
   const figures = expect.match(/\d[\d,.]*/g);
@@ -148,12 +159,15 @@ export function answersFrom(
   return words.length === 0 || words.some((w) => answer.includes(w));
 }
 
+/** Text compared as written, but for case and runs of white space. */
+const squeezed = (s: string) => s.replace(/\s+/g, " ").toLowerCase();
+
 /** Candidates checked at once. */
 const BATCH = 3;
 
 /**
  * Up to `max` candidates that pass `check`, one of each kind first (who is, when, how many, how
- * much, how old, what someone said, who did it),
+ * much, how old, what someone said, who did it, what an acronym or a thing is),
  * trying at most `maxTries` of them.
  */
 export async function pickQuestions(
@@ -163,7 +177,16 @@ export async function pickQuestions(
   maxTries = 12,
 ): Promise<string[]> {
   // Figures first: a who-did from the same sentence as a when asks less.
-  const kinds = ["who", "when", "how-many", "how-much", "how-old", "what-said", "who-did"] as const;
+  const kinds = [
+    "who",
+    "when",
+    "how-many",
+    "how-much",
+    "how-old",
+    "what-said",
+    "who-did",
+    "what-is",
+  ] as const;
   const byKind = kinds.map((k) => candidates.filter((c) => c.kind === k));
   // Round robin over the kinds: a who, a when, a how many, then the next of each.
   const order: QuestionCandidate[] = [];

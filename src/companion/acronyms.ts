@@ -1,0 +1,99 @@
+/**
+ * Acronyms an article spells out: "the Interactive Advertising Bureau (IAB)", "VPN（Virtual
+ * Private Network）", "DNC（可微神经计算机）", "L.E.A.N. stands for Light, Encrypted, …". A reader
+ * who meets the acronym asks what it stands for, and the sentence that spells it out answers;
+ * the question is a fixed phrase around the acronym in each language that has one.
+ */
+import type { Span } from "../text/span.ts";
+import type { QuestionCandidate } from "./english-questions.ts";
+
+/** The question about an acronym, per language: what it stands for, or what it is. */
+const ASK: Record<string, (acronym: string) => string> = {
+  en: (a) => `What does ${a} stand for?`,
+  de: (a) => `Was ist ${a}?`,
+  fr: (a) => `Que signifie ${a} ?`,
+  es: (a) => `¿Qué significa ${a}?`,
+  it: (a) => `Cosa significa ${a}?`,
+  pt: (a) => `O que significa ${a}?`,
+  zh: (a) => `${a}是什么？`,
+  ja: (a) => `${a}とは何ですか？`,
+};
+
+/** An acronym: two to six capitals or digits, the first a capital ("VPN", "TOTP", "G7"). */
+const ACRONYM = "\\p{Lu}[\\p{Lu}\\d]{1,5}";
+/** "ACR (spelt out)", in ASCII or full-width brackets; the acronym may open a compound ("TOTP-Standard"). */
+const ACRONYM_FIRST = new RegExp(
+  `(?<![\\p{Script=Latin}\\d.])(${ACRONYM})(?:-\\p{L}+)?\\s?[(（]([^()（）]{2,80})[)）]`,
+  "gu",
+);
+/** "spelt out (ACR)": the words before the bracket are read back until they spell it. */
+const ACRONYM_AFTER = new RegExp(`[(（](${ACRONYM})[)）]`, "gu");
+/** "L.E.A.N. stands for Light, Encrypted, …" (English). */
+const STANDS_FOR = /(?<![\p{L}.])((?:\p{Lu}\.){2,6}|\p{Lu}{2,6})\s+stands\s+for\s+([^.;:]{3,120})/gu;
+
+/** Whether the letters of `acronym` appear in order among the initials of `words`, the first first. */
+function spells(acronym: string, words: readonly string[]): boolean {
+  const initials = words.map((w) => w.charAt(0).toUpperCase()).join("");
+  const letters = acronym.replace(/[^\p{Lu}]/gu, "");
+  if (letters.length < 2 || initials.charAt(0) !== letters.charAt(0)) return false;
+  let at = 0;
+  for (const ch of initials) if (ch === letters[at]) at++;
+  return at === letters.length;
+}
+
+/** The words a bracketed spelling is made of: hyphenated parts count apart ("Time-Based"). */
+const wordsOf = (s: string) => s.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+
+/** Whether a bracketed text glosses the acronym before it: its initials spell it, or it is a CJK phrase. */
+function glosses(acronym: string, gloss: string): boolean {
+  if (/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー・]{2,20}$/u.test(gloss)) return true;
+  return /^\p{L}/u.test(gloss) && !/\d/.test(gloss) && spells(acronym, wordsOf(gloss));
+}
+
+/** The words just before `at` (closing quotes and brackets dropped) that spell `acronym`, if any. */
+function spelledBefore(text: string, at: number, acronym: string): string | undefined {
+  // Quotation marks and CJK text around a Latin spelling part it from the words before it.
+  const lead = text
+    .slice(Math.max(0, at - 120), at)
+    .replace(/[「」『』"“”‘’\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, " ");
+  const words = lead.trim().split(/\s+/);
+  for (let n = 2; n <= Math.min(words.length, 8); n++) {
+    const phrase = words.slice(-n);
+    if (!phrase.every((w) => /^\p{L}/u.test(w))) return undefined;
+    if (/^\p{Lu}/u.test(phrase[0]!) && spells(acronym, phrase.flatMap(wordsOf))) return phrase.join(" ");
+  }
+  return undefined;
+}
+
+/** Every acronym `text` spells out, with its spelling and where it is, the first time only. */
+export function spelledAcronyms(text: string): Array<{ acronym: string; spelling: string; at: number }> {
+  const found = new Map<string, { acronym: string; spelling: string; at: number }>();
+  const add = (acronym: string, spelling: string, at: number) => {
+    if (!found.has(acronym)) found.set(acronym, { acronym, spelling: spelling.trim(), at });
+  };
+  for (const m of text.matchAll(ACRONYM_FIRST)) if (glosses(m[1]!, m[2]!)) add(m[1]!, m[2]!, m.index);
+  for (const m of text.matchAll(ACRONYM_AFTER)) {
+    const spelling = spelledBefore(text, m.index, m[1]!);
+    if (spelling) add(m[1]!, spelling, m.index);
+  }
+  for (const m of text.matchAll(STANDS_FOR)) if (spells(m[1]!, wordsOf(m[2]!))) add(m[1]!, m[2]!, m.index);
+  return [...found.values()].sort((a, b) => a.at - b.at);
+}
+
+/**
+ * "What does <acronym> stand for?" (or the language's own phrase) for each acronym the
+ * article spells out in a sentence it offers questions from (`sentences`); the answer must hold
+ * the spelling.
+ */
+export function acronymQuestions(
+  text: string,
+  sentences: readonly Span[],
+  lang: string,
+): QuestionCandidate[] {
+  const ask = ASK[lang];
+  if (!ask) return [];
+  const inSentence = (at: number) => sentences.some((s) => s.start <= at && at < s.end);
+  return spelledAcronyms(text)
+    .filter((a) => inSentence(a.at))
+    .map((a) => ({ question: ask(a.acronym), kind: "what-is" as const, at: a.at, holds: a.spelling }));
+}
