@@ -5,7 +5,9 @@
  * question this is a fixed phrase of: first for a name some sentence describes as the answer
  * rule reads a description (answer/rules/describe-words.ts), then for one the article gives in
  * full and then by surname (fewer questions rather than bad ones: none in the rest). In every
- * language with a phrase for it, what an acronym the article spells out stands for (acronyms.ts).
+ * language with a phrase for it, what an acronym the article spells out stands for (acronyms.ts),
+ * and in French, Spanish, German, Italian and Portuguese what a person it quotes said
+ * (speakers-languages.ts).
  */
 import { sentenceSpans } from "../text/sentences.ts";
 import type { Span } from "../text/span.ts";
@@ -18,6 +20,7 @@ import { englishQuestions, type QuestionCandidate } from "./english-questions.ts
 import { isFurniture } from "./furniture.ts";
 import { quotes } from "./speakers.ts";
 import { acronymQuestions } from "./acronyms.ts";
+import { quotesInAnyLanguage, speakerQuestionsIn } from "./speakers-languages.ts";
 
 export type { QuestionCandidate } from "./english-questions.ts";
 
@@ -132,7 +135,8 @@ export async function candidateQuestions(text: string, lang: string): Promise<Qu
   // A short sentence can answer a question ("The One X costs $500."), though not make a gist.
   const spans = sentenceSpans(text).filter((s) => !isFurniture(text.slice(s.start, s.end), QUESTION_WORDS));
   const own = lang === "en" ? await englishQuestions(text, spans) : whoIsQuestions(text, spans, lang);
-  return [...own, ...acronymQuestions(text, spans, lang)];
+  const speakers = lang === "en" ? [] : speakerQuestionsIn(text, lang);
+  return [...own, ...speakers, ...acronymQuestions(text, spans, lang)];
 }
 
 /**
@@ -149,7 +153,8 @@ export function answersFrom(
 ): boolean {
   if (result.abstained || result.citations.length === 0) return false;
   if (!result.citations.every((c) => c.articleId === articleId)) return false;
-  if (speaker && !quotes(speaker, result.answer)) return false;
+  if (speaker && !quotes(speaker, result.answer) && !quotesInAnyLanguage(speaker, result.answer))
+    return false;
   if (holds && !squeezed(result.answer).includes(squeezed(holds))) return false;
   if (!expect) return true;
   const answer = result.answer.toLowerCase();
