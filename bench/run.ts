@@ -563,34 +563,48 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
         : null;
     const wal0 = await walAt();
     // Postgres in batches: each article read, cut and embedded as footnote.ingest does, then a
-    // batch stored in one transaction (importArticles), as `footnote migrate` copies.
+    // batch stored in one transaction (importArticles), as `footnote migrate` copies: the next
+    // batch is prepared while the server stores this one, and the posting merges wait for the
+    // end of the load (PostgresStorage.holdMerges), as in a migrate (bulkLoad).
     const batched = pgStore && opts.pgBatch > 0;
+    const releaseMerges = batched ? pgStore.holdMerges() : undefined;
     let batch: ArticleExport[] = [];
     /** Of ingestMs, the time in importArticles (the database's share of a batched ingest). */
     let storeMs = 0;
     let batchPassages = 0;
+    /** Passages prepared (stored or being stored), and the batch being stored. */
+    let queued = 0;
+    let storing: Promise<void> = Promise.resolve();
+    const storeBatch = async (items: ArticleExport[]): Promise<void> => {
+      const ts = performance.now();
+      const outcomes = await pgStore!.importArticles(LIB, items);
+      storeMs += performance.now() - ts;
+      outcomes.forEach((o, i) => {
+        if (o.outcome !== "copied") return void (queued -= items[i]!.chunks.length);
+        passages += items[i]!.chunks.length;
+        articles++;
+        chars += items[i]!.article.text.length;
+      });
+    };
     while (passages < target) {
-      const a = corpus.article();
       const t = performance.now();
       if (batched) {
-        const item = await prepareArticle(footnote, config, a);
-        batch.push(item);
-        batchPassages += item.chunks.length;
-        if (batchPassages >= opts.pgBatch || passages + batchPassages >= target) {
-          const ts = performance.now();
-          const outcomes = await pgStore.importArticles(LIB, batch);
-          storeMs += performance.now() - ts;
-          outcomes.forEach((o, i) => {
-            if (o.outcome !== "copied") return;
-            passages += batch[i]!.chunks.length;
-            articles++;
-            chars += batch[i]!.article.text.length;
-          });
+        if (queued < target) {
+          const item = await prepareArticle(footnote, config, corpus.article());
+          batch.push(item);
+          batchPassages += item.chunks.length;
+          queued += item.chunks.length;
+        }
+        if (batch.length && (batchPassages >= opts.pgBatch || queued >= target)) {
+          await storing; // one batch in flight at most
+          storing = storeBatch(batch);
           batch = [];
           batchPassages = 0;
         }
+        if (queued >= target) await storing;
         ingestMs += performance.now() - t;
       } else {
+        const a = corpus.article();
         const r = await footnote.ingest(LIB, { kind: "text", text: a.text, title: a.title });
         ingestMs += performance.now() - t;
         if (r.duplicate) continue;
@@ -611,7 +625,9 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     if (batched) {
       // As a bulk load ends (PostgresStorage.bulkLoad): the posting rows the batches left, merged.
       const t = performance.now();
+      releaseMerges!();
       await pgStore.mergePending();
+      progress(`posting rows merged at the end of the load in ${round((performance.now() - t) / 1000, 1)} s`);
       ingestMs += performance.now() - t;
       storeMs += performance.now() - t;
     }

@@ -360,6 +360,35 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
     });
   });
 
+  it("holds posting merges during a bulk load and merges what it left at its end, after a failed load too", async () => {
+    await withFreshStorage(async (storage) => {
+      const unmerged = async () =>
+        (
+          await storage.query<{ unmerged: number }>(
+            "SELECT unmerged FROM footnote_libraries WHERE id = 'lib'",
+          )
+        ).rows[0]!.unmerged;
+      await expect(
+        storage.bulkLoad(async () => {
+          expect(storage.mergesHeld).toBe(true);
+          await storage.withLibrary("lib", true, (l) => store(l, "heron"));
+          throw new Error("interrupted");
+        }),
+      ).rejects.toThrow("interrupted");
+      // The failed load let go of the hold, and left its rows for the next load's end.
+      expect(storage.mergesHeld).toBe(false);
+      expect(await unmerged()).toBeGreaterThan(0);
+      const release = storage.holdMerges();
+      await storage.bulkLoad(async () => storage.withLibrary("lib", true, (l) => store(l, "egret")));
+      // Another holder still holds: its release, called twice, lets go once.
+      expect(storage.mergesHeld).toBe(true);
+      release();
+      release();
+      expect(storage.mergesHeld).toBe(false);
+      expect(await unmerged()).toBe(0);
+    });
+  });
+
   it("forgets an article with its passages, postings and counts", async () => {
     await withFreshStorage(async (storage) => {
       await storage.withLibrary("lib", true, async (l) => {
