@@ -1,11 +1,36 @@
 /**
  * `footnote migrate`: copies every embedded library (articles, passages, their vectors as
- * stored, not re-embedded) into another storage, an article per transaction, then checks that
- * the target holds every article with all its passages. Safe to run twice: an article already
- * there is skipped, so an interrupted copy resumes where it stopped. Into an empty PostgreSQL
- * database, the HNSW index is built once at the end (Storage.bulkLoad).
+ * stored, not re-embedded) into another storage, in batches of about BATCH_PASSAGES passages
+ * a transaction where the target takes batches (Postgres), else an article a transaction, then
+ * checks that the target holds every article with all its passages. Safe to run twice: an
+ * article already there is skipped, so an interrupted copy resumes where it stopped (a batch is
+ * all or nothing). Into an empty PostgreSQL database, the HNSW index is built once at the end
+ * (Storage.bulkLoad).
  */
-import type { Storage } from "./storage.ts";
+import type { ArticleExport, ImportOutcome, Storage } from "./storage.ts";
+
+/**
+ * Passages a batch (a transaction): at 1,000 a batch the Postgres bulk path stores about a
+ * passage a millisecond, where one article a transaction paid a commit and a posting row a term
+ * for each article (docs/performance.md).
+ */
+export const BATCH_PASSAGES = 1_000;
+
+/** A target that stores many exported articles in one transaction (PostgresStorage). */
+interface BatchTarget {
+  importArticles(libraryId: string, items: ArticleExport[]): Promise<ImportOutcome[]>;
+}
+
+/** How `to` stores a batch: in one transaction if it can, else an article at a time. */
+function batchImporter(to: Storage): (libraryId: string, items: ArticleExport[]) => Promise<ImportOutcome[]> {
+  const batches = to as Storage & Partial<BatchTarget>;
+  if (typeof batches.importArticles === "function") return (id, items) => batches.importArticles!(id, items);
+  return async (id, items) => {
+    const out: ImportOutcome[] = [];
+    for (const item of items) out.push(await to.importArticle(id, item));
+    return out;
+  };
+}
 
 /** How far a copy has come, for the progress line. */
 export interface MigrateProgress {
@@ -41,6 +66,8 @@ export async function migrateLibraries(
     /** Called before the target builds an index it left for the end (a while, for a large copy). */
     onIndexBuild?: () => void;
     now?: () => number;
+    /** Passages a batch (default BATCH_PASSAGES): a batch closes at the article that reaches it. */
+    batchPassages?: number;
   } = {},
 ): Promise<LibraryCopy[]> {
   // A backend that can defer index upkeep to the end of a bulk copy does (Postgres's HNSW).
@@ -52,50 +79,41 @@ export async function migrateLibraries(
 async function copyAll(
   from: Storage,
   to: Storage,
-  opts: { onProgress?: (p: MigrateProgress) => void; now?: () => number },
+  opts: { onProgress?: (p: MigrateProgress) => void; now?: () => number; batchPassages?: number },
 ): Promise<LibraryCopy[]> {
   const now = opts.now ?? (() => performance.now());
   const ids = await from.listLibraries();
   const sizes = new Map<string, number>();
   for (const id of ids) sizes.set(id, (await from.counts(id)).passages);
-  const total = [...sizes.values()].reduce((a, b) => a + b, 0);
-  const started = now();
-  let done = 0;
-  let copiedPassages = 0;
+  const progress: Progress = {
+    total: [...sizes.values()].reduce((a, b) => a + b, 0),
+    started: now(),
+    done: 0,
+    copied: 0,
+    now,
+    onProgress: opts.onProgress,
+  };
+  const store = batchImporter(to);
   const report: LibraryCopy[] = [];
   for (const library of ids) {
-    const copy: LibraryCopy = {
-      library,
-      articles: 0,
-      passages: 0,
-      copied: 0,
-      present: 0,
-      duplicates: 0,
-      missing: [],
-    };
+    const copy = emptyCopy(library);
     /** What the target must hold: an article id (the target's, for a duplicate) and its passages. */
     const expected = new Map<string, number>();
+    let batch: ArticleExport[] = [];
+    let passages = 0;
+    const flush = async () => {
+      const outcomes = await store(library, batch);
+      outcomes.forEach((r, i) => count(copy, expected, batch[i]!, r, progress));
+      progress.onProgress?.(progressAt(progress, library));
+      batch = [];
+      passages = 0;
+    };
     for await (const item of from.exportArticles(library)) {
-      const r = await to.importArticle(library, item);
-      copy.articles++;
-      copy.passages += item.chunks.length;
-      if (r.outcome === "copied") {
-        copy.copied++;
-        copiedPassages += item.chunks.length;
-      } else if (r.outcome === "present") copy.present++;
-      else copy.duplicates++;
-      expected.set(r.outcome === "duplicate" ? r.existing.id : item.article.id, item.chunks.length);
-      done += item.chunks.length;
-      const seconds = (now() - started) / 1000;
-      const rate = seconds > 0 ? copiedPassages / seconds : 0;
-      opts.onProgress?.({
-        library,
-        done,
-        total,
-        rate,
-        etaSeconds: rate > 0 ? (total - done) / rate : 0,
-      });
+      batch.push(item);
+      passages += item.chunks.length;
+      if (passages >= (opts.batchPassages ?? BATCH_PASSAGES)) await flush();
     }
+    if (batch.length) await flush();
     // Verify: every article there, whole.
     const held = new Map(
       ((await to.withLibrary(library, false, (l) => l.listArticles())) ?? []).map((a) => [a.id, a.chunks]),
@@ -104,6 +122,53 @@ async function copyAll(
     report.push(copy);
   }
   return report;
+}
+
+/** A copy's running totals, for the progress line. */
+interface Progress {
+  total: number;
+  started: number;
+  /** Passages handled (copied or found already there), and copied, of all libraries so far. */
+  done: number;
+  copied: number;
+  now: () => number;
+  onProgress?: (p: MigrateProgress) => void;
+}
+
+/** Where the copy stands, with the rate so far and the time left at that rate. */
+function progressAt(p: Progress, library: string): MigrateProgress {
+  const seconds = (p.now() - p.started) / 1000;
+  const rate = seconds > 0 ? p.copied / seconds : 0;
+  return {
+    library,
+    done: p.done,
+    total: p.total,
+    rate,
+    etaSeconds: rate > 0 ? (p.total - p.done) / rate : 0,
+  };
+}
+
+function emptyCopy(library: string): LibraryCopy {
+  return { library, articles: 0, passages: 0, copied: 0, present: 0, duplicates: 0, missing: [] };
+}
+
+/** Counts one article's outcome in the library's copy, what the target must hold, and the progress. */
+function count(
+  copy: LibraryCopy,
+  expected: Map<string, number>,
+  item: ArticleExport,
+  r: ImportOutcome,
+  progress: Progress,
+): void {
+  copy.articles++;
+  copy.passages += item.chunks.length;
+  if (r.outcome === "copied") {
+    copy.copied++;
+    progress.copied += item.chunks.length;
+  } else if (r.outcome === "present") copy.present++;
+  else copy.duplicates++;
+  expected.set(r.outcome === "duplicate" ? r.existing.id : item.article.id, item.chunks.length);
+  progress.done += item.chunks.length;
 }
 
 /** "12,345 / 100,000 passages  1,234/s  1m 10s left" */

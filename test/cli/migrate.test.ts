@@ -85,28 +85,42 @@ describe.each(PG_SERVERS)("footnote migrate into $name", (kind) => {
     ]);
   });
 
-  it("resumes after an interruption, and the result is whole", async () => {
+  it("copies in batches of several articles, and resumes after an interruption without loss or duplicates", async () => {
     const { dataDir } = await embeddedData();
     const embedder = localEmbedder();
     const from = new EmbeddedStorage({ dataDir, identity: () => embedder.identity });
     const to = await PostgresStorage.connect({ url: server.url, identity: () => embedder.identity });
     try {
-      let seen = 0;
+      // A batch closes at the article that reaches this: chat:1's first two articles, then its third.
+      const chunks: number[] = [];
+      for await (const item of from.exportArticles("chat:1")) chunks.push(item.chunks.length);
+      const batchPassages = chunks[0]! + chunks[1]!;
+      // Interrupted as the first batch is reported: both its articles are there (one article a
+      // transaction would have left one), and nothing of the rest.
       await expect(
         migrateLibraries(from, to, {
+          batchPassages,
           onProgress: () => {
-            if (++seen === 2) throw new Error("interrupted");
+            throw new Error("interrupted");
           },
         }),
       ).rejects.toThrow("interrupted");
+      expect((await to.counts("chat:1")).articles).toBe(2);
+      expect(await to.counts("chat:2")).toEqual({ articles: 0, passages: 0 });
       // The copy into an empty database went in without the graph, and stopped before building it.
       expect(await hasVectorIndex()).toBe(false);
-      const report = await migrateLibraries(from, to);
+      const report = await migrateLibraries(from, to, { batchPassages });
       expect(await hasVectorIndex()).toBe(true);
       expect(report.map((r) => [r.library, r.copied, r.present, r.missing.length])).toEqual([
         ["chat:1", 1, 2, 0],
         ["chat:2", 2, 0, 0],
       ]);
+      // Every passage once: nothing lost, nothing stored twice.
+      for (const lib of ["chat:1", "chat:2"]) expect(await to.counts(lib)).toEqual(await from.counts(lib));
+      const { rows } = await server.db.query<{ n: string; distinct: string }>(
+        "SELECT count(*) AS n, count(DISTINCT (library_id, article_id, idx)) AS distinct FROM footnote_passages",
+      );
+      expect(Number(rows[0]!.n)).toBe(Number(rows[0]!.distinct));
     } finally {
       await from.close();
       await to.close();
