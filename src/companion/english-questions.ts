@@ -37,7 +37,7 @@ let loading: Promise<{ nlp: Nlp; toInfinitive: ToInfinitive }> | undefined;
  * compromise, loaded once on first use, with its verb conjugator. Its bundled build (the one
  * `require` resolves to) loads in about half the time of its ES modules, file by file.
  */
-function loadNlp(): Promise<{ nlp: Nlp; toInfinitive: ToInfinitive }> {
+export function loadNlp(): Promise<{ nlp: Nlp; toInfinitive: ToInfinitive }> {
   loading ??= Promise.resolve().then(() => {
     const nlp = createRequire(import.meta.url)("compromise") as Nlp;
     const { methods, model } = nlp.world() as unknown as {

@@ -7,7 +7,7 @@
  * full and then by surname (fewer questions rather than bad ones: none in the rest). In every
  * language with a phrase for it, what an acronym the article spells out stands for (acronyms.ts),
  * and in French, Spanish, German, Italian and Portuguese what a person it quotes said
- * (speakers-languages.ts).
+ * (speakers-languages.ts); in English, what a thing it defines is (definitions.ts).
  */
 import { sentenceSpans } from "../text/sentences.ts";
 import type { Span } from "../text/span.ts";
@@ -20,6 +20,7 @@ import { englishQuestions, type QuestionCandidate } from "./english-questions.ts
 import { isFurniture } from "./furniture.ts";
 import { quotes } from "./speakers.ts";
 import { acronymQuestions } from "./acronyms.ts";
+import { definitionQuestions } from "./definitions.ts";
 import { quotesInAnyLanguage, speakerQuestionsIn } from "./speakers-languages.ts";
 
 export type { QuestionCandidate } from "./english-questions.ts";
@@ -136,7 +137,8 @@ export async function candidateQuestions(text: string, lang: string): Promise<Qu
   const spans = sentenceSpans(text).filter((s) => !isFurniture(text.slice(s.start, s.end), QUESTION_WORDS));
   const own = lang === "en" ? await englishQuestions(text, spans) : whoIsQuestions(text, spans, lang);
   const speakers = lang === "en" ? [] : speakerQuestionsIn(text, lang);
-  return [...own, ...speakers, ...acronymQuestions(text, spans, lang)];
+  const defined = lang === "en" ? await definitionQuestions(text, spans) : [];
+  return [...own, ...speakers, ...acronymQuestions(text, spans, lang), ...defined];
 }
 
 /**

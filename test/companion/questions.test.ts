@@ -18,14 +18,17 @@ const file = (text: string, filename = "harbour.txt") =>
 
 /**
  * A question a person would ask: a question word first, a question mark last, no "what"
- * swapped in ("What did <a name> say?" and "What does <an acronym> stand for?" are fixed
- * phrases around a name, not swaps).
+ * swapped in ("What did <a name> say?", "What does <an acronym> stand for?" and "What is
+ * <a thing's name>?" are fixed phrases around a name, not swaps).
  */
 function readsAsAQuestion(q: string): void {
   const name = "\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+)+";
   if (new RegExp(`^What did ${name} (?:say|write|tell ${name})\\?$`, "u").test(q)) return;
   // "What does MSC stand for?": a fixed phrase around an acronym the article spells out.
   if (/^What does (?:\p{Lu}[\p{Lu}\d]{1,5}|(?:\p{Lu}\.){2,6}) stand for\?$/u.test(q)) return;
+  // "What is Rust?", 'What is "Super Mario Run"?': a fixed phrase around a thing's name.
+  if (/^What is (?:the )?(?:"[^"]+"|\p{Lu}[\p{L}\d'’&.-]*(?: \p{Lu}[\p{L}\d'’&.-]*){0,3})\?$/u.test(q))
+    return;
   expect(q).toMatch(/^(?:Who|When|How many|How much|How old) \S.*\?$/);
   expect(q).not.toMatch(/\bwhat\b/i);
   expect(q).not.toMatch(/\s[,.;:?]|\s{2}|\[\d+\]/);
