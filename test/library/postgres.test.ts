@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import pg from "pg";
-import { PostgresStorage } from "../../src/library/postgres/storage.ts";
+import { PostgresStorage, indexBuildMemoryMb } from "../../src/library/postgres/storage.ts";
 import { SCHEMA_VERSION, exactScanMax, migrate } from "../../src/library/postgres/schema.ts";
 import { mergePostings } from "../../src/library/postgres/library.ts";
 import { throwawaySchema } from "../../src/library/postgres/throwaway.ts";
@@ -55,6 +55,15 @@ async function store(library: Library, topic: string): Promise<number[]> {
   if (r.duplicate) throw new Error("unexpected duplicate");
   return r.passageIds;
 }
+
+describe("the HNSW build's memory", () => {
+  it("is 512MB up to about 380k passages of 256 dimensions, the graph's size and a quarter above, at most 4GB", () => {
+    expect(indexBuildMemoryMb(0, 256)).toBe(512);
+    expect(indexBuildMemoryMb(300_000, 256)).toBe(512);
+    expect(indexBuildMemoryMb(1_000_000, 256)).toBe(1326);
+    expect(indexBuildMemoryMb(1_000_000, 1536)).toBe(4096);
+  });
+});
 
 describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
   usePgServer(kind, (s) => {

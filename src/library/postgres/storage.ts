@@ -37,10 +37,15 @@ import {
  */
 const EF_SEARCH = 250;
 /**
- * maintenance_work_mem for building the HNSW index: pgvector builds much faster while the graph
- * fits in it (about 1 KB a passage at 256 dimensions, 3.5 KB at 1,536), and warns when it does not.
+ * maintenance_work_mem for building the HNSW index, in MB: pgvector builds much faster while the
+ * graph fits in it (about 1 KB a passage at 256 dimensions, 3.5 KB at 1,536), and warns when it
+ * does not. 512MB holds about 380k passages of the built-in embedder; a larger graph gets
+ * room for its size (a quarter more), up to 4GB, as pgvector advises for a build.
  */
-const INDEX_BUILD_MEMORY = "512MB";
+export function indexBuildMemoryMb(rows: number, dimensions: number): number {
+  const bytes = rows * (2 * dimensions + 600) * 1.25;
+  return Math.min(4096, Math.max(512, Math.ceil(bytes / 2 ** 20)));
+}
 
 export interface PostgresOptions {
   url: string;
@@ -377,7 +382,11 @@ export class PostgresStorage implements Storage, PostgresDatabase {
   /** The HNSW index, if it is not there, with room for its graph in memory while it is built. */
   async buildVectorIndex(): Promise<void> {
     await this.transaction(async (client) => {
-      await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+      const { rows } = await client.query<{ n: number }>(
+        "SELECT count(*)::int4 AS n FROM footnote_vectors WHERE graph",
+      );
+      const mb = indexBuildMemoryMb(rows[0]!.n, this.identity.dimensions);
+      await client.query(`SET LOCAL maintenance_work_mem = '${mb}MB'`);
       await client.query(CREATE_HNSW_INDEX);
     });
   }
