@@ -50,17 +50,22 @@ function glosses(acronym: string, gloss: string): boolean {
   return /^\p{L}/u.test(gloss) && !/\d/.test(gloss) && spells(acronym, wordsOf(gloss));
 }
 
-/** The words just before `at` (closing quotes and brackets dropped) that spell `acronym`, if any. */
+/** The fewest words just before `at` (quotation marks dropped) that spell `acronym`, if any. */
 function spelledBefore(text: string, at: number, acronym: string): string | undefined {
   // Quotation marks and CJK text around a Latin spelling part it from the words before it.
   const lead = text
     .slice(Math.max(0, at - 120), at)
-    .replace(/[「」『』"“”‘’\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, " ");
-  const words = lead.trim().split(/\s+/);
+    .replace(/[「」『』"“”\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, " ");
+  // Single quotation marks around the spelling go; an apostrophe inside a word stays ("d’accès").
+  const words = lead
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/^[‘']+|[’']+$/gu, ""));
   for (let n = 2; n <= Math.min(words.length, 8); n++) {
     const phrase = words.slice(-n);
     if (!phrase.every((w) => /^\p{L}/u.test(w))) return undefined;
-    if (/^\p{Lu}/u.test(phrase[0]!) && spells(acronym, phrase.flatMap(wordsOf))) return phrase.join(" ");
+    // The spelling may be in lower case: "personally identifiable information (PII)".
+    if (spells(acronym, phrase.flatMap(wordsOf))) return phrase.join(" ");
   }
   return undefined;
 }

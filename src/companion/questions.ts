@@ -1,13 +1,13 @@
 /**
  * Suggested questions: candidates made from the article's own sentences, each offered only
  * when the answerer answers it from that article. English candidates come from
- * english-questions.ts; in other languages only "who is <name>?", in the languages whose
- * question this is a fixed phrase of: first for a name some sentence describes as the answer
- * rule reads a description (answer/rules/describe-words.ts), then for one the article gives in
- * full and then by surname (fewer questions rather than bad ones: none in the rest). In every
- * language with a phrase for it, what an acronym the article spells out stands for (acronyms.ts),
- * and in French, Spanish, German, Italian and Portuguese what a person it quotes said
- * (speakers-languages.ts); in English, what a thing it defines is (definitions.ts).
+ * english-questions.ts, what a thing it defines is (definitions.ts) and what a term it glosses
+ * after a dash is (glossed-terms.ts). In other languages "who is <name>?", in the languages
+ * whose question this is a fixed phrase of: first for a name some sentence describes as the
+ * answer rule reads a description (answer/rules/describe-words.ts), then for one the article
+ * gives in full and then by surname (fewer questions rather than bad ones); in French, Spanish,
+ * German, Italian and Portuguese also what a person it quotes said (speakers-languages.ts). In every language with a phrase for it, what an
+ * acronym the article spells out stands for (acronyms.ts).
  */
 import { sentenceSpans } from "../text/sentences.ts";
 import type { Span } from "../text/span.ts";
@@ -21,6 +21,7 @@ import { isFurniture } from "./furniture.ts";
 import { quotes } from "./speakers.ts";
 import { acronymQuestions } from "./acronyms.ts";
 import { definitionQuestions } from "./definitions.ts";
+import { glossedTermQuestions } from "./glossed-terms.ts";
 import { quotesInAnyLanguage, speakerQuestionsIn } from "./speakers-languages.ts";
 
 export type { QuestionCandidate } from "./english-questions.ts";
@@ -137,7 +138,8 @@ export async function candidateQuestions(text: string, lang: string): Promise<Qu
   const spans = sentenceSpans(text).filter((s) => !isFurniture(text.slice(s.start, s.end), QUESTION_WORDS));
   const own = lang === "en" ? await englishQuestions(text, spans) : whoIsQuestions(text, spans, lang);
   const speakers = lang === "en" ? [] : speakerQuestionsIn(text, lang);
-  const defined = lang === "en" ? await definitionQuestions(text, spans) : [];
+  const defined =
+    lang === "en" ? [...(await definitionQuestions(text, spans)), ...glossedTermQuestions(text, spans)] : [];
   return [...own, ...speakers, ...acronymQuestions(text, spans, lang), ...defined];
 }
 

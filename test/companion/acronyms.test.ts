@@ -25,6 +25,15 @@ describe("acronym questions", () => {
     ).toEqual([["What does L.E.A.N. stand for?", "Light, Encrypted, Ad choice supported, Non-invasive ads"]]);
   });
 
+  it("takes a spelling in lower case or in quotation marks, keeping an apostrophe inside a word", () => {
+    expect(
+      ask('They do not include so-called "personally identifiable information" (PII) like names.', "en"),
+    ).toEqual([["What does PII stand for?", "personally identifiable information"]]);
+    expect(
+      spelledAcronyms("It breaks the ‘Children’s Online Privacy Protection Act’ (COPPA) rules.")[0]?.spelling,
+    ).toBe("Children’s Online Privacy Protection Act");
+  });
+
   it("asks it in the language's own phrase, CJK glosses and compounds included", () => {
     expect(
       ask("Unterstützt wird der TOTP-Standard (Time-Based One-Time Passwords) von vielen.", "de"),

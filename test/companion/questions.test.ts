@@ -26,7 +26,9 @@ function readsAsAQuestion(q: string): void {
   if (new RegExp(`^What did ${name} (?:say|write|tell ${name})\\?$`, "u").test(q)) return;
   // "What does MSC stand for?": a fixed phrase around an acronym the article spells out.
   if (/^What does (?:\p{Lu}[\p{Lu}\d]{1,5}|(?:\p{Lu}\.){2,6}) stand for\?$/u.test(q)) return;
-  // "What is Rust?", 'What is "Super Mario Run"?': a fixed phrase around a thing's name.
+  // "What is Rust?", 'What is "Super Mario Run"?', "What is the safety net?": a fixed phrase
+  // around a thing's name or a term the article glosses.
+  if (/^What is (?:the )?\p{Ll}[\p{Ll} -]*\p{Ll}\?$/u.test(q)) return;
   if (/^What is (?:the )?(?:"[^"]+"|\p{Lu}[\p{L}\d'’&.-]*(?: \p{Lu}[\p{L}\d'’&.-]*){0,3})\?$/u.test(q))
     return;
   expect(q).toMatch(/^(?:Who|When|How many|How much|How old) \S.*\?$/);
