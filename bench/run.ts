@@ -565,7 +565,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     // Postgres in batches: each article read, cut and embedded as footnote.ingest does, then a
     // batch stored in one transaction (importArticles), as `footnote migrate` copies: the next
     // batch is prepared while the server stores this one, and the posting merges wait for the
-    // end of the load (PostgresStorage.holdMerges), as in a migrate (bulkLoad).
+    // end of the load (PostgresStorage.holdMerges), as in a migrate into an empty database (bulkLoad).
     const batched = pgStore && opts.pgBatch > 0;
     const releaseMerges = batched ? pgStore.holdMerges() : undefined;
     let batch: ArticleExport[] = [];
@@ -626,7 +626,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       // As a bulk load ends (PostgresStorage.bulkLoad): the posting rows the batches left, merged.
       const t = performance.now();
       releaseMerges!();
-      await pgStore.mergePending();
+      await pgStore.mergePending({ compact: true });
       progress(`posting rows merged at the end of the load in ${round((performance.now() - t) / 1000, 1)} s`);
       ingestMs += performance.now() - t;
       storeMs += performance.now() - t;
