@@ -85,6 +85,22 @@ export function spelledAcronyms(text: string): Array<{ acronym: string; spelling
   return [...found.values()].sort((a, b) => a.at - b.at);
 }
 
+/** German nouns by these endings are feminine: after "der" such a noun is in the dative or genitive. */
+const FEMININE = /(?:ung|heit|keit|ion|tät|schaft|ik|ei|ie|ur|enz|anz)$/;
+
+/**
+ * "der TOTP-Standard", when a German article names the acronym as a compound's first part in
+ * the nominative (a reader asks "Was ist der TOTP-Standard?" where "Was ist TOTP?" finds only
+ * other compounds): the article and the compound, or undefined.
+ */
+function germanCompound(text: string, at: number, acronym: string): string | undefined {
+  const article = /(?<![\p{L}])([Dd]er|[Dd]ie|[Dd]as)\s+$/u.exec(text.slice(Math.max(0, at - 8), at))?.[1];
+  const compound = new RegExp(`^${acronym}-\\p{Lu}\\p{Ll}+`, "u").exec(text.slice(at))?.[0];
+  if (!article || !compound) return undefined;
+  if (article.toLowerCase() === "der" && FEMININE.test(compound)) return undefined;
+  return `${article.toLowerCase()} ${compound}`;
+}
+
 /**
  * "What does <acronym> stand for?" (or the language's own phrase) for each acronym the
  * article spells out in a sentence it offers questions from (`sentences`); the answer must hold
@@ -100,5 +116,13 @@ export function acronymQuestions(
   const inSentence = (at: number) => sentences.some((s) => s.start <= at && at < s.end);
   return spelledAcronyms(text)
     .filter((a) => inSentence(a.at))
-    .map((a) => ({ question: ask(a.acronym), kind: "what-is" as const, at: a.at, holds: a.spelling }));
+    .flatMap((a) => {
+      const compound = lang === "de" ? germanCompound(text, a.at, a.acronym) : undefined;
+      return [a.acronym, ...(compound ? [compound] : [])].map((asked) => ({
+        question: ask(asked),
+        kind: "what-is" as const,
+        at: a.at,
+        holds: a.spelling,
+      }));
+    });
 }

@@ -6,7 +6,8 @@
  * whose question this is a fixed phrase of: first for a name some sentence describes as the
  * answer rule reads a description (answer/rules/describe-words.ts), then for one the article
  * gives in full and then by surname (fewer questions rather than bad ones); in French, Spanish,
- * German, Italian and Portuguese also what a person it quotes said (speakers-languages.ts). In every language with a phrase for it, what an
+ * German, Italian and Portuguese also what a person it quotes said (speakers-languages.ts) and
+ * what a thing costs (prices-languages.ts). In every language with a phrase for it, what an
  * acronym the article spells out stands for (acronyms.ts).
  */
 import { sentenceSpans } from "../text/sentences.ts";
@@ -22,6 +23,7 @@ import { quotes } from "./speakers.ts";
 import { acronymQuestions } from "./acronyms.ts";
 import { definitionQuestions } from "./definitions.ts";
 import { glossedTermQuestions } from "./glossed-terms.ts";
+import { priceQuestionsIn } from "./prices-languages.ts";
 import { quotesInAnyLanguage, speakerQuestionsIn } from "./speakers-languages.ts";
 
 export type { QuestionCandidate } from "./english-questions.ts";
@@ -137,7 +139,7 @@ export async function candidateQuestions(text: string, lang: string): Promise<Qu
   // A short sentence can answer a question ("The One X costs $500."), though not make a gist.
   const spans = sentenceSpans(text).filter((s) => !isFurniture(text.slice(s.start, s.end), QUESTION_WORDS));
   const own = lang === "en" ? await englishQuestions(text, spans) : whoIsQuestions(text, spans, lang);
-  const speakers = lang === "en" ? [] : speakerQuestionsIn(text, lang);
+  const speakers = lang === "en" ? [] : [...speakerQuestionsIn(text, lang), ...priceQuestionsIn(text, lang)];
   const defined =
     lang === "en" ? [...(await definitionQuestions(text, spans)), ...glossedTermQuestions(text, spans)] : [];
   return [...own, ...speakers, ...acronymQuestions(text, spans, lang), ...defined];

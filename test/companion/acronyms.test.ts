@@ -37,7 +37,20 @@ describe("acronym questions", () => {
   it("asks it in the language's own phrase, CJK glosses and compounds included", () => {
     expect(
       ask("Unterstützt wird der TOTP-Standard (Time-Based One-Time Passwords) von vielen.", "de"),
-    ).toEqual([["Was ist TOTP?", "Time-Based One-Time Passwords"]]);
+    ).toEqual([
+      ["Was ist TOTP?", "Time-Based One-Time Passwords"],
+      ["Was ist der TOTP-Standard?", "Time-Based One-Time Passwords"],
+    ]);
+    // In German a compound the article names is asked too: "Was ist TOTP?" finds other compounds.
+    expect(ask("Die App nutzt das TOTP-Verfahren (Time-Based One-Time Passwords) von Google.", "de")).toEqual(
+      [
+        ["Was ist TOTP?", "Time-Based One-Time Passwords"],
+        ["Was ist das TOTP-Verfahren?", "Time-Based One-Time Passwords"],
+      ],
+    );
+    expect(ask("Wegen der TOTP-Nutzung (Time-Based One-Time Passwords) ist es sicher.", "de")).toEqual([
+      ["Was ist TOTP?", "Time-Based One-Time Passwords"],
+    ]);
     expect(ask("La Commission nationale informatique et libertés (CNIL) a rendu son avis.", "fr")).toEqual([
       ["Que signifie CNIL ?", "Commission nationale informatique et libertés"],
     ]);
