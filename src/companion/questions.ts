@@ -7,7 +7,8 @@
  * answer rule reads a description (answer/rules/describe-words.ts), then for one the article
  * gives in full and then by surname (fewer questions rather than bad ones); in French, Spanish,
  * German, Italian and Portuguese also what a person it quotes said (speakers-languages.ts) and
- * what a thing costs (prices-languages.ts). In every language with a phrase for it, what an
+ * what a thing costs (prices-languages.ts); in Chinese, what or who a name in Latin letters is
+ * when a kind or a role comes right before it (chinese-names.ts). In every language with a phrase for it, what an
  * acronym the article spells out stands for (acronyms.ts).
  */
 import { sentenceSpans } from "../text/sentences.ts";
@@ -24,6 +25,7 @@ import { acronymQuestions } from "./acronyms.ts";
 import { definitionQuestions } from "./definitions.ts";
 import { glossedTermQuestions } from "./glossed-terms.ts";
 import { priceQuestionsIn } from "./prices-languages.ts";
+import { chineseNameQuestions } from "./chinese-names.ts";
 import { quotesInAnyLanguage, speakerQuestionsIn } from "./speakers-languages.ts";
 
 export type { QuestionCandidate } from "./english-questions.ts";
@@ -140,9 +142,10 @@ export async function candidateQuestions(text: string, lang: string): Promise<Qu
   const spans = sentenceSpans(text).filter((s) => !isFurniture(text.slice(s.start, s.end), QUESTION_WORDS));
   const own = lang === "en" ? await englishQuestions(text, spans) : whoIsQuestions(text, spans, lang);
   const speakers = lang === "en" ? [] : [...speakerQuestionsIn(text, lang), ...priceQuestionsIn(text, lang)];
+  const named = lang === "zh" ? chineseNameQuestions(text, spans) : [];
   const defined =
     lang === "en" ? [...(await definitionQuestions(text, spans)), ...glossedTermQuestions(text, spans)] : [];
-  return [...own, ...speakers, ...acronymQuestions(text, spans, lang), ...defined];
+  return [...own, ...speakers, ...named, ...acronymQuestions(text, spans, lang), ...defined];
 }
 
 /**
