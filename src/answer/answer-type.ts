@@ -212,7 +212,7 @@ const NAMED_RE = /(?<=[\s(“"‘'-])(?:\p{Lu}[\p{L}'’.-]*\p{L}|\p{Lu}{2,})/gu
 /** Head words of organisations, places and events: a capitalised phrase with one is no person. */
 const NOT_PERSON = new Set(
   (
-    "union states kingdom republic council party company university agency service ministry court department committee " +
+    "union states kingdom republic council party company university institution agency service ministry court department committee " +
     "organization organisation association bank corporation inc ltd group institute league army navy church street river sea " +
     "ocean mountains mountain island islands city county province state empire battle war day news times post press " +
     "school college museum airport station park square bridge hall house senate parliament " +
@@ -355,7 +355,7 @@ const DOER =
   /^\s*who (?:(?!(?:is|was|are|were|has|had|does|did)\b)[a-z]+(?:ed|s)|(?:is|was|are|were) [a-z]+ing|(?:has|have|had) [a-z]+(?:ed|en))\b/i;
 /** Head words of organisations, which can do what a "who" asks about. */
 const ORG_HEADS = new Set(
-  "university institute center centre council agency company corporation commission committee foundation bank court ministry department association organization organisation group service network".split(
+  "university institute institution center centre council agency company corporation corp inc ltd llc commission committee foundation bank court ministry department association organization organisation group service network media studio studios".split(
     " ",
   ),
 );
@@ -369,14 +369,24 @@ function englishCues(question: string): KindCues {
     count: asksCount(question),
     ...(bearing ? { bearing } : {}),
     asksSpeaker: SPEECH.test(question),
-    asksDoer: DOER.test(question),
+    // "Who's suing Oculus?" asks who is doing it, as "Who is suing …?" does.
+    asksDoer: DOER.test(question.replace(/^(\s*who)['’]s\b/i, "$1 is")),
   };
 }
 
 function englishHolds(type: AnswerType, sentence: string, q: AskedKind, title: string): boolean {
-  const question = q.text;
-  const asked = new Set(words(question));
-  const isNew = (m: string) => words(m).some((w) => !asked.has(w));
+  // Compared as stems: "House Republicans" is no answer to "Which House Republican …?".
+  const asked = new Set(words(q.text).map((w) => stem(w, "en")));
+  const fresh = (ws: string[]) => ws.filter((w) => !asked.has(stem(w, "en")));
+  // "says Stephen Calderwood, president of the Infectious Diseases Society of America" answers
+  // "Who's the head of the Infectious Diseases Society of America?": who reports it is
+  // described in the question's words.
+  const describedAsAsked = (sentence: string, end: number) => {
+    // It runs to what they reported: "X, a member of the council, wrote that the meeting …".
+    const apposition = /^,\s*([^.;:“”"]{1,120})/u.exec(sentence.slice(end))?.[1]?.split(REPORT_VERB)[0] ?? "";
+    return words(apposition).some((w) => !isStopWord(w) && asked.has(stem(w, "en")));
+  };
+  const isNew = (m: string) => fresh(words(m)).length > 0;
   switch (type) {
     case "time":
       return [...sentence.matchAll(TIME_RE)].some((m) => isNew(m[0]));
@@ -410,13 +420,15 @@ function englishHolds(type: AnswerType, sentence: string, q: AskedKind, title: s
       for (const m of sentence.matchAll(NAME_RE)) {
         // The question's own words are a title before the name ("Opposition Leader Bill
         // Shorten"); the article's topic ("Lukashenko") is not an answer about it.
-        const ws = words(m[0]).filter((w) => !asked.has(w));
+        const ws = fresh(words(m[0]));
         if (ws.length === 0 || ws.some((w) => topic.has(w))) continue;
         // An organisation can be who did something ("Who published the report?": a university's
         // centre), not who someone is or who was somewhere; a place, an event or a date never.
         const org = asksDoer && ws.some((w) => ORG_HEADS.has(w)) && !ws.some((w) => DATE_WORDS.has(w));
         if (ws.some((w) => NOT_PERSON.has(w)) && !org) continue;
-        if (!asksSpeaker && isAttribution(sentence, m.index, m[0].length)) continue;
+        const end = m.index + m[0].length;
+        if (!asksSpeaker && isAttribution(sentence, m.index, m[0].length) && !describedAsAsked(sentence, end))
+          continue;
         return true;
       }
       return false;
@@ -426,7 +438,8 @@ function englishHolds(type: AnswerType, sentence: string, q: AskedKind, title: s
   }
 }
 
-const SPEECH = /\b(?:said|says|say|wrote|writes|write|told|tells|tell|added|tweeted|posted|according)\b/i;
+const SPEECH =
+  /\b(?:said|says|say|wrote|writes|write|told|tells|tell|added|tweeted|posted|according|quoted|quotes|quote)\b/i;
 /**
  * "X, a member of ..., wrote on social media that ...", "X said the meeting had been rushed":
  * X reports what the sentence is about.
@@ -439,8 +452,15 @@ const REPORTS_THAT =
  * so that the sentence matches the question in what X said, not in what X did.
  */
 function isAttribution(sentence: string, index: number, length: number): boolean {
-  return REPORTS_THAT.test(sentence.slice(index + length));
+  return REPORTS_THAT.test(sentence.slice(index + length)) || REPORTED_BY.test(sentence.slice(0, index));
 }
+
+/** Where what somebody reports begins. */
+const REPORT_VERB = /\b(?:said|says|wrote|writes|told|tells|added|tweeted|posted|that)\b/i;
+
+/** "… broke a lot of crockery,” said Martin Indyk": the name after the verb reports it too. */
+const REPORTED_BY =
+  /[,”"’]\s*(?:said|says|wrote|writes|told|tells|added|tweeted|posted)\s+$|\baccording to\s+$/iu;
 
 /** Capitalised words past the question's first, acronyms, numbers. */
 function capitalisedNames(question: string): string[] {

@@ -152,3 +152,29 @@ describe("issue 22: a day of a month is no quantity; 'how much money' asks for a
     expect(holds("number", "The plan puts $1.2 billion into research.", q)).toBe(true);
   });
 });
+
+describe("issue 22: who reports a sentence, and the question's own words, inflected", () => {
+  it("does not take the question's own name again in another form", () => {
+    const q = "Which House Republican introduced the bill?";
+    expect(holds("person", "House Republicans introduced legislation this month.", q)).toBe(false);
+    expect(holds("person", "Congressman Kevin Brady introduced legislation this month.", q)).toBe(true);
+  });
+
+  it("counts a name after 'said' as who reported it, unless it is described in the question's words", () => {
+    const q = "Who did Netanyahu beat in the election?";
+    const reported =
+      "“Netanyahu broke a lot of crockery,” said Martin Indyk, executive vice president of the Brookings Institution.";
+    expect(holds("person", reported, q)).toBe(false);
+    expect(holds("person", "Netanyahu beat Isaac Herzog by six seats.", q)).toBe(true);
+    const head = "Who's the head of the Infectious Diseases Society of America?";
+    const says =
+      "“It resonates because it's scary,” says Stephen Calderwood, MD, president of the Infectious Diseases Society of America.";
+    expect(holds("person", says, head)).toBe(true);
+  });
+
+  it('reads "who\'s suing" as asking who does it, so that a company can be the answer', () => {
+    const sentence = "ZeniMax Media filed the lawsuit against Oculus in May.";
+    expect(holds("person", sentence, "Who's suing Oculus?")).toBe(true);
+    expect(holds("person", sentence, "Who's the lawyer for Oculus?")).toBe(false);
+  });
+});
