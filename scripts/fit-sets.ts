@@ -10,7 +10,7 @@ export const FIT_SET_OPTIONS = {
   news: {
     type: "string",
     default:
-      "test/fixtures/news/questions.json,test/fixtures/news/holdout.json,test/fixtures/news/unseen-a.json,test/fixtures/news/unseen-c.json",
+      "test/fixtures/news/questions.json,test/fixtures/news/holdout.json,test/fixtures/news/unseen-a.json",
   },
 } as const;
 
