@@ -24,7 +24,12 @@ const DATE_WORD =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 /** Whether `name` is a person's: tagged as one in its sentence, or the surname of a longer name ("Buck Cullen"). */
-function isPersonIn(name: string, sentence: string, text: string, people: (s: string) => string[]): boolean {
+export function isPersonIn(
+  name: string,
+  sentence: string,
+  text: string,
+  people: (s: string) => string[],
+): boolean {
   if (/^["“]/.test(name)) return false;
   if (people(sentence).some((p) => p.includes(name) || name.includes(p))) return true;
   return new RegExp(

@@ -1,15 +1,16 @@
 /**
  * Suggested questions: candidates made from the article's own sentences, each offered only
  * when the answerer answers it from that article. English candidates come from
- * english-questions.ts, what a thing it defines is (definitions.ts) and what a term it glosses
- * after a dash is (glossed-terms.ts). In other languages "who is <name>?", in the languages
- * whose question this is a fixed phrase of: first for a name some sentence describes as the
- * answer rule reads a description (answer/rules/describe-words.ts), then for one the article
- * gives in full and then by surname (fewer questions rather than bad ones); in French, Spanish,
- * German, Italian and Portuguese also what a person it quotes said (speakers-languages.ts) and
- * what a thing costs (prices-languages.ts); in Chinese, what or who a name in Latin letters is
- * when a kind or a role comes right before it (chinese-names.ts). In every language with a phrase for it, what an
- * acronym the article spells out stands for (acronyms.ts).
+ * english-questions.ts, what kind of thing a name is (kind-questions.ts), what a thing it
+ * defines is (definitions.ts) and what a term it glosses after a dash is (glossed-terms.ts).
+ * In other languages "who is <name>?", in the languages whose question this is a fixed phrase
+ * of: first for a name some sentence describes as the answer rule reads a description
+ * (answer/rules/describe-words.ts), then for one the article gives in full and then by surname
+ * (fewer questions rather than bad ones); in French, Spanish, German, Italian and Portuguese
+ * also what a person it quotes said (speakers-languages.ts) and what a thing costs
+ * (prices-languages.ts); in Chinese, what or who a name in Latin letters is when a kind or a
+ * role comes right before it (chinese-names.ts). In every language with a phrase for it, what
+ * an acronym the article spells out stands for (acronyms.ts).
  */
 import { sentenceSpans } from "../text/sentences.ts";
 import type { Span } from "../text/span.ts";
@@ -24,6 +25,7 @@ import { quotes } from "./speakers.ts";
 import { acronymQuestions } from "./acronyms.ts";
 import { definitionQuestions } from "./definitions.ts";
 import { glossedTermQuestions } from "./glossed-terms.ts";
+import { kindQuestions } from "./kind-questions.ts";
 import { priceQuestionsIn } from "./prices-languages.ts";
 import { chineseNameQuestions } from "./chinese-names.ts";
 import { quotesInAnyLanguage, speakerQuestionsIn } from "./speakers-languages.ts";
@@ -144,7 +146,13 @@ export async function candidateQuestions(text: string, lang: string): Promise<Qu
   const speakers = lang === "en" ? [] : [...speakerQuestionsIn(text, lang), ...priceQuestionsIn(text, lang)];
   const named = lang === "zh" ? chineseNameQuestions(text, spans) : [];
   const defined =
-    lang === "en" ? [...(await definitionQuestions(text, spans)), ...glossedTermQuestions(text, spans)] : [];
+    lang === "en"
+      ? [
+          ...(await kindQuestions(text, spans)),
+          ...(await definitionQuestions(text, spans)),
+          ...glossedTermQuestions(text, spans),
+        ]
+      : [];
   return [...own, ...speakers, ...named, ...acronymQuestions(text, spans, lang), ...defined];
 }
 

@@ -29,6 +29,13 @@ function readsAsAQuestion(q: string): void {
   // "What is Rust?", 'What is "Super Mario Run"?', "What is the safety net?": a fixed phrase
   // around a thing's name or a term the article glosses.
   if (/^What is (?:the )?\p{Ll}[\p{Ll} -]*\p{Ll}\?$/u.test(q)) return;
+  // "What kind of game is “Thumper”?": a fixed phrase around a name and the article's noun.
+  if (
+    /^What kind of \p{Ll}+ is (?:["“][^"“”]+["”]|\p{Lu}[\p{L}\d'’&.-]*(?: \p{Lu}[\p{L}\d'’&.-]*){0,3})\?$/u.test(
+      q,
+    )
+  )
+    return;
   if (/^What is (?:the )?(?:"[^"]+"|\p{Lu}[\p{L}\d'’&.-]*(?: \p{Lu}[\p{L}\d'’&.-]*){0,3})\?$/u.test(q))
     return;
   expect(q).toMatch(/^(?:Who|When|How many|How much|How old) \S.*\?$/);
