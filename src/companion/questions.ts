@@ -2,7 +2,8 @@
  * Suggested questions: candidates made from the article's own sentences, each offered only
  * when the answerer answers it from that article. English candidates come from
  * english-questions.ts, what kind of thing a name is (kind-questions.ts), what a thing it
- * defines is (definitions.ts) and what a term it glosses after a dash is (glossed-terms.ts).
+ * defines is (definitions.ts), what a term it glosses after a dash is (glossed-terms.ts) and
+ * how much a fee, an offer or a bill it gives a sum is (money-nouns.ts).
  * In other languages "who is <name>?", in the languages whose question this is a fixed phrase
  * of: first for a name some sentence describes as the answer rule reads a description
  * (answer/rules/describe-words.ts), then for one the article gives in full and then by surname
@@ -26,6 +27,7 @@ import { acronymQuestions } from "./acronyms.ts";
 import { definitionQuestions } from "./definitions.ts";
 import { glossedTermQuestions } from "./glossed-terms.ts";
 import { kindQuestions } from "./kind-questions.ts";
+import { moneyNounQuestions } from "./money-nouns.ts";
 import { priceQuestionsIn } from "./prices-languages.ts";
 import { chineseNameQuestions } from "./chinese-names.ts";
 import { quotesInAnyLanguage, speakerQuestionsIn } from "./speakers-languages.ts";
@@ -151,6 +153,7 @@ export async function candidateQuestions(text: string, lang: string): Promise<Qu
           ...(await kindQuestions(text, spans)),
           ...(await definitionQuestions(text, spans)),
           ...glossedTermQuestions(text, spans),
+          ...moneyNounQuestions(text, spans),
         ]
       : [];
   return [...own, ...speakers, ...named, ...acronymQuestions(text, spans, lang), ...defined];
