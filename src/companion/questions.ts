@@ -9,7 +9,8 @@
  * (answer/rules/describe-words.ts), then for one the article gives in full and then by surname
  * (fewer questions rather than bad ones); in French, Spanish, German, Italian and Portuguese
  * also what a person it quotes said (speakers-languages.ts) and what a thing costs
- * (prices-languages.ts); in Chinese, what or who a name in Latin letters is when a kind or a
+ * (prices-languages.ts); in French and German how many of a subject a sentence counts
+ * (counts-languages.ts); in Chinese, what or who a name in Latin letters is when a kind or a
  * role comes right before it (chinese-names.ts). In every language with a phrase for it, what
  * an acronym the article spells out stands for (acronyms.ts).
  */
@@ -29,6 +30,7 @@ import { glossedTermQuestions } from "./glossed-terms.ts";
 import { kindQuestions } from "./kind-questions.ts";
 import { moneyNounQuestions } from "./money-nouns.ts";
 import { priceQuestionsIn } from "./prices-languages.ts";
+import { countQuestionsIn } from "./counts-languages.ts";
 import { chineseNameQuestions } from "./chinese-names.ts";
 import { quotesInAnyLanguage, speakerQuestionsIn } from "./speakers-languages.ts";
 
@@ -145,7 +147,14 @@ export async function candidateQuestions(text: string, lang: string): Promise<Qu
   // A short sentence can answer a question ("The One X costs $500."), though not make a gist.
   const spans = sentenceSpans(text).filter((s) => !isFurniture(text.slice(s.start, s.end), QUESTION_WORDS));
   const own = lang === "en" ? await englishQuestions(text, spans) : whoIsQuestions(text, spans, lang);
-  const speakers = lang === "en" ? [] : [...speakerQuestionsIn(text, lang), ...priceQuestionsIn(text, lang)];
+  const speakers =
+    lang === "en"
+      ? []
+      : [
+          ...speakerQuestionsIn(text, lang),
+          ...priceQuestionsIn(text, lang),
+          ...countQuestionsIn(text, spans, lang),
+        ];
   const named = lang === "zh" ? chineseNameQuestions(text, spans) : [];
   const defined =
     lang === "en"
