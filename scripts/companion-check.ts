@@ -115,9 +115,12 @@ console.log(
   `suggested questions: ${questions}; answered from their own article: ${sum((p) => p.ownArticle)} (${pct(sum((p) => p.ownArticle))}); ` +
     `and so in the library of all ${pages.length} pages: ${sum((p) => p.wholeLibrary)} (${pct(sum((p) => p.wholeLibrary))})`,
 );
-const few = pages.filter((p) => p.questions.length < 2);
+// The figure issue 25 sets (two or more a page), and which pages fall short by how much.
+const listed = (ps: Page[]) => `${ps.length}${ps.length ? ` (${ps.map((p) => p.file).join(", ")})` : ""}`;
 console.log(
-  `pages with fewer than two questions: ${few.length}${few.length ? ` (${few.map((p) => p.file).join(", ")})` : ""}`,
+  `pages with two questions or more: ${pages.filter((p) => p.questions.length >= 2).length}/${pages.length}; ` +
+    `with one: ${listed(pages.filter((p) => p.questions.length === 1))}; ` +
+    `with none: ${listed(pages.filter((p) => p.questions.length === 0))}`,
 );
 console.log(
   `ingest time: median ${median(pages.map((p) => p.plainMs)).toFixed(0)} ms without the companion; ` +
