@@ -89,6 +89,19 @@ for (const { name, report: r } of results)
     `| ${name} | ${r.answerable}+${r.unanswerable} | ${f3(r["hit@1"])} | ${f3(r["hit@5"])} | ${f3(r.answer_containment)} | ${f3(r.answer_only_containment)} | ${r.unanswerable ? f3(r.abstention) : "–"} | ${f3(r.false_abstention)} | ${r.follow_ups ? `${f3(r.follow_ups_answered)} of ${r.follow_ups}` : "–"} | ${r.reply_chars_median} | ${r.query_ms_p95.toFixed(1)} |`,
   );
 
+// The news sets asked as a chat asks them: each question right after sharing its page.
+const afterSharing = results.filter((r) => r.report.after_sharing);
+if (afterSharing.length) {
+  console.log("\n| asked right after sharing the page | containment | abstention | false abstention |");
+  console.log("| --- | --- | --- | --- |");
+  for (const { name, report } of afterSharing) {
+    const s = report.after_sharing!;
+    console.log(
+      `| ${name} | ${f3(s.answer_containment)} | ${f3(s.abstention)} | ${f3(s.false_abstention)} |`,
+    );
+  }
+}
+
 // Issue 13's bar, per language against English: hit@1 ≥ 0.9×, containment ≥ 0.85×, false abstention ≤ 0.12.
 const en = results.find((r) => r.language === "en")?.report;
 if (en) {

@@ -5,6 +5,7 @@
  */
 import type { Logger } from "../logger.ts";
 import type { AnswerResult, AskOptions, Footnote } from "../types.ts";
+import { articleToAskFirst, askWithFocus } from "./article-focus.ts";
 import { namesIn, resolveFollowUp } from "./follow-up.ts";
 import type { ConversationKey, ConversationStore, Turn } from "./types.ts";
 
@@ -54,7 +55,7 @@ export class Conversations {
     // A reply to an answer continues that answer's thread (someone else's, in a group), not
     // whatever this conversation asked last.
     const context = opts.replyTo ? [opts.replyTo] : history;
-    const result = await this.footnote.ask(libraryId, question, {
+    const askOpts: AskOptions = {
       onPartial: opts.onPartial,
       signal: opts.signal,
       history: context.map((t) => ({ question: t.question, answer: t.answer })),
@@ -65,7 +66,14 @@ export class Conversations {
             exclude: answeredSentences(previous),
           }
         : {}),
-    });
+    };
+    // A follow-up already stays on the articles that answered it; a new question starts on the
+    // article the conversation is on, if any.
+    const first =
+      resolved.followUp || opts.replyTo
+        ? undefined
+        : await articleToAskFirst(this.footnote, libraryId, previous, this.store.horizon);
+    const { result, focus } = await askWithFocus(this.footnote, libraryId, question, askOpts, first);
     const ms = performance.now() - started;
     const turn: Turn = {
       question,
@@ -75,6 +83,7 @@ export class Conversations {
       articleIds: [...new Set(result.citations.map((c) => c.articleId))],
       entities: result.abstained ? [] : namesIn(result.answer),
       at: Date.now(),
+      ...(focus ? { focus } : {}),
     };
     // History and statistics are a convenience: failing to write them must not lose the answer.
     try {

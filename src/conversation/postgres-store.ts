@@ -59,7 +59,8 @@ export class PostgresConversationStore implements ConversationStore {
     this.now = opts.now ?? Date.now;
   }
 
-  private get horizon(): number {
+  /** The oldest moment a turn may be from and still count: now, less the conversation's window. */
+  get horizon(): number {
     return this.now() - this.opts.ttlMs;
   }
 

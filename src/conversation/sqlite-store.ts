@@ -95,7 +95,8 @@ export class SqliteConversationStore implements ConversationStore {
     this.db.exec(SCHEMA);
   }
 
-  private get horizon(): number {
+  /** The oldest moment a turn may be from and still count: now, less the conversation's window. */
+  get horizon(): number {
     return this.now() - this.opts.ttlMs;
   }
 

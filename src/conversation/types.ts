@@ -14,6 +14,8 @@ export interface Turn {
   entities: string[];
   /** When it was answered (ms since the epoch). */
   at: number;
+  /** The article the conversation was on (article-focus.ts), when the answer came from it. */
+  focus?: string;
   /** The bot's message holding the answer, so a reply to it continues this thread. */
   messageId?: number;
 }
@@ -51,6 +53,8 @@ export interface QuestionStats {
 export interface ConversationStore extends ChatSettingsStore {
   /** The conversation's turns still alive, oldest first. */
   recent(key: ConversationKey): Promise<Turn[]>;
+  /** The oldest moment a turn may be from and still count: now, less the conversation's window. */
+  readonly horizon: number;
   /** The turn whose answer is that message in that chat, if it is still alive. */
   byMessage(chat: string, messageId: number): Promise<Turn | undefined>;
   append(key: ConversationKey, turn: Turn): Promise<void>;

@@ -12,6 +12,7 @@ import { footnoteOver } from "../footnote.ts";
 import { openParts } from "../pipeline/parts.ts";
 import { renderAnswerText } from "../answer/render-text.ts";
 import { loadEvalSet, type EvalFollowUp } from "./datasets.ts";
+import { askAfterSharing, type AfterSharing } from "./after-sharing.ts";
 import { Conversations } from "../conversation/conversation.ts";
 import { conversationDbPath, SqliteConversationStore } from "../conversation/sqlite-store.ts";
 import { silentLogger } from "../logger.ts";
@@ -42,6 +43,8 @@ export interface EvalReport {
   /** Follow-up pairs in the set (a news set's `followUps`), and the share whose follow-up reply holds a gold answer. */
   follow_ups: number;
   follow_ups_answered: number;
+  /** A news set's questions asked in a chat right after sharing their page (after-sharing.ts). */
+  after_sharing?: AfterSharing;
 }
 
 /** One line of `--report`. */
@@ -65,6 +68,12 @@ export interface EvalReportLine {
 
 const MAX_PASSAGE = 1000;
 const MAX_REPLY = 1500;
+
+/** Whether a reply, as the terminal shows it (its first MAX_REPLY characters), holds a gold answer. */
+export function holdsGold(rendered: string, gold: readonly string[]): boolean {
+  const reply = normalise(rendered.slice(0, MAX_REPLY));
+  return gold.some((g) => reply.includes(normalise(g)));
+}
 
 export const normalise = (s: string) =>
   s
@@ -107,7 +116,12 @@ export async function runEval(
   try {
     const t0 = performance.now();
     let passages = 0;
-    for (const article of set.articles) passages += (await footnote.ingest(library, article.source)).chunks;
+    const articleIds = new Map<string, string>();
+    for (const article of set.articles) {
+      const stored = await footnote.ingest(library, article.source);
+      passages += stored.chunks;
+      articleIds.set(article.key, stored.id);
+    }
     const ingestMs = performance.now() - t0;
 
     const questions = set.questions.slice(0, opts.limit);
@@ -125,6 +139,10 @@ export async function runEval(
       opts.onProgress?.(i + 1, questions.length);
     }
     const followUps = await askFollowUps(footnote, library, dataDir, set.followUps, report);
+    const afterSharing =
+      set.kind === "news"
+        ? await askAfterSharing(footnote, library, questions, articleIds, holdsGold)
+        : undefined;
     return {
       ...figures(tally),
       questions: questions.length,
@@ -135,6 +153,7 @@ export async function runEval(
       ingest_ms: Math.round(ingestMs),
       follow_ups: set.followUps.length,
       follow_ups_answered: set.followUps.length ? r3(followUps / set.followUps.length) : 0,
+      ...(afterSharing ? { after_sharing: afterSharing } : {}),
     };
   } finally {
     if (report !== undefined) fs.closeSync(report);
@@ -211,8 +230,7 @@ function score(
   if (rank >= 0 && rank < 5) t.hit5++;
   if (rank >= 0 && rank < 10) t.rr += 1 / (rank + 1);
   if (answer.abstained) t.abstainedAns++;
-  const reply = normalise(rendered.slice(0, MAX_REPLY));
-  const inReply = gold.some((g) => reply.includes(g));
+  const inReply = holdsGold(rendered, goldStrings);
   if (inReply) t.contained++;
   const short = normalise(answer.answer);
   const inAnswer = !answer.abstained && gold.some((g) => short.includes(g));
@@ -285,8 +303,7 @@ async function askFollowUps(
       const key = { chat: `eval:${i}`, thread: "" };
       await conversations.ask(key, library, pair.first);
       const { result, turn } = await conversations.ask(key, library, pair.followUp);
-      const reply = normalise(renderAnswerText(result).slice(0, MAX_REPLY));
-      const inReply = !result.abstained && pair.gold.some((g) => reply.includes(normalise(g)));
+      const inReply = !result.abstained && holdsGold(renderAnswerText(result), pair.gold);
       if (inReply) answered++;
       if (report !== undefined)
         fs.writeSync(

@@ -56,5 +56,15 @@ function formatReport(r: EvalReport): string {
     ["median reply (answered)", `${r.reply_chars_median} chars`],
     ["query p50 / p95", `${r.query_ms_p50.toFixed(1)} ms / ${r.query_ms_p95.toFixed(1)} ms`],
   ];
+  if (r.follow_ups)
+    rows.push(["follow-ups answered", `${r.follow_ups_answered.toFixed(3)} of ${r.follow_ups}`]);
+  const s = r.after_sharing;
+  if (s)
+    rows.push(
+      ["asked right after sharing the page:", ""],
+      ["  answer containment", s.answer_containment.toFixed(3)],
+      ["  abstention (unanswerable)", s.abstention.toFixed(3)],
+      ["  false abstention (answerable)", s.false_abstention.toFixed(3)],
+    );
   return rows.map(([k, v]) => `${k.padEnd(32)} ${v}`).join("\n") + "\n";
 }

@@ -1,0 +1,56 @@
+/**
+ * The article a conversation is on. Someone who shares a link and then asks "How much does it
+ * cost?" or "Which country came out on top?" asks about that article, not about the library: an
+ * article added alone since the conversation's last turn (within its window) is searched first, and
+ * the conversation stays on it while its questions are answered there. A question it does not
+ * answer is asked of the whole library, and the conversation leaves the article.
+ */
+import type { AnswerResult, AskOptions, Footnote } from "../types.ts";
+import type { Turn } from "./types.ts";
+
+/**
+ * The article the next question is asked of first: the one article added to the library since
+ * the previous turn and since `horizon` (the start of the conversation's window); else the
+ * previous turn's focus, while that turn was answered from it; else none.
+ */
+export async function articleToAskFirst(
+  footnote: Pick<Footnote, "list">,
+  libraryId: string,
+  previous: Turn | undefined,
+  horizon: number,
+): Promise<string | undefined> {
+  const since = Math.max(previous?.at ?? 0, horizon);
+  const added = (await footnote.list(libraryId)).filter((a) => Date.parse(a.createdAt) > since);
+  // Several added at once (a batch, an import) leave it open which one a question is about.
+  if (added.length === 1) return added[0]!.id;
+  if (added.length > 1) return undefined;
+  const kept = previous?.focus;
+  return kept && !previous.abstained && previous.articleIds.includes(kept) ? kept : undefined;
+}
+
+/** An answer, and the article it was asked of first when it came from there. */
+export interface FocusedAnswer {
+  result: AnswerResult;
+  /** The article in focus, when the answer came from it. */
+  focus?: string;
+}
+
+/**
+ * Asks `question` of the article in focus first, then, if it declines there, of the whole
+ * library (a question about another article is still answered).
+ */
+export async function askWithFocus(
+  footnote: Pick<Footnote, "ask">,
+  libraryId: string,
+  question: string,
+  opts: AskOptions,
+  focus: string | undefined,
+): Promise<FocusedAnswer> {
+  if (focus) {
+    // Not streamed: a chat model's decline there would flash before the library's answer.
+    const { onPartial: _streamed, ...quiet } = opts;
+    const result = await footnote.ask(libraryId, question, { ...quiet, articleIds: [focus] });
+    if (!result.abstained) return { result, focus };
+  }
+  return { result: await footnote.ask(libraryId, question, opts) };
+}
