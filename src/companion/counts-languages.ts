@@ -33,6 +33,9 @@ const COUNTS: Record<string, Count> = {
   },
 };
 
+/** Words of the clause after the counted noun, at most. */
+const MAX_WORDS = 9;
+
 /** A count: digits, with spaces or dots between thousands ("2 209", "5.500"). */
 const NUMBER = "(\\d{1,3}(?:[\\s.\u00a0\u202f]\\d{3})+|\\d+)";
 
@@ -55,7 +58,9 @@ export function countQuestionsIn(
     const [, count, noun, clause] = m as unknown as [string, string, string, string];
     const end = c.end.exec(clause);
     const rest = (end ? clause.slice(0, end.index) : clause).trim();
-    if (rest.split(/\s+/).length < 2) continue;
+    // A long clause makes a question no one would ask whole ("… dans les vols mis en place par la France").
+    const words = rest.split(/\s+/).length;
+    if (words < 2 || words > MAX_WORDS) continue;
     out.push({ question: c.ask(noun, rest), kind: "how-many", at: span.start, expect: count });
   }
   return out;

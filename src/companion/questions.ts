@@ -142,30 +142,39 @@ function whoIsQuestions(text: string, spans: readonly Span[], lang: string): Que
   return names.map((p) => ({ question: ask(p.name), kind: "who" as const, at: p.at }));
 }
 
+/**
+ * English candidates: rebuilt sentences and fixed phrases around names (english-questions.ts),
+ * acronyms, then what kind of thing a name is, what a thing or a glossed term is, and how much
+ * a sum's noun is.
+ */
+async function englishCandidates(text: string, spans: readonly Span[]): Promise<QuestionCandidate[]> {
+  return [
+    ...(await englishQuestions(text, [...spans])),
+    ...acronymQuestions(text, spans, "en"),
+    ...(await kindQuestions(text, spans)),
+    ...(await definitionQuestions(text, spans)),
+    ...glossedTermQuestions(text, spans),
+    ...moneyNounQuestions(text, spans),
+  ];
+}
+
+/** Candidates in another language: who is, what someone said, what costs, how many; Chinese names; acronyms. */
+function otherCandidates(text: string, spans: readonly Span[], lang: string): QuestionCandidate[] {
+  return [
+    ...whoIsQuestions(text, spans, lang),
+    ...speakerQuestionsIn(text, lang),
+    ...priceQuestionsIn(text, lang),
+    ...countQuestionsIn(text, spans, lang),
+    ...(lang === "zh" ? chineseNameQuestions(text, spans) : []),
+    ...acronymQuestions(text, spans, lang),
+  ];
+}
+
 /** Candidate questions for an article in `lang`, in the order worth trying. */
 export async function candidateQuestions(text: string, lang: string): Promise<QuestionCandidate[]> {
   // A short sentence can answer a question ("The One X costs $500."), though not make a gist.
   const spans = sentenceSpans(text).filter((s) => !isFurniture(text.slice(s.start, s.end), QUESTION_WORDS));
-  const own = lang === "en" ? await englishQuestions(text, spans) : whoIsQuestions(text, spans, lang);
-  const speakers =
-    lang === "en"
-      ? []
-      : [
-          ...speakerQuestionsIn(text, lang),
-          ...priceQuestionsIn(text, lang),
-          ...countQuestionsIn(text, spans, lang),
-        ];
-  const named = lang === "zh" ? chineseNameQuestions(text, spans) : [];
-  const defined =
-    lang === "en"
-      ? [
-          ...(await kindQuestions(text, spans)),
-          ...(await definitionQuestions(text, spans)),
-          ...glossedTermQuestions(text, spans),
-          ...moneyNounQuestions(text, spans),
-        ]
-      : [];
-  return [...own, ...speakers, ...named, ...acronymQuestions(text, spans, lang), ...defined];
+  return lang === "en" ? englishCandidates(text, spans) : otherCandidates(text, spans, lang);
 }
 
 /**
