@@ -32,6 +32,8 @@ export interface Question {
   readonly focus: string;
   /** For "what kind of X": X ("game"); for "what's the name of X": X's head noun ("baby"). */
   readonly head?: string;
+  /** For "how old was X when …": the moment asked about ("when he played in Super Bowl 50"). */
+  readonly moment?: string;
   /** The question's own names (people, places, organisations, numbers). */
   readonly names: readonly string[];
   readonly negated: boolean;
@@ -53,6 +55,7 @@ export function readQuestion(text: string, lang = "en"): Question {
     form: shape?.form ?? "plain",
     focus: shape?.focus ?? "",
     ...(shape?.head ? { head: shape.head } : {}),
+    ...(shape?.moment ? { moment: shape.moment } : {}),
     names: questionNames(undotted(text), lang),
     negated: isNegated(text, lang),
     asksReason: asksReason(text, lang),
@@ -100,6 +103,7 @@ interface Shape {
   form: AnswerForm;
   focus: string;
   head?: string;
+  moment?: string;
 }
 
 const NAME_RUN = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|da|bin|al))*$/u;
@@ -143,9 +147,10 @@ function englishForm(question: string): Shape | undefined {
   if (m && NAME_RUN.test(m[1]!) && /^who\b/i.test(q) && !/['’]s\b|\b\p{Lu}{2,}$/u.test(m[1]!))
     return { form: "description", focus: m[1]! };
   m =
-    /^how old (?:is|was|are|were|will) (.+?)(?: now| today| when .*)?$/i.exec(q) ??
-    /^what age (?:is|was) (.+)$/i.exec(q);
-  if (m) return { form: "age", focus: m[1]! };
+    /^how old (?:is|was|are|were|will) (.+?)(?: now| today| ((?:when|during|at the time of|in) .*))?$/i.exec(
+      q,
+    ) ?? /^what age (?:is|was) (.+)$/i.exec(q);
+  if (m) return { form: "age", focus: m[1]!, ...(m[2] ? { moment: m[2] } : {}) };
   m =
     /^what (?:is|was|are|were) (?:the |his |her |their |its )?names? of (.+)$/i.exec(q) ??
     /^what (?:is|was|are|were) (.+?)['’]s? names?$/i.exec(q) ??

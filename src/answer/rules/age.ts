@@ -1,10 +1,14 @@
 /**
  * "How old is Hori Parata?" is answered by an age said of him now: "Parata, 75, has …", "the
  * 93-year-old", "aged 75", "is 75 years old"; not by "was just seven years old when …" (an age
- * at some other time) nor by a number that is no age.
+ * at some other time) nor by a number that is no age. "How old was he when …?" asks for an age
+ * at a moment, and "at age 39" answers it.
  */
 import type { AnswerRule } from "./types.ts";
 import { focusEnds, focusName, speaksOf } from "./focus.ts";
+
+/** An age at a moment: "at age 39", "was just seven years old when …", "aged 38 at the time". */
+const AGE_THEN = /\bat\s+(?:the\s+)?age\s+(?:of\s+)?\d{1,3}\b|\b\d{1,3}\s+years?\s+old\b/i;
 
 /** "Parata, 75," right after the name. */
 const AFTER_NAME = /^,\s*(\d{1,3})(?=[,;)]|\s+(?:has|is|was|said|says|and|who)\b)/;
@@ -28,6 +32,7 @@ export const age: AnswerRule = {
     // "How old is Wade Bassi's boat?": an age of something Bassi has, said where Bassi is.
     if (OWNED.test(q.focus)) return speaksOf(name, s) && (OWNED_AGE.test(s.text) || AGE.test(s.text));
     if (focusEnds(name, s.text).some((end) => AFTER_NAME.test(s.text.slice(end)))) return true;
-    return speaksOf(name, s) && AGE.test(s.text);
+    // "How old was Peyton Manning when he played in Super Bowl 50?": an age at that moment too.
+    return speaksOf(name, s) && (AGE.test(s.text) || (q.moment !== undefined && AGE_THEN.test(s.text)));
   },
 };

@@ -37,3 +37,17 @@ describe("age: of something a person has, or of someone unnamed", () => {
     expect(holds("How old was the student who died?", "Eloise Parry was taken to hospital.")).toBe(false);
   });
 });
+
+describe("age: how old was X when …", () => {
+  it("takes an age at a moment when the question asks about one", () => {
+    const q = "How old was Peyton Manning when he played in Super Bowl 50?";
+    const said = "He is also the oldest quarterback ever to play in a Super Bowl at age 39.";
+    expect(
+      holds(q, said, "Peyton Manning became the first quarterback to lead two teams to the Super Bowl."),
+    ).toBe(true);
+    expect(
+      holds("How old is Peyton Manning?", `Peyton Manning is also the oldest quarterback at age 39.`),
+    ).toBe(false);
+    expect(holds(q, "Peyton Manning played in Super Bowl 50 in 2016.")).toBe(false);
+  });
+});
