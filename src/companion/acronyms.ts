@@ -7,16 +7,21 @@
 import type { Span } from "../text/span.ts";
 import type { QuestionCandidate } from "./english-questions.ts";
 
-/** The question about an acronym, per language: what it stands for, or what it is. */
-const ASK: Record<string, (acronym: string) => string> = {
-  en: (a) => `What does ${a} stand for?`,
-  de: (a) => `Was ist ${a}?`,
-  fr: (a) => `Que signifie ${a} ?`,
-  es: (a) => `¿Qué significa ${a}?`,
-  it: (a) => `Cosa significa ${a}?`,
-  pt: (a) => `O que significa ${a}?`,
-  zh: (a) => `${a}是什么？`,
-  ja: (a) => `${a}とは何ですか？`,
+/**
+ * The questions about an acronym, per language, the one worth offering first: what it stands
+ * for, or what it is. English asks "What is PII?" too: the answerer may decline "What does
+ * PII stand for?" where no "stand" is written (one of the two is offered: one sentence, one
+ * question).
+ */
+const ASK: Record<string, ReadonlyArray<(acronym: string) => string>> = {
+  en: [(a) => `What does ${a} stand for?`, (a) => `What is ${a}?`],
+  de: [(a) => `Was ist ${a}?`],
+  fr: [(a) => `Que signifie ${a} ?`],
+  es: [(a) => `¿Qué significa ${a}?`],
+  it: [(a) => `Cosa significa ${a}?`],
+  pt: [(a) => `O que significa ${a}?`],
+  zh: [(a) => `${a}是什么？`],
+  ja: [(a) => `${a}とは何ですか？`],
 };
 
 /** An acronym: two to six capitals or digits, the first a capital ("VPN", "TOTP", "G7"). */
@@ -111,15 +116,16 @@ export function acronymQuestions(
   sentences: readonly Span[],
   lang: string,
 ): QuestionCandidate[] {
-  const ask = ASK[lang];
-  if (!ask) return [];
+  const asks = ASK[lang];
+  if (!asks) return [];
   const inSentence = (at: number) => sentences.some((s) => s.start <= at && at < s.end);
   return spelledAcronyms(text)
     .filter((a) => inSentence(a.at))
     .flatMap((a) => {
       const compound = lang === "de" ? germanCompound(text, a.at, a.acronym) : undefined;
-      return [a.acronym, ...(compound ? [compound] : [])].map((asked) => ({
-        question: ask(asked),
+      const questions = [...asks.map((ask) => ask(a.acronym)), ...(compound ? [asks[0]!(compound)] : [])];
+      return questions.map((question) => ({
+        question,
         kind: "what-is" as const,
         at: a.at,
         holds: a.spelling,

@@ -15,20 +15,28 @@ describe("acronym questions", () => {
       ),
     ).toEqual([
       ["What does MSC stand for?", "Marine Stewardship Council"],
+      ["What is MSC?", "Marine Stewardship Council"],
       ["What does VPN stand for?", "Virtual Private Network"],
+      ["What is VPN?", "Virtual Private Network"],
     ]);
     expect(
       ask(
         "Today we launch it. L.E.A.N. stands for Light, Encrypted, Ad choice supported, Non-invasive ads.",
         "en",
       ),
-    ).toEqual([["What does L.E.A.N. stand for?", "Light, Encrypted, Ad choice supported, Non-invasive ads"]]);
+    ).toEqual([
+      ["What does L.E.A.N. stand for?", "Light, Encrypted, Ad choice supported, Non-invasive ads"],
+      ["What is L.E.A.N.?", "Light, Encrypted, Ad choice supported, Non-invasive ads"],
+    ]);
   });
 
   it("takes a spelling in lower case or in quotation marks, keeping an apostrophe inside a word", () => {
     expect(
       ask('They do not include so-called "personally identifiable information" (PII) like names.', "en"),
-    ).toEqual([["What does PII stand for?", "personally identifiable information"]]);
+    ).toEqual([
+      ["What does PII stand for?", "personally identifiable information"],
+      ["What is PII?", "personally identifiable information"],
+    ]);
     expect(
       spelledAcronyms("It breaks the ‘Children’s Online Privacy Protection Act’ (COPPA) rules.")[0]?.spelling,
     ).toBe("Children’s Online Privacy Protection Act");
