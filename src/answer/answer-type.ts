@@ -259,8 +259,11 @@ function askedUnit(question: string): { test(text: string): boolean } | undefine
     return SPAN_UNIT;
   if ((/^how much\b/.test(q) && MONEY_VERB.test(q)) || WHAT_COST.test(q)) return MONEY_UNIT;
   if (/^how heavy\b|^how much\b.*\b(?:weigh|weighs|weighed|weight)\b/.test(q)) return MASS_UNIT;
+  if (/^(?:what|how high|how low)\b.*\brates?\b/.test(q)) return RATE_UNIT;
   return undefined;
 }
+/** A rate: a share ("15.1%", "12 per cent") or a number per something ("4.2 per 1,000"). */
+const RATE_UNIT = /%|\bper\s?cent\b|\bpercentage\b|\bper\b|\b(?:in|out of) (?:every )?\d/i;
 /** A weight after the number ("8.4 pounds", "2kg", "300-pound"). */
 const MASS_UNIT =
   /\d\s*-?\s*(?:pounds?|lbs?|kilo(?:gram)?s?|kg|grams?|g|ounces?|oz|tons?|tonnes?|stones?)\b/i;

@@ -178,3 +178,15 @@ describe("issue 22: who reports a sentence, and the question's own words, inflec
     expect(holds("person", sentence, "Who's the lawyer for Oculus?")).toBe(false);
   });
 });
+
+describe("issue 22: a rate is a share", () => {
+  it("wants a share or a number per something for a rate", () => {
+    const q = "What's the US poverty rate according to the report?";
+    expect(holds("number", "The report assessed poverty levels among 10 wealthy countries.", q)).toBe(false);
+    expect(holds("number", "The US poverty rate stood at 18 percent.", q)).toBe(true);
+    expect(holds("number", "About 15.1% of Americans live in poverty.", q)).toBe(true);
+    expect(
+      holds("number", "The birth rate fell to 1.6 children per woman.", "What was the birth rate?"),
+    ).toBe(true);
+  });
+});
