@@ -21,7 +21,21 @@ const DEFINED = new RegExp(
 );
 /** Days and months, which "is a" says something else of ("Monday is a holiday"). */
 const DATE_WORD =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+  /^(?:today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/**
+ * Whether a one-word name is a name: written with its capital inside a sentence somewhere
+ * ("Rust", "Mozilla"), not only where every word has one ("Photography is a way of …").
+ * Titles in quotation marks and names of more words are names.
+ */
+export function isNamed(name: string, text: string): boolean {
+  if (/^["“]/.test(name) || /\s/.test(name)) return true;
+  const inside = new RegExp(
+    `[\\p{L}\\d,;]\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`,
+    "u",
+  );
+  return inside.test(text);
+}
 
 /** Whether `name` is a person's: tagged as one in its sentence, or the surname of a longer name ("Buck Cullen"). */
 export function isPersonIn(
@@ -51,6 +65,7 @@ export async function definitionQuestions(
     const name = m[1]!;
     const first = name.split(/\s+/)[0]!.replace(/^["“]/, "");
     if ((isStopWord(first.toLowerCase()) && first !== "The") || DATE_WORD.test(first)) continue;
+    if (!isNamed(name, text)) continue;
     if (found.some((f) => f.name === name)) continue;
     found.push({ name, sentence, holds: m[2]!.trim(), at: span.start });
   }

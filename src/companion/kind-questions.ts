@@ -8,7 +8,7 @@
 import type { Span } from "../text/span.ts";
 import { isStopWord } from "../text/tokens.ts";
 import { loadNlp, type QuestionCandidate } from "./english-questions.ts";
-import { isPersonIn } from "./definitions.ts";
+import { isNamed, isPersonIn } from "./definitions.ts";
 
 /** A title in quotation marks (a comma may close it inside), or one to four capitalised words. */
 const NAME = `["“][^"“”,]{2,40},?["”]|\\p{Lu}[\\p{L}\\d'’&.-]*(?:\\s+\\p{Lu}[\\p{L}\\d'’&.-]*){0,3}`;
@@ -51,6 +51,7 @@ export async function kindQuestions(text: string, sentences: readonly Span[]): P
       const [, name, holds, noun] = m as unknown as [string, string, string, string];
       const first = name.replace(/^["“]/, "").split(/\s+/)[0]!;
       if (NO_KIND.test(noun) || (!/^["“]/.test(name) && isStopWord(first.toLowerCase()))) continue;
+      if (!isNamed(asked(name), text)) continue;
       if (found.some((f) => f.name === asked(name))) continue;
       found.push({ name: asked(name), noun, holds, sentence, at: span.start });
     }

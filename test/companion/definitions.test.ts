@@ -9,7 +9,7 @@ describe("what a thing is", () => {
   it("asks what a named thing or a title is when the article defines it with a copula", async () => {
     expect(
       await ask(
-        'Rust is a compiled programming language being developed by Mozilla Research. In case you missed it, "Super Mario Run" is essentially a regular, side-scrolling game.',
+        'Mozilla Research builds Rust. Rust is a compiled programming language being developed by Mozilla Research. In case you missed it, "Super Mario Run" is essentially a regular, side-scrolling game.',
       ),
     ).toEqual([
       ["What is Rust?", "is a compiled programming language being developed"],
@@ -24,7 +24,8 @@ describe("what a thing is", () => {
     expect(
       await ask(
         "Corey Kilgannon is a Metro reporter. Buck Cullen came home. Cullen is an integral member of the team. " +
-          "It is a wakeup call. Monday is a holiday. The report is a warning.",
+          "It is a wakeup call. Monday is a holiday. The report is a warning. Today is a good day. " +
+          "Photography is a way of seeing: my photography is a habit.",
       ),
     ).toEqual([]);
   });

@@ -24,7 +24,7 @@ describe("what kind of thing a name is", () => {
         "Earlier this year in South Taranaki, a mass stranding left the tribe scrambling. " +
           "He works at the Committee for a Responsible Federal Budget, a research and advocacy organization. " +
           "Corey Kilgannon is a Metro reporter. SpiderMonkey is a cross-platform engine written in C++. " +
-          "There is a lot to do. Mozilla is a lot of fun.",
+          "There is a lot to do. Mozilla is a lot of fun. Soccer is a sport that we play.",
       ),
     ).toEqual([]);
   });
