@@ -103,7 +103,11 @@ function englishAnswerType(question: string): AnswerType {
     .replace(/^(what|who|where|when|how|which)['’]s\b/, "$1 is");
   if (/^(who|whom|whose)\b|\bwho (was|were|is|are)\b/.test(q)) return "person";
   if (/^when\b|\bin which (year|century|decade)\b|\bsince when\b/.test(q)) return "time";
-  if (/^how (many|much|long|old|far|large|big|tall|high|often|fast|heavy|deep|wide)\b/.test(q))
+  if (
+    /^how (many|much|long|old|far|large|big|small|tall|short|high|low|often|fast|slow|heavy|deep|wide|thick|hot|cold|cheap|expensive)\b/.test(
+      q,
+    )
+  )
     return "number";
   if (/^where\b/.test(q)) return "place";
   // "What does the headset cost?", "what did the deal cost them?": a sum.
@@ -355,7 +359,7 @@ function isMeasure(sentence: string, index: number, match: string): boolean {
 
 /** "Who published ...", "who owns ...": a question about a deed, which an organisation can do. */
 const DOER =
-  /^\s*who (?:(?!(?:is|was|are|were|has|had|does|did)\b)[a-z]+(?:ed|s)|(?:is|was|are|were) [a-z]+ing|(?:has|have|had) [a-z]+(?:ed|en))\b/i;
+  /^\s*who (?:(?!(?:is|was|are|were|has|have|had|does|do|did|will|would|can|could|should|may|might|must)\b)[a-z]+|(?:is|was|are|were) [a-z]+ing|(?:has|have|had) [a-z]+(?:ed|en))\b/i;
 /** Head words of organisations, which can do what a "who" asks about. */
 const ORG_HEADS = new Set(
   "university institute institution center centre council agency company corporation corp inc ltd llc commission committee foundation bank court ministry department association organization organisation group service network media studio studios".split(

@@ -190,3 +190,18 @@ describe("issue 22: a rate is a share", () => {
     ).toBe(true);
   });
 });
+
+describe("issue 22: who did it, with any verb; how small, how short", () => {
+  it("takes an organisation for 'who' and any verb of a deed, irregular ones too", () => {
+    const sentence =
+      "The study by Stanford University's Center on Poverty and Inequality ranked 10 countries.";
+    expect(holds("person", sentence, "Who put out the inequality report?")).toBe(true);
+    expect(holds("person", sentence, "Who is the author of the inequality report?")).toBe(false);
+  });
+
+  it("reads 'how small', 'how short', 'how cheap' as asking for a quantity", () => {
+    expect(answerType("How small does the attack data get once it's compressed?")).toBe("number");
+    expect(answerType("How short is the new route?")).toBe("number");
+    expect(answerType("How cheap are the tickets?")).toBe("number");
+  });
+});
