@@ -201,7 +201,7 @@ const MONTH = `(?:${MONTHS.join("|")})`;
 /** Months and weekdays, lower-cased: a capitalised phrase holding one is a date, not a name. */
 const DATE_WORDS = new Set([...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase()));
 const TIME_RE = new RegExp(
-  `\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\b${MONTH}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? century\\b|\\bcentur(?:y|ies)\\b|\\b(?:${WEEKDAYS.join("|")}|yesterday|today|tomorrow)\\b|\\b(?:last|next|this) (?:year|month|week)\\b|\\b\\d+ (?:years?|months?|weeks?|days?) (?:ago|later|earlier)\\b`,
+  `\\b(?:1[0-9]{3}|20[0-9]{2})s?\\b|\\b(?:the|early|late|mid-?)\\s*['’]?[1-9]0s\\b|\\b${MONTH}\\b|\\b\\d{1,2}(?:st|nd|rd|th)? century\\b|\\bcentur(?:y|ies)\\b|\\b(?:${WEEKDAYS.join("|")}|yesterday|today|tomorrow)\\b|\\b(?:last|next|this) (?:year|month|week)\\b|\\b\\d+ (?:years?|months?|weeks?|days?) (?:ago|later|earlier)\\b`,
   "gi",
 );
 // A figure, with its scale or a short unit written on ("£30m", "$4.2bn", "5k", "12GB", "2kg").

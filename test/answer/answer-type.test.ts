@@ -205,3 +205,12 @@ describe("issue 22: who did it, with any verb; how small, how short", () => {
     expect(answerType("How cheap are the tickets?")).toBe("number");
   });
 });
+
+describe("issue 22: a decade is a time", () => {
+  it("takes 'the 80s' and 'the late '90s' for a when-question, not someone's age", () => {
+    const q = "When did the big change happen?";
+    expect(holds("time", "Everything changed in the 80s, when the mills closed.", q)).toBe(true);
+    expect(holds("time", "It began in the late ’90s.", q)).toBe(true);
+    expect(holds("time", "He is in his 80s and still fishing.", q)).toBe(false);
+  });
+});
