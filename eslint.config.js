@@ -26,6 +26,8 @@ export default tseslint.config(
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
       ],
       "@typescript-eslint/consistent-type-imports": "error",
+      // The deprecated global escape() URL-encodes; a regex escape is escapeRegExp (src/text/).
+      "no-restricted-globals": ["error", "escape", "unescape"],
       "@typescript-eslint/only-throw-error": "error",
       "@typescript-eslint/no-unnecessary-type-assertion": "error",
       // An async method with no await is how a synchronous implementation meets an async

@@ -5,7 +5,7 @@
  * without an entry leans on nothing.
  */
 import { foldMarks } from "../text/fold.ts";
-import { escapeRegExp } from "./escape-regexp.ts";
+import { escapeRegExp } from "../text/escape-regexp.ts";
 
 /**
  * Openings written as the language writes them; they are compared folded (lower case, without

@@ -7,6 +7,7 @@
  */
 import type { Span } from "../text/span.ts";
 import { isStopWord } from "../text/tokens.ts";
+import { escapeRegExp } from "../text/escape-regexp.ts";
 import { loadNlp, type QuestionCandidate } from "./english-questions.ts";
 
 /** A title in quotation marks, or one to four capitalised words ("Mozilla VR", "Pdf.js"). */
@@ -30,10 +31,7 @@ const DATE_WORD =
  */
 export function isNamed(name: string, text: string): boolean {
   if (/^["“]/.test(name) || /\s/.test(name)) return true;
-  const inside = new RegExp(
-    `[\\p{L}\\d,;]\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`,
-    "u",
-  );
+  const inside = new RegExp(`[\\p{L}\\d,;]\\s+${escapeRegExp(name)}(?![\\p{L}])`, "u");
   return inside.test(text);
 }
 
@@ -46,10 +44,7 @@ export function isPersonIn(
 ): boolean {
   if (/^["“]/.test(name)) return false;
   if (people(sentence).some((p) => p.includes(name) || name.includes(p))) return true;
-  return new RegExp(
-    `\\p{Lu}[\\p{Ll}'’-]+\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`,
-    "u",
-  ).test(text);
+  return new RegExp(`\\p{Lu}[\\p{Ll}'’-]+\\s+${escapeRegExp(name)}(?![\\p{L}])`, "u").test(text);
 }
 
 /** "What is X?" for each thing a sentence of `text` (among `sentences`) defines, first definition only. */

@@ -13,7 +13,7 @@ import type nlpType from "compromise";
 import type { Span } from "../text/span.ts";
 import { isDescribed } from "./described.ts";
 import { speakerQuestions } from "./speakers.ts";
-import { escapeRegExp } from "../answer/escape-regexp.ts";
+import { escapeRegExp } from "../text/escape-regexp.ts";
 
 /** A question, the sentence it was made from, and the words its answer should hold. */
 export interface QuestionCandidate {

@@ -5,7 +5,7 @@
  * (`quotesInAnyLanguage`), as in English (speakers.ts).
  */
 import type { QuestionCandidate } from "./english-questions.ts";
-import { escapeRegExp } from "../answer/escape-regexp.ts";
+import { escapeRegExp } from "../text/escape-regexp.ts";
 import { isStopWord } from "../text/tokens.ts";
 
 interface Speech {

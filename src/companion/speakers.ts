@@ -5,7 +5,7 @@
  * ("…," said Rae Zimmerman; Hicks told ABC News; Ammar Askar wrote …).
  */
 import type { QuestionCandidate } from "./english-questions.ts";
-import { escapeRegExp } from "../answer/escape-regexp.ts";
+import { escapeRegExp } from "../text/escape-regexp.ts";
 
 /** Verbs of speech after or before the speaker's name. */
 const SPEECH = "said|says|told|tells|added|adds|explained|explains|wrote|writes";

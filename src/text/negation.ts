@@ -5,6 +5,7 @@
  * sentence says.
  */
 import { language } from "./languages.ts";
+import { escapeRegExp } from "./escape-regexp.ts";
 
 interface Negation {
   words: RegExp;
@@ -13,15 +14,13 @@ interface Negation {
 
 const cache = new Map<string, Negation | null>();
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 function negationFor(lang: string): Negation | null {
   if (cache.has(lang)) return cache.get(lang)!;
   const entry = language(lang);
   let out: Negation | null = null;
   if (entry?.negations?.length) {
-    const whole = entry.negations.filter((w) => !w.startsWith("-")).map(escape);
-    const endings = entry.negations.filter((w) => w.startsWith("-")).map((w) => escape(w.slice(1)));
+    const whole = entry.negations.filter((w) => !w.startsWith("-")).map((w) => escapeRegExp(w));
+    const endings = entry.negations.filter((w) => w.startsWith("-")).map((w) => escapeRegExp(w.slice(1)));
     const alternatives = [
       ...(whole.length ? [`(?<![\\p{L}\\p{M}\\p{N}])(?:${whole.join("|")})(?![\\p{L}\\p{M}\\p{N}])`] : []),
       ...(endings.length ? [`(?:${endings.join("|")})(?![\\p{L}\\p{M}\\p{N}])`] : []),
@@ -31,7 +30,7 @@ function negationFor(lang: string): Negation | null {
       ...(entry.idleNegations?.length
         ? {
             idle: new RegExp(
-              `(?<![\\p{L}\\p{M}\\p{N}])(?:${entry.idleNegations.map(escape).join("|")})(?![\\p{L}\\p{M}\\p{N}])`,
+              `(?<![\\p{L}\\p{M}\\p{N}])(?:${entry.idleNegations.map((w) => escapeRegExp(w)).join("|")})(?![\\p{L}\\p{M}\\p{N}])`,
               "giu",
             ),
           }

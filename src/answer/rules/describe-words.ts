@@ -6,7 +6,7 @@
  * politólogo"), or a role before the name after an article ("o presidente eleito Jair
  * Bolsonaro", "La ministre de la justice, Christiane Taubira,"); what differs is the words.
  */
-import { escapeRegExp } from "../escape-regexp.ts";
+import { escapeRegExp } from "../../text/escape-regexp.ts";
 
 /** One language's words. */
 export interface DescribeWords {

@@ -13,7 +13,7 @@ import { focusEnds, focusName, PRONOUN_OPENING } from "./focus.ts";
 import { roleBefore } from "./role-before.ts";
 import { describePatterns, INTENSIFIERS, type DescribePatterns } from "./describe-words.ts";
 import { roleBeforeIn } from "./role-before-languages.ts";
-import { escapeRegExp } from "../escape-regexp.ts";
+import { escapeRegExp } from "../../text/escape-regexp.ts";
 
 /** Letters after a name that are no description: degrees and suffixes ("MD", "Ph.D.", "Jr."). */
 const POSTNOMINALS = "(?:,\\s*(?:M\\.?D|Ph\\.?D|Jr|Sr|RN|DO|MPH|MBA|DDS|Esq|OBE|CBE|MBE|QC|KC|III|II)\\.?)*";

@@ -5,7 +5,7 @@
  */
 import type { Question } from "../question.ts";
 import type { SentenceView } from "./types.ts";
-import { escapeRegExp } from "../escape-regexp.ts";
+import { escapeRegExp } from "../../text/escape-regexp.ts";
 
 /** The word a named focus is found by: its last capitalised word ("Parata" for "Hori Parata"). */
 export function focusName(q: Question): string | undefined {

@@ -5,7 +5,7 @@
  */
 import type { AnswerRule } from "./types.ts";
 import { focusName, speaksOf } from "./focus.ts";
-import { escapeRegExp } from "../escape-regexp.ts";
+import { escapeRegExp } from "../../text/escape-regexp.ts";
 
 export const kind: AnswerRule = {
   form: "kind",

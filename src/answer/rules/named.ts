@@ -5,7 +5,7 @@
  * what it is called ("bears the name of …", "known as …").
  */
 import type { AnswerRule } from "./types.ts";
-import { escapeRegExp } from "../escape-regexp.ts";
+import { escapeRegExp } from "../../text/escape-regexp.ts";
 
 /** "called X", "named X", "known as X", "the name of X", "dubbed X". */
 const CALLED =

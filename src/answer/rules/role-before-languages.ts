@@ -8,7 +8,7 @@
  */
 import { DESCRIBE_WORDS } from "./describe-words.ts";
 import { language } from "../../text/languages.ts";
-import { escapeRegExp } from "../escape-regexp.ts";
+import { escapeRegExp } from "../../text/escape-regexp.ts";
 
 /** An article as written at a sentence's start too ("La", "El", "O"). */
 const articleAlternatives = (ws: readonly string[]) =>
