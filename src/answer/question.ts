@@ -6,6 +6,7 @@
  * the question's text.
  */
 import { isStopWord, words } from "../text/tokens.ts";
+import { undotted } from "../text/undotted.ts";
 import { asksReason, isNegated } from "../text/negation.ts";
 import { answerType, kindCues, questionNames, type AnswerType, type KindCues } from "./answer-type.ts";
 
@@ -64,9 +65,6 @@ export function readQuestion(text: string, lang = "en"): Question {
   };
 }
 
-/** "U.S." and "US", "U.K." and "UK" are one name: the dots go, or the words split it into letters. */
-export const undotted = (text: string) =>
-  text.replace(/\b\p{Lu}(?:\.\p{Lu})+\.?/gu, (m) => m.replace(/\./g, ""));
 
 /** Prepositions that end a noun phrase's head: "the baby *in* the flag photo". */
 const PREPOSITION =

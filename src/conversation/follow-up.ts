@@ -9,6 +9,7 @@
  */
 import { isStopWord, words } from "../text/tokens.ts";
 import { simplePast } from "../text/verb-forms.ts";
+import { undotted } from "../text/undotted.ts";
 import type { Turn } from "./types.ts";
 
 interface FollowUpWords {
@@ -26,6 +27,10 @@ interface FollowUpWords {
   asksWho: RegExp;
   /** A question asking about a person it names ("Who is Patrick McHugh?"): that person is who "he" is. */
   asksAbout: RegExp;
+  /** A verb that makes a short question whole ("Who was there?"), unlike "To which group?". */
+  auxiliary: RegExp;
+  /** A question counting something ("how many people …"): what it counts. */
+  counts: RegExp;
   /** A question in the past with "did": its verb is searched as the article writes it. */
   pastAuxiliary: RegExp;
   /** An irregular verb's simple past, which stemming does not join to the base ("say", "said"). */
@@ -40,6 +45,9 @@ const EN: FollowUpWords = {
   opener: /^\s*(?:and|but|so|also|then|ok|okay|what about|how about)\b[\s,:;]*/i,
   asksWho: /^\s*(?:who|whom|whose)\b/i,
   asksAbout: /^\s*(?:[Ww]ho|[Ww]hat|[Hh]ow old)\s+(?:is|was|are|were)\s+\p{Lu}/u,
+  auxiliary:
+    /\b(?:is|was|are|were|be|been|do|does|did|has|have|had|can|could|will|would|should|may|might|must)\b|['’](?:s|re|ve|ll|d)\b/i,
+  counts: /^\s*how many ([\p{L}-]+)/iu,
   pastAuxiliary: /\bdid(?:n['’]t)?\b/i,
   irregularPast: simplePast,
 };
@@ -66,10 +74,12 @@ function contentWords(text: string): string[] {
  */
 export function namesIn(text: string): string[] {
   const found = new Map<string, number>();
-  const clean = text.replace(/\[\d+\]/g, " ");
+  // "U.S." is one name ("US"), not "U" ending a sentence.
+  const clean = undotted(text.replace(/\[\d+\]/g, " "));
   // A capitalised word after a sentence's end is no name unless another capitalised word follows.
   for (const m of clean.matchAll(/(^|[.!?]\s+|\s|["“(])(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/gu)) {
-    const name = m[2]!.replace(/['’]s$/, "");
+    // "The US team": an article opening a sentence is no part of the name.
+    const name = m[2]!.replace(/['’]s$/, "").replace(/^(?:The|A|An)\s+(?=\p{Lu})/u, "");
     const sentenceStart = m[1] === "" || /[.!?]/.test(m[1]!);
     const multi = /\s/.test(name);
     if (sentenceStart && !multi) continue;
@@ -107,14 +117,19 @@ export function resolveFollowUp(question: string, previous: Turn | undefined): R
   const person = all.some((w) => EN.person.has(w) || EN.possessive.has(w));
   const thing = all.some((w) => EN.thing.has(w));
   // "Why?", "When exactly?" have no words of their own; "Who was at the meeting?" does.
-  const leans = person || opened || own.length === 0 || (thing && own.length <= 2);
+  // "To which group?" has one, but no verb and no name: it asks on about the same thing.
+  const elliptic =
+    own.length === 1 && all.length <= 3 && !/^\p{Lu}/u.test(own[0]!) && !EN.auxiliary.test(question);
+  const leans = person || opened || own.length === 0 || elliptic || (thing && own.length <= 2);
   if (!leans) return plain;
 
   const focus = contentWords(previous.resolved).join(" ");
   // News names a person in full once, then by surname: "Osvald Brekke", then "Brekke said".
   const names = referents(previous).map((n) => n.split(/\s+/).at(-1)!);
   const who = names[0];
-  const them = names.slice(0, 3).join(" and ");
+  // After "How many people were in the study?", "them" are those people, not names in the answer.
+  const counted = EN.counts.exec(previous.resolved)?.[1];
+  const them = counted ?? names.slice(0, 3).join(" and ");
   let used = false;
   let text = question.replace(EN.opener, "");
   // "What about X?" asks the previous question again, about X.
