@@ -65,7 +65,6 @@ export function readQuestion(text: string, lang = "en"): Question {
   };
 }
 
-
 /** Prepositions that end a noun phrase's head: "the baby *in* the flag photo". */
 const PREPOSITION =
   /\s+(?:in|of|on|at|for|from|with|by|about|behind|to|into|under|over|during|that|who|which)\s+/i;
