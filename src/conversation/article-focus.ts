@@ -36,8 +36,11 @@ export interface FocusedAnswer {
 }
 
 /**
- * Asks `question` of the article in focus first, then, if it declines there, of the whole
- * library (a question about another article is still answered).
+ * Asks `question` of the article in focus first. If it declines there, the whole library
+ * answers. If it answers with a confidence (the extractive answerer), the library is asked too,
+ * and its answer from another article wins only when it is more confident: "When will the
+ * council vote?", asked while on a board meeting's article, is about the council's article.
+ * A chat model's answer (no confidence) is kept, rather than paying for a second call.
  */
 export async function askWithFocus(
   footnote: Pick<Footnote, "ask">,
@@ -46,11 +49,15 @@ export async function askWithFocus(
   opts: AskOptions,
   focus: string | undefined,
 ): Promise<FocusedAnswer> {
-  if (focus) {
-    // Not streamed: a chat model's decline there would flash before the library's answer.
-    const { onPartial: _streamed, ...quiet } = opts;
-    const result = await footnote.ask(libraryId, question, { ...quiet, articleIds: [focus] });
-    if (!result.abstained) return { result, focus };
-  }
-  return { result: await footnote.ask(libraryId, question, opts) };
+  if (!focus) return { result: await footnote.ask(libraryId, question, opts) };
+  // Not streamed: a chat model's decline there would flash before the library's answer.
+  const { onPartial: _streamed, ...quiet } = opts;
+  const onFocus = await footnote.ask(libraryId, question, { ...quiet, articleIds: [focus] });
+  if (onFocus.abstained) return { result: await footnote.ask(libraryId, question, opts) };
+  if (onFocus.confidence === undefined) return { result: onFocus, focus };
+  const library = await footnote.ask(libraryId, question, quiet);
+  const elsewhere = !library.abstained && !library.citations.some((c) => c.articleId === focus);
+  return elsewhere && (library.confidence ?? 0) > onFocus.confidence
+    ? { result: library }
+    : { result: onFocus, focus };
 }

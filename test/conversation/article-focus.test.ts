@@ -9,7 +9,7 @@ import { articleToAskFirst, askWithFocus } from "../../src/conversation/article-
 import { Conversations } from "../../src/conversation/conversation.ts";
 import { SqliteConversationStore } from "../../src/conversation/sqlite-store.ts";
 import { silentLogger } from "../../src/logger.ts";
-import type { AnswerResult, ArticleSummary, AskOptions } from "../../src/types.ts";
+import type { AnswerResult, ArticleSummary, AskOptions, Citation } from "../../src/types.ts";
 import { tempDir, testFootnote } from "../helpers/footnote.ts";
 import { turn } from "../helpers/turn.ts";
 
@@ -67,6 +67,30 @@ describe("askWithFocus", () => {
     expect(r.calls[0]!.onPartial).toBeUndefined();
   });
 
+  it("takes the library's answer from another article only when it is more confident", async () => {
+    const cite = (articleId: string): Citation[] => [
+      { n: 1, articleId, passageId: 1, title: "", url: null, quote: "", start: 0, end: 0 },
+    ];
+    const fromFocus: AnswerResult = {
+      answer: "A [1].",
+      abstained: false,
+      citations: cite("a"),
+      confidence: 0.6,
+    };
+    const run = async (library: AnswerResult) => {
+      const calls: AskOptions[] = [];
+      const ask = (_l: string, _q: string, opts: AskOptions = {}) => {
+        calls.push(opts);
+        return Promise.resolve(calls.length === 1 ? fromFocus : library);
+      };
+      return { got: await askWithFocus({ ask }, "l", "q?", {}, "a"), calls };
+    };
+    const surer: AnswerResult = { answer: "B [1].", abstained: false, citations: cite("b"), confidence: 0.8 };
+    expect(await run(surer)).toMatchObject({ got: { result: surer }, calls: [{ articleIds: ["a"] }, {}] });
+    expect((await run({ ...surer, confidence: 0.5 })).got).toEqual({ result: fromFocus, focus: "a" });
+    expect((await run({ ...surer, citations: cite("a") })).got).toEqual({ result: fromFocus, focus: "a" });
+  });
+
   it("asks the whole library when the article declines, or when there is none", async () => {
     const r = recorder(declined);
     expect(await askWithFocus(r, "l", "q?", {}, "a")).toEqual({ result: answered });
@@ -103,7 +127,12 @@ describe("a conversation over a library", () => {
       const staff = await talk.ask(key, "l", "How many people do the two companies employ?");
       expect(staff.turn.focus).toBe(board.id);
 
-      // About the other article: declined by the board's, answered from the library.
+      // About the other article: answered from it, though the board's article answers too.
+      const vote = await talk.ask(key, "l", "When will the council vote?");
+      expect(vote.result.citations[0]!.articleId).not.toBe(board.id);
+      expect(vote.turn.focus).toBeUndefined();
+
+      // And declined by the board's article: answered from the library.
       const brekke = await talk.ask(key, "l", "Who is Osvald Brekke?");
       expect(brekke.result.abstained).toBe(false);
       expect(brekke.result.citations[0]!.articleId).not.toBe(board.id);
