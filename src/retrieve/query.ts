@@ -44,13 +44,17 @@ export interface QueryTerms {
   lang?: string;
 }
 
-/** Phrases that only say "an event": "When did the meeting take place?" asks about the meeting. */
-const EVENT_FILLER =
-  /\b(?:take|takes|took|taken|taking) place\b|\b(?:happen|happens|happened|occur|occurs|occurred)\b/gi;
+/**
+ * Phrases that only say what kind of answer is wanted, not what about: an event ("When did the
+ * meeting take place?" asks about the meeting) or a spelling ("What does PII stand for?" asks
+ * about PII, and the article spells it out without the words "stand for").
+ */
+const FILLER_PHRASES =
+  /\b(?:take|takes|took|taken|taking) place\b|\b(?:happen|happens|happened|occur|occurs|occurred)\b|\b(?:stand|stands|stood|short) for\b/gi;
 
 export async function analyseQuery(question: string, library: TermStatsSource): Promise<QueryTerms> {
   const lang = identifyLanguage(question);
-  const stripped = lang === "en" ? question.replace(EVENT_FILLER, " ") : question;
+  const stripped = lang === "en" ? question.replace(FILLER_PHRASES, " ") : question;
   const all = words(stripped, lang);
   let content = all.filter((w) => !isStopWord(w, lang));
   // A question made only of stop words ("who is it?") still needs something to match.
