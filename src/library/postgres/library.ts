@@ -11,6 +11,7 @@ import { FootnoteError } from "../../errors.ts";
 import { indexTokens } from "../../text/tokens.ts";
 import { identifyLanguage } from "../../text/identify.ts";
 import { articleSummary, encodeSpans, passagesInOrder, type ArticleRow, type PassageRow } from "../rows.ts";
+import type { AddedVectors, VectorCache, VectorsVersion } from "./vector-cache.ts";
 import type {
   AddResult,
   ArticleExport,
@@ -41,6 +42,8 @@ export interface PostgresDatabase extends Queryable {
   readonly mergesHeld: boolean;
   /** Cached document frequencies of a library's terms, valid while its size is within 1%. */
   dfFor(libraryId: string, passages: number): Map<string, number>;
+  /** This process's copies of the libraries' vectors, for exact search in process. */
+  readonly vectors: VectorCache;
 }
 
 /** One library of the Postgres backend: every statement names its id. */
@@ -57,11 +60,22 @@ export class PostgresLibrary implements Library {
   }
 
   async passageCount(): Promise<number> {
-    const { rows } = await this.pool.query<{ passages: number }>(
-      "SELECT passages FROM footnote_libraries WHERE id = $1",
+    return (await this.readVersion()).passages;
+  }
+
+  /**
+   * The passage count and the vectors' version (vector-cache.ts), in one round trip: what a
+   * question reads before its candidates (termStats), so that the process's copy of the
+   * vectors is known to be fresh or not without asking again.
+   */
+  private async readVersion(): Promise<VectorsVersion> {
+    const { rows } = await this.pool.query<VectorsVersion>(
+      `SELECT passages, vectors_version AS version, vectors_forgotten AS forgotten, vectors_reindexed AS reindexed
+       FROM footnote_libraries WHERE id = $1`,
       [this.id],
     );
-    return rows[0]?.passages ?? 0;
+    this.seen = rows[0] ?? { passages: 0, version: 0, forgotten: 0, reindexed: 0 };
+    return this.seen;
   }
 
   async findDuplicate(contentHash: string, url: string | null): Promise<StoredArticleRef | undefined> {
@@ -143,6 +157,9 @@ export class PostgresLibrary implements Library {
     work: (client: Queryable, write: (items: ArticleToWrite[]) => Promise<number[][]>) => Promise<T>,
   ): Promise<T> {
     let merged = false;
+    /** The vectors written and the version they made, for this process's copy of them. */
+    let wrote: { version: number; graph: boolean; added: AddedVectors } | undefined;
+    this.seen = undefined;
     const result = await this.db.transaction(async (client) => {
       const before = await lockLibrary(client, this.id);
       const write = async (items: ArticleToWrite[]): Promise<number[][]> => {
@@ -150,6 +167,11 @@ export class PostgresLibrary implements Library {
         // Past the exact scan's limit, the library's vectors go in the HNSW graph (partial index).
         const graph = before + adding > this.db.exactScanMax;
         const written = await writeArticles(client, this.id, items, graph);
+        wrote = {
+          version: written.version,
+          graph,
+          added: { ids: written.ids.flat(), vectors: items.flatMap((i) => i.vectors) },
+        };
         // The write that takes the library past the line puts all its vectors in the graph, once.
         if (graph && before <= this.db.exactScanMax)
           await client.query("UPDATE footnote_vectors SET graph = true WHERE library_id = $1 AND NOT graph", [
@@ -163,6 +185,8 @@ export class PostgresLibrary implements Library {
     // A merge leaves as many dead rows as it wrote: vacuumed now, so that the next articles'
     // rows reuse their space. Autovacuum (a minute apart by default) falls behind a bulk
     // ingest, and the table grew to 3.8 times its live rows at 10k passages without this.
+    if (wrote?.graph) this.db.vectors.drop(this.id);
+    else if (wrote) this.db.vectors.applyWrite(this.id, wrote.version, { added: wrote.added });
     if (merged) await this.db.query("VACUUM footnote_terms");
     return result;
   }
@@ -177,7 +201,10 @@ export class PostgresLibrary implements Library {
   }
 
   async forget(articleId: string): Promise<boolean> {
-    return this.db.transaction(async (client) => {
+    this.seen = undefined;
+    let version = 0;
+    let removed: number[] = [];
+    const forgot = await this.db.transaction(async (client) => {
       await lockLibrary(client, this.id);
       const { rows } = await client.query<{ ids: number[] | null; tokens: number | null }>(
         `SELECT array_agg(id) AS ids, sum(dl)::int8 AS tokens
@@ -209,12 +236,20 @@ export class PostgresLibrary implements Library {
         articleId,
       ]);
       if ((gone.rowCount ?? 0) === 0) return false;
-      await client.query(
-        "UPDATE footnote_libraries SET passages = passages - $2, tokens = tokens - $3 WHERE id = $1",
+      // The vectors' version too (vector-cache.ts): every process's copy drops these ids.
+      const counted = await client.query<{ version: number }>(
+        `UPDATE footnote_libraries SET passages = passages - $2, tokens = tokens - $3,
+           vectors_version = vectors_version + 1, vectors_forgotten = vectors_version + 1
+         WHERE id = $1 RETURNING vectors_version AS version`,
         [this.id, ids.length, rows[0]!.tokens ?? 0],
       );
+      version = counted.rows[0]!.version;
+      // int8[] comes back as strings (the driver parses only a scalar int8 to a number).
+      removed = ids.map(Number);
       return true;
     });
+    if (forgot) this.db.vectors.applyWrite(this.id, version, { removed });
+    return forgot;
   }
 
   async listArticles(): Promise<ArticleSummary[]> {
@@ -241,12 +276,15 @@ export class PostgresLibrary implements Library {
     return rows[0]?.text;
   }
 
-  /** Passages counted in the last termStats: whether candidates scan exactly or use the graph. */
-  private lastCount?: number;
+  /**
+   * What the last termStats read of the library's row (passages, vectors' version): whether
+   * candidates search exactly or through the graph, and how fresh the process's copy must be.
+   * Forgotten by a write of this library object.
+   */
+  private seen?: VectorsVersion;
 
   async termStats(stems: string[]): Promise<{ passages: number; df: Map<string, number> }> {
-    const passages = await this.passageCount();
-    this.lastCount = passages;
+    const { passages } = await this.readVersion();
     const cache = this.db.dfFor(this.id, Math.max(1, passages));
     const unknown = stems.filter((s) => !cache.has(s));
     if (unknown.length) {
@@ -295,14 +333,28 @@ export class PostgresLibrary implements Library {
   async candidatesStatement(query: CandidateQuery): Promise<[string, unknown[]]> {
     // The question's stems, as indexTokens made the passages' (analyseQuery, lexicalWords).
     const terms = [...new Set(query.words)];
-    const count = this.lastCount ?? (await this.passageCount());
-    // The parameter itself, not q.v: an index can order by distance only to a constant or a
-    // parameter (a column of another relation, even a one-row CTE, rules the HNSW index out).
-    // `+ 0` keeps the planner off the HNSW index: an exact scan of this library's rows.
-    const near =
-      count <= this.db.exactScanMax
-        ? "WHERE library_id = $1 ORDER BY (embedding <=> $3::halfvec) + 0"
-        : "WHERE library_id = $1 AND graph ORDER BY embedding <=> $3::halfvec";
+    const seen = this.seen ?? (await this.readVersion());
+    const exact = seen.passages <= this.db.exactScanMax;
+    // Up to the line, the nearest vectors come from this process's copy of them (an int8 flat
+    // scan, about 1 ms at 100k passages), brought up to the version just read; the statement
+    // gets their ids, and joins them to the library's rows below (a forgotten passage's id
+    // finds no row, nor does another library's).
+    const ids = exact
+      ? await this.db.vectors.nearest(this.id, seen, query.vector, query.limit)
+      : (this.db.vectors.drop(this.id), undefined);
+    // Else SQL: the parameter itself, not q.v: an index can order by distance only to a constant
+    // or a parameter (a column of another relation, even a one-row CTE, rules the HNSW index out).
+    // `+ 0` keeps the planner off the HNSW index: an exact scan of this library's rows, while
+    // the process has no copy of them yet (it is loading), or no room for one.
+    const near = ids
+      ? "SELECT unnest($5::int8[]) AS id"
+      : `SELECT passage_id AS id FROM footnote_vectors ${
+          exact
+            ? "WHERE library_id = $1 ORDER BY (embedding <=> $3::halfvec) + 0"
+            : "WHERE library_id = $1 AND graph ORDER BY embedding <=> $3::halfvec"
+        } LIMIT $4`;
+    const params: unknown[] = [this.id, terms, vectorLiteral(query.vector), query.limit];
+    if (ids) params.push(numbers(ids));
     return [
       `WITH q AS MATERIALIZED (SELECT $3::halfvec AS v),
         lib AS (SELECT passages::float8 AS n, greatest(tokens::float8 / greatest(passages, 1), 1e-9) AS avgdl FROM footnote_libraries WHERE id = $1),
@@ -315,13 +367,12 @@ export class PostgresLibrary implements Library {
             FROM footnote_terms r CROSS JOIN LATERAL unnest(r.passage_ids, r.weights) AS u(passage_id, w)
             WHERE r.library_id = $1 AND r.term = t.term) p
           GROUP BY p.passage_id ORDER BY score DESC, p.passage_id LIMIT $4),
-        near AS (
-          SELECT passage_id AS id FROM footnote_vectors ${near} LIMIT $4),
+        near AS (${near}),
         ids AS (SELECT id FROM lex UNION SELECT id FROM near)
       SELECT ids.id, lex.score, near.id IS NOT NULL AS near, 1 - (v.embedding <=> q.v) AS cosine
       FROM ids JOIN footnote_vectors v ON v.passage_id = ids.id AND v.library_id = $1
         CROSS JOIN q LEFT JOIN lex ON lex.id = ids.id LEFT JOIN near ON near.id = ids.id`,
-      [this.id, terms, vectorLiteral(query.vector), query.limit],
+      params,
     ];
   }
 
@@ -426,13 +477,13 @@ async function writeArticles(
   libraryId: string,
   items: ArticleToWrite[],
   graph: boolean,
-): Promise<{ ids: number[][]; unmerged: number }> {
+): Promise<{ ids: number[][]; unmerged: number; version: number }> {
   const total = items.reduce((s, i) => s + i.chunks.length, 0);
   const passageIds = await takePassageIds(client, total);
   const rows = emptyBatchRows();
   const ids = items.map((item) => addArticleRows(rows, item, passageIds));
-  const unmerged = await insertBatchRows(client, libraryId, rows, passageIds, graph);
-  return { ids, unmerged };
+  const { unmerged, version } = await insertBatchRows(client, libraryId, rows, passageIds, graph);
+  return { ids, unmerged, version };
 }
 
 /** `count` passage ids from their sequence, ascending. */
@@ -541,7 +592,7 @@ function postingSlices(postings: BatchRows["postings"]): PostingSlices {
 
 /**
  * One statement: the articles, the passages, their vectors, the posting rows and the library's
- * counts. Returns the library's posting rows not merged yet.
+ * counts and vectors' version. Returns the library's posting rows not merged yet, and the version.
  */
 async function insertBatchRows(
   client: Queryable,
@@ -549,9 +600,9 @@ async function insertBatchRows(
   { articles: a, passages: p, postings, tokens }: BatchRows,
   passageIds: number[],
   graph: boolean,
-): Promise<number> {
+): Promise<{ unmerged: number; version: number }> {
   const slices = postingSlices(postings);
-  const { rows } = await client.query<{ unmerged: number }>(
+  const { rows } = await client.query<{ unmerged: number; version: number }>(
     `WITH a AS (
       INSERT INTO footnote_articles (library_id, id, title, url, byline, published_at, created_at, text, content_hash, chars, chunks, language, terms)
       SELECT $1, u.id, u.title, u.url, u.byline, u.published_at, u.created_at, u.text, u.content_hash, u.chars, u.chunks, u.language, u.terms::text[]
@@ -569,8 +620,9 @@ async function insertBatchRows(
       INSERT INTO footnote_terms (library_id, term, first_id, n, passage_ids, weights)
       SELECT $1, u.term, ($27::int8[])[u.f], u.n, ($27::int8[])[u.f : u.f + u.n - 1], ($28::int4[])[u.f : u.f + u.n - 1]
       FROM unnest($24::text[], $25::int4[], $26::int4[]) AS u(term, f, n))
-    UPDATE footnote_libraries SET passages = passages + $29, tokens = tokens + $30, unmerged = unmerged + $31
-    WHERE id = $1 RETURNING unmerged`,
+    UPDATE footnote_libraries SET passages = passages + $29, tokens = tokens + $30, unmerged = unmerged + $31,
+      vectors_version = vectors_version + 1
+    WHERE id = $1 RETURNING unmerged, vectors_version AS version`,
     [
       libraryId,
       texts(a.id),
@@ -605,7 +657,7 @@ async function insertBatchRows(
       slices.terms.length,
     ],
   );
-  return rows[0]!.unmerged;
+  return rows[0]!;
 }
 
 /**

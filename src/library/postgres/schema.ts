@@ -11,7 +11,7 @@ import { encodeSpans } from "../rows.ts";
 import { SENTENCE_SPLITTER_VERSION } from "../../text/sentences.ts";
 import { FLAT_LIMIT } from "../storage.ts";
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 /** The HNSW index, on the narrow vectors table (schema 4; before, on footnote_passages). */
 export const HNSW_INDEX = "footnote_vectors_embedding";
 /**
@@ -199,6 +199,16 @@ const MIGRATIONS: Array<(dimensions: number) => string> = [
     -- and the last passage id that merge saw (rows with a larger first_id are new since).
     ALTER TABLE footnote_libraries ADD COLUMN unmerged integer NOT NULL DEFAULT 0,
       ADD COLUMN merged_through bigint NOT NULL DEFAULT 0;
+  `,
+  // 5: each library's vectors have a version, so that every process's copy of them (the
+  // in-process flat index, vector-cache.ts) knows when it is stale, from the row a question
+  // reads anyway. Bumped in the transaction of every write that changes the library's vectors;
+  // a forget and a reindex also record it in their column (what the copy must do then differs:
+  // drop ids, or load everything again). No data to move: a copy starts from a full load.
+  () => `
+    ALTER TABLE footnote_libraries ADD COLUMN vectors_version bigint NOT NULL DEFAULT 0,
+      ADD COLUMN vectors_forgotten bigint NOT NULL DEFAULT 0,
+      ADD COLUMN vectors_reindexed bigint NOT NULL DEFAULT 0;
   `,
 ];
 

@@ -13,6 +13,7 @@ import { FootnoteError } from "../../errors.ts";
 import type { ArticleRow } from "../rows.ts";
 import { CREATE_HNSW_INDEX, HNSW_INDEX, exactScanMax, migrate, setDimensions } from "./schema.ts";
 import { PostgresReplicaState } from "./replica-state.ts";
+import { VectorCache } from "./vector-cache.ts";
 import {
   PostgresLibrary,
   lockLibrary,
@@ -22,6 +23,7 @@ import {
 } from "./library.ts";
 import type { ReplicaState } from "../../replicas/state.ts";
 import {
+  FLAT_LIMIT,
   validateLibraryId,
   type ArticleExport,
   type ImportOutcome,
@@ -55,6 +57,11 @@ export interface PostgresOptions {
   exactScanMax?: number;
   /** hnsw.ef_search for the larger ones (default EF_SEARCH). */
   efSearch?: number;
+  /**
+   * Floats of vectors this process keeps copies of for exact search in process, all libraries
+   * together (default FLAT_LIMIT: one library at the exact scan's limit, or many smaller ones).
+   */
+  cacheFloats?: number;
 }
 
 // int8 (bigint) ids and counts as numbers: they stay far below 2^53.
@@ -68,6 +75,8 @@ export class PostgresStorage implements Storage, PostgresDatabase {
   private readonly dfCache = new Map<string, { passages: number; df: Map<string, number> }>();
   /** Libraries known to have their row in footnote_libraries. */
   private readonly known = new Set<string>();
+  /** Copies of the vectors of libraries searched exactly, kept fresh by their version (vector-cache.ts). */
+  readonly vectors: VectorCache;
 
   private constructor(
     readonly pool: pg.Pool,
@@ -76,7 +85,10 @@ export class PostgresStorage implements Storage, PostgresDatabase {
     private readonly wanted: () => EmbeddingIdentity,
     private readonly exactScanOverride: number | undefined,
     private readonly efSearch: number,
-  ) {}
+    cacheFloats: number,
+  ) {
+    this.vectors = new VectorCache(this, cacheFloats);
+  }
 
   /** Libraries up to this many passages are searched exactly (the embedded flat index's size). */
   get exactScanMax(): number {
@@ -99,6 +111,7 @@ export class PostgresStorage implements Storage, PostgresDatabase {
         opts.identity,
         opts.exactScanMax,
         Math.trunc(opts.efSearch ?? EF_SEARCH),
+        opts.cacheFloats ?? FLAT_LIMIT,
       );
     } catch (error) {
       await pool.end().catch(() => undefined);
@@ -251,9 +264,14 @@ export class PostgresStorage implements Storage, PostgresDatabase {
       await client.query("UPDATE footnote_meta SET value = $1 WHERE key = 'embeddings'", [
         JSON.stringify(wanted),
       ]);
+      // Every library's vectors changed in place: every process's copies are loaded again.
+      await client.query(
+        "UPDATE footnote_libraries SET vectors_version = vectors_version + 1, vectors_reindexed = vectors_version + 1",
+      );
     });
     this.identity = wanted;
     this.dfCache.clear();
+    this.vectors.clear();
     return { passages: total };
   }
 
@@ -405,6 +423,7 @@ export class PostgresStorage implements Storage, PostgresDatabase {
   }
 
   async close(): Promise<void> {
+    await this.vectors.close();
     await this.pool.end();
   }
 }
