@@ -421,12 +421,15 @@ const UNPUNCTUATED = /\p{Script=Thai}/u;
 /** A cross-link or note in brackets: "[Read: …]", "(Photo: …)", a CJK site's "【…版权…】" notice. */
 const BRACKETED = /^[[(【［（].*[\])】］）]$/su;
 const BYLINE = /^(?:by|von|par|por)\s+\p{Lu}/iu;
+/** A sentence that asks, in any script: it states nothing, though what follows may answer it. */
+const ASKS = /[?？؟]["'”’»)\]」』）]*$/u;
 /** A short bracketed credit closing a paragraph: an agency, initials, a translator. */
 const CREDIT = /\s*[([（][^()[\]（）\n]{1,40}[)\]）]$/u;
 
 /**
  * Whether a sentence is prose that can answer: a paragraph that ends without a full stop is
- * a heading, a caption or a dateline ("CAIRO —"), and a bracketed line a cross-link.
+ * a heading, a caption or a dateline ("CAIRO —"), a bracketed line a cross-link, and a
+ * question ("¿Ómicron puede causar covid prolongada?") asks what the sentences after it answer.
  */
 function isProse(p: WithSentences, s: { start: number; end: number }): boolean {
   const text = sentenceText(p, s);
@@ -439,7 +442,7 @@ function isProse(p: WithSentences, s: { start: number; end: number }): boolean {
   // A paragraph in brackets is a note or a notice ("【…未经授权，不得转载…】"), though its sentences are not;
   // a picture's caption ("Clockwise from top: …", in text stored before ingest dropped them) is no answer.
   const paragraph = p.text.slice(lineStart, paragraphEnd).trim();
-  if (BRACKETED.test(paragraph) || isCaptionLine(paragraph)) return false;
+  if (BRACKETED.test(paragraph) || isCaptionLine(paragraph) || asks(text.trim(), paragraph)) return false;
   // A credit after the last full stop ("… voraus. (bsc)", "(AP)", "（编译/林靖东）") is no heading's lack of one.
   const tail = p.text.slice(0, paragraphEnd).trimEnd().replace(CREDIT, "");
   if (lineEnd < 0 && paragraphEnd === p.text.length && !FINAL.test(tail))
@@ -451,6 +454,15 @@ function isProse(p: WithSentences, s: { start: number; end: number }): boolean {
       (UNPUNCTUATED.test(text) && text.length > 40)
     );
   return FINAL.test(tail) || (UNPUNCTUATED.test(tail) && tail.length > 60);
+}
+
+/**
+ * Whether a sentence only asks. One that states something first, inside a paragraph of other
+ * sentences ("consider the following instance …: Is there a route of at most 2000 km …?"),
+ * also tells; a heading's "Bebidas con beneficios: ¿de verdad funcionan?" does not.
+ */
+function asks(sentence: string, paragraph: string): boolean {
+  return ASKS.test(sentence) && (sentence === paragraph || !/[:：]\s/u.test(sentence));
 }
 
 function sentenceText(p: WithSentences, s: { start: number; end: number }): string {

@@ -239,6 +239,33 @@ describe("extractAnswer: headings and datelines are never an answer", () => {
   });
 });
 
+describe("extractAnswer: a question is never its own answer", () => {
+  const opts = { ...DEFAULT_EXTRACTIVE, threshold: 0 };
+  const matched = ["ómicron", "caus", "covid", "prolong"];
+
+  it("answers a heading's question from the prose after it, not from the heading", () => {
+    const heading = "¿Ómicron puede causar covid prolongada?";
+    const after =
+      "Los científicos dicen que aún es muy pronto para saber si la variante causa síntomas persistentes.";
+    const p = scoredPassage(`${heading}\n\n${after}`, [
+      { s: heading, coverage: 1, matched },
+      { s: after, coverage: 0.3, matched: ["caus"] },
+    ]);
+    const r = extractAnswer(heading, [p], opts);
+    expect(r.citations.map((c) => c.quote)).toEqual([after]);
+  });
+
+  it("still answers from a sentence that states something before the question it asks", () => {
+    const s =
+      "Consider the decision version of the problem: Is there a route of at most 2000 kilometres through Germany's 15 largest cities?";
+    const p = scoredPassage(`The problem has many instances. ${s} The answer is yes.`, [
+      { s, coverage: 0.9, matched: ["rout", "kilometr", "germani"] },
+    ]);
+    const r = extractAnswer("How many kilometres is the route through Germany's largest cities?", [p], opts);
+    expect(r.citations.map((c) => c.quote)).toEqual([s]);
+  });
+});
+
 describe("extractAnswer: notices and credits", () => {
   const passage = (text: string, scored: Array<{ s: string; coverage: number }>) =>
     scoredPassage(
