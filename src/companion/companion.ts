@@ -87,7 +87,7 @@ export function createCompanion(deps: CompanionDeps): Companion {
         signal?.throwIfAborted();
         try {
           const answer = await deps.ask(libraryId, c.question, { articleIds: [articleId], signal });
-          return answersFrom(answer, articleId, c.expect, c.speaker, c.holds);
+          return answersFrom(answer, articleId, c);
         } catch (error) {
           // A question the answerer could not be asked is not offered; the gist still is.
           if (signal?.aborted) throw error;

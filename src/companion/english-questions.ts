@@ -18,7 +18,7 @@ import { escapeRegExp } from "../text/escape-regexp.ts";
 /** A question, the sentence it was made from, and the words its answer should hold. */
 export interface QuestionCandidate {
   question: string;
-  kind: "who" | "when" | "how-many" | "how-much" | "how-old" | "what-said" | "who-did" | "what-is";
+  kind: "who" | "when" | "how-many" | "how-much" | "how-old" | "what-said" | "who-did" | "what-is" | "asked";
   /** Where its source sentence starts in the article (for ordering). */
   at: number;
   /** Text the answer should contain (the date, the number), when there is one. */
@@ -27,6 +27,8 @@ export interface QuestionCandidate {
   speaker?: string;
   /** Words the answer must hold as written (an acronym's spelling, a definition). */
   holds?: string;
+  /** Where in the article the answer's first citation must be (the section a heading question heads). */
+  within?: { start: number; end: number };
 }
 
 type Nlp = typeof nlpType;

@@ -3,7 +3,9 @@
  * when the answerer answers it from that article. English candidates come from
  * english-questions.ts, what kind of thing a name is (kind-questions.ts), what a thing it
  * defines is (definitions.ts), what a term it glosses after a dash is (glossed-terms.ts) and
- * how much a fee, an offer or a bill it gives a sum is (money-nouns.ts).
+ * how much a fee, an offer or a bill it gives a sum is (money-nouns.ts), what a superlative
+ * phrase names (superlatives.ts) and what share of a group a percentage is (percentages.ts) and how many of a thing something is
+ * made of (made-of.ts).
  * In other languages "who is <name>?", in the languages whose question this is a fixed phrase
  * of: first for a name some sentence describes as the answer rule reads a description
  * (answer/rules/describe-words.ts), then for one the article gives in full and then by surname
@@ -12,7 +14,8 @@
  * (prices-languages.ts); in French and German how many of a subject a sentence counts
  * (counts-languages.ts); in Chinese, what or who a name in Latin letters is when a kind or a
  * role comes right before it (chinese-names.ts). In every language with a phrase for it, what
- * an acronym the article spells out stands for (acronyms.ts).
+ * an acronym the article spells out stands for (acronyms.ts). In every language, the questions
+ * the article asks itself in its headings (heading-questions.ts).
  */
 import { sentenceSpans } from "../text/sentences.ts";
 import type { Span } from "../text/span.ts";
@@ -33,6 +36,10 @@ import { priceQuestionsIn } from "./prices-languages.ts";
 import { countQuestionsIn } from "./counts-languages.ts";
 import { chineseNameQuestions } from "./chinese-names.ts";
 import { quotesInAnyLanguage, speakerQuestionsIn } from "./speakers-languages.ts";
+import { superlativeQuestions } from "./superlatives.ts";
+import { percentageQuestions } from "./percentages.ts";
+import { headingQuestions } from "./heading-questions.ts";
+import { madeOfQuestions } from "./made-of.ts";
 
 export type { QuestionCandidate } from "./english-questions.ts";
 
@@ -144,8 +151,9 @@ function whoIsQuestions(text: string, spans: readonly Span[], lang: string): Que
 
 /**
  * English candidates: rebuilt sentences and fixed phrases around names (english-questions.ts),
- * acronyms, then what kind of thing a name is, what a thing or a glossed term is, and how much
- * a sum's noun is.
+ * acronyms, then what kind of thing a name is, what a thing or a glossed term is, how much
+ * a sum's noun is, what a superlative names, what share a percentage is, how many things
+ * something is made of, and its own questions.
  */
 async function englishCandidates(text: string, spans: readonly Span[]): Promise<QuestionCandidate[]> {
   return [
@@ -155,10 +163,17 @@ async function englishCandidates(text: string, spans: readonly Span[]): Promise<
     ...(await definitionQuestions(text, spans)),
     ...glossedTermQuestions(text, spans),
     ...moneyNounQuestions(text, spans),
+    ...superlativeQuestions(text, spans),
+    ...percentageQuestions(text, spans),
+    ...madeOfQuestions(text, spans),
+    ...headingQuestions(text, "en"),
   ];
 }
 
-/** Candidates in another language: who is, what someone said, what costs, how many; Chinese names; acronyms. */
+/**
+ * Candidates in another language: who is, what someone said, what costs, how many; Chinese
+ * names; acronyms; its own questions.
+ */
 function otherCandidates(text: string, spans: readonly Span[], lang: string): QuestionCandidate[] {
   return [
     ...whoIsQuestions(text, spans, lang),
@@ -167,6 +182,7 @@ function otherCandidates(text: string, spans: readonly Span[], lang: string): Qu
     ...countQuestionsIn(text, spans, lang),
     ...(lang === "zh" ? chineseNameQuestions(text, spans) : []),
     ...acronymQuestions(text, spans, lang),
+    ...headingQuestions(text, lang),
   ];
 }
 
@@ -177,23 +193,24 @@ export async function candidateQuestions(text: string, lang: string): Promise<Qu
   return lang === "en" ? englishCandidates(text, spans) : otherCandidates(text, spans, lang);
 }
 
+/** What an answer must show to answer a candidate (QuestionCandidate's checks). */
+export type AnswerChecks = Pick<QuestionCandidate, "expect" | "speaker" | "holds" | "within">;
+
 /**
  * Whether an answer answers a candidate from its article: answered, cited, every citation in
  * that article, holding what the candidate's sentence gave (its number or its date; `holds` as
- * written), and quoting its speaker when it asks what someone said.
+ * written), quoting its speaker when it asks what someone said, and its first citation within
+ * the part of the article the candidate names (a heading's section).
  */
-export function answersFrom(
-  result: AnswerResult,
-  articleId: string,
-  expect?: string,
-  speaker?: string,
-  holds?: string,
-): boolean {
+export function answersFrom(result: AnswerResult, articleId: string, checks: AnswerChecks = {}): boolean {
+  const { expect, speaker, holds, within } = checks;
   if (result.abstained || result.citations.length === 0) return false;
   if (!result.citations.every((c) => c.articleId === articleId)) return false;
   if (speaker && !quotes(speaker, result.answer) && !quotesInAnyLanguage(speaker, result.answer))
     return false;
   if (holds && !squeezed(result.answer).includes(squeezed(holds))) return false;
+  const first = result.citations[0]!;
+  if (within && (first.start < within.start || first.end > within.end)) return false;
   if (!expect) return true;
   const answer = result.answer.toLowerCase();
   const figures = expect.match(/\d[\d,.]*/g);
@@ -210,7 +227,8 @@ const BATCH = 3;
 
 /**
  * Up to `max` candidates that pass `check`, one of each kind first (who is, when, how many, how
- * much, how old, what someone said, who did it, what an acronym or a thing is),
+ * much, how old, what someone said, who did it, what an acronym or a thing is, what the
+ * article asks itself),
  * trying at most `maxTries` of them.
  */
 export async function pickQuestions(
@@ -229,6 +247,7 @@ export async function pickQuestions(
     "what-said",
     "who-did",
     "what-is",
+    "asked",
   ] as const;
   const byKind = kinds.map((k) => candidates.filter((c) => c.kind === k));
   // Round robin over the kinds: a who, a when, a how many, then the next of each.

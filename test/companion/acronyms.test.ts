@@ -81,15 +81,9 @@ describe("acronym questions", () => {
     const answer = (text: string) =>
       ({ abstained: false, answer: text, citations: [{ articleId: "a" }] }) as never;
     const spelled = answer("The Marine  Stewardship Council (MSC) certifies the catch. [1]");
-    expect(answersFrom(spelled, "a", undefined, undefined, "Marine Stewardship Council")).toBe(true);
+    expect(answersFrom(spelled, "a", { holds: "Marine Stewardship Council" })).toBe(true);
     expect(
-      answersFrom(
-        answer("The MSC label is blue. [1]"),
-        "a",
-        undefined,
-        undefined,
-        "Marine Stewardship Council",
-      ),
+      answersFrom(answer("The MSC label is blue. [1]"), "a", { holds: "Marine Stewardship Council" }),
     ).toBe(false);
   });
 });

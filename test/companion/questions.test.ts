@@ -158,8 +158,8 @@ describe("candidate questions", () => {
     const named = answer(
       "Rae Zimmerman, a research professor at New York University, studies the city's pipes. [1]",
     );
-    expect(answersFrom(quoted as never, "a", undefined, "Rae Zimmerman")).toBe(true);
-    expect(answersFrom(named as never, "a", undefined, "Rae Zimmerman")).toBe(false);
+    expect(answersFrom(quoted as never, "a", { speaker: "Rae Zimmerman" })).toBe(true);
+    expect(answersFrom(named as never, "a", { speaker: "Rae Zimmerman" })).toBe(false);
   });
 
   it('reads an opening "it" as the previous sentence\'s subject only when nothing else there could be it', async () => {
