@@ -5,6 +5,7 @@
  * come from retrieval's sentence matching (share of the question's IDF weight in the
  * sentence), plus an answer-type cue.
  */
+import { writesNameOtherwise } from "../retrieve/acronym-match.ts";
 import type { AnswerResult, Citation, RetrievedPassage } from "../types.ts";
 import { NOT_FOUND_ANSWER, type Answerer } from "./types.ts";
 import type { SentenceScore } from "../retrieve/sentence-match.ts";
@@ -326,7 +327,9 @@ export function namesShare(q: Question, text: string, numbers = true): number {
   // acronym in capitals ("US", "U.S."), or not at all.
   const variant = (v: string) =>
     ACRONYM.test(v) ? acronymIn(v, text) : words(v, lang).some((w) => !isStopWord(w, lang)) && holds(v);
-  for (const n of names) if (holds(n) || (readsWordNet(lang) && nameVariants(n).some(variant))) found++;
+  for (const n of names)
+    if (holds(n) || writesNameOtherwise(n, text) || (readsWordNet(lang) && nameVariants(n).some(variant)))
+      found++;
   return found / names.length;
 }
 

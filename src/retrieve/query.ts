@@ -2,6 +2,7 @@
  * A question, analysed once for every lexical step: its content words, their stems (which
  * the full-text index holds too), and each stem's inverse document frequency in the library.
  */
+import { spelledNames, type SpelledName } from "./acronym-match.ts";
 import { isStopWord, stem, terms, words } from "../text/tokens.ts";
 import { readsWordNet, synonyms } from "../text/wordnet.ts";
 import { irregularForms } from "../text/verb-forms.ts";
@@ -42,6 +43,8 @@ export interface QueryTerms {
   alternatives: Alternative[];
   /** The question's language (ISO 639-1; English when absent): its words are stemmed, and sentences matched, by its rules. */
   lang?: string;
+  /** Its acronyms and spelled-out names, which a sentence may write the other way (acronym-match.ts). */
+  spelled?: SpelledName[];
 }
 
 /**
@@ -92,6 +95,9 @@ export async function analyseQuery(question: string, library: TermStatsSource): 
     // WordNet is English: other languages match their own words only.
     alternatives: readsWordNet(lang) ? alternativesOf(content) : [],
     lang,
+    spelled: spelledNames(stripped, lang)
+      .map((n) => ({ ...n, stems: n.stems.filter((s) => idf.has(s)) }))
+      .filter((n) => n.stems.length > 0),
   };
 }
 

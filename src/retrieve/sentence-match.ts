@@ -9,6 +9,7 @@ import { isStopWord, stem, stemKeepsInitial, words } from "../text/tokens.ts";
 import { sentenceSpans } from "../text/sentences.ts";
 import type { Span } from "../text/span.ts";
 import type { QueryTerms } from "./query.ts";
+import { writesOtherwise } from "./acronym-match.ts";
 
 export interface SentenceScore extends Span {
   /** Share of the question's IDF mass found in the sentence, 0..1. */
@@ -67,6 +68,15 @@ export function scoreSentences(text: string, q: QueryTerms, offset = 0, spans?: 
       for (const s of a.covers)
         if (!matched.includes(s)) {
           matchedIdf += (a.weight ?? SYNONYM_WEIGHT) * (q.idf.get(s) ?? 0);
+          matched.push(s);
+        }
+    }
+    // "ICC" asked, "International Criminal Court" written (or the other way): the same name, in full.
+    for (const name of q.spelled ?? []) {
+      if (name.stems.every((s) => matched.includes(s)) || !writesOtherwise(sentence, name)) continue;
+      for (const s of name.stems)
+        if (!matched.includes(s)) {
+          matchedIdf += q.idf.get(s) ?? 0;
           matched.push(s);
         }
     }
