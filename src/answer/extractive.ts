@@ -468,6 +468,17 @@ function asks(sentence: string, paragraph: string): boolean {
   return ASKS.test(sentence) && (sentence === paragraph || !/[:：]\s/u.test(sentence));
 }
 
+/** A sentence that is wholly a quotation, opening on its mark: its speaker is named before it. */
+const QUOTATION = /^["“«„‘]/u;
+
+/** Whether the sentence after the k-th, in the same paragraph, is a quotation that names no one. */
+function quotedNext(p: WithSentences, sentences: SentenceScore[], k: number): boolean {
+  const next = sentences[k + 1];
+  if (!next || !sameParagraph(p, sentences[k]!.end, next.start)) return false;
+  const text = sentenceText(p, next).trim();
+  return QUOTATION.test(text) && !/\s(?:said|says|told|asked|added|wrote)\b/u.test(text);
+}
+
 function sentenceText(p: WithSentences, s: { start: number; end: number }): string {
   return p.text.slice(s.start - p.start, s.end - p.start);
 }
@@ -519,6 +530,10 @@ function rankSentences(q: Question, passages: WithSentences[], opts: ExtractiveO
         (FORM_IS_KIND.has(q.form)
           ? form
           : holdsAnswerType(type, sentenceText(passage, sentence), q, passage.title));
+      // "Charles Schultze … once summed up the danger with a metaphor. “It's not so much …
+      // termites in the woodwork.”": who said a quotation is named in the sentence before it.
+      if (typed && type === "person" && quotedNext(passage, sentences, k))
+        relevance = Math.max(relevance, sentences[k + 1]!.coverage * CONTEXT_DECAY);
       // Earlier passages won retrieval on more evidence than one sentence shows: a small edge.
       // An article that lacks names of the question that another article holds is about
       // something else ("Jacksonville" asked, a sentence about the United Kingdom read).

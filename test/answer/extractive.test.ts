@@ -266,6 +266,26 @@ describe("extractAnswer: a question is never its own answer", () => {
   });
 });
 
+describe("extractAnswer: who said a quotation", () => {
+  it("names the speaker from the sentence before a quotation that names no one", () => {
+    const lead =
+      "Charles Schultze, chairman of the Council of Economic Advisers, once summed up the danger with a metaphor.";
+    const quote = "“It’s not so much a question of the wolf at the door, but termites in the woodwork.”";
+    const other = "Economist Jane Roe says the line about the wolf at the door is old.";
+    const p = scoredPassage(`${other}\n\n${lead} ${quote}`, [
+      { s: other, coverage: 0.3, matched: ["line"] },
+      { s: lead, coverage: 0, matched: [] },
+      { s: quote, coverage: 1, matched: ["termit", "woodwork"] },
+    ]);
+    const r = extractAnswer("Who came up with the 'termites in the woodwork' line?", [p], {
+      ...DEFAULT_EXTRACTIVE,
+      threshold: 0,
+    });
+    // The short answer names him first, then the words he said (not the quotation alone).
+    expect(r.answer).toMatch(/^Charles Schultze, chairman .* \[1\] “It’s not so much/);
+  });
+});
+
 describe("extractAnswer: notices and credits", () => {
   const passage = (text: string, scored: Array<{ s: string; coverage: number }>) =>
     scoredPassage(
