@@ -139,6 +139,9 @@ export class VectorCache {
         ids.forEach((id, i) => this.hold(entry, id, roundToHalf(vectors[i]!)));
       }
       entry.version = after;
+    }).catch(() => {
+      // A copy that could not take the write is not trusted: the next question loads it anew.
+      if (this.entries.get(libraryId) === entry) this.entries.delete(libraryId);
     });
   }
 
@@ -193,7 +196,7 @@ export class VectorCache {
   private startLoad(libraryId: string, seen: VectorsVersion, dimensions: number): void {
     if (this.closed || this.loading.has(libraryId) || seen.passages === 0) return;
     if (!this.makeRoom(seen.passages * dimensions)) return;
-    const load = this.load(libraryId)
+    const load = this.load(libraryId, seen.passages)
       .then((entry) => {
         if (!entry || this.closed) return;
         if (!this.makeRoom(entry.flat.count() * entry.flat.dimensions)) return;
@@ -210,7 +213,7 @@ export class VectorCache {
    * The library's vectors in one snapshot (a read-only repeatable-read transaction), with the
    * version they are at, through a cursor a few thousand rows at a time.
    */
-  private async load(libraryId: string): Promise<Entry | undefined> {
+  private async load(libraryId: string, expected: number): Promise<Entry | undefined> {
     const client = await this.db.connection();
     let entry: Entry | undefined;
     try {
@@ -235,7 +238,8 @@ export class VectorCache {
         for (const [id, vector] of page.rows as unknown as Array<[string, string]>) {
           const v = decodeHalfvec(vector);
           entry ??= {
-            flat: new QuantizedFlat(v.length, 1024),
+            // Room for the rows expected and a few more articles: no doubling while loading.
+            flat: new QuantizedFlat(v.length, Math.max(1024, Math.ceil(expected * 1.05))),
             ids: new Set(),
             maxId: 0,
             version,
