@@ -729,6 +729,23 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     bf = undefined;
     gc();
 
+    // ---- Postgres: the process's copy of the library's vectors (vector-cache.ts), loaded cold
+    // as a replica's first question loads it (in the background, that question scanning in SQL).
+    let coldLoadMs: number | null = null;
+    if (pgStore && passages <= pgStore.exactScanMax) {
+      const qv = await footnote.embedder.embedQuery(questions[0]!.q);
+      const t = performance.now();
+      await pgStore.withLibrary(LIB, false, async (l) => {
+        await l.termStats([]);
+        await l.candidates({ words: [], vector: qv, limit: 10 });
+      });
+      await pgStore.vectors.settled();
+      coldLoadMs = performance.now() - t;
+      progress(
+        `cold copy of the library's vectors: ${pgStore.vectors.holds(LIB)?.passages ?? 0} loaded in ${round(coldLoadMs)} ms (rss ${Math.round(mb(process.memoryUsage().rss))} MB)`,
+      );
+    }
+
     // ---- Queries and recall, for each efSearch asked.
     const perEf: QueryFigures[] = [];
     for (const [i, efSearch] of opts.efSearch.entries()) {
@@ -988,6 +1005,8 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       // The PGlite server's memory (Postgres runs): the heap, the buffers and WebAssembly's memory.
       server_rss_mb: serverRss === null ? null : Math.round(serverRss),
       index_build_s: indexBuildMs === null ? null : round(indexBuildMs / 1000, 1),
+      // Postgres: a process's first load of the library's vectors into its in-process copy.
+      cold_load_ms: coldLoadMs === null ? null : round(coldLoadMs),
       index_build_server_cpu_s: indexBuildCpuS,
       server_ingest_cpu_s: serverIngestCpuS === null ? null : round(serverIngestCpuS, 1),
       // Passages per CPU-second of the server alone: its rate with a core to itself.
