@@ -734,6 +734,8 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     let coldLoadMs: number | null = null;
     if (pgStore && passages <= pgStore.exactScanMax) {
       const qv = await footnote.embedder.embedQuery(questions[0]!.q);
+      gc();
+      const rss0 = process.memoryUsage().rss;
       const t = performance.now();
       await pgStore.withLibrary(LIB, false, async (l) => {
         await l.termStats([]);
@@ -741,8 +743,9 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       });
       await pgStore.vectors.settled();
       coldLoadMs = performance.now() - t;
+      gc();
       progress(
-        `cold copy of the library's vectors: ${pgStore.vectors.holds(LIB)?.passages ?? 0} loaded in ${round(coldLoadMs)} ms (rss ${Math.round(mb(process.memoryUsage().rss))} MB)`,
+        `cold copy of the library's vectors: ${pgStore.vectors.holds(LIB)?.passages ?? 0} loaded in ${round(coldLoadMs)} ms, rss +${Math.round(mb(process.memoryUsage().rss - rss0))} MB`,
       );
     }
 
