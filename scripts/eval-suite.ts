@@ -47,7 +47,11 @@ if (only.has("unseen-a"))
 if (only.has("unseen-c"))
   runs.push({ name: "news unseen C", file: "test/fixtures/news/unseen-c.json", pagesDir: `${shared}/pages` });
 if (only.has("unseen-d"))
-  runs.push({ name: "news unseen D (7 languages)", file: "test/fixtures/news/unseen-d.json", pagesDir: `${shared}/pages` });
+  runs.push({
+    name: "news unseen D (7 languages)",
+    file: "test/fixtures/news/unseen-d.json",
+    pagesDir: `${shared}/pages`,
+  });
 if (only.has("unseen-b"))
   runs.push({ name: "news unseen B", file: "test/fixtures/news/unseen-b.json", pagesDir: `${shared}/pages` });
 if (only.has("pages"))
