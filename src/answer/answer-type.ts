@@ -521,6 +521,11 @@ const NAMED_WORD = /(?<=[\s(“"‘'«„-])(?:\p{Lu}[\p{L}'’.-]*\p{L}|\p{Lu}{
 /** A word in Latin letters inside a text in another script: nearly always a name ("Sky Digital"). */
 const LATIN_WORD = /\p{Script=Latin}[\p{Script=Latin}\p{N}'’.-]*/gu;
 const YEAR = /^(?:1[0-9]{3}|20[0-9]{2})$/;
+/**
+ * A number as a word: digits, perhaps with separators and a short suffix ("5.3", "4:1", "3e",
+ * "10km"), not a name that opens with a digit ("1Password", "3Com").
+ */
+const FIGURE = /^\d[\d.,:]*\p{L}{0,3}$/u;
 
 function genericHolds(
   type: AnswerType,
@@ -556,7 +561,7 @@ function genericHolds(
       return stems.some(
         (s, i) =>
           !asked.has(s) &&
-          ((/^\d/.test(s) && !(YEAR.test(s) && dated(i))) ||
+          ((FIGURE.test(s) && !(YEAR.test(s) && dated(i))) ||
             (content(i) && (known.quantities.has(s) || (joined && known.quantities.has(s[0]!))))),
       );
     }

@@ -307,10 +307,11 @@ const ENTRIES: LanguageEntry[] = [
     script: "han",
     snowball: null,
     stopWords: sw.zho,
-    fillers: "什么|哪个|哪一|哪些|哪种|哪|叫|称为|名字|名称|类型|一个|什么样|谁在|谁是".split("|"),
+    fillers: "什么|啥|哪个|哪一|哪些|哪种|哪|叫|称为|名字|名称|类型|一个|什么样|谁在|谁是".split("|"),
     cues: [
       cue("number", "多少|几个|几名|几位|几次|几年|多大|多长|多高|多远|百分之几"),
-      cue("time", "什么时候|何时|哪一年|哪年|几月|哪一天|哪个世纪|哪一世纪|什么时间|何年"),
+      // With the spoken forms a chat uses: 啥时候 (when), 哪天 (which day), 几号 (what date).
+      cue("time", "什么时候|啥时候|何时|哪一年|哪年|几月|哪一天|哪天|几号|哪个世纪|哪一世纪|什么时间|何年"),
       cue("person", "谁|哪位|哪一位|何人|什么人|哪个人"),
       cue("place", "哪里|哪儿|何处|什么地方|哪个国家|哪个城市|哪国|在哪"),
       cue("name", "哪"),

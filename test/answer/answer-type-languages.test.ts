@@ -29,6 +29,8 @@ describe("answer types in every language", () => {
     ["zh", "谁是第一任主席？", "person"],
     ["zh", "会议是什么时候举行的？", "time"],
     ["zh", "哪个公司生产了这种药？", "name"],
+    ["zh", "DNC的论文是哪天发表的？", "time"],
+    ["zh", "谷歌啥时候买的DeepMind？", "time"],
     ["ar", "من هو مؤلف الكتاب؟", "person"],
     ["ar", "متى تأسست المدينة؟", "time"],
     ["ar", "كم عدد سكان المدينة؟", "number"],
@@ -132,5 +134,16 @@ describe("questionNames", () => {
     expect(share("Сколько людей жило в Москве?", "Москва — столица России.", "ru")).toBe(1);
     expect(share("Сколько людей жило в Москве?", "Киев — столица Украины.", "ru")).toBe(0);
     expect(share("Cuándo nació Cervantes?", "Miguel de Cervantes nació en 1547.", "es")).toBe(1);
+  });
+});
+
+describe("a number is a figure, not a name that opens with a digit", () => {
+  it("counts 5.3 or 4:1 as a number, and not 1Password", () => {
+    const q = "Wie viele Zusatzfelder gibt es jetzt in der Datenbank?";
+    expect(holds("number", "Die Zahl der Zusatzfelder in 1Password wurde erweitert.", q, "", "de")).toBe(
+      false,
+    );
+    expect(holds("number", "Es gibt jetzt 12 Zusatzfelder in der Datenbank.", q, "", "de")).toBe(true);
+    expect(holds("number", "Version 5.3 bringt Zusatzfelder.", q, "", "de")).toBe(true);
   });
 });
