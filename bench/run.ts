@@ -745,7 +745,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       coldLoadMs = performance.now() - t;
       gc();
       progress(
-        `cold copy of the library's vectors: ${pgStore.vectors.holds(LIB)?.passages ?? 0} loaded in ${round(coldLoadMs)} ms, rss +${Math.round(mb(process.memoryUsage().rss - rss0))} MB`,
+        `cold copy of the library's vectors: ${pgStore.vectors.holds(LIB)?.passages ?? 0} loaded in ${round(coldLoadMs)} ms, about ${Math.round(mb(pgStore.vectors.bytes(LIB)))} MB (rss ${Math.round(mb(rss0))} -> ${Math.round(mb(process.memoryUsage().rss))} MB)`,
       );
     }
 

@@ -115,6 +115,18 @@ export class VectorCache {
     return entry ? { passages: entry.flat.count(), version: entry.version } : undefined;
   }
 
+  /**
+   * About how many bytes a library's copy holds: per row of its capacity, the codes (the
+   * dimensions rounded up to 16), their second bytes, an id, a scale and the scan's output; per
+   * passage, an entry in the flat index's slot map and in the ids held (about 80 bytes).
+   */
+  bytes(libraryId: string): number {
+    const entry = this.entries.get(libraryId);
+    if (!entry) return 0;
+    const { flat } = entry;
+    return flat.capacity() * (flat.stride + flat.dimensions + 16) + flat.count() * 80;
+  }
+
   /** Resolves when no cold load is running (tests, the bench, close). */
   async settled(): Promise<void> {
     while (this.loading.size) await Promise.allSettled([...this.loading.values()]);
