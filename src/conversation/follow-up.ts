@@ -5,52 +5,14 @@
  * names, and its search stays on the articles that answered before. A question that stands on
  * its own is left alone.
  *
- * The word lists are English and sit in one table, so a per-language table can replace it.
+ * The words it leans by are a table a language (follow-up-words.ts); the conversation's language
+ * is read from the previous question with this one, as a follow-up is often too short to tell.
  */
 import { isStopWord, words } from "../text/tokens.ts";
-import { simplePast } from "../text/verb-forms.ts";
+import { identifyLanguage } from "../text/identify.ts";
 import { undotted } from "../text/undotted.ts";
+import { followUpWords, type FollowUpWords } from "./follow-up-words.ts";
 import type { Turn } from "./types.ts";
-
-interface FollowUpWords {
-  /** Pronouns that stand for a person or a group of people. */
-  person: ReadonlySet<string>;
-  /** Those of them that stand for several ("they": every name the answer gave). */
-  plural: ReadonlySet<string>;
-  /** Possessive forms of those: "his" becomes "<name>'s". */
-  possessive: ReadonlySet<string>;
-  /** Pronouns that stand for the thing or event asked about before. */
-  thing: ReadonlySet<string>;
-  /** Openings that carry the conversation on: "and when?", "what about …?". */
-  opener: RegExp;
-  /** A question asking for a person (its answer's names are who "he" is). */
-  asksWho: RegExp;
-  /** A question asking about a person it names ("Who is Patrick McHugh?"): that person is who "he" is. */
-  asksAbout: RegExp;
-  /** A verb that makes a short question whole ("Who was there?"), unlike "To which group?". */
-  auxiliary: RegExp;
-  /** A question counting something ("how many people …"): what it counts. */
-  counts: RegExp;
-  /** A question in the past with "did": its verb is searched as the article writes it. */
-  pastAuxiliary: RegExp;
-  /** An irregular verb's simple past, which stemming does not join to the base ("say", "said"). */
-  irregularPast: (verb: string) => string | undefined;
-}
-
-const EN: FollowUpWords = {
-  person: new Set(["he", "him", "she", "they", "them", "himself", "herself", "themselves"]),
-  plural: new Set(["they", "them", "themselves", "their", "theirs"]),
-  possessive: new Set(["his", "her", "hers", "their", "theirs"]),
-  thing: new Set(["it", "its", "that", "this", "those", "these", "there", "then"]),
-  opener: /^\s*(?:and|but|so|also|then|ok|okay|what about|how about)\b[\s,:;]*/i,
-  asksWho: /^\s*(?:who|whom|whose)\b/i,
-  asksAbout: /^\s*(?:[Ww]ho|[Ww]hat|[Hh]ow old)\s+(?:is|was|are|were)\s+\p{Lu}/u,
-  auxiliary:
-    /\b(?:is|was|are|were|be|been|do|does|did|has|have|had|can|could|will|would|should|may|might|must)\b|['’](?:s|re|ve|ll|d)\b/i,
-  counts: /^\s*how many ([\p{L}-]+)/iu,
-  pastAuxiliary: /\bdid(?:n['’]t)?\b/i,
-  irregularPast: simplePast,
-};
 
 export interface Resolved {
   /** The question to search with (the original when it is no follow-up). */
@@ -61,10 +23,15 @@ export interface Resolved {
 }
 
 /** Words of their own, as written: not stop words, not pronouns. */
-function contentWords(text: string): string[] {
+function contentWords(text: string, lang: string, t: FollowUpWords): string[] {
   return (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).filter((raw) => {
-    const w = words(raw)[0] ?? "";
-    return !isStopWord(w) && !EN.thing.has(w) && !EN.person.has(w) && !EN.possessive.has(w);
+    const w = words(raw, lang)[0] ?? "";
+    const lower = raw.toLowerCase();
+    return (
+      w !== "" &&
+      !isStopWord(w, lang) &&
+      ![t.thing, t.person, t.possessive].some((s) => s.has(lower) || s.has(w))
+    );
   });
 }
 
@@ -96,13 +63,13 @@ export function namesIn(text: string): string[] {
  * McHugh?"), else the names the answer gave to a "who" question, else the names the question
  * used, else the answer's. One name for "he", up to three for "they".
  */
-function referents(previous: Turn): string[] {
-  const about = EN.asksAbout.test(previous.resolved) ? namesIn(previous.resolved) : [];
+function referents(previous: Turn, lang: string, t: FollowUpWords): string[] {
+  const about = t.asksAbout.test(previous.resolved) ? namesIn(previous.resolved) : [];
   if (about.length) return about;
   // New names: not already said in the question ("Tyler Besecker" is new after "Dana F. Besecker").
-  const asked = ` ${words(previous.resolved).join(" ")} `;
-  const fresh = previous.entities.filter((e) => !asked.includes(` ${words(e).join(" ")} `));
-  if (EN.asksWho.test(previous.question) && fresh.length) return fresh;
+  const asked = ` ${words(previous.resolved, lang).join(" ")} `;
+  const fresh = previous.entities.filter((e) => !asked.includes(` ${words(e, lang).join(" ")} `));
+  if (t.asksWho.test(previous.question) && fresh.length) return fresh;
   const named = namesIn(previous.resolved);
   return named.length ? named : previous.entities;
 }
@@ -111,49 +78,62 @@ function referents(previous: Turn): string[] {
 export function resolveFollowUp(question: string, previous: Turn | undefined): Resolved {
   const plain: Resolved = { question, followUp: false, articleIds: [] };
   if (!previous || previous.abstained) return plain;
-  const all = words(question);
-  const own = contentWords(question);
-  const opened = EN.opener.test(question);
-  const person = all.some((w) => EN.person.has(w) || EN.possessive.has(w));
-  const thing = all.some((w) => EN.thing.has(w));
+  const lang = identifyLanguage(`${previous.resolved} ${question}`);
+  const t = followUpWords(lang);
+  const lower = (w: string) => w.toLowerCase();
+  const all = (question.match(/[\p{L}'’]+/gu) ?? []).map(lower);
+  const own = contentWords(question.replace(t.opener, ""), lang, t);
+  const opened = t.opener.test(question);
+  const person = all.some((w) => t.person.has(w) || t.possessive.has(w));
+  const thing = all.some((w) => t.thing.has(w));
   // "Why?", "When exactly?" have no words of their own; "Who was at the meeting?" does.
   // "To which group?" has one, but no verb and no name: it asks on about the same thing.
   const elliptic =
-    own.length === 1 && all.length <= 3 && !/^\p{Lu}/u.test(own[0]!) && !EN.auxiliary.test(question);
+    own.length === 1 && all.length <= 3 && !/^\p{Lu}/u.test(own[0]!) && !t.auxiliary.test(question);
   const leans = person || opened || own.length === 0 || elliptic || (thing && own.length <= 2);
   if (!leans) return plain;
-
-  const focus = contentWords(previous.resolved).join(" ");
-  // News names a person in full once, then by surname: "Osvald Brekke", then "Brekke said".
-  const names = referents(previous).map((n) => n.split(/\s+/).at(-1)!);
-  const who = names[0];
-  // After "How many people were in the study?", "them" are those people, not names in the answer.
-  const counted = EN.counts.exec(previous.resolved)?.[1];
-  const them = counted ?? names.slice(0, 3).join(" and ");
-  let used = false;
-  let text = question.replace(EN.opener, "");
-  // "What about X?" asks the previous question again, about X.
-  if (/^\s*(?:what|how) about\b/i.test(question)) {
-    text = `${previous.resolved.replace(/[?.!\s]+$/, "")} ${text}`;
-    used = true;
-  }
-  const past = EN.pastAuxiliary.test(text);
-  text = text.replace(/[\p{L}'’]+/gu, (w) => {
-    const lower = w.toLowerCase();
-    // "What did he say?": the article says "said".
-    const said = past ? EN.irregularPast(lower) : undefined;
-    if (said) return said;
-    const name = EN.plural.has(lower) ? them : who;
-    if (name && EN.person.has(lower)) return ((used = true), name);
-    if (name && EN.possessive.has(lower)) return ((used = true), `${name}'s`);
-    if (EN.thing.has(lower) && focus) return ((used = true), focus);
-    return w;
-  });
-  // Nothing to substitute ("Why?", "And in 2019?"): the question takes the previous one's focus.
-  if (!used) text = `${text.replace(/[?.!\s]+$/, "")} ${[focus, who].filter(Boolean).join(" ")}`;
   return {
-    question: text.replace(/\s+/g, " ").trim(),
+    question: rewritten(question, previous, lang, t).replace(/\s+/g, " ").trim(),
     followUp: true,
     articleIds: [...previous.articleIds],
   };
+}
+
+/** A follow-up with its pronouns put back to whom and what they stand for, or the previous focus added. */
+function rewritten(question: string, previous: Turn, lang: string, t: FollowUpWords): string {
+  const focus = contentWords(previous.resolved, lang, t).join(" ");
+  // News names a person in full once, then by surname: "Osvald Brekke", then "Brekke said".
+  const names = referents(previous, lang, t).map((n) => n.split(/\s+/).at(-1)!);
+  const who = names[0];
+  // After "How many people were in the study?", "them" are those people, not names in the answer.
+  const counted = t.counts.exec(previous.resolved)?.[1];
+  const them = counted ?? names.slice(0, 3).join(" and ");
+  let used = false;
+  let text = question.replace(t.opener, "");
+  // "¿Cuántos muertos hubo?" then "¿Y heridos?", "combien de socialistes …?" then "et chez les
+  // écolos ?": one word of its own in place of what the previous question counted.
+  const own = contentWords(text, lang, t);
+  if (counted && own.length === 1 && /^\p{Ll}/u.test(own[0]!) && own[0] !== counted)
+    return previous.resolved.replace(new RegExp(`(?<![\\p{L}])${counted}(?![\\p{L}])`, "u"), own[0]!);
+  // "What about X?" asks the previous question again, about X.
+  if (t.whatAbout.test(question)) {
+    text = `${previous.resolved.replace(/[?？.!\s]+$/u, "")} ${text}`;
+    used = true;
+  }
+  const past = t.pastAuxiliary?.test(text) ?? false;
+  text = text.replace(/[\p{L}'’]+/gu, (w) => {
+    const lower = w.toLowerCase();
+    // "What did he say?": the article says "said".
+    const said = past ? t.irregularPast?.(lower) : undefined;
+    if (said) return said;
+    const name = t.plural.has(lower) ? them : who;
+    if (name && t.person.has(lower)) return ((used = true), name);
+    if (name && t.possessive.has(lower)) return ((used = true), t.owner(name));
+    if (t.thing.has(lower) && focus) return ((used = true), focus);
+    return w;
+  });
+  // Nothing to substitute ("Why?", "And in 2019?"): the question takes the previous one's focus.
+  const also = who && !focus.split(" ").includes(who) ? who : "";
+  if (!used) text = `${text.replace(/[?？.!\s]+$/u, "")} ${[focus, also].filter(Boolean).join(" ")}`;
+  return text;
 }

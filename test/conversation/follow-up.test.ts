@@ -59,3 +59,75 @@ describe("resolveFollowUp: elliptic questions, counted things, dotted names", ()
     expect(namesIn("Researchers in the U.K. and Dr. Jane Smith agreed.")).toEqual(["Jane Smith", "UK", "Dr"]);
   });
 });
+
+describe("resolveFollowUp: in other languages, by each language's table", () => {
+  const asked = (question: string, answer: string, entities: string[]) =>
+    turn({ question, answer, entities });
+
+  it("puts the person back for a pronoun in French, Spanish, Portuguese, German and Italian", () => {
+    const cases: Array<[string, string, string, string]> = [
+      [
+        "Qui est Laurent Fabius ?",
+        "Laurent Fabius est ministre. [1]",
+        "Qu'a-t-il dit ?",
+        "Qu'a-t-Fabius dit ?",
+      ],
+      [
+        "¿Quién es Abdullah Ocalan?",
+        "Abdullah Ocalan es el líder kurdo. [1]",
+        "¿Dónde está él?",
+        "¿Dónde está Ocalan?",
+      ],
+      [
+        "Quem é Jair Bolsonaro?",
+        "Jair Bolsonaro é o presidente eleito. [1]",
+        "O que ele disse?",
+        "O que Bolsonaro disse?",
+      ],
+      [
+        "Wer ist Tim Cook?",
+        "Tim Cook ist der Chef von Apple. [1]",
+        "Was hat er gesagt?",
+        "Was hat Cook gesagt?",
+      ],
+      [
+        "Chi è Massimo D'Alema?",
+        "Massimo D'Alema era il premier. [1]",
+        "Cosa ha detto lui?",
+        "Cosa ha detto D'Alema?",
+      ],
+    ];
+    for (const [question, answer, follow, expected] of cases) {
+      const names = [question.replace(/^\S+\s+\S+\s+|\s*[?？]$/g, "")];
+      expect(resolveFollowUp(follow, asked(question, answer, names)).question, follow).toBe(expected);
+    }
+  });
+
+  it("asks the previous question again of a new counted thing ('¿Y heridos?', 'et chez les écolos ?')", () => {
+    const dead = asked("¿Cuántos muertos hubo en el ataque?", "Hubo 20 muertos. [1]", []);
+    expect(resolveFollowUp("¿Y heridos?", dead).question).toBe("¿Cuántos heridos hubo en el ataque?");
+    const against = asked("combien de socialistes ont voté contre ?", "10 députés socialistes. [1]", []);
+    expect(resolveFollowUp("et chez les écolos ?", against).question).toBe(
+      "combien de écolos ont voté contre ?",
+    );
+  });
+
+  it("gives an elliptic question the previous one's focus, without its opening word ('¿Y desde cuándo?')", () => {
+    const jailed = asked("¿Dónde está preso Ocalan?", "Ocalan está preso en Imrali. [1]", [
+      "Ocalan",
+      "Imrali",
+    ]);
+    const r = resolveFollowUp("¿Y desde cuándo?", jailed);
+    expect(r.followUp).toBe(true);
+    expect(r.question).toBe("desde cuándo preso Ocalan");
+  });
+
+  it("does not read a Spanish article or a German one as a pronoun", () => {
+    const jailed = asked("¿Dónde está preso Ocalan?", "Ocalan está preso en Imrali. [1]", ["Ocalan"]);
+    expect(resolveFollowUp("¿Quién escribió el informe sobre el ataque en Palermo?", jailed).followUp).toBe(
+      false,
+    );
+    const cook = asked("Wer ist Tim Cook?", "Tim Cook ist der Chef von Apple. [1]", ["Tim Cook"]);
+    expect(resolveFollowUp("Wann wurde das neue iPhone in Berlin vorgestellt?", cook).followUp).toBe(false);
+  });
+});
