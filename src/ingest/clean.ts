@@ -1,12 +1,20 @@
 /**
  * Removes page furniture from article text: "Read more" links, ads labels, reading-time and
- * section labels, photo credits, a duplicated headline, a lone dateline, and the trailing list
- * of other headlines that copied pages end with. Every rule is general (labels, shapes of
+ * section labels, photo credits, a duplicated headline, a lone dateline, a wiki's table of
+ * contents and its "[edit]" links, and the trailing list of other headlines that copied pages
+ * end with. Every rule is general (labels, shapes of
  * lines, position in the text), never one site's markup, and errs on keeping text: a line
  * that ends a sentence is only removed when it is a label or credit by its form.
  */
 
-import { INVISIBLE, isCaptionLine, PRINT_TRAILER, READER_LINKS } from "../text/furniture.ts";
+import {
+  EDIT_LINK,
+  INVISIBLE,
+  isCaptionLine,
+  isSiteLabel,
+  PRINT_TRAILER,
+  READER_LINKS,
+} from "../text/furniture.ts";
 
 export interface CleanedArticle {
   text: string;
@@ -112,6 +120,7 @@ const isListLabel = (line: string) => line.trim().length <= 80 && LIST_LABEL.tes
 function isLabel(line: string): boolean {
   const t = line.trim();
   if (t.length > 200) return false;
+  if (isSiteLabel(t)) return true;
   if (t.length <= 80 && (LIST_LABEL.test(labelKey(t)) || OTHER_LABEL.test(labelKey(t)))) return true;
   return PREFIX_LABELS.some((re) => re.test(t));
 }
@@ -242,9 +251,28 @@ function titleKey(s: string): string {
     .trim();
 }
 
+/** A wiki's table of contents: its heading, then numbered section titles ("1 History", "3.7.1 NSS"). */
+const CONTENTS =
+  /^(?:contents|table of contents|inhalt|inhaltsverzeichnis|sommaire|índice|contenido|contenidos|sumário|indice|содержание|目次|目录)$/iu;
+const CONTENTS_ENTRY = /^\d+(?:\.\d+)*\.?\s+\S.{0,100}$/u;
+
+/** Drops a table of contents: its heading and the run of numbered entries right under it. */
+function dropContents(lines: string[], keep: boolean[]): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (!CONTENTS.test(lines[i]!.trim())) continue;
+    let j = i + 1;
+    while (j < lines.length && (lines[j]!.trim() === "" || CONTENTS_ENTRY.test(lines[j]!.trim()))) j++;
+    // A heading alone, with no entries under it, may be a section called "Contents": kept.
+    if (lines.slice(i + 1, j).some((l) => l.trim() !== "")) for (let k = i; k < j; k++) keep[k] = false;
+  }
+}
+
 export function cleanArticle(input: string, opts?: { title?: string }): CleanedArticle {
-  const lines = normalizeText(input).split("\n");
+  const lines = normalizeText(input)
+    .split("\n")
+    .map((line) => line.replace(EDIT_LINK, ""));
   const keep = lines.map(() => true);
+  dropContents(lines, keep);
   const out: Omit<CleanedArticle, "text"> = {};
   const nonEmpty = () => lines.map((l, i) => i).filter((i) => keep[i] && lines[i]!.trim() !== "");
 

@@ -237,3 +237,53 @@ describe("cleanArticleText: invisible characters, captions and print trailers", 
     expect(text).not.toContain("Reprints");
   });
 });
+
+describe("cleanArticleText: site labels in several languages, a wiki's contents and edit links", () => {
+  const body = "The council met on Tuesday and voted to keep the ferry running through the winter.";
+
+  it("drops site labels alone on a line, in English and in the languages users share pages in", () => {
+    const labels = [
+      "Continue reading the main story",
+      "Powered by SmartAsset.com",
+      "Más en Opinión ›",
+      "Lo más reciente",
+      "Buscar",
+      "转播到腾讯微博",
+      "精彩视频推荐",
+      "À lire aussi",
+    ];
+    const text = [body, ...labels.flatMap((l) => [l, body.replace("Tuesday", "Wednesday")])].join("\n\n");
+    const cleaned = cleanArticleText(text);
+    for (const label of labels) expect(cleaned, label).not.toContain(label);
+    expect(cleaned).toContain("Tuesday");
+    expect(cleaned).toContain("Wednesday");
+  });
+
+  it("keeps a sentence that opens like a label", () => {
+    const text = `${body}\n\nPlus de 200 personnes sont toujours sans nouvelles, a déclaré le ministre.\n\n${body}`;
+    expect(cleanArticleText(text)).toContain("Plus de 200 personnes");
+  });
+
+  it("drops a wiki's table of contents and the [edit] links after its headings", () => {
+    const text = [
+      "Mozilla is a free software community founded in 1998 by members of Netscape.",
+      "Contents",
+      "1 History",
+      "1.1 Eich CEO promotion controversy",
+      "2 Values",
+      "History[edit]",
+      "Mozilla was founded in February 1998 to coordinate the development of the Mozilla Application Suite.",
+      "Geschichte[Bearbeiten | Quelltext bearbeiten]",
+      "Mozilla wurde im Februar 1998 gegründet, um die Entwicklung der Mozilla Application Suite zu koordinieren.",
+    ].join("\n\n");
+    const cleaned = cleanArticleText(text);
+    expect(cleaned).not.toMatch(/Contents|1\.1 Eich|\[edit\]|\[Bearbeiten/);
+    expect(cleaned).toContain("History\n\nMozilla was founded");
+    expect(cleaned).toContain("Geschichte\n\nMozilla wurde");
+  });
+
+  it("keeps a heading called Contents when no numbered entries follow it", () => {
+    const text = `${body}\n\nContents\n\nThe box held letters, a watch and two photographs of the harbour.`;
+    expect(cleanArticleText(text)).toContain("Contents");
+  });
+});
