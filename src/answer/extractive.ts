@@ -17,6 +17,7 @@ import { readQuestion, type Question } from "./question.ts";
 import { undotted } from "../text/undotted.ts";
 import { holdsForm } from "./rules/index.ts";
 import { surnameCarries } from "./surname.ts";
+import { namedBeside, type Beside } from "./named-beside.ts";
 import { answerProbability, loadModel, type Evidence } from "./decision.ts";
 import { choiceScore, loadChoiceModel, type ChoiceModel } from "./choice.ts";
 import { leansBack } from "./leans-back.ts";
@@ -468,15 +469,15 @@ function asks(sentence: string, paragraph: string): boolean {
   return ASKS.test(sentence) && (sentence === paragraph || !/[:：]\s/u.test(sentence));
 }
 
-/** A sentence that is wholly a quotation, opening on its mark: its speaker is named before it. */
-const QUOTATION = /^["“«„‘]/u;
-
-/** Whether the sentence after the k-th, in the same paragraph, is a quotation that names no one. */
-function quotedNext(p: WithSentences, sentences: SentenceScore[], k: number): boolean {
+/** The k-th sentence with the one before it and, in its paragraph, the one after (named-beside.ts). */
+function besideOf(p: WithSentences, sentences: SentenceScore[], k: number): Omit<Beside, "names"> {
   const next = sentences[k + 1];
-  if (!next || !sameParagraph(p, sentences[k]!.end, next.start)) return false;
-  const text = sentenceText(p, next).trim();
-  return QUOTATION.test(text) && !/\s(?:said|says|told|asked|added|wrote)\b/u.test(text);
+  const inParagraph = next && sameParagraph(p, sentences[k]!.end, next.start);
+  return {
+    text: sentenceText(p, sentences[k]!),
+    ...(k > 0 ? { before: sentenceText(p, sentences[k - 1]!) } : {}),
+    ...(inParagraph ? { nextInParagraph: sentenceText(p, next) } : {}),
+  };
 }
 
 function sentenceText(p: WithSentences, s: { start: number; end: number }): string {
@@ -525,15 +526,23 @@ function rankSentences(q: Question, passages: WithSentences[], opts: ExtractiveO
       // which names her: it matches the question as that one does, a little decayed.
       if (form && FORM_IS_KIND.has(q.form) && k > 0)
         relevance = Math.max(relevance, sentences[k - 1]!.coverage * CONTEXT_DECAY);
-      const typed =
+      let typed =
         type !== "other" &&
         (FORM_IS_KIND.has(q.form)
           ? form
           : holdsAnswerType(type, sentenceText(passage, sentence), q, passage.title));
-      // "Charles Schultze … once summed up the danger with a metaphor. “It's not so much …
-      // termites in the woodwork.”": who said a quotation is named in the sentence before it.
-      if (typed && type === "person" && quotedNext(passage, sentences, k))
-        relevance = Math.max(relevance, sentences[k + 1]!.coverage * CONTEXT_DECAY);
+      // Who a quotation or an anonymous lede beside it is about (named-beside.ts): the sentence
+      // naming them answers, with the other's match, though it names them as who "said".
+      if (type === "person" && q.form === "plain") {
+        const beside = namedBeside({ ...besideOf(passage, sentences, k), names: typed }, (text) =>
+          holdsAnswerType(type, text, q, passage.title),
+        );
+        if (beside) {
+          typed = true;
+          const other = sentences[beside === "next" ? k + 1 : k - 1]!;
+          relevance = Math.max(relevance, other.coverage * CONTEXT_DECAY);
+        }
+      }
       // Earlier passages won retrieval on more evidence than one sentence shows: a small edge.
       // An article that lacks names of the question that another article holds is about
       // something else ("Jacksonville" asked, a sentence about the United Kingdom read).

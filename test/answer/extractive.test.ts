@@ -286,6 +286,20 @@ describe("extractAnswer: who said a quotation", () => {
   });
 });
 
+describe("extractAnswer: who an anonymous lede is about", () => {
+  it("names the person the sentence after the lede opens on, though she is who 'said'", () => {
+    const lede =
+      "A photographer and Navy veteran is fighting back after a photo she posted to Facebook started a backlash.";
+    const named = "Vanessa Hicks said she had no idea her photo would be considered controversial.";
+    const p = scoredPassage(`${lede}\n\n${named}`, [
+      { s: lede, coverage: 1, matched: ["photograph"] },
+      { s: named, coverage: 0, matched: [] },
+    ]);
+    const r = extractAnswer("Who's the photographer?", [p], { ...DEFAULT_EXTRACTIVE, threshold: 0 });
+    expect(r.answer).toMatch(/^Vanessa Hicks said/);
+  });
+});
+
 describe("extractAnswer: notices and credits", () => {
   const passage = (text: string, scored: Array<{ s: string; coverage: number }>) =>
     scoredPassage(
