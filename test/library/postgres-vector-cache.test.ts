@@ -307,6 +307,36 @@ describe.each(PG_SERVERS)("the postgres vector cache on $name", (kind) => {
     }
   });
 
+  it("leaves a library past the exact scan's limit to the HNSW graph, and drops its copy", async () => {
+    await server.reset();
+    const first = chunkText(syntheticArticle("heron"), { minChars: 10 }).length;
+    const a = await connect({ exactScanMax: first });
+    const b = await connect({ exactScanMax: first });
+    try {
+      await a.withLibrary("lib", true, (l) => store(l, "heron"));
+      await warm(a, "lib");
+      await warm(b, "lib");
+      await a.withLibrary("lib", false, (l) => store(l, "egret"));
+      expect(a.vectors.holds("lib")).toBeUndefined();
+      for (const s of [a, b]) {
+        expect((await ask(s, "lib", "heron committee")).cached).toBe(false);
+        const [sql] = (await s.withLibrary("lib", false, async (l) => {
+          await l.termStats([]);
+          return (l as PostgresLibrary).candidatesStatement({
+            words: [],
+            vector: await embedder.embedQuery("heron"),
+            limit: 10,
+          });
+        }))!;
+        expect(sql).toContain("AND graph ORDER BY embedding <=>");
+        expect(s.vectors.holds("lib")).toBeUndefined();
+      }
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it("upgrades a schema 4 database with data: versions start at 0, copies load, and writes bump them", async () => {
     await server.reset();
     let storage = await connect();
