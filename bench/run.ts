@@ -12,8 +12,9 @@
  * `--store postgres` without `--database-url` starts a PGlite server (PostgreSQL compiled to
  * WebAssembly, with pgvector; bench/pglite-server.ts) in a child process, in memory, and
  * connects to it over TCP as to any server; its RSS is reported as the server's memory. The
- * Postgres recall@10 is its vector side (halfvec, exact scan or HNSW as the library's size
- * picks) against an exact float scan of the same passages' vectors, embedded again here.
+ * Postgres recall@10 is its vector side (up to the exact scan's limit, the process's int8 copy
+ * of the halfvecs, vector-cache.ts, loaded cold and timed before the questions: `cold_load_ms`;
+ * past it, HNSW) against an exact float scan of the same passages' vectors, embedded again here.
  * PGlite inserts into an HNSW index at ~0.1 s a passage (WebAssembly, one core), so the bulk
  * ingest runs without the index and builds it after, as pgvector advises for a first load
  * (`index_build_s`); every figure after that (queries, add one article) has the index.
