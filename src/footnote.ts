@@ -99,6 +99,10 @@ export function footnoteOver(parts: FootnoteParts): FootnoteService {
     async list(libraryId) {
       return (await withLibrary(libraryId, false, (library) => library.listArticles())) ?? [];
     },
+    async addedSince(libraryId, since, limit) {
+      const after = new Date(since).toISOString();
+      return (await withLibrary(libraryId, false, (library) => library.addedSince(after, limit))) ?? [];
+    },
     async forget(libraryId, articleId) {
       const gone = await withLibrary(libraryId, false, (library) => library.forget(articleId.trim()));
       if (gone) parts.logger.info({ libraryId, articleId }, "article forgotten");

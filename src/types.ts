@@ -141,6 +141,11 @@ export interface Footnote {
   retrieve(libraryId: string, question: string, k?: number): Promise<RetrievedPassage[]>;
   list(libraryId: string): Promise<ArticleSummary[]>;
   /**
+   * Articles added after `since` (epoch ms), newest first, at most `limit`, read without listing
+   * the library. Optional so that stand-ins for the facade (tests) need not have it.
+   */
+  addedSince?(libraryId: string, since: number, limit: number): Promise<ArticleSummary[]>;
+  /**
    * What an article is about, cited like an answer; undefined when the library has no such id.
    * Optional so that stand-ins for the facade (tests) need not have it.
    */

@@ -14,13 +14,16 @@ import type { Turn } from "./types.ts";
  * previous turn's focus, while that turn was answered from it; else none.
  */
 export async function articleToAskFirst(
-  footnote: Pick<Footnote, "list">,
+  footnote: Pick<Footnote, "list" | "addedSince">,
   libraryId: string,
   previous: Turn | undefined,
   horizon: number,
 ): Promise<string | undefined> {
   const since = Math.max(previous?.at ?? 0, horizon);
-  const added = (await footnote.list(libraryId)).filter((a) => Date.parse(a.createdAt) > since);
+  // Two are enough to tell one from several, read newest first without listing the library.
+  const added = footnote.addedSince
+    ? await footnote.addedSince(libraryId, since, 2)
+    : (await footnote.list(libraryId)).filter((a) => Date.parse(a.createdAt) > since);
   // Several added at once (a batch, an import) leave it open which one a question is about.
   if (added.length === 1) return added[0]!.id;
   if (added.length > 1) return undefined;

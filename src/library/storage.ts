@@ -95,6 +95,11 @@ export interface Library {
   /** Removes an article and everything of it; false when there was none of that id. */
   forget(articleId: string): Promise<boolean>;
   listArticles(): Promise<ArticleSummary[]>;
+  /**
+   * Articles stored after `since` (an ISO time), newest first, at most `limit`: what a
+   * conversation has not seen since its last turn, without listing the whole library.
+   */
+  addedSince(since: string, limit: number): Promise<ArticleSummary[]>;
   /** One article's summary, read alone (not by listing the library); undefined when absent. */
   article(articleId: string): Promise<ArticleSummary | undefined>;
   articleText(articleId: string): Promise<string | undefined>;

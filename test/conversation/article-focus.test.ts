@@ -44,6 +44,25 @@ describe("articleToAskFirst", () => {
   });
 });
 
+describe("articleToAskFirst, on a library", () => {
+  it("reads what was added since the last turn without listing the library", async () => {
+    const { footnote } = await testFootnote();
+    try {
+      const before = Date.now() - 1;
+      const { id } = await footnote.ingest("l", { kind: "text", text: readFileSync(EXAMPLE, "utf8") });
+      // Listing every article on each question is what this avoids: a library of thousands.
+      const noListing = {
+        addedSince: footnote.addedSince!.bind(footnote),
+        list: () => Promise.reject(new Error("listed")),
+      };
+      expect(await articleToAskFirst(noListing, "l", turn({ at: before }), 0)).toBe(id);
+      expect(await articleToAskFirst(noListing, "l", turn({ at: Date.now() + 1_000 }), 0)).toBeUndefined();
+    } finally {
+      await footnote.close();
+    }
+  });
+});
+
 describe("askWithFocus", () => {
   const answered: AnswerResult = { answer: "Yes [1].", abstained: false, citations: [] };
   const declined: AnswerResult = { answer: "No.", abstained: true, citations: [] };

@@ -52,6 +52,36 @@ describe.each(BACKENDS)("library on %s storage", (kind) => {
     expect(hits[0]!.articleId).toBe(r.id);
   });
 
+  it("reads the articles added since a time, newest first, without listing the library", async () => {
+    const f = await open(testConfig());
+    const first = await f.ingest("default", {
+      kind: "text",
+      text: syntheticArticle("gannet"),
+      title: "Gannets",
+    });
+    const at = Date.parse((await f.list("default"))[0]!.createdAt);
+    await new Promise((r) => setTimeout(r, 5));
+    const second = await f.ingest("default", {
+      kind: "text",
+      text: syntheticArticle("puffin"),
+      title: "Puffins",
+    });
+    const third = await f.ingest("default", {
+      kind: "text",
+      text: syntheticArticle("kittiwake"),
+      title: "Kittiwakes",
+    });
+    expect((await f.addedSince!("default", at - 1, 5)).map((a) => a.id)).toEqual([
+      third.id,
+      second.id,
+      first.id,
+    ]);
+    expect((await f.addedSince!("default", at, 5)).map((a) => a.id)).toEqual([third.id, second.id]);
+    expect((await f.addedSince!("default", at, 1)).map((a) => a.id)).toEqual([third.id]);
+    expect(await f.addedSince!("default", Date.now() + 60_000, 2)).toEqual([]);
+    expect(await f.addedSince!("nowhere", 0, 2)).toEqual([]);
+  });
+
   it("keeps what a finished ingest wrote when the process dies without closing", async () => {
     const config = testConfig();
     const a = await open(config);

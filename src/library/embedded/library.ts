@@ -70,6 +70,10 @@ export class EmbeddedLibrary implements Library {
     return this.store.listArticles();
   }
 
+  async addedSince(since: string, limit: number): Promise<ArticleSummary[]> {
+    return this.store.addedSince(since, limit);
+  }
+
   async article(articleId: string): Promise<ArticleSummary | undefined> {
     return this.store.getArticle(articleId);
   }

@@ -109,6 +109,9 @@ export class SqliteStore {
       list: this.db.prepare<[], ArticleRow>(
         "SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM articles ORDER BY created_at, rowid",
       ),
+      addedSince: this.db.prepare<[string, number], ArticleRow>(
+        "SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM articles WHERE created_at > ? ORDER BY created_at DESC, rowid DESC LIMIT ?",
+      ),
       article: this.db.prepare<[string], ArticleRow>(
         "SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM articles WHERE id = ?",
       ),
@@ -353,6 +356,11 @@ export class SqliteStore {
 
   listArticles(): ArticleSummary[] {
     return this.stmts.list.all().map((r) => this.summary(r));
+  }
+
+  /** Articles stored after `since` (ISO), newest first, at most `limit`. */
+  addedSince(since: string, limit: number): ArticleSummary[] {
+    return this.stmts.addedSince.all(since, limit).map((r) => this.summary(r));
   }
 
   getArticle(id: string): ArticleSummary | undefined {

@@ -260,6 +260,14 @@ export class PostgresLibrary implements Library {
     return rows.map((r) => articleSummary(r, this.id));
   }
 
+  async addedSince(since: string, limit: number): Promise<ArticleSummary[]> {
+    const { rows } = await this.pool.query<ArticleRow>(
+      "SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM footnote_articles WHERE library_id = $1 AND created_at > $2 ORDER BY created_at DESC, seq DESC LIMIT $3",
+      [this.id, since, limit],
+    );
+    return rows.map((r) => articleSummary(r, this.id));
+  }
+
   async article(articleId: string): Promise<ArticleSummary | undefined> {
     const { rows } = await this.pool.query<ArticleRow>(
       "SELECT id, title, url, byline, published_at, created_at, chunks, chars FROM footnote_articles WHERE library_id = $1 AND id = $2",
