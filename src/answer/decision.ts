@@ -41,6 +41,11 @@ export const FEATURES = [
    * ("open" against "closed", WordNet's antonyms; English only): it says something else.
    */
   "opposed",
+  /**
+   * 1 when an English "how many X" question's best sentence has no number with X a few words
+   * after it (counted.ts): it may count something else.
+   */
+  "countedApart",
 ] as const;
 
 /** One of the FEATURES. */

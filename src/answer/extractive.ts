@@ -18,6 +18,7 @@ import { undotted } from "../text/undotted.ts";
 import { holdsForm } from "./rules/index.ts";
 import { surnameCarries } from "./surname.ts";
 import { namedBeside, type Beside } from "./named-beside.ts";
+import { countedNoun, countsIt } from "./counted.ts";
 import { answerProbability, loadModel, type Evidence } from "./decision.ts";
 import { choiceScore, loadChoiceModel, type ChoiceModel } from "./choice.ts";
 import { leansBack } from "./leans-back.ts";
@@ -260,6 +261,7 @@ function evidenceFor(
     fromTop: best.rank === 0 ? 1 : 0,
     names: namesShare(q, articleText(passages, best.passage.articleId)),
     opposed: opposedWords(q.text, sentenceText(best.passage, best.sentence), lang).length > 0 ? 1 : 0,
+    countedApart: countedApart(q, sentenceText(best.passage, best.sentence)),
   };
   // Reported beside the model's features (eval --report), to read misses by.
   return {
@@ -273,6 +275,12 @@ function evidenceFor(
     // since "typed" already carries who-is and how-old; reported, to read misses by.
     formMissed: best.form ? 0 : 1,
   };
+}
+
+/** 1 when an English how-many question's sentence has no number of the counted thing (counted.ts). */
+function countedApart(q: Question, sentence: string): number {
+  const counted = q.lang === "en" && q.cues.count ? countedNoun(q.text) : undefined;
+  return counted !== undefined && !countsIt(sentence, counted) ? 1 : 0;
 }
 
 /** Share of the question's numbers found in `text` (1 when it has none): reported, to read misses by. */
