@@ -477,6 +477,27 @@ function asks(sentence: string, paragraph: string): boolean {
   return ASKS.test(sentence) && (sentence === paragraph || !/[:：]\s/u.test(sentence));
 }
 
+/** Words a heading that states a fact has at most: "“Rez Infinite” ($30)". */
+const FACT_HEADING_WORDS = 12;
+
+/**
+ * A heading that answers a typed question outright: short, holding every name the question
+ * asks about and a new thing of the kind asked ("“Rez Infinite” ($30)" for "How much is Rez
+ * Infinite?"), as list articles head each item with its price or date.
+ */
+function isFactHeading(q: Question, type: Question["type"], p: WithSentences, s: SentenceScore): boolean {
+  if (type === "other" || q.names.length === 0) return false;
+  const text = sentenceText(p, s).trim();
+  if (
+    text.split(/\s+/).length > FACT_HEADING_WORDS ||
+    BRACKETED.test(text) ||
+    BYLINE.test(text) ||
+    asks(text, text)
+  )
+    return false;
+  return namesShare(q, text, false) === 1 && holdsAnswerType(type, text, q, p.title);
+}
+
 /** The k-th sentence with the one before it and, in its paragraph, the one after (named-beside.ts). */
 function besideOf(p: WithSentences, sentences: SentenceScore[], k: number): Omit<Beside, "names"> {
   const next = sentences[k + 1];
@@ -528,7 +549,7 @@ function rankSentences(q: Question, passages: WithSentences[], opts: ExtractiveO
       carried = Math.max(carried, sentence.coverage) * decay;
       // Headings, captions, datelines and cross-links pass their match on to what follows
       // (above), but are never an answer themselves.
-      if (!isProse(passage, sentence)) continue;
+      if (!isProse(passage, sentence) && !isFactHeading(q, type, passage, sentence)) continue;
       const form = holdsFormAt(q, passage, sentences, k);
       // "She's the director of …" answers "Who is Katie Allen?" through the sentence before,
       // which names her: it matches the question as that one does, a little decayed.

@@ -300,6 +300,39 @@ describe("extractAnswer: who an anonymous lede is about", () => {
   });
 });
 
+describe("extractAnswer: a heading that states a fact", () => {
+  const text = [
+    "These are the coolest VR games",
+    "“Rez Infinite” ($30)",
+    "Beloved cult hit “Rez” gets the VR treatment, and the results are terrific.",
+    "“Thumper” ($20)",
+    "A rhythm game about a beetle on a track.",
+  ].join("\n\n");
+  const p = scoredPassage(text, [
+    { s: "These are the coolest VR games", coverage: 0.2, matched: [] },
+    { s: "“Rez Infinite” ($30)", coverage: 0.9, matched: ["rez", "infinit"] },
+    {
+      s: "Beloved cult hit “Rez” gets the VR treatment, and the results are terrific.",
+      coverage: 0.4,
+      matched: ["rez"],
+    },
+    { s: "“Thumper” ($20)", coverage: 0, matched: [] },
+  ]);
+  const opts = { ...DEFAULT_EXTRACTIVE, threshold: 0 };
+
+  it("answers a typed question from a short heading holding the names asked and the kind asked", () => {
+    expect(extractAnswer("How much is Rez Infinite?", [p], opts).citations[0]!.quote).toBe(
+      "“Rez Infinite” ($30)",
+    );
+  });
+
+  it("still never answers a plain question, or one whose names the heading lacks, from a heading", () => {
+    const quotes = (q: string) => extractAnswer(q, [p], opts).citations.map((c) => c.quote);
+    expect(quotes("Is Rez Infinite any good?")).not.toContain("“Rez Infinite” ($30)");
+    expect(quotes("How much is Rez Infinite on PC?")).not.toContain("“Rez Infinite” ($30)");
+  });
+});
+
 describe("extractAnswer: notices and credits", () => {
   const passage = (text: string, scored: Array<{ s: string; coverage: number }>) =>
     scoredPassage(
