@@ -514,6 +514,38 @@ function sentenceText(p: WithSentences, s: { start: number; end: number }): stri
 }
 
 /**
+ * Whether the k-th sentence answers in the form and of the kind asked, and its relevance with
+ * what it takes from a sentence beside it: "She's the director of …" answers "Who is Katie
+ * Allen?" through the sentence before, which names her; and who a quotation or an anonymous
+ * lede beside it is about (named-beside.ts) answers a who-question, though named as who "said".
+ */
+function kindAt(
+  q: Question,
+  passage: WithSentences,
+  sentences: SentenceScore[],
+  k: number,
+  matched: number,
+): { form: boolean; typed: boolean; relevance: number } {
+  const type = kindOf(q);
+  let relevance = matched;
+  const form = holdsFormAt(q, passage, sentences, k);
+  if (form && FORM_IS_KIND.has(q.form) && k > 0)
+    relevance = Math.max(relevance, sentences[k - 1]!.coverage * CONTEXT_DECAY);
+  const typed =
+    type !== "other" &&
+    (FORM_IS_KIND.has(q.form)
+      ? form
+      : holdsAnswerType(type, sentenceText(passage, sentences[k]!), q, passage.title));
+  if (type !== "person" || q.form !== "plain") return { form, typed, relevance };
+  const beside = namedBeside({ ...besideOf(passage, sentences, k), names: typed }, (text) =>
+    holdsAnswerType(type, text, q, passage.title),
+  );
+  if (!beside) return { form, typed, relevance };
+  const other = sentences[beside === "next" ? k + 1 : k - 1]!;
+  return { form, typed: true, relevance: Math.max(relevance, other.coverage * CONTEXT_DECAY) };
+}
+
+/**
  * Every sentence of the passages, scored. A sentence's relevance is its own match with the
  * question or, for a plain question, a little decayed, that of the sentences just before it in
  * the same article. For a typed question ("who", "when", ...), a sentence without a thing of
@@ -550,28 +582,9 @@ function rankSentences(q: Question, passages: WithSentences[], opts: ExtractiveO
       // Headings, captions, datelines and cross-links pass their match on to what follows
       // (above), but are never an answer themselves.
       if (!isProse(passage, sentence) && !isFactHeading(q, type, passage, sentence)) continue;
-      const form = holdsFormAt(q, passage, sentences, k);
-      // "She's the director of …" answers "Who is Katie Allen?" through the sentence before,
-      // which names her: it matches the question as that one does, a little decayed.
-      if (form && FORM_IS_KIND.has(q.form) && k > 0)
-        relevance = Math.max(relevance, sentences[k - 1]!.coverage * CONTEXT_DECAY);
-      let typed =
-        type !== "other" &&
-        (FORM_IS_KIND.has(q.form)
-          ? form
-          : holdsAnswerType(type, sentenceText(passage, sentence), q, passage.title));
-      // Who a quotation or an anonymous lede beside it is about (named-beside.ts): the sentence
-      // naming them answers, with the other's match, though it names them as who "said".
-      if (type === "person" && q.form === "plain") {
-        const beside = namedBeside({ ...besideOf(passage, sentences, k), names: typed }, (text) =>
-          holdsAnswerType(type, text, q, passage.title),
-        );
-        if (beside) {
-          typed = true;
-          const other = sentences[beside === "next" ? k + 1 : k - 1]!;
-          relevance = Math.max(relevance, other.coverage * CONTEXT_DECAY);
-        }
-      }
+      const kind = kindAt(q, passage, sentences, k, relevance);
+      const { form, typed } = kind;
+      relevance = kind.relevance;
       // Earlier passages won retrieval on more evidence than one sentence shows: a small edge.
       // An article that lacks names of the question that another article holds is about
       // something else ("Jacksonville" asked, a sentence about the United Kingdom read).
