@@ -5,7 +5,7 @@
  * capitalised words' initials), so no list of acronyms is needed and any language that writes
  * names with capitals is served.
  */
-import { stem } from "../text/tokens.ts";
+import { isStopWord, stem } from "../text/tokens.ts";
 
 /** A name of the question that an article may write the other way. */
 export interface SpelledName {
@@ -76,9 +76,26 @@ export function spelledNames(question: string, lang: string): SpelledName[] {
 export function writesOtherwise(sentence: string, name: SpelledName): boolean {
   if (name.written === "spelled")
     return [...sentence.matchAll(ACRONYM)].some((m) => m[0].replace(/\./g, "") === name.letters);
-  return [...sentence.matchAll(RUN)].some(
-    (m) => initials(m[0]).includes(name.letters) && spells(m[0], name.letters),
+  return (
+    [...sentence.matchAll(RUN)].some(
+      (m) => initials(m[0]).includes(name.letters) && spells(m[0], name.letters),
+    ) || spelledInLowerCase(sentence, name.letters)
   );
+}
+
+/** Acronyms up to this long may be spelled in lower case ("VP", "CEO", "CFO"). */
+const LOWER_CASE_MAX = 3;
+
+/**
+ * A title's acronym spelled out in lower case, as running text writes a role: "VP" for "vice
+ * president", "CEO" for "chief executive officer". Only short acronyms, and only words that
+ * are not stop words, one right after another: "and it" is no "AI".
+ */
+function spelledInLowerCase(sentence: string, letters: string): boolean {
+  if (letters.length > LOWER_CASE_MAX) return false;
+  const words = [...letters.toLowerCase()].map((c) => `${c}[\\p{Ll}'’-]*`).join("\\s+");
+  const found = new RegExp(`(?<![\\p{L}])${words}(?![\\p{L}])`, "u").exec(sentence);
+  return found !== null && found[0].split(/\s+/).every((w) => w.length > 2 && !isStopWord(w));
 }
 
 /** Whether some consecutive capitalised words of a run (links allowed between them) give exactly `letters`. */

@@ -29,6 +29,17 @@ describe("a name written as an acronym or spelled out", () => {
     expect(writesNameOtherwise("NATO", "The North Atlantic summit met.")).toBe(false);
   });
 
+  it("finds a role's acronym spelled out in lower case, and not in stop words", () => {
+    const vp = { stems: ["vp"], letters: "VP", written: "acronym" as const };
+    expect(writesOtherwise("said Patrick McHugh, vice president of electrical engineering", vp)).toBe(true);
+    expect(writesOtherwise("The chief executive officer resigned.", { ...vp, letters: "CEO" })).toBe(true);
+    expect(writesOtherwise("He said it and it stuck.", { ...vp, letters: "AI" })).toBe(false);
+    // "very" is a stop word: "a very popular view" holds no "VP".
+    expect(writesOtherwise("A very popular view.", vp)).toBe(false);
+    // Four letters or more are spelled with capitals only.
+    expect(writesOtherwise("the north atlantic treaty organization", { ...vp, letters: "NATO" })).toBe(false);
+  });
+
   it("counts a sentence that spells out the question's acronym as holding it", async () => {
     const q = await analyseQuery("When do the Palestinians join the ICC?", stats);
     const text =
