@@ -23,6 +23,7 @@ import { answerProbability, loadModel, type Evidence } from "./decision.ts";
 import { choiceScore, loadChoiceModel, type ChoiceModel } from "./choice.ts";
 import { leansBack } from "./leans-back.ts";
 import { isCaptionLine } from "../text/furniture.ts";
+import { endsAsking } from "../text/asks.ts";
 import { isNegated } from "../text/negation.ts";
 import { opposedWords } from "../text/opposites.ts";
 import { nameVariants, readsWordNet } from "../text/wordnet.ts";
@@ -433,8 +434,6 @@ const UNPUNCTUATED = /\p{Script=Thai}/u;
 /** A cross-link or note in brackets: "[Read: …]", "(Photo: …)", a CJK site's "【…版权…】" notice. */
 const BRACKETED = /^[[(【［（].*[\])】］）]$/su;
 const BYLINE = /^(?:by|von|par|por)\s+\p{Lu}/iu;
-/** A sentence that asks, in any script: it states nothing, though what follows may answer it. */
-const ASKS = /[?？؟]["'”’»)\]」』）]*$/u;
 /** A short bracketed credit closing a paragraph: an agency, initials, a translator. */
 const CREDIT = /\s*[([（][^()[\]（）\n]{1,40}[)\]）]$/u;
 
@@ -474,7 +473,7 @@ function isProse(p: WithSentences, s: { start: number; end: number }): boolean {
  * also tells; a heading's "Bebidas con beneficios: ¿de verdad funcionan?" does not.
  */
 function asks(sentence: string, paragraph: string): boolean {
-  return ASKS.test(sentence) && (sentence === paragraph || !/[:：]\s/u.test(sentence));
+  return endsAsking(sentence) && (sentence === paragraph || !/[:：]\s/u.test(sentence));
 }
 
 /** Words a heading that states a fact has at most: "“Rez Infinite” ($30)". */

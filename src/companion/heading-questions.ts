@@ -4,11 +4,10 @@
  * head their sections. Offered as written, in any language, when the answerer answers it from
  * the section it heads (a question is never its own answer: answer/extractive.ts).
  */
+import { endsAsking } from "../text/asks.ts";
 import { language } from "../text/languages.ts";
 import type { QuestionCandidate } from "./english-questions.ts";
 
-/** A line that ends in a question mark, perhaps inside closing quotes, in any script. */
-const ASKS = /[?？؟]["'”’»)]*$/u;
 /** Words (or, unspaced, characters) a heading question has: fewer asks too little, more is prose. */
 const MIN_WORDS = 4;
 const MAX_WORDS = 18;
@@ -22,7 +21,7 @@ const NOT_ASKED = /^(?:["“‘«„]|(?:it|this|that|they|he|she|these|those)\b
 function sectionEnd(lines: RegExpMatchArray[], from: number, end: number): number {
   for (const line of lines.slice(from + 1)) {
     const t = line[0].trim();
-    if (ASKS.test(t) || !/[.!。！:：]["'”’»)]*$/u.test(t)) return line.index!;
+    if (endsAsking(t) || !/[.!。！:：]["'”’»)]*$/u.test(t)) return line.index!;
   }
   return end;
 }
@@ -62,13 +61,13 @@ export function headingQuestions(text: string, lang: string): QuestionCandidate[
   const lines = [...text.matchAll(/[^\n]+/g)];
   for (const [i, m] of lines.entries()) {
     const line = m[0].trim();
-    if (!ASKS.test(line) || NOT_ASKED.test(line) || line.length > MAX_CHARS) continue;
+    if (!endsAsking(line) || NOT_ASKED.test(line) || line.length > MAX_CHARS) continue;
     // One question, not a paragraph that ends on one: no full stop before its mark.
     if (/[.!。！]\s/u.test(line)) continue;
     const words = UNSPACED.test(line) ? line.length / 2 : line.split(/\s+/).length;
     if (words < MIN_WORDS || words > MAX_WORDS) continue;
     const next = lines[i + 1]?.[0].trim() ?? "";
-    if (!/[.!。！]["'”’»)]*$/u.test(next) || ASKS.test(next)) continue;
+    if (!/[.!。！]["'”’»)]*$/u.test(next) || endsAsking(next)) continue;
     const question = withoutLeadIn(line);
     if (!readsAsQuestion(question, lang) || out.some((c) => c.question === question)) continue;
     const start = m.index + m[0].length;

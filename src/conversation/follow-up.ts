@@ -93,14 +93,14 @@ export function resolveFollowUp(question: string, previous: Turn | undefined): R
   const leans = person || opened || own.length === 0 || elliptic || (thing && own.length <= 2);
   if (!leans) return plain;
   return {
-    question: rewritten(question, previous, lang, t).replace(/\s+/g, " ").trim(),
+    question: rewritten(question, own, previous, lang, t).replace(/\s+/g, " ").trim(),
     followUp: true,
     articleIds: [...previous.articleIds],
   };
 }
 
 /** A follow-up with its pronouns put back to whom and what they stand for, or the previous focus added. */
-function rewritten(question: string, previous: Turn, lang: string, t: FollowUpWords): string {
+function rewritten(question: string, own: string[], previous: Turn, lang: string, t: FollowUpWords): string {
   const focus = contentWords(previous.resolved, lang, t).join(" ");
   // News names a person in full once, then by surname: "Osvald Brekke", then "Brekke said".
   const names = referents(previous, lang, t).map((n) => n.split(/\s+/).at(-1)!);
@@ -112,7 +112,6 @@ function rewritten(question: string, previous: Turn, lang: string, t: FollowUpWo
   let text = question.replace(t.opener, "");
   // "¿Cuántos muertos hubo?" then "¿Y heridos?", "combien de socialistes …?" then "et chez les
   // écolos ?": one word of its own in place of what the previous question counted.
-  const own = contentWords(text, lang, t);
   if (counted && own.length === 1 && /^\p{Ll}/u.test(own[0]!) && own[0] !== counted)
     return previous.resolved.replace(new RegExp(`(?<![\\p{L}])${counted}(?![\\p{L}])`, "u"), own[0]!);
   // "What about X?" asks the previous question again, about X.

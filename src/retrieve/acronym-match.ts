@@ -20,7 +20,7 @@ export interface SpelledName {
 /** An acronym as written: two to six capitals, perhaps dotted ("NYPD", "U.N."). */
 const ACRONYM = /(?<![\p{L}\d])(?:\p{Lu}\.?){2,6}(?![\p{L}\d])/gu;
 /** Small words a spelled name keeps without an initial: "Federal Bureau of Investigation". */
-const LINKS = new Set([
+const LINK_WORDS = [
   "of",
   "the",
   "for",
@@ -38,10 +38,13 @@ const LINKS = new Set([
   "für",
   "und",
   "&",
-]);
+];
+const LINKS = new Set(LINK_WORDS);
 /** Runs of capitalised words, with the small words between them. */
-const RUN =
-  /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|the|for|and|on|de|du|des|del|la|le|di|von|van|für|und|&)\s+)*\p{Lu}[\p{L}'’-]*)+/gu;
+const RUN = new RegExp(
+  `\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:(?:${LINK_WORDS.join("|")})\\s+)*\\p{Lu}[\\p{L}'’-]*)+`,
+  "gu",
+);
 
 const initials = (run: string) =>
   run
