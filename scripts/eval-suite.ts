@@ -4,7 +4,7 @@
  * one after the other (each in its own throw-away library). For the closing notes and for
  * before/after comparisons in commit messages.
  *
- *   npx tsx scripts/eval-suite.ts [--shared ../shared] [--only squad,news,holdout,unseen-a,unseen-c,unseen-d,pages,xquad] [--json out.json]
+ *   npx tsx scripts/eval-suite.ts [--shared ../shared] [--only squad,news,holdout,unseen-a,unseen-c,unseen-d,unseen-e,pages,xquad] [--json out.json]
  *
  * `unseen-b` (test/fixtures/news/unseen-b.json) is held out for good: add it to --only for its
  * aggregate figures alone, never to read its questions or tune on them.
@@ -18,7 +18,7 @@ import { runEval, type EvalReport } from "../src/eval/squad.ts";
 const { values } = parseArgs({
   options: {
     shared: { type: "string", default: "../shared" },
-    only: { type: "string", default: "squad,news,holdout,unseen-a,unseen-c,unseen-d,pages,xquad" },
+    only: { type: "string", default: "squad,news,holdout,unseen-a,unseen-c,unseen-d,unseen-e,pages,xquad" },
     json: { type: "string" },
   },
 });
@@ -50,6 +50,14 @@ if (only.has("unseen-d"))
   runs.push({
     name: "news unseen D (7 languages)",
     file: "test/fixtures/news/unseen-d.json",
+    pagesDir: `${shared}/pages`,
+  });
+// A fifth second reader's set (session 13): the pages of B and D, in eight languages, new
+// questions. Written before that session's changes and run for its figures only.
+if (only.has("unseen-e"))
+  runs.push({
+    name: "news unseen E (8 languages)",
+    file: "test/fixtures/news/unseen-e.json",
     pagesDir: `${shared}/pages`,
   });
 if (only.has("unseen-b"))
