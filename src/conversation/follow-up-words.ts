@@ -48,7 +48,9 @@ const EN: FollowUpWords = {
   thing: set("it its that this those these there then"),
   opener: /^\s*(?:and|but|so|also|then|ok|okay|what about|how about)\b[\s,:;]*/i,
   whatAbout: /^\s*(?:what|how) about\b/i,
-  asksWho: /^\s*(?:who|whom|whose)\b/i,
+  // "What's Hori Parata's son called?" asks for a name as "who" does: the answer's names are "he".
+  asksWho:
+    /^\s*(?:who|whom|whose)\b|\b(?:called|named)\s*\?*\s*$|^\s*what(?:['’]s| is| was) (?:the |\S+['’]s )?name\b/i,
   asksAbout: /^\s*(?:[Ww]ho|[Ww]hat|[Hh]ow old)\s+(?:is|was|are|were)\s+\p{Lu}/u,
   auxiliary:
     /\b(?:is|was|are|were|be|been|do|does|did|has|have|had|can|could|will|would|should|may|might|must)\b|['’](?:s|re|ve|ll|d)\b/i,

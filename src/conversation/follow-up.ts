@@ -8,7 +8,7 @@
  * The words it leans by are a table a language (follow-up-words.ts); the conversation's language
  * is read from the previous question with this one, as a follow-up is often too short to tell.
  */
-import { isStopWord, words } from "../text/tokens.ts";
+import { isStopWord, stem, words } from "../text/tokens.ts";
 import { identifyLanguage } from "../text/identify.ts";
 import { undotted } from "../text/undotted.ts";
 import { followUpWords, type FollowUpWords } from "./follow-up-words.ts";
@@ -58,6 +58,42 @@ export function namesIn(text: string): string[] {
   return [...names.filter(full), ...names.filter((n) => !full(n))];
 }
 
+/** A text's words without their possessive ending: "Parata's" says "Parata". */
+function plainWords(text: string, lang: string): string[] {
+  return words(text, lang).map((w) => w.replace(/['’]s$/, ""));
+}
+
+/** Words either side of a name that tie it to what the question asked ("his son, <name>"). */
+const BESIDE = 4;
+
+/**
+ * The answer's new names, those standing beside a word of the question first: after "What's
+ * Hori Parata's son called?", the name after "son" in "his 22-year-old son, Te Kaurinui Robert
+ * Parata" before a place named earlier in the answer.
+ */
+function besideAsked(fresh: string[], previous: Turn, lang: string, t: FollowUpWords): string[] {
+  const asked = new Set(
+    contentWords(previous.resolved, lang, t).flatMap((w) => plainWords(w, lang).map((x) => stem(x, lang))),
+  );
+  const tokens = plainWords(previous.answer, lang);
+  const stems = tokens.map((w) => stem(w, lang));
+  const beside = (name: string): boolean => {
+    const ws = plainWords(name, lang);
+    for (let i = 0; i + ws.length <= tokens.length; i++) {
+      if (ws.some((w, j) => tokens[i + j] !== w)) continue;
+      const around = [
+        ...stems.slice(Math.max(0, i - BESIDE), i),
+        ...stems.slice(i + ws.length, i + ws.length + BESIDE),
+      ];
+      if (around.some((s) => asked.has(s))) return true;
+    }
+    return false;
+  };
+  // "Te Kaurinui Robert Parata" before "Te Kaurinui Robert": the whole name first.
+  const near = fresh.filter(beside).sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length);
+  return [...near, ...fresh.filter((n) => !near.includes(n))];
+}
+
 /**
  * Who "he" or "they" is: the person the previous question asked about ("Who is Patrick
  * McHugh?"), else the names the answer gave to a "who" question, else the names the question
@@ -67,17 +103,29 @@ function referents(previous: Turn, lang: string, t: FollowUpWords): string[] {
   const about = t.asksAbout.test(previous.resolved) ? namesIn(previous.resolved) : [];
   if (about.length) return about;
   // New names: not already said in the question ("Tyler Besecker" is new after "Dana F. Besecker").
-  const asked = ` ${words(previous.resolved, lang).join(" ")} `;
-  const fresh = previous.entities.filter((e) => !asked.includes(` ${words(e, lang).join(" ")} `));
-  if (t.asksWho.test(previous.question) && fresh.length) return fresh;
+  const asked = ` ${plainWords(previous.resolved, lang).join(" ")} `;
+  const fresh = previous.entities.filter((e) => !asked.includes(` ${plainWords(e, lang).join(" ")} `));
+  if (t.asksWho.test(previous.question) && fresh.length) return besideAsked(fresh, previous, lang, t);
   const named = namesIn(previous.resolved);
   return named.length ? named : previous.entities;
+}
+
+/**
+ * How a referent is searched for. News names a person in full once, then by surname: "Osvald
+ * Brekke", then "Brekke said". But a relative the question asked about shares its family name
+ * ("Hori Parata's son" is "Te Kaurinui Robert Parata"): there the full name tells them apart.
+ */
+function calledBy(name: string, asked: string, lang: string): string {
+  const surname = name.split(/\s+/).at(-1)!;
+  const said = ` ${plainWords(asked, lang).join(" ")} `;
+  const inQuestion = (n: string) => said.includes(` ${plainWords(n, lang).join(" ")} `);
+  return inQuestion(surname) && !inQuestion(name) ? name : surname;
 }
 
 /** Whether `question` leans on the turn before, and the question to search with if it does. */
 export function resolveFollowUp(question: string, previous: Turn | undefined): Resolved {
   const plain: Resolved = { question, followUp: false, articleIds: [] };
-  if (!previous || previous.abstained) return plain;
+  if (!previous) return plain;
   const lang = identifyLanguage(`${previous.resolved} ${question}`);
   const t = followUpWords(lang);
   const lower = (w: string) => w.toLowerCase();
@@ -92,18 +140,21 @@ export function resolveFollowUp(question: string, previous: Turn | undefined): R
     own.length === 1 && all.length <= 3 && !/^\p{Lu}/u.test(own[0]!) && !t.auxiliary.test(question);
   const leans = person || opened || own.length === 0 || elliptic || (thing && own.length <= 2);
   if (!leans) return plain;
+  // After a declined "Who was there?", "What did she say?" has nobody to stand for.
+  if (previous.abstained && person && namesIn(previous.resolved).length === 0) return plain;
   return {
     question: rewritten(question, own, previous, lang, t).replace(/\s+/g, " ").trim(),
     followUp: true,
-    articleIds: [...previous.articleIds],
+    // A declined question still sets the topic ("How much is she donating?", then "To which
+    // group?"), but no article answered it: the follow-up is searched in all of them.
+    articleIds: previous.abstained ? [] : [...previous.articleIds],
   };
 }
 
 /** A follow-up with its pronouns put back to whom and what they stand for, or the previous focus added. */
 function rewritten(question: string, own: string[], previous: Turn, lang: string, t: FollowUpWords): string {
   const focus = contentWords(previous.resolved, lang, t).join(" ");
-  // News names a person in full once, then by surname: "Osvald Brekke", then "Brekke said".
-  const names = referents(previous, lang, t).map((n) => n.split(/\s+/).at(-1)!);
+  const names = referents(previous, lang, t).map((n) => calledBy(n, previous.resolved, lang));
   const who = names[0];
   // After "How many people were in the study?", "them" are those people, not names in the answer.
   const counted = t.counts.exec(previous.resolved)?.[1];

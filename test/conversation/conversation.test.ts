@@ -247,7 +247,7 @@ describe("resolveFollowUp", () => {
     expect(r.question).toMatch(/^when\b.*chaired meeting/i);
   });
 
-  it("leaves alone a question with words of its own, and anything after a declined answer", () => {
+  it("leaves alone a question with words of its own, and a pronoun after a declined question that named nobody", () => {
     expect(resolveFollowUp("Who was at the meeting?", who).followUp).toBe(false);
     expect(resolveFollowUp("What did she say?", { ...who, abstained: true }).followUp).toBe(false);
     expect(resolveFollowUp("What did she say?", undefined).followUp).toBe(false);

@@ -26,6 +26,51 @@ describe("resolveFollowUp: the person the previous turn asked about", () => {
   });
 });
 
+describe("resolveFollowUp: the person a name question's answer named", () => {
+  it("reads 'he' as the relative the answer named, by the whole name when the family name was asked", () => {
+    const son = turn({
+      question: "What's Hori Parata's son called?",
+      answer: "Parata and his 22-year-old son, Te Kaurinui Robert Parata, were called in to assist. [1]",
+      entities: ["Te Kaurinui Robert Parata", "Te Kaurinui"],
+    });
+    expect(resolveFollowUp("How old is he?", son).question).toBe("How old is Te Kaurinui Robert Parata?");
+  });
+  it("takes the name beside the question's words over one the answer gave first", () => {
+    const son = turn({
+      question: "What's Hori Parata's son called?",
+      answer:
+        "Hori Parata attended his first stranding in New Zealand’s Northland. [1] Parata and his son, Te Kaurinui Robert Parata, were called in. [1]",
+      entities: ["Hori Parata", "New Zealand’s Northland", "Te Kaurinui Robert", "Te Kaurinui Robert Parata"],
+    });
+    expect(resolveFollowUp("How old is he?", son).question).toBe("How old is Te Kaurinui Robert Parata?");
+  });
+});
+
+describe("resolveFollowUp: after a declined question", () => {
+  it("still asks on about the question's topic, in every article", () => {
+    const declined = turn({
+      question: "How much of her profits is Hicks donating?",
+      answer: "I couldn't find that in your articles.",
+      abstained: true,
+      entities: [],
+      articleIds: [],
+    });
+    const r = resolveFollowUp("To which group?", declined);
+    expect(r.followUp).toBe(true);
+    expect(r.question).toContain("Hicks");
+    expect(r.articleIds).toEqual([]);
+  });
+  it("leaves a question that stands on its own alone", () => {
+    const declined = turn({
+      question: "Who was at the meeting?",
+      answer: "-",
+      abstained: true,
+      entities: [],
+    });
+    expect(resolveFollowUp("Who attended the board meeting in Bergen?", declined).followUp).toBe(false);
+  });
+});
+
 describe("resolveFollowUp: elliptic questions, counted things, dotted names", () => {
   const donating = turn({
     question: "How much of her profits is Hicks donating?",

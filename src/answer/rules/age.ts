@@ -5,6 +5,7 @@
  * at a moment, and "at age 39" answers it.
  */
 import type { AnswerRule } from "./types.ts";
+import { escapeRegExp } from "../../text/escape-regexp.ts";
 import { focusEnds, focusName, speaksOf } from "./focus.ts";
 
 /** An age at a moment: "at age 39", "was just seven years old when …", "aged 38 at the time". */
@@ -20,6 +21,12 @@ const AGE =
 const OWNED_AGE = /\b(?:his|her|their|its)\s+\d{1,3}-year-old\b/i;
 /** "Eloise Parry, 21, was taken …": a person's age after the name. */
 const NAME_AGE = /\p{Lu}[\p{L}'’-]+,\s*\d{1,3}(?=[,;)]|\s+(?:has|is|was|said|says|and|who)\b)/u;
+/** "his 22-year-old son, Te Kaurinui Robert Parata": a relative's age, then the relative's `name`. */
+const relativeAge = (name: string) =>
+  new RegExp(
+    `\\b(?:his|her|their)\\s+\\d{1,3}-year-old\\s+\\p{Ll}[\\p{Ll}-]*,\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,4}${escapeRegExp(name)}(?![\\p{L}])`,
+    "u",
+  );
 /** "Wade Bassi's boat": the focus is something a named person has. */
 const OWNED = /^(.+?)['’]s?\s+\p{Ll}[\p{L} -]*$/u;
 
@@ -32,6 +39,8 @@ export const age: AnswerRule = {
     // "How old is Wade Bassi's boat?": an age of something Bassi has, said where Bassi is.
     if (OWNED.test(q.focus)) return speaksOf(name, s) && (OWNED_AGE.test(s.text) || AGE.test(s.text));
     if (focusEnds(name, s.text).some((end) => AFTER_NAME.test(s.text.slice(end)))) return true;
+    // The whole name asked: "his 22-year-old son, Te Kaurinui Robert Parata" is no age of Hori Parata.
+    if (relativeAge(q.focus.trim()).test(s.text)) return true;
     // "How old was Peyton Manning when he played in Super Bowl 50?": an age at that moment too.
     return speaksOf(name, s) && (AGE.test(s.text) || (q.moment !== undefined && AGE_THEN.test(s.text)));
   },

@@ -24,6 +24,16 @@ describe("age: how old is X", () => {
   });
 });
 
+describe("age: of a relative named after it", () => {
+  const said = "Parata and his 22-year-old son, Te Kaurinui Robert Parata, were called in to assist.";
+  it("takes the age before the relative's whole name", () => {
+    expect(holds("How old is Te Kaurinui Robert Parata?", said)).toBe(true);
+  });
+  it("is no age of the parent who shares the family name", () => {
+    expect(holds("How old is Hori Parata?", said)).toBe(false);
+  });
+});
+
 describe("age: of something a person has, or of someone unnamed", () => {
   it("takes the age of the thing a named person has", () => {
     const q = "How old is Wade Bassi's boat?";
