@@ -63,7 +63,7 @@ export class Conversations {
         ? {
             resolved: resolved.question,
             articleIds: resolved.articleIds,
-            exclude: answeredSentences(previous),
+            ...(resolved.again ? {} : { exclude: answeredSentences(previous) }),
           }
         : {}),
     };

@@ -20,6 +20,12 @@ export interface Resolved {
   followUp: boolean;
   /** Articles to search: the ones that answered the turn before. Empty means all. */
   articleIds: string[];
+  /**
+   * The previous question asked again of something new ("¿Y heridos?", "And the One S?",
+   * "What about Oculus?"): the sentences quoted before may hold its answer too (a list), so
+   * they are not set aside for it.
+   */
+  again?: boolean;
 }
 
 /** Words of their own, as written: not stop words, not pronouns. */
@@ -142,9 +148,11 @@ export function resolveFollowUp(question: string, previous: Turn | undefined): R
   if (!leans) return plain;
   // After a declined "Who was there?", "What did she say?" has nobody to stand for.
   if (previous.abstained && person && namesIn(previous.resolved).length === 0) return plain;
+  const { text, again } = rewritten(question, own, previous, lang, t);
   return {
-    question: rewritten(question, own, previous, lang, t).replace(/\s+/g, " ").trim(),
+    question: text.replace(/\s+/g, " ").trim(),
     followUp: true,
+    ...(again ? { again } : {}),
     // A declined question still sets the topic ("How much is she donating?", then "To which
     // group?"), but no article answered it: the follow-up is searched in all of them.
     articleIds: previous.abstained ? [] : [...previous.articleIds],
@@ -152,7 +160,13 @@ export function resolveFollowUp(question: string, previous: Turn | undefined): R
 }
 
 /** A follow-up with its pronouns put back to whom and what they stand for, or the previous focus added. */
-function rewritten(question: string, own: string[], previous: Turn, lang: string, t: FollowUpWords): string {
+function rewritten(
+  question: string,
+  own: string[],
+  previous: Turn,
+  lang: string,
+  t: FollowUpWords,
+): { text: string; again: boolean } {
   const focus = contentWords(previous.resolved, lang, t).join(" ");
   const names = referents(previous, lang, t).map((n) => calledBy(n, previous.resolved, lang));
   const who = names[0];
@@ -163,10 +177,13 @@ function rewritten(question: string, own: string[], previous: Turn, lang: string
   let text = question.replace(t.opener, "");
   // "¿Cuántos muertos hubo?" then "¿Y heridos?", "combien de socialistes …?" then "et chez les
   // écolos ?": one word of its own in place of what the previous question counted.
-  if (counted && own.length === 1 && /^\p{Ll}/u.test(own[0]!) && own[0] !== counted)
-    return previous.resolved.replace(new RegExp(`(?<![\\p{L}])${counted}(?![\\p{L}])`, "u"), own[0]!);
+  if (counted && own.length === 1 && /^\p{Ll}/u.test(own[0]!) && own[0] !== counted) {
+    const again = new RegExp(`(?<![\\p{L}])${counted}(?![\\p{L}])`, "u");
+    return { text: previous.resolved.replace(again, own[0]!), again: true };
+  }
   // "What about X?" asks the previous question again, about X.
-  if (t.whatAbout.test(question)) {
+  const about = t.whatAbout.test(question);
+  if (about) {
     text = `${previous.resolved.replace(/[?？.!\s]+$/u, "")} ${text}`;
     used = true;
   }
@@ -185,5 +202,10 @@ function rewritten(question: string, own: string[], previous: Turn, lang: string
   // Nothing to substitute ("Why?", "And in 2019?"): the question takes the previous one's focus.
   const also = who && !focus.split(" ").includes(who) ? who : "";
   if (!used) text = `${text.replace(/[?？.!\s]+$/u, "")} ${[focus, also].filter(Boolean).join(" ")}`;
-  return text;
+  // "And in 2019?", "And the One S?" have words, a name or a number of their own and no pronoun:
+  // the same question of something new. "Why?" has none: its answer is elsewhere than the
+  // sentence that answered before.
+  const rest = question.replace(t.opener, "");
+  const fresh = own.length > 0 || /(?<=\s)\p{Lu}|\p{N}/u.test(rest);
+  return { text, again: about || (!used && fresh) };
 }

@@ -261,3 +261,29 @@ describe("resolveFollowUp", () => {
     expect(r.question).toBe("What did Babaryko and Vlasova said?");
   });
 });
+
+describe("a follow-up asking the same question of something new", () => {
+  it("may be answered from the sentence quoted before: a list holds both", async () => {
+    const { footnote } = await testFootnote();
+    try {
+      const vote = new URL("../fixtures/answer/vote-fr.txt", import.meta.url);
+      await footnote.ingest(LIB, { kind: "text", text: readFileSync(vote, "utf8") });
+      const talk = new Conversations(
+        footnote,
+        new SqliteConversationStore(path.join(tempDir(), "c.db"), { maxTurns: 8, ttlMs: 3_600_000 }),
+        silentLogger(),
+      );
+      const key = { chat: "chat:fr", thread: "" };
+      const first = await talk.ask(key, LIB, "combien de socialistes ont voté contre ?");
+      expect(first.result.answer).toContain("10 députés socialistes");
+      // "et chez les écologistes ?" asks the count again: the same list answers it, and the
+      // sentence about the whole vote (438 voix contre 86) must not take its place.
+      const again = await talk.ask(key, LIB, "et chez les écologistes ?");
+      expect(again.followUp).toBe(true);
+      expect(again.result.answer).toContain("11 écologistes");
+      await talk.close();
+    } finally {
+      await footnote.close();
+    }
+  });
+});

@@ -176,3 +176,21 @@ describe("resolveFollowUp: in other languages, by each language's table", () => 
     expect(resolveFollowUp("Wann wurde das neue iPhone in Berlin vorgestellt?", cook).followUp).toBe(false);
   });
 });
+
+describe("resolveFollowUp: the same question of something new", () => {
+  const counted = turn({
+    question: "combien de socialistes ont voté contre ?",
+    answer: "Ont voté contre : 10 députés socialistes, 11 écologistes. [1]",
+  });
+  it("marks a new counted thing, 'what about X' and a question of new words without a pronoun", () => {
+    expect(resolveFollowUp("et chez les écologistes ?", counted).again).toBe(true);
+    const cost = turn({ question: "How much does the Xbox One X cost?", answer: "It costs $499. [1]" });
+    expect(resolveFollowUp("What about the One S?", cost).again).toBe(true);
+    expect(resolveFollowUp("And the One S?", cost).again).toBe(true);
+  });
+  it("does not mark a question asking something else of the same person or thing", () => {
+    const who = turn({ question: "Who is Patrick McHugh?", answer: "McHugh is a vice president. [1]" });
+    expect(resolveFollowUp("What did he say?", who).again).toBeUndefined();
+    expect(resolveFollowUp("Why?", who).again).toBeUndefined();
+  });
+});
