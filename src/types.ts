@@ -43,6 +43,8 @@ export interface Passage {
   text: string;
   title: string;
   url: string | null;
+  /** Its article's language (ISO 639-1), when the store knows it. */
+  language?: string | null;
 }
 
 export interface RetrievedPassage extends Passage {

@@ -30,6 +30,7 @@ export interface PassageRow {
   text: string;
   title: string;
   url: string | null;
+  language?: string | null;
 }
 
 /** A passage's sentence spans, relative to it, as pairs of 16-bit offsets (passages are short). */
@@ -64,6 +65,7 @@ export function passagesInOrder(
       title: r.title,
       url: r.url,
     };
+    if (r.language) p.language = r.language;
     if (r.sentences) p.sentences = decodeSpans(r.sentences, r.start);
     out.push(p);
   }

@@ -127,5 +127,22 @@ export async function retrieveWithVector(
     return { ...passage, score, sentences };
   });
   scored.sort((a, b) => b.score - a.score || a.id - b.id);
-  return { query, passages: scored.slice(0, k) };
+  return { query, passages: inQuestionLanguageFirst(scored, query).slice(0, k) };
+}
+
+/**
+ * A question in one language is answered from the articles in it when there are any: in a
+ * library of French and Portuguese pages, "vai passar em qual canal?" is not answered with a
+ * French sentence that shares its numbers. Passages of another language keep their order after
+ * them (the only answer when nothing is in the question's language); a question too short to
+ * tell its language changes nothing.
+ */
+export function inQuestionLanguageFirst<P extends { language?: string | null }>(
+  passages: P[],
+  query: QueryTerms,
+): P[] {
+  if (!query.langSure || !query.lang) return passages;
+  const other = (p: P) => p.language != null && p.language !== query.lang;
+  if (!passages.some((p) => !other(p))) return passages;
+  return [...passages.filter((p) => !other(p)), ...passages.filter(other)];
 }

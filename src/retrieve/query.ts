@@ -6,7 +6,7 @@ import { spelledNames, type SpelledName } from "./acronym-match.ts";
 import { isStopWord, stem, terms, words } from "../text/tokens.ts";
 import { readsWordNet, synonyms } from "../text/wordnet.ts";
 import { irregularForms } from "../text/verb-forms.ts";
-import { identifyLanguage } from "../text/identify.ts";
+import { identifiedLanguage } from "../text/identify.ts";
 
 /** Where a question's IDFs come from: the library's passage count and its terms' frequencies. */
 export interface TermStatsSource {
@@ -43,6 +43,8 @@ export interface QueryTerms {
   alternatives: Alternative[];
   /** The question's language (ISO 639-1; English when absent): its words are stemmed, and sentences matched, by its rules. */
   lang?: string;
+  /** Whether the question itself told its language (false: too short to tell, read as English). */
+  langSure?: boolean;
   /** Its acronyms and spelled-out names, which a sentence may write the other way (acronym-match.ts). */
   spelled?: SpelledName[];
 }
@@ -56,7 +58,8 @@ const FILLER_PHRASES =
   /\b(?:take|takes|took|taken|taking) place\b|\b(?:happen|happens|happened|occur|occurs|occurred)\b|\b(?:stand|stands|stood|short) for\b/gi;
 
 export async function analyseQuery(question: string, library: TermStatsSource): Promise<QueryTerms> {
-  const lang = identifyLanguage(question);
+  const told = identifiedLanguage(question);
+  const lang = told ?? "en";
   const stripped = lang === "en" ? question.replace(FILLER_PHRASES, " ") : question;
   const all = words(stripped, lang);
   let content = all.filter((w) => !isStopWord(w, lang));
@@ -95,6 +98,7 @@ export async function analyseQuery(question: string, library: TermStatsSource): 
     // WordNet is English: other languages match their own words only.
     alternatives: readsWordNet(lang) ? alternativesOf(content) : [],
     lang,
+    langSure: told !== undefined,
     spelled: spelledNames(stripped, lang)
       .map((n) => ({ ...n, stems: n.stems.filter((s) => idf.has(s)) }))
       .filter((n) => n.stems.length > 0),

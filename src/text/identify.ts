@@ -99,6 +99,14 @@ const BY_SCRIPT: Record<string, string> = {
  * (no letters, or a language with no entry).
  */
 export function identifyLanguage(text: string, fallback = "en"): string {
+  return identifiedLanguage(text) ?? fallback;
+}
+
+/**
+ * The ISO 639-1 code of the text's language, or undefined when the text says too little to
+ * tell ("wann kam 5.3 raus?" is as much English as German to n-grams).
+ */
+export function identifiedLanguage(text: string): string | undefined {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   let found = recent.get(sample);
   if (found === undefined) {
@@ -106,7 +114,7 @@ export function identifyLanguage(text: string, fallback = "en"): string {
     if (recent.size >= RECENT) recent.clear();
     recent.set(sample, found);
   }
-  return found && LANGUAGES.includes(found) ? found : fallback;
+  return found && LANGUAGES.includes(found) ? found : undefined;
 }
 
 function detect(sample: string): string {

@@ -443,6 +443,8 @@ describe.each(PG_SERVERS)("postgres storage on $name", (kind) => {
             limit: 10,
           });
           const passages = await l.passages(lexical.map((r) => r.id));
+          // Each passage knows its article's language (retrieval puts the question's first).
+          for (const p of passages) expect(p.language).toBe(p.articleId);
           return [...new Set(passages.map((p) => p.articleId))];
         };
         expect(await found("科学家在哪里统计了白鹤？")).toEqual(["zh"]);

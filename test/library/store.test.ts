@@ -75,6 +75,8 @@ describe("store: sentence spans kept with each passage", () => {
     const chunks = chunkText(TEXT, { minChars: 10 });
     const ids = store.addArticle(article, chunks, chunks.map(vector));
     expect(store.passages(ids)[0]!.sentences!.length).toBeGreaterThan(0);
+    // Each passage knows its article's language (retrieval puts the question's first).
+    expect(store.passages(ids)[0]!.language).toBe("en");
     store.close();
     const reopened = new Database(file);
     expect(reopened.pragma("user_version", { simple: true })).toBe(4);

@@ -74,6 +74,43 @@ describe("hybrid retrieval", () => {
   });
 });
 
+describe("hybrid retrieval: the question's language first", () => {
+  let ctx: Awaited<ReturnType<typeof testFootnote>>;
+  beforeAll(async () => {
+    ctx = await testFootnote();
+    // The French article names everything the question names; the Portuguese one answers it.
+    await ctx.footnote.ingest("mixed", {
+      kind: "text",
+      title: "Palmeiras : la finale de la Copa Libertadores",
+      text: "Palmeiras et Corinthians joueront la finale de la Copa Libertadores le 12 mars 2019 au stade Allianz Parque de São Paulo. Palmeiras a remporté la Copa Libertadores en 1999, Corinthians en 2012. La finale est attendue par des millions de supporters au Brésil et en Argentine.",
+    });
+    await ctx.footnote.ingest("mixed", {
+      kind: "text",
+      title: "Onde assistir à final",
+      text: "A final vai passar no SporTV, com narração de Galvão Bueno. O canal confirmou a transmissão ao vivo para todo o país, e a partida também será exibida em telões na cidade.",
+    });
+  });
+  afterAll(() => ctx.footnote.close());
+
+  it("answers from an article in the question's language before one in another that shares its names", async () => {
+    const [top] = await ctx.footnote.retrieve(
+      "mixed",
+      "Em qual canal vai passar a final da Copa Libertadores entre Palmeiras e Corinthians?",
+      3,
+    );
+    expect(top!.text).toContain("SporTV");
+  });
+
+  it("keeps the other language's passages after them, for a library with nothing else", async () => {
+    const hits = await ctx.footnote.retrieve(
+      "mixed",
+      "Em qual canal vai passar a final da Copa Libertadores entre Palmeiras e Corinthians?",
+      3,
+    );
+    expect(hits.map((h) => h.language)).toEqual(["pt", "fr"]);
+  });
+});
+
 describe("lexicalWords in a large library", () => {
   const terms = (passages: number, idfs: Record<string, number>) => {
     const words = Object.keys(idfs);

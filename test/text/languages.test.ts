@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGES, language, writtenWithoutSpaces } from "../../src/text/languages.ts";
 import { isStopWord, stem, stemKeepsInitial, terms, words } from "../../src/text/tokens.ts";
-import { identifyLanguage } from "../../src/text/identify.ts";
+import { identifiedLanguage, identifyLanguage } from "../../src/text/identify.ts";
 import { abbreviations, questionCue } from "../../src/text/questions.ts";
 
 // The 12 XQuAD languages and the seven more the issue names.
@@ -168,6 +168,10 @@ describe("language identification", () => {
   });
   it("falls back when the text says nothing", () => {
     expect(identifyLanguage("1234 !!", "de")).toBe("de");
+  });
+  it("says when a text is too short to tell (identifiedLanguage)", () => {
+    expect(identifiedLanguage("Who neburk luvin maimgril?")).toBeUndefined();
+    expect(identifiedLanguage("Em qual canal vai passar a final da Copa Libertadores?")).toBe("pt");
   });
 });
 

@@ -139,7 +139,7 @@ export class SqliteStore {
         "SELECT id, vector FROM passages WHERE id IN (SELECT value FROM json_each(?))",
       ),
       passagesOf: this.db.prepare<[string], PassageRow>(
-        "SELECT p.id, p.article_id, p.idx, p.start, p.end, p.text, p.sentences, a.title, a.url FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id IN (SELECT value FROM json_each(?))",
+        "SELECT p.id, p.article_id, p.idx, p.start, p.end, p.text, p.sentences, a.title, a.url, a.language FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.id IN (SELECT value FROM json_each(?))",
       ),
       docFreq: this.db.prepare<[string], { doc: number }>("SELECT doc FROM passages_vocab WHERE term = ?"),
       clearTermStats: this.db.prepare("DELETE FROM term_stats"),

@@ -387,7 +387,7 @@ export class PostgresLibrary implements Library {
   async passages(ids: number[]): Promise<StoredPassage[]> {
     if (ids.length === 0) return [];
     const { rows } = await this.pool.query<PassageRow>(
-      `SELECT p.id, p.article_id, p.idx, p.start, p."end", p.text, p.sentences, a.title, a.url
+      `SELECT p.id, p.article_id, p.idx, p.start, p."end", p.text, p.sentences, a.title, a.url, a.language
        FROM footnote_passages p JOIN footnote_articles a ON a.library_id = p.library_id AND a.id = p.article_id
        WHERE p.library_id = $1 AND p.id = ANY($2::int8[])`,
       [this.id, ids],
