@@ -3,8 +3,8 @@
  * (a softmax over each question's candidate sentences, maximising the chance given to those
  * that hold a gold answer: the answerer picks one sentence among them, so the fit ranks them
  * within a question rather than scoring them one by one) over their choice features, on the answerable
- * questions of the shared SQuAD file, XQuAD English and the news sets (not unseen-b, which is
- * held out for good). Reports article-grouped cross-validation (each article's questions, in
+ * questions of the shared SQuAD file, XQuAD English and the news sets (not unseen-b or unseen-e,
+ * which are held out for good). Reports article-grouped cross-validation (each article's questions, in
  * every set, ranked by weights fitted without them): the share of questions whose first
  * sentence, as the answerer orders them, holds the answer, for the weights in use and the
  * fitted ones. The weights are scaled so that `relevance` weighs 1.

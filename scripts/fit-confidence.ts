@@ -23,8 +23,8 @@
  *     [--target 0.055] [--reports dir] [--from dir] [--write]
  *
  * The news sets (comma-separated) are grouped by page across sets: a page's questions in every
- * set are held out together. test/fixtures/news/unseen-b.json is never fitted on: it is kept to
- * measure the fitted model on questions nobody read.
+ * set are held out together. test/fixtures/news/unseen-b.json and unseen-e.json are never fitted
+ * on: they are kept to measure the fitted model on questions nobody read.
  *
  * `--from dir` reads the per-question reports of earlier `footnote eval --report` runs
  * (squad.jsonl, news.jsonl, x.<lang>.jsonl) instead of running them: the features do not
