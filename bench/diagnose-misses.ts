@@ -136,12 +136,15 @@ if (!skipDiagnosis) {
       if (gold.size > 0) break;
       const ids = ftsIds(ftsMatch([st])!, 1_000_000).map((r) => r.id);
       for (let i = 0; i < ids.length && gold.size === 0; i += 2000)
-        for (const p of await library.passages(ids.slice(i, i + 2000))) if (p.text.includes(source)) gold.add(p.id);
+        for (const p of await library.passages(ids.slice(i, i + 2000)))
+          if (p.text.includes(source)) gold.add(p.id);
     }
 
     const goldBest = Math.max(
       0,
-      ...texts.filter((p) => gold.has(p.id)).flatMap((p) => scoreSentences(p.text, qt, p.start, p.sentences).map((s) => s.coverage)),
+      ...texts
+        .filter((p) => gold.has(p.id))
+        .flatMap((p) => scoreSentences(p.text, qt, p.start, p.sentences).map((s) => s.coverage)),
     );
     let othersSameSentence = 0;
     for (const p of texts) {
@@ -218,7 +221,19 @@ if (!skipDiagnosis) {
 
   const misses = rows.filter((r) => !r.hit);
   const bucket = (v: number | null) =>
-    v === null ? "none" : v <= 5 ? "1-5" : v <= 20 ? "6-20" : v <= 40 ? "21-40" : v <= 100 ? "41-100" : v <= 1000 ? "101-1000" : ">1000";
+    v === null
+      ? "none"
+      : v <= 5
+        ? "1-5"
+        : v <= 20
+          ? "6-20"
+          : v <= 40
+            ? "21-40"
+            : v <= 100
+              ? "41-100"
+              : v <= 1000
+                ? "101-1000"
+                : ">1000";
   const hist = (f: (r: Row) => number | null, of: Row[], b: (v: number | null) => string = bucket) => {
     const h: Record<string, number> = {};
     for (const r of of) h[b(f(r))] = (h[b(f(r))] ?? 0) + 1;
@@ -244,15 +259,20 @@ if (!skipDiagnosis) {
     misses_bm25_rank_all_stems: hist((r) => r.bm25RankAllStems, misses),
     misses_lexical_words: hist((r) => r.lexicalWords.length, misses, String),
     // Lexical words that no passage holds (df 0): a slot of the rarest few spent on nothing.
-    misses_absent_lexical_word: misses.filter((r) => r.lexicalWords.some((w) => r.df[r.stems.indexOf(w)] === 0)).length,
+    misses_absent_lexical_word: misses.filter((r) =>
+      r.lexicalWords.some((w) => r.df[r.stems.indexOf(w)] === 0),
+    ).length,
     misses_lexical_word_not_in_gold: misses.filter((r) => r.wordsNotInGold.length > 0).length,
     all_lexical_word_not_in_gold: rows.filter((r) => r.wordsNotInGold.length > 0).length,
-    all_absent_lexical_word: rows.filter((r) => r.lexicalWords.some((w) => r.df[r.stems.indexOf(w)] === 0)).length,
+    all_absent_lexical_word: rows.filter((r) => r.lexicalWords.some((w) => r.df[r.stems.indexOf(w)] === 0))
+      .length,
     all_lexical_words: hist((r) => r.lexicalWords.length, rows, String),
     all_bm25_rank: hist((r) => r.bm25Rank, rows),
   };
   console.log(JSON.stringify(summary, null, 1));
-  console.log("\nmisses (bm25 / bm25 all stems / vector / fused / fused-all-lex / rerank rank; others with all stems / same sentence; lexical words (those not in the gold) of matches; df of each stem):");
+  console.log(
+    "\nmisses (bm25 / bm25 all stems / vector / fused / fused-all-lex / rerank rank; others with all stems / same sentence; lexical words (those not in the gold) of matches; df of each stem):",
+  );
   for (const r of misses)
     console.log(
       `  ${r.bm25Rank ?? "-"} / ${r.bm25RankAllStems ?? "-"} / ${r.vectorRank ?? "-"} / ${r.fusedRank ?? "-"} / ${r.fusedRankAllLexical ?? "-"} / ${r.rerankRank ?? "-"}; ${r.othersAllStems} / ${r.othersSameSentence}; [${r.lexicalWords.join(" ")}] (${r.wordsNotInGold.join(" ")}) of ${r.bm25Matches}; df ${r.df.join(",")}  ${r.q}`,
@@ -285,7 +305,8 @@ for (const v of variants) {
           } satisfies RetrieveWeights)
         : undefined;
   if (v !== "auto" && !weights) throw new Error(`variant ${v}: cNrM[wW][dD][k] or auto`);
-  for (const { q } of warmup) await retrieveWithVector(library, await footnote.embedder.embedQuery(q), q, 5, weights);
+  for (const { q } of warmup)
+    await retrieveWithVector(library, await footnote.embedder.embedQuery(q), q, 5, weights);
   let hits = 0;
   const times: number[] = [];
   for (const { q, source } of questions) {

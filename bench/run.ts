@@ -610,12 +610,20 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
             // A library kept before bench-meta.json: its articles but the few the run added after.
             const s = embeddedLibrary(footnote.storage, LIB)!.store;
             const n = (s.db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
-            return { articles: n - opts.addArticles, passages: s.passageCount(), chars: 0, ingest_s: NaN, seed: opts.seed };
+            return {
+              articles: n - opts.addArticles,
+              passages: s.passageCount(),
+              chars: 0,
+              ingest_s: NaN,
+              seed: opts.seed,
+            };
           })();
       if (reused.seed !== opts.seed) throw new Error(`${dataDir} was built with --seed ${reused.seed}`);
       for (let i = 0; i < reused.articles; i++) corpus.article();
       ({ passages, articles, chars } = reused);
-      progress(`reusing ${dataDir}: ${articles.toLocaleString("en")} articles, ${passages.toLocaleString("en")} passages (ingested in ${reused.ingest_s} s)`);
+      progress(
+        `reusing ${dataDir}: ${articles.toLocaleString("en")} articles, ${passages.toLocaleString("en")} passages (ingested in ${reused.ingest_s} s)`,
+      );
     }
     while (!reused && passages < target) {
       const t = performance.now();
@@ -666,7 +674,13 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
     if (!reused)
       fs.writeFileSync(
         metaFile,
-        JSON.stringify({ articles, passages, chars, ingest_s: round(ingestMs / 1000, 1), seed: opts.seed } satisfies Meta),
+        JSON.stringify({
+          articles,
+          passages,
+          chars,
+          ingest_s: round(ingestMs / 1000, 1),
+          seed: opts.seed,
+        } satisfies Meta),
       );
     if (reused) ingestMs = reused.ingest_s * 1000;
     // WAL the ingest wrote (Postgres): what a replica or a backup ships on top of the tables.

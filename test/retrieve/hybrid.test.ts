@@ -111,9 +111,20 @@ describe("lexicalWords in a large library", () => {
     const lexical = DEFAULT_WEIGHTS.lexical;
     // IDF of a word in 15,000 passages at 1M (1.5%): over the fixed cap of 5,000, within 2%.
     const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-    const common = (n: number) => ({ alpha: idf(n, 400), bravo: idf(n, 15_000), charlie: idf(n, 16_000), delta: idf(n, 18_000), echo: idf(n, 50_000) });
+    const common = (n: number) => ({
+      alpha: idf(n, 400),
+      bravo: idf(n, 15_000),
+      charlie: idf(n, 16_000),
+      delta: idf(n, 18_000),
+      echo: idf(n, 50_000),
+    });
     expect(lexicalWords(terms(1_000_000, common(1_000_000)))).toEqual(["alpha"]);
-    expect(lexicalWords(terms(1_000_000, common(1_000_000)), lexical).sort()).toEqual(["alpha", "bravo", "charlie", "delta"]);
+    expect(lexicalWords(terms(1_000_000, common(1_000_000)), lexical).sort()).toEqual([
+      "alpha",
+      "bravo",
+      "charlie",
+      "delta",
+    ]);
     // Below 250k passages the cap stays 5,000, and three words.
     expect(lexicalWords(terms(200_000, question), lexical)).toHaveLength(3);
     const mid = { alpha: idf(200_000, 400), bravo: idf(200_000, 4_000), charlie: idf(200_000, 6_000) };
@@ -122,7 +133,10 @@ describe("lexicalWords in a large library", () => {
 
   it("marks the question's stems that no passage holds", async () => {
     const q = await analyseQuery("Tell me about the harbour's zyxwvut", {
-      termStats: async (stems) => ({ passages: 100, df: new Map(stems.map((s) => [s, s === "harbour" ? 3 : 0])) }),
+      termStats: async (stems) => ({
+        passages: 100,
+        df: new Map(stems.map((s) => [s, s === "harbour" ? 3 : 0])),
+      }),
     });
     expect([...(q.absent ?? [])].sort()).toEqual(q.stems.filter((s) => s !== "harbour").sort());
   });
