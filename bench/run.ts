@@ -97,6 +97,12 @@ interface Options {
   pgCompareVector: boolean;
   /** Stop after the ingest, before the HNSW build: a library to profile on a server that outlives the run. */
   loadOnly: boolean;
+  /**
+   * Embedded: a library a run kept (`--keep`, `--load-only`) measured again without its ingest:
+   * the same seed regenerates the same questions, and nothing is added to it (so that it can be
+   * measured again and again, as a retrieval change needs at 1M).
+   */
+  reuse?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -201,6 +207,9 @@ function parseArgs(argv: string[]): Options {
       case "--load-only":
         o.loadOnly = true;
         break;
+      case "--reuse":
+        o.reuse = value();
+        break;
       case "--keep":
         o.keep = true;
         break;
@@ -214,7 +223,8 @@ function parseArgs(argv: string[]): Options {
             "                 [--questions 500] [--warmup 50] [--exact-questions N] [--add-articles 5] [--seed N] [--data-dir /tmp] [--keep]\n" +
             "                 [--store embedded|postgres|embedded,postgres] [--database-url postgres://…] [--pg-keep-index] [--pg-compare-vector]\n" +
             "                 [--pg-batch 1000]   (Postgres bulk ingest: passages a transaction, as migrate copies; 0: one article at a time through footnote.ingest)\n" +
-            "                 [--load-only]   (ingest, then stop before the HNSW build: with --database-url, the library stays on the server)\n",
+            "                 [--load-only]   (ingest, then stop before the HNSW build: with --database-url, the library stays on the server)\n" +
+            "                 [--reuse DIR]   (embedded: measure a library a run kept, without ingesting or adding to it; same --seed, --questions, --warmup)\n",
         );
         process.exit(0);
         break; // not reached: exit() does not return
@@ -513,7 +523,9 @@ async function prepareArticle(
 
 async function runSize(target: number, store: StorageKind): Promise<Array<Record<string, unknown>>> {
   fs.mkdirSync(opts.dataRoot, { recursive: true });
-  const dataDir = fs.mkdtempSync(path.join(opts.dataRoot, `footnote-bench-${target}-`));
+  if (opts.reuse && store !== "embedded") throw new Error("--reuse is for the embedded store");
+  const dataDir = opts.reuse ?? fs.mkdtempSync(path.join(opts.dataRoot, `footnote-bench-${target}-`));
+  const metaFile = path.join(dataDir, "bench-meta.json");
   const server = store === "postgres" && !opts.databaseUrl ? await startPgliteServer() : undefined;
   const databaseUrl = store === "postgres" ? (opts.databaseUrl ?? server!.url) : undefined;
   const config = loadConfig({
@@ -587,7 +599,33 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
         chars += items[i]!.article.text.length;
       });
     };
-    while (passages < target) {
+    // --reuse: the corpus regenerated up to the articles the kept run stored (for the same
+    // question sample), none of it stored again.
+    type Meta = { articles: number; passages: number; chars: number; ingest_s: number; seed: number };
+    let reused: Meta | undefined;
+    if (opts.reuse) {
+      reused = fs.existsSync(metaFile)
+        ? (JSON.parse(fs.readFileSync(metaFile, "utf8")) as Meta)
+        : (() => {
+            // A library kept before bench-meta.json: its articles but the few the run added after.
+            const s = embeddedLibrary(footnote.storage, LIB)!.store;
+            const n = (s.db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+            return {
+              articles: n - opts.addArticles,
+              passages: s.passageCount(),
+              chars: 0,
+              ingest_s: NaN,
+              seed: opts.seed,
+            };
+          })();
+      if (reused.seed !== opts.seed) throw new Error(`${dataDir} was built with --seed ${reused.seed}`);
+      for (let i = 0; i < reused.articles; i++) corpus.article();
+      ({ passages, articles, chars } = reused);
+      progress(
+        `reusing ${dataDir}: ${articles.toLocaleString("en")} articles, ${passages.toLocaleString("en")} passages (ingested in ${reused.ingest_s} s)`,
+      );
+    }
+    while (!reused && passages < target) {
       const t = performance.now();
       if (batched) {
         if (queued < target) {
@@ -633,6 +671,18 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       storeMs += performance.now() - t;
     }
     const ingestWall = performance.now() - wall0;
+    if (!reused)
+      fs.writeFileSync(
+        metaFile,
+        JSON.stringify({
+          articles,
+          passages,
+          chars,
+          ingest_s: round(ingestMs / 1000, 1),
+          seed: opts.seed,
+        } satisfies Meta),
+      );
+    if (reused) ingestMs = reused.ingest_s * 1000;
     // WAL the ingest wrote (Postgres): what a replica or a backup ships on top of the tables.
     const walBytes =
       pgStore && wal0
@@ -894,7 +944,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       store === "embedded" ? embeddedLibrary(footnote.storage, LIB)!.index.pending : null;
     const addTimes: number[] = [];
     const addPassages: number[] = [];
-    for (let i = 0; i < opts.addArticles; i++) {
+    for (let i = 0; i < (reused ? 0 : opts.addArticles); i++) {
       const a = corpus.article(11);
       const t = performance.now();
       const r = await footnote.ingest(LIB, { kind: "text", text: a.text, title: a.title });
@@ -990,7 +1040,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
 
     const common = {
       passages: totalPassages,
-      articles: articles + opts.addArticles,
+      articles: articles + addTimes.length,
       chars_per_passage: Math.round(chars / passages),
       ingest_passages_per_s: Math.round(ingestRate),
       // How the Postgres ingest stored articles: passages a transaction (0: one article at a time).
@@ -1027,7 +1077,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       table_bytes: store === "postgres" ? tableBytes : null,
       wal_bytes_ingest: walBytes,
       add_one_article_ms: round(median(addTimes), 1),
-      add_one_article_ms_max: round(Math.max(...addTimes), 1),
+      add_one_article_ms_max: addTimes.length ? round(Math.max(...addTimes), 1) : null,
       add_one_article_passages: round(median(addPassages), 0),
       pending_before_add: pendingBeforeAdd,
       close_ms: round(closeMs, 1),
@@ -1041,7 +1091,7 @@ async function runSize(target: number, store: StorageKind): Promise<Array<Record
       hnsw: { m: opts.m, efConstruction: opts.efConstruction, efSearch: q.efSearch },
     }));
   } finally {
-    if (opts.keep) log(`kept ${dataDir}`);
+    if (opts.keep || opts.reuse) log(`kept ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
     await server?.stop();
   }

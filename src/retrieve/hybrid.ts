@@ -9,7 +9,7 @@
 import type { RetrievedPassage } from "../types.ts";
 import type { Library } from "../library/storage.ts";
 import type { Embedder } from "../embeddings/embedder.ts";
-import { analyseQuery, lexicalWords, type QueryTerms } from "./query.ts";
+import { analyseQuery, lexicalWords, type LexicalLimits, type QueryTerms } from "./query.ts";
 import { scoreSentences, unionCoverage, type SentenceScore } from "./sentence-match.ts";
 
 export interface RetrieveWeights {
@@ -22,11 +22,19 @@ export interface RetrieveWeights {
   candidates: number;
   /** How many of the fused candidates get the (costlier) sentence-level rerank. */
   rerank: number;
+  /** Which of the question's words BM25 looks up in a large library (query.ts's defaults when absent). */
+  lexical?: LexicalLimits;
 }
 
 /**
  * rerank 20: the passages fused below 20th almost never rise into the top 5, and each one
  * reranked costs query time (docs/performance.md).
+ *
+ * lexical: BM25's words in a large library. A word may be in up to 2% of the passages (5,000
+ * below 250k, as before; 20,000 at 1M), and from 500k passages on the four rarest are looked
+ * up, not three. With the fixed cap of 5,000, a 1M library left most questions one or two
+ * words to rank by, and BM25 ranked the source passage past the 40th (hit@5 0.918 → 0.992 on
+ * the bench's kept 1M library, p95 16 → 25 ms; docs/performance.md, session 13).
  */
 export const DEFAULT_WEIGHTS: RetrieveWeights = {
   bm25: 0.7,
@@ -35,6 +43,7 @@ export const DEFAULT_WEIGHTS: RetrieveWeights = {
   window: 0.3,
   candidates: 40,
   rerank: 20,
+  lexical: { maxDfShare: 0.02, hugeLibrary: 500_000, hugeWords: 4 },
 };
 
 export interface Retrieved extends RetrievedPassage {
@@ -87,7 +96,7 @@ export async function retrieveWithVector(
   // with its cosine, whichever side found it. Filtered: a wider net on each side, then only the
   // wanted articles' passages go on.
   const { lexical, cosine } = await library.candidates({
-    words: lexicalWords(query),
+    words: lexicalWords(query, weights.lexical),
     vector: qv,
     limit: only ? weights.candidates * FILTERED_CANDIDATES : weights.candidates,
   });

@@ -35,6 +35,8 @@ export interface QueryTerms {
   stems: string[];
   /** Inverse document frequency of each stem (BM25's form, always > 0). */
   idf: Map<string, number>;
+  /** The stems no passage of the library holds (document frequency 0). */
+  absent?: Set<string>;
   /** Adjacent content-stem pairs of the question, "a b". */
   pairs: Set<string>;
   totalIdf: number;
@@ -78,9 +80,11 @@ export async function analyseQuery(question: string, library: TermStatsSource): 
   const stats = await library.termStats(outStems);
   const n = Math.max(1, stats.passages);
   const idf = new Map<string, number>();
+  const absent = new Set<string>();
   let totalIdf = 0;
   for (const s of outStems) {
     const df = stats.df.get(s) ?? 0;
+    if (df === 0) absent.add(s);
     const value = Math.log(1 + (n - df + 0.5) / (df + 0.5));
     idf.set(s, value);
     totalIdf += value;
@@ -92,6 +96,7 @@ export async function analyseQuery(question: string, library: TermStatsSource): 
     words: outWords,
     stems: outStems,
     idf,
+    absent,
     pairs,
     totalIdf,
     passages: n,
@@ -163,22 +168,49 @@ const MAX_BM25_DF = 5_000;
  */
 const MAX_LARGE_WORDS = 3;
 
+/** What lexicalWords may look up in a large library (the defaults: MAX_BM25_DF, MAX_LARGE_WORDS). */
+export interface LexicalLimits {
+  /** Words in more passages than this are left to the rerank (while rarer ones are there). */
+  maxDf?: number;
+  /**
+   * ... or than this share of the library's passages, when that is more: a word's passages grow
+   * with the library, and a fixed cap leaves a question fewer and fewer words to rank by.
+   */
+  maxDfShare?: number;
+  /** At most this many of the rarest words. */
+  maxWords?: number;
+  /** From this many passages on, `hugeWords` of them instead (with two-word passages more common, a question needs one more to tell its own). */
+  hugeLibrary?: number;
+  hugeWords?: number;
+  /** Let a word no passage holds take one of those places, as before session 13 (for the bench's A/B). */
+  keepAbsent?: boolean;
+}
+
 /**
  * The stems the lexical side matches (any of them): the question's stems, as indexTokens makes
  * them for the passages, so that every backend looks them up as they are.
  */
-export function lexicalWords(q: QueryTerms): string[] {
+export function lexicalWords(q: QueryTerms, limits: LexicalLimits = {}): string[] {
+  const maxDf = Math.max(limits.maxDf ?? MAX_BM25_DF, (limits.maxDfShare ?? 0) * q.passages);
+  const maxWords =
+    limits.hugeLibrary !== undefined && limits.hugeWords !== undefined && q.passages >= limits.hugeLibrary
+      ? limits.hugeWords
+      : (limits.maxWords ?? MAX_LARGE_WORDS);
   // In a large library, words in a large share of the passages cost the most to rank (long
   // posting lists) and add the least: leave them to the sentence-level rerank when rarer
   // words are there. In a small one they are cheap, and they help.
-  const capIdf = Math.log(1 + (q.passages - MAX_BM25_DF + 0.5) / (MAX_BM25_DF + 0.5));
+  const capIdf = Math.log(1 + (q.passages - maxDf + 0.5) / (maxDf + 0.5));
   const minIdf = q.passages >= LARGE_LIBRARY ? Math.max(COMMON_WORD_IDF, capIdf) : 0;
+  // A word no passage holds has the highest IDF of all and matches nothing: among the rarest
+  // few it takes the place of one that would rank ("tell" of "Tell me about …" in a library
+  // that never says it). Its pieces may still be indexed ("o'neil" is "o" and "neil").
+  const held = (s: string) => limits.keepAbsent || !q.absent?.has(s) || /['’]/.test(s);
   // The index holds stems (indexTokens), so the expression is made of the question's stems.
-  let rare = q.stems.filter((s) => (q.idf.get(s) ?? 0) >= minIdf);
-  if (q.passages >= LARGE_LIBRARY && rare.length > MAX_LARGE_WORDS) {
+  let rare = q.stems.filter((s) => held(s) && (q.idf.get(s) ?? 0) >= minIdf);
+  if (q.passages >= LARGE_LIBRARY && rare.length > maxWords) {
     // The rarest few carry the ranking; each more word is one more posting list to score.
     const idfOf = (s: string) => q.idf.get(s) ?? 0;
-    rare = [...rare].sort((a, b) => idfOf(b) - idfOf(a)).slice(0, MAX_LARGE_WORDS);
+    rare = [...rare].sort((a, b) => idfOf(b) - idfOf(a)).slice(0, maxWords);
   }
   const chosen = rare.length > 0 ? rare : q.stems;
   // The index splits "o'neil" at the apostrophe: hand it the same pieces.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testFootnote } from "../helpers/footnote.ts";
 import { analyseQuery, lexicalWords } from "../../src/retrieve/query.ts";
 import { ftsMatch } from "../../src/library/embedded/sqlite-store.ts";
-import { isReferenceList, retrieveWithVector } from "../../src/retrieve/hybrid.ts";
+import { DEFAULT_WEIGHTS, isReferenceList, retrieveWithVector } from "../../src/retrieve/hybrid.ts";
 import { embeddedLibrary } from "../../src/library/embedded/storage.ts";
 
 describe("hybrid retrieval", () => {
@@ -132,6 +132,50 @@ describe("lexicalWords in a large library", () => {
 
   it("keeps every word in a small library, where posting lists are short", () => {
     expect(lexicalWords(terms(1_000, question))).toHaveLength(6);
+  });
+
+  it("gives none of the rarest places to a word no passage holds", () => {
+    // "tell" of "Tell me about …" in a library that never says it: the highest IDF of all, and nothing to match.
+    const q = { ...terms(100_000, { tell: 12, ...question }), absent: new Set(["tell"]) };
+    expect(lexicalWords(q).sort()).toEqual(["alpha", "bravo", "charlie"]);
+    expect(lexicalWords(q, { keepAbsent: true }).sort()).toEqual(["alpha", "bravo", "tell"]);
+    // Split at the apostrophe, its pieces may still be in the index.
+    const apostrophe = { ...terms(100_000, { "o'neil": 12, ...question }), absent: new Set(["o'neil"]) };
+    expect(lexicalWords(apostrophe)).toContain("neil");
+  });
+
+  it("lets a word in more of a huge library's passages rank, and one word more (DEFAULT_WEIGHTS)", () => {
+    const lexical = DEFAULT_WEIGHTS.lexical;
+    // IDF of a word in 15,000 passages at 1M (1.5%): over the fixed cap of 5,000, within 2%.
+    const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    const common = (n: number) => ({
+      alpha: idf(n, 400),
+      bravo: idf(n, 15_000),
+      charlie: idf(n, 16_000),
+      delta: idf(n, 18_000),
+      echo: idf(n, 50_000),
+    });
+    expect(lexicalWords(terms(1_000_000, common(1_000_000)))).toEqual(["alpha"]);
+    expect(lexicalWords(terms(1_000_000, common(1_000_000)), lexical).sort()).toEqual([
+      "alpha",
+      "bravo",
+      "charlie",
+      "delta",
+    ]);
+    // Below 250k passages the cap stays 5,000, and three words.
+    expect(lexicalWords(terms(200_000, question), lexical)).toHaveLength(3);
+    const mid = { alpha: idf(200_000, 400), bravo: idf(200_000, 4_000), charlie: idf(200_000, 6_000) };
+    expect(lexicalWords(terms(200_000, mid), lexical).sort()).toEqual(["alpha", "bravo"]);
+  });
+
+  it("marks the question's stems that no passage holds", async () => {
+    const q = await analyseQuery("Tell me about the harbour's zyxwvut", {
+      termStats: async (stems) => ({
+        passages: 100,
+        df: new Map(stems.map((s) => [s, s === "harbour" ? 3 : 0])),
+      }),
+    });
+    expect([...(q.absent ?? [])].sort()).toEqual(q.stems.filter((s) => s !== "harbour").sort());
   });
 });
 
