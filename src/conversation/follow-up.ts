@@ -69,6 +69,11 @@ function plainWords(text: string, lang: string): string[] {
   return words(text, lang).map((w) => w.replace(/['’]s$/, ""));
 }
 
+/** Whether `text` says `phrase`, word for word ("Hori Parata's son" says "Hori Parata"). */
+function says(text: string, phrase: string, lang: string): boolean {
+  return ` ${plainWords(text, lang).join(" ")} `.includes(` ${plainWords(phrase, lang).join(" ")} `);
+}
+
 /** Words either side of a name that tie it to what the question asked ("his son, <name>"). */
 const BESIDE = 4;
 
@@ -109,8 +114,7 @@ function referents(previous: Turn, lang: string, t: FollowUpWords): string[] {
   const about = t.asksAbout.test(previous.resolved) ? namesIn(previous.resolved) : [];
   if (about.length) return about;
   // New names: not already said in the question ("Tyler Besecker" is new after "Dana F. Besecker").
-  const asked = ` ${plainWords(previous.resolved, lang).join(" ")} `;
-  const fresh = previous.entities.filter((e) => !asked.includes(` ${plainWords(e, lang).join(" ")} `));
+  const fresh = previous.entities.filter((e) => !says(previous.resolved, e, lang));
   if (t.asksWho.test(previous.question) && fresh.length) return besideAsked(fresh, previous, lang, t);
   const named = namesIn(previous.resolved);
   return named.length ? named : previous.entities;
@@ -123,9 +127,7 @@ function referents(previous: Turn, lang: string, t: FollowUpWords): string[] {
  */
 function calledBy(name: string, asked: string, lang: string): string {
   const surname = name.split(/\s+/).at(-1)!;
-  const said = ` ${plainWords(asked, lang).join(" ")} `;
-  const inQuestion = (n: string) => said.includes(` ${plainWords(n, lang).join(" ")} `);
-  return inQuestion(surname) && !inQuestion(name) ? name : surname;
+  return says(asked, surname, lang) && !says(asked, name, lang) ? name : surname;
 }
 
 /** Whether `question` leans on the turn before, and the question to search with if it does. */
@@ -178,8 +180,8 @@ function rewritten(
   // "¿Cuántos muertos hubo?" then "¿Y heridos?", "combien de socialistes …?" then "et chez les
   // écolos ?": one word of its own in place of what the previous question counted.
   if (counted && own.length === 1 && /^\p{Ll}/u.test(own[0]!) && own[0] !== counted) {
-    const again = new RegExp(`(?<![\\p{L}])${counted}(?![\\p{L}])`, "u");
-    return { text: previous.resolved.replace(again, own[0]!), again: true };
+    const countedWord = new RegExp(`(?<![\\p{L}])${counted}(?![\\p{L}])`, "u");
+    return { text: previous.resolved.replace(countedWord, own[0]!), again: true };
   }
   // "What about X?" asks the previous question again, about X.
   const about = t.whatAbout.test(question);
